@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { Email, Id, IsoDateTime, Password, PersonName, ProductRoleSchema } from './common.ts';
+
+export const WorkspaceRole = z.enum(['admin', 'member']);
+export type WorkspaceRole = z.infer<typeof WorkspaceRole>;
+
+export const User = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  workspaceRole: WorkspaceRole,
+  disabled: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type User = z.infer<typeof User>;
+
+export const LoginBody = z.object({
+  email: Email,
+  password: z.string().min(1, { message: 'Enter your password' }),
+});
+export const SetupStatus = z.object({ needsSetup: z.boolean(), workspaceName: z.string() });
+export const SetupBody = z.object({
+  email: Email,
+  name: PersonName,
+  password: Password,
+  workspaceName: z.string().trim().min(1).max(80).optional(),
+});
+
+export const Membership = z.object({
+  productId: Id,
+  productName: z.string(),
+  productKey: z.string(),
+  role: ProductRoleSchema,
+});
+export const Me = z.object({ user: User, memberships: z.array(Membership) });
+export type Me = z.infer<typeof Me>;
+
+export const CreateUserBody = z.object({
+  email: Email,
+  name: PersonName,
+  password: Password,
+  workspaceRole: WorkspaceRole.default('member'),
+});
+export const UpdateUserBody = z
+  .object({ name: PersonName, workspaceRole: WorkspaceRole, disabled: z.boolean() })
+  .partial();
+export const UserList = z.object({ users: z.array(User) });
+export const UserParams = z.object({ userId: Id });
+
+export const CreateInviteBody = z.object({
+  email: Email.optional(),
+  workspaceRole: WorkspaceRole.default('member'),
+});
+export const Invite = z.object({
+  id: Id,
+  email: z.string().nullable(),
+  workspaceRole: WorkspaceRole,
+  expiresAt: IsoDateTime,
+  /** Present only in the response that created it. */
+  url: z.string().optional(),
+});
+export const InviteInfo = z.object({ email: z.string().nullable(), workspaceName: z.string() });
+export const AcceptInviteBody = z.object({ email: Email, name: PersonName, password: Password });
+export const InviteTokenParams = z.object({ token: z.string().min(20).max(200) });
+
+export const CreateTokenBody = z.object({
+  name: z.string().trim().min(1, { message: 'Name the token' }).max(80),
+});
+export const ApiToken = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: IsoDateTime,
+  lastUsedAt: IsoDateTime.nullable(),
+  /** The secret, shown once in the response that created it. */
+  token: z.string().optional(),
+});
+export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });
+export const TokenParams = z.object({ tokenId: Id });

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, ProductRoleSchema } from './common.ts';
+
+export const ProductKey = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, { message: 'Use 2–10 capital letters or digits, starting with a letter' });
+
+export const Product = z.object({
+  id: Id,
+  name: z.string(),
+  key: z.string(),
+  description: z.string(),
+  role: ProductRoleSchema.describe("The caller's role on this product"),
+  version: z.number().int(),
+  createdAt: IsoDateTime,
+});
+export type Product = z.infer<typeof Product>;
+
+export const CreateProductBody = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Name the product' })
+    .max(80, { message: 'At most 80 characters' }),
+  key: ProductKey,
+  description: z.string().max(2000).default(''),
+});
+export const UpdateProductBody = CreateProductBody.partial();
+export const ProductList = z.object({ products: z.array(Product) });
+
+export const Member = z.object({
+  userId: Id,
+  name: z.string(),
+  email: z.string(),
+  role: ProductRoleSchema,
+  addedAt: IsoDateTime,
+});
+export type Member = z.infer<typeof Member>;
+export const MemberList = z.object({ members: z.array(Member) });
+export const AddMemberBody = z.object({ userId: Id, role: ProductRoleSchema });
+export const UpdateMemberBody = z.object({ role: ProductRoleSchema });
+export const MemberParams = z.object({ productId: Id, userId: Id });
+
+export const Segment = z.object({
+  id: Id,
+  productId: Id,
+  name: z.string(),
+  description: z.string(),
+  /** Target share of effort for this segment, 0–100, or null when none is set. */
+  targetShare: z.number().nullable(),
+});
+export type Segment = z.infer<typeof Segment>;
+export const SegmentList = z.object({ segments: z.array(Segment) });
+export const CreateSegmentBody = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Name the segment' })
+    .max(60, { message: 'At most 60 characters' }),
+  description: z.string().max(500).default(''),
+  targetShare: z.number().min(0).max(100).nullable().default(null),
+});
+export const UpdateSegmentBody = CreateSegmentBody.partial();
+export const SegmentParams = z.object({ productId: Id, segmentId: Id });
+
+export const Event = z.object({
+  id: z.string(),
+  productId: Id.nullable(),
+  actor: z.object({ id: Id, name: z.string() }).nullable(),
+  entityType: z.string(),
+  entityId: z.string(),
+  type: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: IsoDateTime,
+});
+export type Event = z.infer<typeof Event>;
+export const EventList = z.object({ events: z.array(Event), nextCursor: z.string().nullable() });
+export const EventQuery = z.object({
+  cursor: z.string().regex(/^\d+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(80).optional(),
+});

@@ -1,0 +1,215 @@
+import { AppError, invalid } from '../../domain/errors.ts';
+import type { Actor } from './actor.ts';
+import type { UserRecord, WorkspaceRoleName } from './ports.ts';
+import { decoyHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
+import type { Store } from './store.ts';
+
+export interface SessionPolicy {
+  idleMs: number;
+  maxMs: number;
+}
+
+const TOUCH_EVERY_MS = 60_000;
+const INVITE_DAYS = 7;
+
+export function authUseCases(store: Store, policy: SessionPolicy, now: () => Date = () => new Date()) {
+  const toActor = (u: UserRecord): Actor => ({
+    userId: u.id,
+    name: u.name,
+    email: u.email,
+    workspaceRole: u.workspaceRole,
+  });
+
+  async function startSession(userId: string): Promise<string> {
+    const sessionId = newSecret('s');
+    await store.read.sessions.insert(sha256(sessionId), userId);
+    return sessionId;
+  }
+
+  return {
+    async setupStatus() {
+      return {
+        needsSetup: (await store.read.users.count()) === 0,
+        workspaceName: await store.read.workspace.name(),
+      };
+    },
+
+    /** First run: creates the first admin. Refused once anyone exists. */
+    async setup(input: {
+      email: string;
+      name: string;
+      password: string;
+      workspaceName?: string | undefined;
+    }) {
+      const passwordHash = await hashPassword(input.password);
+      const user = await store.transaction(async (r) => {
+        await r.workspace.lockForSetup();
+        if ((await r.users.count()) > 0)
+          throw new AppError('setup_done', 'Tandem is already set up. Sign in instead.');
+        if (input.workspaceName) await r.workspace.rename(input.workspaceName);
+        const u = await r.users.insert({
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          workspaceRole: 'admin',
+        });
+        await r.events.append({
+          productId: null,
+          actorId: u.id,
+          entityType: 'user',
+          entityId: u.id,
+          type: 'workspace.setup',
+          after: { email: u.email },
+        });
+        return u;
+      });
+      return { user, sessionId: await startSession(user.id) };
+    },
+
+    /** Same answer and about the same time for an unknown email and a wrong password. */
+    async login(email: string, password: string) {
+      const user = await store.read.users.byEmail(email);
+      const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+      if (!user || !ok || user.disabled) {
+        throw new AppError('invalid_credentials', 'That email and password do not match an active account.');
+      }
+      return { user, sessionId: await startSession(user.id) };
+    },
+
+    async logout(sessionId: string) {
+      await store.read.sessions.delete(sha256(sessionId));
+    },
+
+    /** Resolves a session cookie; enforces idle and absolute timeouts server-side. */
+    async actorFromSession(sessionId: string): Promise<Actor | null> {
+      const idHash = sha256(sessionId);
+      const session = await store.read.sessions.get(idHash);
+      if (!session) return null;
+      const t = now().getTime();
+      if (
+        t - session.lastSeenAt.getTime() > policy.idleMs ||
+        t - session.createdAt.getTime() > policy.maxMs
+      ) {
+        await store.read.sessions.delete(idHash);
+        return null;
+      }
+      const user = await store.read.users.byId(session.userId);
+      if (!user || user.disabled) return null;
+      if (t - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await store.read.sessions.touch(idHash);
+      return toActor(user);
+    },
+
+    async actorFromToken(token: string): Promise<Actor | null> {
+      const found = await store.read.tokens.use(sha256(token));
+      if (!found) return null;
+      const user = await store.read.users.byId(found.userId);
+      return user && !user.disabled ? toActor(user) : null;
+    },
+
+    async createToken(actor: Actor, name: string) {
+      const token = newSecret('tdm');
+      const record = await store.transaction(async (r) => {
+        const t = await r.tokens.insert(actor.userId, name, sha256(token));
+        await r.events.append({
+          productId: null,
+          actorId: actor.userId,
+          entityType: 'api_token',
+          entityId: t.id,
+          type: 'token.created',
+          after: { name },
+        });
+        return t;
+      });
+      return { ...record, token };
+    },
+    listTokens: (actor: Actor) => store.read.tokens.listForUser(actor.userId),
+    async revokeToken(actor: Actor, tokenId: string) {
+      const ok = await store.transaction(async (r) => {
+        const done = await r.tokens.revoke(actor.userId, tokenId);
+        if (done)
+          await r.events.append({
+            productId: null,
+            actorId: actor.userId,
+            entityType: 'api_token',
+            entityId: tokenId,
+            type: 'token.revoked',
+          });
+        return done;
+      });
+      if (!ok) throw new AppError('not_found', 'That token was not found.');
+    },
+
+    async createInvite(
+      actor: Actor,
+      input: { email?: string | undefined; workspaceRole: WorkspaceRoleName },
+    ) {
+      const token = newSecret('inv');
+      const expiresAt = new Date(now().getTime() + INVITE_DAYS * 86_400_000);
+      const invite = await store.transaction(async (r) => {
+        const i = await r.invites.insert({
+          tokenHash: sha256(token),
+          email: input.email ?? null,
+          workspaceRole: input.workspaceRole,
+          createdBy: actor.userId,
+          expiresAt,
+        });
+        await r.events.append({
+          productId: null,
+          actorId: actor.userId,
+          entityType: 'invite',
+          entityId: i.id,
+          type: 'invite.created',
+          after: { email: i.email, workspaceRole: i.workspaceRole },
+        });
+        return i;
+      });
+      return { invite, token };
+    },
+
+    async inviteInfo(token: string) {
+      const invite = await store.read.invites.byToken(sha256(token));
+      if (!invite || invite.usedAt || invite.expiresAt < now()) {
+        throw new AppError(
+          'not_found',
+          'This invitation link has expired or was already used. Ask for a new one.',
+        );
+      }
+      return { email: invite.email, workspaceName: await store.read.workspace.name() };
+    },
+
+    async acceptInvite(token: string, input: { email: string; name: string; password: string }) {
+      const passwordHash = await hashPassword(input.password);
+      const user = await store.transaction(async (r) => {
+        const invite = await r.invites.byToken(sha256(token));
+        if (!invite || invite.usedAt || invite.expiresAt < now()) {
+          throw new AppError(
+            'not_found',
+            'This invitation link has expired or was already used. Ask for a new one.',
+          );
+        }
+        if (invite.email && invite.email !== input.email)
+          throw invalid({ email: `This invitation is for ${invite.email}` });
+        if (await r.users.byEmail(input.email))
+          throw invalid({ email: 'An account with this email already exists. Sign in instead.' });
+        const u = await r.users.insert({
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          workspaceRole: invite.workspaceRole,
+        });
+        await r.invites.markUsed(invite.id, u.id);
+        await r.events.append({
+          productId: null,
+          actorId: u.id,
+          entityType: 'user',
+          entityId: u.id,
+          type: 'invite.accepted',
+          after: { email: u.email },
+        });
+        return u;
+      });
+      return { user, sessionId: await startSession(user.id) };
+    },
+  };
+}
+export type AuthUseCases = ReturnType<typeof authUseCases>;

@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import { hashPassword } from './secrets.ts';
+import type { Services } from './services.ts';
+
+/** TANDEM_ADMIN_EMAIL + TANDEM_ADMIN_PASSWORD: create that admin, but only on an empty database. */
+export async function ensureAdmin(
+  services: Services,
+  admin: { email: string; password: string },
+  log: Logger,
+): Promise<void> {
+  const created = await services.store.transaction(async (r) => {
+    await r.workspace.lockForSetup();
+    if ((await r.users.count()) > 0) return false;
+    const u = await r.users.insert({
+      email: admin.email,
+      name: 'Admin',
+      passwordHash: await hashPassword(admin.password),
+      workspaceRole: 'admin',
+    });
+    await r.events.append({
+      productId: null,
+      actorId: u.id,
+      entityType: 'user',
+      entityId: u.id,
+      type: 'workspace.setup',
+      after: { email: u.email, via: 'environment' },
+    });
+    return true;
+  });
+  if (created) log.info({ email: admin.email }, 'created the admin from TANDEM_ADMIN_EMAIL');
+}

@@ -1,0 +1,236 @@
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import type { ProductRole } from '../../domain/roles.ts';
+import type { Actor } from './actor.ts';
+import type { Store } from './store.ts';
+
+/** The caller on one product, after the HTTP layer checked their role. */
+export interface ProductContext {
+  actor: Actor;
+  productId: string;
+  role: ProductRole;
+}
+
+export function productUseCases(store: Store) {
+  return {
+    listForUser: (actor: Actor) => store.read.products.listForUser(actor.userId),
+
+    async get(ctx: ProductContext) {
+      const p = await store.read.products.byId(ctx.productId);
+      if (!p) throw notFound('That product');
+      return { ...p, role: ctx.role };
+    },
+
+    /** Whoever creates a product becomes its Product Owner. */
+    async create(actor: Actor, input: { name: string; key: string; description: string }) {
+      return store.transaction(async (r) => {
+        if (await r.products.keyTaken(input.key))
+          throw invalid({ key: `Another product already uses the key ${input.key}` });
+        const p = await r.products.insert(input);
+        await r.members.upsert(p.id, actor.userId, 'owner');
+        await r.events.append({
+          productId: p.id,
+          actorId: actor.userId,
+          entityType: 'product',
+          entityId: p.id,
+          type: 'product.created',
+          after: input,
+        });
+        return { ...p, role: 'owner' as const };
+      });
+    },
+
+    async update(
+      ctx: ProductContext,
+      version: number,
+      patch: { name?: string | undefined; key?: string | undefined; description?: string | undefined },
+    ) {
+      return store.transaction(async (r) => {
+        const before = await r.products.byId(ctx.productId);
+        if (!before) throw notFound('That product');
+        if (patch.key && (await r.products.keyTaken(patch.key, ctx.productId)))
+          throw invalid({ key: `Another product already uses the key ${patch.key}` });
+        const after = await r.products.update(ctx.productId, version, patch);
+        if (!after)
+          throw new AppError(
+            'version_conflict',
+            'Someone changed this product since you loaded it.',
+            undefined,
+            { current: { ...before, role: ctx.role } },
+          );
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'product',
+          entityId: ctx.productId,
+          type: 'product.updated',
+          before: pick(before, patch),
+          after: pick(after, patch),
+        });
+        return { ...after, role: ctx.role };
+      });
+    },
+
+    async remove(ctx: ProductContext) {
+      await store.transaction(async (r) => {
+        await r.products.softDelete(ctx.productId);
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'product',
+          entityId: ctx.productId,
+          type: 'product.deleted',
+        });
+      });
+    },
+
+    listMembers: (ctx: ProductContext) => store.read.members.list(ctx.productId),
+
+    async setMember(ctx: ProductContext, userId: string, role: ProductRole, mode: 'add' | 'update') {
+      return store.transaction(async (r) => {
+        const user = await r.users.byId(userId);
+        if (!user || user.disabled)
+          throw mode === 'add' ? invalid({ userId: 'No active user has this id' }) : notFound('That member');
+        const before = await r.members.get(ctx.productId, userId);
+        if (mode === 'update' && !before) throw notFound('That member');
+        if (mode === 'add' && before)
+          throw new AppError('conflict', `${user.name} is already a member (${before.role}).`);
+        if (
+          before?.role === 'owner' &&
+          role !== 'owner' &&
+          (await r.members.countOwners(ctx.productId)) <= 1
+        ) {
+          throw new AppError(
+            'conflict',
+            'A product needs at least one Product Owner. Make someone else owner first.',
+          );
+        }
+        const m = await r.members.upsert(ctx.productId, userId, role);
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'member',
+          entityId: userId,
+          type: before ? 'member.role_changed' : 'member.added',
+          before: before ? { role: before.role } : undefined,
+          after: { role, name: user.name },
+        });
+        return m;
+      });
+    },
+
+    async removeMember(ctx: ProductContext, userId: string) {
+      await store.transaction(async (r) => {
+        const before = await r.members.get(ctx.productId, userId);
+        if (!before) throw notFound('That member');
+        if (before.role === 'owner' && (await r.members.countOwners(ctx.productId)) <= 1) {
+          throw new AppError(
+            'conflict',
+            'A product needs at least one Product Owner. Make someone else owner first.',
+          );
+        }
+        await r.members.remove(ctx.productId, userId);
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'member',
+          entityId: userId,
+          type: 'member.removed',
+          before: { role: before.role, name: before.name },
+        });
+      });
+    },
+
+    listSegments: (ctx: ProductContext) => store.read.segments.list(ctx.productId),
+
+    async createSegment(
+      ctx: ProductContext,
+      input: { name: string; description: string; targetShare: number | null },
+    ) {
+      return store.transaction(async (r) => {
+        if (await r.segments.nameTaken(ctx.productId, input.name))
+          throw invalid({ name: `There is already a segment called ${input.name}` });
+        const s = await r.segments.insert({ productId: ctx.productId, ...input });
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'segment',
+          entityId: s.id,
+          type: 'segment.created',
+          after: input,
+        });
+        return s;
+      });
+    },
+
+    async updateSegment(
+      ctx: ProductContext,
+      segmentId: string,
+      patch: {
+        name?: string | undefined;
+        description?: string | undefined;
+        targetShare?: number | null | undefined;
+      },
+    ) {
+      return store.transaction(async (r) => {
+        const before = await r.segments.get(ctx.productId, segmentId);
+        if (!before) throw notFound('That segment');
+        if (patch.name && (await r.segments.nameTaken(ctx.productId, patch.name, segmentId)))
+          throw invalid({ name: `There is already a segment called ${patch.name}` });
+        const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        const after = await r.segments.update(ctx.productId, segmentId, clean);
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'segment',
+          entityId: segmentId,
+          type: 'segment.updated',
+          before,
+          after,
+        });
+        return after!;
+      });
+    },
+
+    async removeSegment(ctx: ProductContext, segmentId: string) {
+      await store.transaction(async (r) => {
+        const before = await r.segments.get(ctx.productId, segmentId);
+        if (!before) throw notFound('That segment');
+        await r.segments.remove(ctx.productId, segmentId);
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'segment',
+          entityId: segmentId,
+          type: 'segment.deleted',
+          before,
+        });
+      });
+    },
+
+    listEvents: (
+      ctx: ProductContext,
+      q: {
+        cursor?: string | undefined;
+        limit: number;
+        entityType?: string | undefined;
+        entityId?: string | undefined;
+      },
+    ) =>
+      store.read.events.list({
+        productId: ctx.productId,
+        beforeId: q.cursor ? Number(q.cursor) : undefined,
+        limit: q.limit,
+        entityType: q.entityType,
+        entityId: q.entityId,
+      }),
+  };
+}
+export type ProductUseCases = ReturnType<typeof productUseCases>;
+
+function pick<T extends object>(source: T, keys: object): Partial<T> {
+  return Object.fromEntries(
+    Object.keys(keys)
+      .filter((k) => k in source)
+      .map((k) => [k, source[k as keyof T]]),
+  ) as Partial<T>;
+}

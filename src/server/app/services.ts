@@ -1,0 +1,21 @@
+import { authUseCases, type SessionPolicy } from './auth.ts';
+import { productUseCases } from './products.ts';
+import type { Store } from './store.ts';
+import { userUseCases } from './users.ts';
+
+export interface ServiceOptions {
+  session: SessionPolicy;
+  now?: () => Date;
+}
+
+/** All use cases, wired to one store. Each capability adds its own line here. */
+export function createServices(store: Store, options: ServiceOptions) {
+  const now = options.now ?? (() => new Date());
+  return {
+    store,
+    auth: authUseCases(store, options.session, now),
+    users: userUseCases(store),
+    products: productUseCases(store),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,46 @@
+import type {
+  EventsRepo,
+  IdempotencyRepo,
+  InvitesRepo,
+  MembersRepo,
+  ProductsRepo,
+  SegmentsRepo,
+  SessionsRepo,
+  TokensRepo,
+  UsersRepo,
+  WorkspaceRepo,
+} from './ports.ts';
+
+/** Every repository, bound either to the pool (reads) or to one transaction (writes). */
+export interface Repos {
+  users: UsersRepo;
+  sessions: SessionsRepo;
+  tokens: TokensRepo;
+  invites: InvitesRepo;
+  products: ProductsRepo;
+  members: MembersRepo;
+  segments: SegmentsRepo;
+  events: EventsRepo;
+  workspace: WorkspaceRepo;
+  idempotency: IdempotencyRepo;
+}
+
+export interface Store {
+  /** Repositories on the pool, for reads that need no transaction. */
+  read: Repos;
+  /** Runs `fn` in one transaction: the change and its events commit together or not at all. */
+  transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` once per (user, key): a retry with the same Idempotency-Key, even one racing the
+   * first, waits for it and gets its stored response instead of repeating the work.
+   */
+  idempotent(
+    userId: string,
+    key: string,
+    route: string,
+    fn: () => Promise<{ status: number; body: unknown }>,
+  ): Promise<{ status: number; body: unknown; replayed: boolean }>;
+  /** Checks the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

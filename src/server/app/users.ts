@@ -1,0 +1,73 @@
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import type { Actor } from './actor.ts';
+import type { WorkspaceRoleName } from './ports.ts';
+import { hashPassword } from './secrets.ts';
+import type { Store } from './store.ts';
+
+/** Workspace administration: admins create, change and disable accounts. */
+export function userUseCases(store: Store) {
+  return {
+    list: () => store.read.users.list(),
+
+    async create(
+      actor: Actor,
+      input: { email: string; name: string; password: string; workspaceRole: WorkspaceRoleName },
+    ) {
+      const passwordHash = await hashPassword(input.password);
+      return store.transaction(async (r) => {
+        if (await r.users.byEmail(input.email))
+          throw invalid({ email: 'An account with this email already exists' });
+        const u = await r.users.insert({
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          workspaceRole: input.workspaceRole,
+        });
+        await r.events.append({
+          productId: null,
+          actorId: actor.userId,
+          entityType: 'user',
+          entityId: u.id,
+          type: 'user.created',
+          after: { email: u.email, name: u.name, workspaceRole: u.workspaceRole },
+        });
+        return u;
+      });
+    },
+
+    /** Disabling a user ends all of their sessions at once. */
+    async update(
+      actor: Actor,
+      userId: string,
+      patch: {
+        name?: string | undefined;
+        workspaceRole?: WorkspaceRoleName | undefined;
+        disabled?: boolean | undefined;
+      },
+    ) {
+      if (userId === actor.userId && (patch.disabled === true || patch.workspaceRole === 'member')) {
+        throw new AppError(
+          'conflict',
+          'You cannot disable yourself or remove your own admin role. Ask another admin.',
+        );
+      }
+      return store.transaction(async (r) => {
+        const before = await r.users.byId(userId);
+        if (!before) throw notFound('That user');
+        const after = await r.users.update(userId, patch);
+        if (patch.disabled === true) await r.sessions.deleteForUser(userId);
+        await r.events.append({
+          productId: null,
+          actorId: actor.userId,
+          entityType: 'user',
+          entityId: userId,
+          type: 'user.updated',
+          before: { name: before.name, workspaceRole: before.workspaceRole, disabled: before.disabled },
+          after: { name: after!.name, workspaceRole: after!.workspaceRole, disabled: after!.disabled },
+        });
+        return after!;
+      });
+    },
+  };
+}
+export type UserUseCases = ReturnType<typeof userUseCases>;

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Configuration comes from the environment only, validated once at start. */
+const OnOff = z.enum(['on', 'off'], { message: 'Use "on" or "off"' });
+const EnvSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ message: 'Must be a number' })
+      .int({ message: 'Must be a whole number' })
+      .min(0, { message: 'Must be 0–65535' })
+      .max(65535, { message: 'Must be 0–65535' })
+      .default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'Must start with postgres:// or postgresql://' })
+      .optional(),
+    TANDEM_DATA_DIR: z.string().min(1).default('./data'),
+    TANDEM_BASE_URL: z.url({ message: 'Must be a full URL such as https://tandem.example.com' }).optional(),
+    TANDEM_ADMIN_EMAIL: z.email({ message: 'Must be an email address' }).optional(),
+    TANDEM_ADMIN_PASSWORD: z
+      .string()
+      .min(8, { message: 'Use at least 8 characters' })
+      .max(128, { message: 'Use at most 128 characters' })
+      .optional(),
+    TANDEM_DEMO: OnOff.optional(),
+    TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TANDEM_SESSION_IDLE_HOURS: z.coerce
+      .number()
+      .positive()
+      .default(24 * 7),
+    TANDEM_SESSION_MAX_HOURS: z.coerce
+      .number()
+      .positive()
+      .default(24 * 30),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.TANDEM_ADMIN_EMAIL) !== Boolean(env.TANDEM_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.TANDEM_ADMIN_EMAIL ? 'TANDEM_ADMIN_PASSWORD' : 'TANDEM_ADMIN_EMAIL'],
+        message: 'Set TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD together',
+      });
+    }
+  });
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  baseUrl: string | undefined;
+  admin: { email: string; password: string } | undefined;
+  demo: boolean;
+  logLevel: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(clean);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (i) =>
+          `${i.path.join('.') || 'environment'}: ${i.message} (got ${JSON.stringify(clean[String(i.path[0])] ?? '')})`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.TANDEM_DATA_DIR),
+    baseUrl: e.TANDEM_BASE_URL?.replace(/\/$/, ''),
+    admin:
+      e.TANDEM_ADMIN_EMAIL && e.TANDEM_ADMIN_PASSWORD
+        ? { email: e.TANDEM_ADMIN_EMAIL.toLowerCase(), password: e.TANDEM_ADMIN_PASSWORD }
+        : undefined,
+    // The demo workspace is on by default only for the embedded database.
+    demo: e.TANDEM_DEMO ? e.TANDEM_DEMO === 'on' : !e.DATABASE_URL,
+    logLevel: e.TANDEM_LOG_LEVEL,
+    sessionIdleMs: e.TANDEM_SESSION_IDLE_HOURS * 3600_000,
+    sessionMaxMs: e.TANDEM_SESSION_MAX_HOURS * 3600_000,
+  };
+}

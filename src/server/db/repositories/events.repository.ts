@@ -1,0 +1,41 @@
+import type { EventRecord, EventsRepo, NewEvent } from '../../app/ports.ts';
+import type { Queryable } from '../pool.ts';
+
+export function eventsRepo(db: Queryable): EventsRepo {
+  const appendMany = async (events: NewEvent[]) => {
+    if (events.length === 0) return;
+    // One round trip for any number of events: unnest parallel arrays.
+    await db.query(
+      `insert into events (product_id, actor_id, entity_type, entity_id, type, before, after)
+       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+      [
+        events.map((e) => e.productId),
+        events.map((e) => e.actorId),
+        events.map((e) => e.entityType),
+        events.map((e) => e.entityId),
+        events.map((e) => e.type),
+        events.map((e) => (e.before === undefined ? null : JSON.stringify(e.before))),
+        events.map((e) => (e.after === undefined ? null : JSON.stringify(e.after))),
+      ],
+    );
+    // Wake live listeners (other instances, SSE streams) after commit.
+    const products = [...new Set(events.map((e) => e.productId).filter(Boolean))];
+    for (const p of products) await db.query("select pg_notify('tandem_events', $1)", [p]);
+  };
+  return {
+    append: (e) => appendMany([e]),
+    appendMany,
+    async list(q) {
+      const r = await db.query<EventRecord>(
+        `select e.id, e.product_id as "productId", e.actor_id as "actorId", u.name as "actorName",
+                e.entity_type as "entityType", e.entity_id as "entityId", e.type, e.before, e.after, e.at
+           from events e left join users u on u.id = e.actor_id
+          where e.product_id = $1 and ($2::bigint is null or e.id < $2)
+            and ($3::text is null or e.entity_type = $3) and ($4::text is null or e.entity_id = $4)
+          order by e.id desc limit $5`,
+        [q.productId, q.beforeId ?? null, q.entityType ?? null, q.entityId ?? null, q.limit],
+      );
+      return r.rows;
+    },
+  };
+}

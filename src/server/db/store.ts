@@ -1,0 +1,65 @@
+import type pg from 'pg';
+import { AppError } from '../../domain/errors.ts';
+import type { Repos, Store } from '../app/store.ts';
+import { inTransaction, type Queryable } from './pool.ts';
+import {
+  idempotencyRepo,
+  invitesRepo,
+  sessionsRepo,
+  tokensRepo,
+  usersRepo,
+  workspaceRepo,
+} from './repositories/accounts.repository.ts';
+import { eventsRepo } from './repositories/events.repository.ts';
+import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
+
+export function reposFor(db: Queryable): Repos {
+  return {
+    users: usersRepo(db),
+    sessions: sessionsRepo(db),
+    tokens: tokensRepo(db),
+    invites: invitesRepo(db),
+    products: productsRepo(db),
+    members: membersRepo(db),
+    segments: segmentsRepo(db),
+    events: eventsRepo(db),
+    workspace: workspaceRepo(db),
+    idempotency: idempotencyRepo(db),
+  };
+}
+
+export function createStore(pool: pg.Pool): Store {
+  return {
+    read: reposFor(pool),
+    transaction: (fn) => inTransaction(pool, (client) => fn(reposFor(client))),
+    async idempotent(userId, key, route, fn) {
+      const client = await pool.connect();
+      try {
+        // Serialise requests with the same key; a racing retry waits here, then replays.
+        await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [`${userId}:${key}`]);
+        const repo = reposFor(client).idempotency;
+        const seen = await repo.get(userId, key);
+        if (seen) {
+          if (seen.route !== route) {
+            throw new AppError('conflict', 'This Idempotency-Key was already used for a different request.', {
+              'Idempotency-Key': 'Already used for another request',
+            });
+          }
+          return { status: seen.status, body: seen.response, replayed: true };
+        }
+        const result = await fn();
+        await repo.put(userId, key, route, result.status, result.body ?? null);
+        return { ...result, replayed: false };
+      } finally {
+        await client
+          .query('select pg_advisory_unlock(hashtextextended($1, 0))', [`${userId}:${key}`])
+          .catch(() => undefined);
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    close: () => pool.end(),
+  };
+}

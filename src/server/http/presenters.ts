@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { ApiToken, User } from '../../contracts/auth.ts';
+import type { Event, Member, Product, Segment } from '../../contracts/products.ts';
+import type { ProductRole } from '../../domain/roles.ts';
+import type {
+  EventRecord,
+  MemberRecord,
+  ProductRecord,
+  SegmentRecord,
+  TokenRecord,
+  UserRecord,
+} from '../app/ports.ts';
+
+/** Records → API shapes. Never send a database row: presenters pick exactly the public fields. */
+export const presentUser = (u: UserRecord): User => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  workspaceRole: u.workspaceRole,
+  disabled: u.disabled,
+  createdAt: u.createdAt.toISOString(),
+});
+
+export const presentProduct = (p: ProductRecord & { role: ProductRole }): Product => ({
+  id: p.id,
+  name: p.name,
+  key: p.key,
+  description: p.description,
+  role: p.role,
+  version: p.version,
+  createdAt: p.createdAt.toISOString(),
+});
+
+export const presentMember = (m: MemberRecord): Member => ({
+  userId: m.userId,
+  name: m.name,
+  email: m.email,
+  role: m.role,
+  addedAt: m.addedAt.toISOString(),
+});
+
+export const presentSegment = (s: SegmentRecord): Segment => ({
+  id: s.id,
+  productId: s.productId,
+  name: s.name,
+  description: s.description,
+  targetShare: s.targetShare,
+});
+
+export const presentEvent = (e: EventRecord): Event => ({
+  id: String(e.id),
+  productId: e.productId,
+  actor: e.actorId ? { id: e.actorId, name: e.actorName ?? 'Someone' } : null,
+  entityType: e.entityType,
+  entityId: e.entityId,
+  type: e.type,
+  before: e.before ?? null,
+  after: e.after ?? null,
+  at: e.at.toISOString(),
+});
+
+export const presentToken = (t: TokenRecord & { token?: string }): z.infer<typeof ApiToken> => ({
+  id: t.id,
+  name: t.name,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  ...(t.token ? { token: t.token } : {}),
+});

@@ -1,0 +1,100 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
+import type { ProductRole } from '../../domain/roles.ts';
+import type { Actor } from '../app/actor.ts';
+import type { ProductContext } from '../app/products.ts';
+import type { Services } from '../app/services.ts';
+
+/**
+ * Every route states who may call it. The route table test walks all routes × all roles and
+ * fails when a route has no rule or a rule lets the wrong caller in.
+ *  - public: anyone, signed in or not (sign-in, setup, health)
+ *  - user: any signed-in person
+ *  - admin: workspace admins
+ *  - product: members of the product with one of `roles`; anyone else gets 404, so a stranger
+ *    cannot even learn that the product exists. `productOf` finds the product for routes keyed
+ *    by another entity (an item, a sprint); it returns null when that entity does not exist.
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'user' }
+  | { kind: 'admin' }
+  | {
+      kind: 'product';
+      roles: readonly ProductRole[];
+      productOf?: (input: { params: Record<string, string> }, services: Services) => Promise<string | null>;
+      /** The message for members whose role is not enough (they get 403, since they can see the product). */
+      deniedMessage?: string;
+    };
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HandlerContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** The caller; always set unless the route is public. */
+  actor: Actor;
+  /** The product and the caller's role; set on product routes. */
+  product: ProductContext;
+  services: Services;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds routes of every schema type
+export type AnyRoute = RouteDef<any, any, any, any, any, any>;
+
+export interface RouteDef<
+  PS extends z.ZodType = z.ZodType,
+  QS extends z.ZodType = z.ZodType,
+  BS extends z.ZodType = z.ZodType,
+  P = z.output<PS>,
+  Q = z.output<QS>,
+  B = z.output<BS>,
+> {
+  method: Method;
+  /** Fastify path syntax: /api/v1/products/:productId */
+  url: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: PS;
+  query?: QS;
+  body?: BS;
+  /** The success response, for the OpenAPI document. */
+  response?: z.ZodType;
+  /** Success status; 200 unless given (201 for creates, 204 for deletes). */
+  status?: number;
+  /** Honour an Idempotency-Key header: a retried request gets the first response. */
+  idempotent?: boolean;
+  /** Extra request headers worth documenting (e.g. If-Match). */
+  headers?: Record<string, string>;
+  /** Raw responses (CSV, streams): the handler writes to `reply` itself. */
+  raw?: boolean;
+  handler(ctx: HandlerContext<P, Q, B>): Promise<unknown>;
+}
+
+export function defineRoute<PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
+  route: RouteDef<PS, QS, BS>,
+): RouteDef<PS, QS, BS> {
+  return route;
+}
+
+/** Reads the If-Match header as an entity version; PATCH on versioned resources requires it. */
+export function ifMatchVersion(req: FastifyRequest): number {
+  const raw = req.headers['if-match'];
+  if (raw === undefined) {
+    throw new AppError('precondition_required', 'Send the If-Match header with the version you edited.', {
+      'If-Match': 'Required: the version you loaded',
+    });
+  }
+  const version = Number.parseInt(String(raw).replace(/^W\//, '').replaceAll('"', ''), 10);
+  if (!Number.isInteger(version) || version < 1) {
+    throw new AppError('validation_failed', 'If-Match must be a version number.', {
+      'If-Match': 'Must be a version number',
+    });
+  }
+  return version;
+}

@@ -1,0 +1,189 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  AcceptInviteBody,
+  ApiToken,
+  ApiTokenList,
+  CreateTokenBody,
+  InviteInfo,
+  InviteTokenParams,
+  LoginBody,
+  Me,
+  SetupBody,
+  SetupStatus,
+  TokenParams,
+} from '../../../contracts/auth.ts';
+import { Ok } from '../../../contracts/common.ts';
+import { AppError } from '../../../domain/errors.ts';
+import { presentToken, presentUser } from '../presenters.ts';
+import { type AnyRoute, defineRoute } from '../route.ts';
+import { SESSION_COOKIE } from '../session-cookie.ts';
+
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, sessionId: string) {
+  reply.setCookie(SESSION_COOKIE, sessionId, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    maxAge: 30 * 24 * 3600,
+  });
+}
+
+async function consume(limiter: { consume(key: string): Promise<unknown> }, key: string) {
+  try {
+    await limiter.consume(key);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) {
+      const seconds = Math.ceil(err.msBeforeNext / 1000);
+      throw new AppError(
+        'rate_limited',
+        `Too many sign-in attempts. Try again in ${seconds} seconds.`,
+        undefined,
+        { retryAfterSeconds: seconds },
+      );
+    }
+    throw err;
+  }
+}
+
+const meBody = async (ctx: {
+  actor: { userId: string };
+  services: import('../../app/services.ts').Services;
+}) => {
+  const user = await ctx.services.store.read.users.byId(ctx.actor.userId);
+  const products = await ctx.services.products.listForUser(ctx.actor as never);
+  return {
+    user: presentUser(user!),
+    memberships: products.map((p) => ({
+      productId: p.id,
+      productName: p.name,
+      productKey: p.key,
+      role: p.role,
+    })),
+  };
+};
+
+export const authRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/setup',
+    tag: 'auth',
+    summary: 'Whether this instance still needs its first admin',
+    access: { kind: 'public' },
+    response: SetupStatus,
+    handler: ({ services }) => services.auth.setupStatus(),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/setup',
+    tag: 'auth',
+    summary: 'Create the first admin (first run only)',
+    access: { kind: 'public' },
+    body: SetupBody,
+    response: Me,
+    status: 201,
+    async handler(ctx) {
+      const { user, sessionId } = await ctx.services.auth.setup(ctx.body);
+      setSessionCookie(ctx.req, ctx.reply, sessionId);
+      return { user: presentUser(user), memberships: [] };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    tag: 'auth',
+    summary: 'Sign in with email and password',
+    access: { kind: 'public' },
+    body: LoginBody,
+    response: Me,
+    async handler(ctx) {
+      const limiters = ctx.req.server.loginLimiters;
+      await consume(limiters.byIp, ctx.req.ip);
+      await consume(limiters.byEmail, ctx.body.email);
+      const { user, sessionId } = await ctx.services.auth.login(ctx.body.email, ctx.body.password);
+      // A fresh session id at every sign-in (no fixation); an old cookie's session is ended.
+      if (ctx.req.sessionId) await ctx.services.auth.logout(ctx.req.sessionId);
+      await limiters.byEmail.delete(ctx.body.email);
+      setSessionCookie(ctx.req, ctx.reply, sessionId);
+      return meBody({ actor: { userId: user.id }, services: ctx.services });
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    tag: 'auth',
+    summary: 'Sign out: ends the session on the server',
+    access: { kind: 'user' },
+    response: Ok,
+    async handler(ctx) {
+      if (ctx.req.sessionId) await ctx.services.auth.logout(ctx.req.sessionId);
+      ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/me',
+    tag: 'auth',
+    summary: 'The signed-in user and their products',
+    access: { kind: 'user' },
+    response: Me,
+    handler: (ctx) => meBody(ctx),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/me/tokens',
+    tag: 'auth',
+    summary: 'Your personal API tokens',
+    access: { kind: 'user' },
+    response: ApiTokenList,
+    handler: async (ctx) => ({ tokens: (await ctx.services.auth.listTokens(ctx.actor)).map(presentToken) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/me/tokens',
+    tag: 'auth',
+    summary: 'Create a personal API token (the secret is shown once)',
+    access: { kind: 'user' },
+    body: CreateTokenBody,
+    response: ApiToken,
+    status: 201,
+    handler: async (ctx) => presentToken(await ctx.services.auth.createToken(ctx.actor, ctx.body.name)),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/v1/me/tokens/:tokenId',
+    tag: 'auth',
+    summary: 'Revoke a personal API token',
+    access: { kind: 'user' },
+    params: TokenParams,
+    status: 204,
+    handler: (ctx) => ctx.services.auth.revokeToken(ctx.actor, ctx.params.tokenId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/invites/:token',
+    tag: 'auth',
+    summary: 'What an invitation link is for',
+    access: { kind: 'public' },
+    params: InviteTokenParams,
+    response: InviteInfo,
+    handler: (ctx) => ctx.services.auth.inviteInfo(ctx.params.token),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/invites/:token/accept',
+    tag: 'auth',
+    summary: 'Create your account from an invitation',
+    access: { kind: 'public' },
+    params: InviteTokenParams,
+    body: AcceptInviteBody,
+    response: Me,
+    status: 201,
+    async handler(ctx) {
+      const { user, sessionId } = await ctx.services.auth.acceptInvite(ctx.params.token, ctx.body);
+      setSessionCookie(ctx.req, ctx.reply, sessionId);
+      return meBody({ actor: { userId: user.id }, services: ctx.services });
+    },
+  }),
+];

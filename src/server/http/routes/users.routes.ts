@@ -1,0 +1,68 @@
+import {
+  CreateInviteBody,
+  CreateUserBody,
+  Invite,
+  UpdateUserBody,
+  User,
+  UserList,
+  UserParams,
+} from '../../../contracts/auth.ts';
+import { presentUser } from '../presenters.ts';
+import { type AnyRoute, defineRoute } from '../route.ts';
+
+export const userRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/users',
+    tag: 'users',
+    summary: 'All people in the workspace',
+    access: { kind: 'admin' },
+    response: UserList,
+    handler: async (ctx) => ({ users: (await ctx.services.users.list()).map(presentUser) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/users',
+    tag: 'users',
+    summary: 'Create a user with a password',
+    access: { kind: 'admin' },
+    body: CreateUserBody,
+    response: User,
+    status: 201,
+    idempotent: true,
+    handler: async (ctx) => presentUser(await ctx.services.users.create(ctx.actor, ctx.body)),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/users/:userId',
+    tag: 'users',
+    summary: 'Rename, change workspace role, or disable a user (ends their sessions)',
+    access: { kind: 'admin' },
+    params: UserParams,
+    body: UpdateUserBody,
+    response: User,
+    handler: async (ctx) =>
+      presentUser(await ctx.services.users.update(ctx.actor, ctx.params.userId, ctx.body)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/invites',
+    tag: 'users',
+    summary: 'Create an invitation link (valid 7 days, single use)',
+    access: { kind: 'admin' },
+    body: CreateInviteBody,
+    response: Invite,
+    status: 201,
+    async handler(ctx) {
+      const { invite, token } = await ctx.services.auth.createInvite(ctx.actor, ctx.body);
+      const origin = `${ctx.req.protocol}://${ctx.req.headers.host}`;
+      return {
+        id: invite.id,
+        email: invite.email,
+        workspaceRole: invite.workspaceRole,
+        expiresAt: invite.expiresAt.toISOString(),
+        url: `${origin}/invite/${token}`,
+      };
+    },
+  }),
+];

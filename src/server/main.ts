@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { ensureAdmin } from './app/bootstrap.ts';
+import { createServices, type Services } from './app/services.ts';
+import type { Config } from './config.ts';
+import { type EmbeddedDatabase, startEmbedded } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { createPool } from './db/pool.ts';
+import { createStore } from './db/store.ts';
+import { buildServer } from './http/server.ts';
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface Running {
+  app: FastifyInstance;
+  services: Services;
+  url: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Resolves the database: DATABASE_URL in production, else the embedded server in the data folder. */
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: null };
+  const embedded = await startEmbedded(config.dataDir, (msg) => log.info(msg));
+  return { url: embedded.url, embedded };
+}
+
+/** Composition root: config → database → migrations → services → HTTP. */
+export async function startTandem(
+  config: Config,
+  log: Logger,
+  hooks: { afterMigrate?: (services: Services) => Promise<void> } = {},
+): Promise<Running> {
+  const db = await openDatabase(config, log);
+  const pool = createPool(db.url);
+  try {
+    const { applied } = await migrate(pool);
+    if (applied.length) log.info({ applied }, 'database migrated');
+    const store = createStore(pool);
+    const services = createServices(store, {
+      session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+    });
+    if (config.admin) await ensureAdmin(services, config.admin, log);
+    await hooks.afterMigrate?.(services);
+    const app = await buildServer({ services, logger: log, baseUrl: config.baseUrl, webDir: WEB_DIR });
+    const address = await app.listen({ port: config.port, host: config.host });
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      services,
+      url: config.baseUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
+      databaseUrl: db.url,
+      stop() {
+        stopping ??= (async () => {
+          await app.close();
+          await pool.end();
+          await db.embedded?.stop();
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    await db.embedded?.stop();
+    throw err;
+  }
+}
