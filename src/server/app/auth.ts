@@ -22,7 +22,7 @@ export function authUseCases(store: Store, policy: SessionPolicy, now: () => Dat
 
   async function startSession(userId: string): Promise<string> {
     const sessionId = newSecret('s');
-    await store.read.sessions.insert(sha256(sessionId), userId);
+    await store.read.sessions.insert(sha256(sessionId), userId, now());
     return sessionId;
   }
 
@@ -95,7 +95,7 @@ export function authUseCases(store: Store, policy: SessionPolicy, now: () => Dat
       }
       const user = await store.read.users.byId(session.userId);
       if (!user || user.disabled) return null;
-      if (t - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await store.read.sessions.touch(idHash);
+      if (t - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await store.read.sessions.touch(idHash, now());
       return toActor(user);
     },
 

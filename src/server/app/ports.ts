@@ -39,9 +39,9 @@ export interface SessionRecord {
   lastSeenAt: Date;
 }
 export interface SessionsRepo {
-  insert(idHash: Buffer, userId: string): Promise<void>;
+  insert(idHash: Buffer, userId: string, at: Date): Promise<void>;
   get(idHash: Buffer): Promise<SessionRecord | null>;
-  touch(idHash: Buffer): Promise<void>;
+  touch(idHash: Buffer, at: Date): Promise<void>;
   delete(idHash: Buffer): Promise<void>;
   deleteForUser(userId: string): Promise<number>;
 }

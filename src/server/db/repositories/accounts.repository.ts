@@ -60,8 +60,12 @@ export function usersRepo(db: Queryable): UsersRepo {
 
 export function sessionsRepo(db: Queryable): SessionsRepo {
   return {
-    async insert(idHash, userId) {
-      await db.query('insert into sessions (id_hash, user_id) values ($1, $2)', [idHash, userId]);
+    async insert(idHash, userId, at) {
+      await db.query('insert into sessions (id_hash, user_id, created_at, last_seen_at) values ($1, $2, $3, $3)', [
+        idHash,
+        userId,
+        at,
+      ]);
     },
     async get(idHash) {
       const r = await db.query<{ userId: string; createdAt: Date; lastSeenAt: Date }>(
@@ -70,8 +74,8 @@ export function sessionsRepo(db: Queryable): SessionsRepo {
       );
       return r.rows[0] ?? null;
     },
-    async touch(idHash) {
-      await db.query('update sessions set last_seen_at = now() where id_hash = $1', [idHash]);
+    async touch(idHash, at) {
+      await db.query('update sessions set last_seen_at = $2 where id_hash = $1', [idHash, at]);
     },
     async delete(idHash) {
       await db.query('delete from sessions where id_hash = $1', [idHash]);
