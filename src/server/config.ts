@@ -3,47 +3,39 @@ import { z } from 'zod';
 
 /** Configuration comes from the environment only, validated once at start. */
 const OnOff = z.enum(['on', 'off'], { message: 'Use "on" or "off"' });
-const EnvSchema = z
-  .object({
-    PORT: z.coerce
-      .number({ message: 'Must be a number' })
-      .int({ message: 'Must be a whole number' })
-      .min(0, { message: 'Must be 0–65535' })
-      .max(65535, { message: 'Must be 0–65535' })
-      .default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, { message: 'Must start with postgres:// or postgresql://' })
-      .optional(),
-    TANDEM_DATA_DIR: z.string().min(1).default('./data'),
-    TANDEM_BASE_URL: z.url({ message: 'Must be a full URL such as https://tandem.example.com' }).optional(),
-    TANDEM_ADMIN_EMAIL: z.email({ message: 'Must be an email address' }).optional(),
-    TANDEM_ADMIN_PASSWORD: z
-      .string()
-      .min(8, { message: 'Use at least 8 characters' })
-      .max(128, { message: 'Use at most 128 characters' })
-      .optional(),
-    TANDEM_DEMO: OnOff.optional(),
-    TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TANDEM_SESSION_IDLE_HOURS: z.coerce
-      .number()
-      .positive()
-      .default(24 * 7),
-    TANDEM_SESSION_MAX_HOURS: z.coerce
-      .number()
-      .positive()
-      .default(24 * 30),
-  })
-  .superRefine((env, ctx) => {
-    if (Boolean(env.TANDEM_ADMIN_EMAIL) !== Boolean(env.TANDEM_ADMIN_PASSWORD)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.TANDEM_ADMIN_EMAIL ? 'TANDEM_ADMIN_PASSWORD' : 'TANDEM_ADMIN_EMAIL'],
-        message: 'Set TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD together',
-      });
-    }
-  });
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'Must be a number' })
+    .int({ message: 'Must be a whole number' })
+    .min(0, { message: 'Must be 0–65535' })
+    .max(65535, { message: 'Must be 0–65535' })
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'Must start with postgres:// or postgresql://' })
+    .optional(),
+  TANDEM_DATA_DIR: z.string().min(1).default('./data'),
+  TANDEM_BASE_URL: z.url({ message: 'Must be a full URL such as https://tandem.example.com' }).optional(),
+  TANDEM_ADMIN_EMAIL: z.email({ message: 'Must be an email address' }).optional(),
+  TANDEM_ADMIN_PASSWORD: z
+    .string()
+    .min(8, { message: 'Use at least 8 characters' })
+    .max(128, { message: 'Use at most 128 characters' })
+    .optional(),
+  TANDEM_DEMO: OnOff.optional(),
+  TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TANDEM_SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
+  TANDEM_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 30),
+});
+
+const SECRET_VARS = new Set(['TANDEM_ADMIN_PASSWORD', 'DATABASE_URL']);
 
 export interface Config {
   port: number;
@@ -67,14 +59,19 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(clean);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map(
-        (i) =>
-          `${i.path.join('.') || 'environment'}: ${i.message} (got ${JSON.stringify(clean[String(i.path[0])] ?? '')})`,
-      ),
-    );
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? 'environment');
+        // Secrets are never echoed back.
+        const shown = SECRET_VARS.has(name) ? '' : ` (got ${JSON.stringify(clean[name] ?? '')})`;
+        return `${name}: ${i.message}${shown}`;
+      });
+  if (Boolean(clean.TANDEM_ADMIN_EMAIL) !== Boolean(clean.TANDEM_ADMIN_PASSWORD)) {
+    const missing = clean.TANDEM_ADMIN_EMAIL ? 'TANDEM_ADMIN_PASSWORD' : 'TANDEM_ADMIN_EMAIL';
+    problems.push(`${missing}: set TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD together`);
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../../server/testing/harness.ts';
+import { DEMO_PASSWORD } from './core.ts';
+import { seedDemo } from './index.ts';
+
+describe('demo workspace', () => {
+  it('builds the three products with people in every role, once', async () => {
+    const t = await createTestApp();
+    const result = await seedDemo(t.services);
+    expect(result?.password).toBe(DEMO_PASSWORD);
+    expect(result?.users.length).toBeGreaterThanOrEqual(8);
+    const login = await t.call(null, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'paul@tandem.demo', password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const names = login
+      .json()
+      .memberships.map((m: { productName: string }) => m.productName)
+      .sort();
+    expect(names).toEqual(['League Platform', 'VIP Meetings']);
+    const products = await t.pool.query<{ name: string; roles: string[]; segments: string[] }>(
+      `select p.name, array(select distinct role from product_members m where m.product_id = p.id order by 1) as roles,
+              array(select name from segments s where s.product_id = p.id order by 1) as segments
+         from products p order by p.name`,
+    );
+    expect(products.rows.map((r) => r.name)).toEqual([
+      'League Platform',
+      'Notification Service',
+      'VIP Meetings',
+    ]);
+    const vip = products.rows.find((r) => r.name === 'VIP Meetings')!;
+    expect(vip.roles).toEqual(['facilitator', 'owner', 'stakeholder', 'team', 'viewer']);
+    expect(vip.segments).toEqual(['Secretariat', 'VIP members']);
+    expect(await seedDemo(t.services)).toBeNull();
+  });
+});

@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PRODUCT_ROLES, type ProductRole } from '../../domain/roles.ts';
+import { createLogger } from '../logger.ts';
+import { createTestApp, type TestApp, type TestUser } from '../testing/harness.ts';
+import type { AnyRoute } from './route.ts';
+import { allRoutes } from './routes/index.ts';
+import { buildServer } from './server.ts';
+
+/**
+ * Walks the whole route table × every role. Handlers are replaced by a stub so only the access
+ * rules run (with the real membership lookups and `productOf` resolvers). A route without a rule,
+ * or a path parameter this test cannot fill, fails the test: add the rule or the fixture.
+ */
+let t: TestApp;
+let guarded: Awaited<ReturnType<typeof buildServer>>;
+const users = {} as Record<ProductRole | 'stranger' | 'admin', TestUser>;
+const fixtures: Record<string, string> = {};
+const PRODUCT_SCOPED = /^\/api\/v1\/(products\/:productId|items|sprints|poker)(\/|$)/;
+
+/** Real entities inside the product, made through the real API, for routes keyed by them. */
+const makers: Record<string, () => Promise<string>> = {
+  productId: async () => fixtures.productId!,
+  userId: async () => users.team.id,
+  segmentId: async () => {
+    const r = await t.call(users.owner, {
+      method: 'POST',
+      url: `/api/v1/products/${fixtures.productId}/segments`,
+      payload: { name: 'Access segment' },
+    });
+    return r.json().id;
+  },
+  itemId: async () => {
+    const r = await t.call(users.owner, {
+      method: 'POST',
+      url: `/api/v1/products/${fixtures.productId}/items`,
+      payload: { type: 'story', title: 'Access check', problem: 'Someone needs access checked' },
+    });
+    if (r.statusCode !== 201) throw new Error(`cannot make an item fixture: ${r.body}`);
+    return r.json().id;
+  },
+  sprintId: async () => {
+    const r = await t.call(users.facilitator, {
+      method: 'POST',
+      url: `/api/v1/products/${fixtures.productId}/sprints`,
+      payload: {
+        name: 'Access sprint',
+        goal: 'Check access',
+        startDate: '2026-11-23',
+        endDate: '2026-12-04',
+      },
+    });
+    if (r.statusCode !== 201) throw new Error(`cannot make a sprint fixture: ${r.body}`);
+    return r.json().id;
+  },
+  tokenId: async () => '00000000-0000-4000-8000-000000000000',
+  token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+
+async function fill(route: AnyRoute): Promise<string> {
+  let url = route.url;
+  for (const [, name] of route.url.matchAll(/:(\w+)/g)) {
+    const key = name!;
+    if (!(key in fixtures)) {
+      const make = makers[key];
+      if (!make)
+        throw new Error(
+          `${route.method} ${route.url}: no fixture for :${key}; add one to access.int.test.ts`,
+        );
+      fixtures[key] = await make();
+    }
+    url = url.replace(`:${key}`, fixtures[key]!);
+  }
+  return url;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  users.owner = await t.user('Owner');
+  for (const role of PRODUCT_ROLES) if (role !== 'owner') users[role] = await t.user(`Role ${role}`);
+  users.stranger = await t.user('Stranger');
+  users.admin = await t.user('Admin', { admin: true });
+  fixtures.productId = (await t.product(users.owner, 'Access product')).id;
+  for (const role of PRODUCT_ROLES)
+    if (role !== 'owner') await t.addMember(users.owner, fixtures.productId, users[role], role);
+  const stubbed = allRoutes.map((r) => ({
+    ...r,
+    raw: false,
+    idempotent: false,
+    handler: async () => ({ stub: true }),
+  }));
+  guarded = await buildServer({ services: t.services, logger: createLogger('silent'), routes: stubbed });
+  await guarded.ready();
+});
+
+const call = (route: AnyRoute, url: string, as: TestUser | null) =>
+  guarded.inject({
+    method: route.method,
+    url,
+    payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+    headers: { origin: 'http://localhost', host: 'localhost', ...(as ? { cookie: as.cookie } : {}) },
+  });
+
+describe('route table × roles', () => {
+  it('gives every route a known access rule, and product rules to everything inside a product', () => {
+    expect(allRoutes.length).toBeGreaterThan(20);
+    for (const r of allRoutes) {
+      expect(['public', 'user', 'admin', 'product'], `${r.method} ${r.url}`).toContain(r.access?.kind);
+      if (PRODUCT_SCOPED.test(r.url))
+        expect(r.access.kind, `${r.method} ${r.url} is inside a product`).toBe('product');
+      if (r.access.kind === 'product')
+        expect(r.access.roles.length, `${r.method} ${r.url}`).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (_name, route) => {
+    const url = await fill(route);
+    const anon = await call(route, url, null);
+    const a = route.access;
+    if (a.kind === 'public') {
+      expect(anon.statusCode).not.toBe(401);
+      return;
+    }
+    expect(anon.statusCode, 'anonymous').toBe(401);
+    if (a.kind === 'user') {
+      expect([401, 403]).not.toContain((await call(route, url, users.viewer)).statusCode);
+      return;
+    }
+    if (a.kind === 'admin') {
+      expect((await call(route, url, users.owner)).statusCode, 'non-admin').toBe(403);
+      expect([401, 403, 404]).not.toContain((await call(route, url, users.admin)).statusCode);
+      return;
+    }
+    const stranger = await call(route, url, users.stranger);
+    expect(stranger.statusCode, 'stranger').toBe(404);
+    expect(stranger.body).not.toContain(fixtures.productId);
+    for (const role of PRODUCT_ROLES) {
+      const res = await call(route, url, users[role]);
+      if (a.roles.includes(role)) expect([401, 403, 404], `${role} is allowed`).not.toContain(res.statusCode);
+      else expect(res.statusCode, `${role} is not allowed`).toBe(403);
+    }
+  });
+});
