@@ -1,6 +1,6 @@
 import { AppError, invalid } from '../../domain/errors.ts';
 import type { Actor } from './actor.ts';
-import type { UserRecord, WorkspaceRoleName } from './ports.ts';
+import type { UserSummary, WorkspaceRoleName } from './ports.ts';
 import { decoyHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
 import type { Store } from './store.ts';
 
@@ -13,7 +13,7 @@ const TOUCH_EVERY_MS = 60_000;
 const INVITE_DAYS = 7;
 
 export function authUseCases(store: Store, policy: SessionPolicy, now: () => Date = () => new Date()) {
-  const toActor = (u: UserRecord): Actor => ({
+  const toActor = (u: UserSummary): Actor => ({
     userId: u.id,
     name: u.name,
     email: u.email,
@@ -93,17 +93,15 @@ export function authUseCases(store: Store, policy: SessionPolicy, now: () => Dat
         await store.read.sessions.delete(idHash);
         return null;
       }
-      const user = await store.read.users.byId(session.userId);
-      if (!user || user.disabled) return null;
+      const user = session.user;
+      if (user.disabled) return null;
       if (t - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await store.read.sessions.touch(idHash, now());
       return toActor(user);
     },
 
     async actorFromToken(token: string): Promise<Actor | null> {
       const found = await store.read.tokens.use(sha256(token));
-      if (!found) return null;
-      const user = await store.read.users.byId(found.userId);
-      return user && !user.disabled ? toActor(user) : null;
+      return found && !found.user.disabled ? toActor(found.user) : null;
     },
 
     async createToken(actor: Actor, name: string) {

@@ -16,6 +16,9 @@ export interface UserRecord {
   createdAt: Date;
 }
 
+/** The fields every request needs about its caller. */
+export type UserSummary = Pick<UserRecord, 'id' | 'email' | 'name' | 'workspaceRole' | 'disabled'>;
+
 export interface UsersRepo {
   count(): Promise<number>;
   byId(id: string): Promise<UserRecord | null>;
@@ -37,6 +40,8 @@ export interface SessionRecord {
   userId: string;
   createdAt: Date;
   lastSeenAt: Date;
+  /** The session's user, joined in the same query: one round trip per request. */
+  user: UserSummary;
 }
 export interface SessionsRepo {
   insert(idHash: Buffer, userId: string, at: Date): Promise<void>;
@@ -56,8 +61,8 @@ export interface TokenRecord {
 export interface TokensRepo {
   insert(userId: string, name: string, tokenHash: Buffer): Promise<TokenRecord>;
   listForUser(userId: string): Promise<TokenRecord[]>;
-  /** Finds a live (not revoked) token and stamps its last use. */
-  use(tokenHash: Buffer): Promise<TokenRecord | null>;
+  /** Finds a live (not revoked) token with its user, and stamps its last use (at most once a minute). */
+  use(tokenHash: Buffer): Promise<(TokenRecord & { user: UserSummary }) | null>;
   revoke(userId: string, id: string): Promise<boolean>;
 }
 

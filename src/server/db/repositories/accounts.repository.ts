@@ -6,6 +6,7 @@ import type {
   TokenRecord,
   TokensRepo,
   UserRecord,
+  UserSummary,
   UsersRepo,
   WorkspaceRepo,
 } from '../../app/ports.ts';
@@ -61,18 +62,23 @@ export function usersRepo(db: Queryable): UsersRepo {
 export function sessionsRepo(db: Queryable): SessionsRepo {
   return {
     async insert(idHash, userId, at) {
-      await db.query('insert into sessions (id_hash, user_id, created_at, last_seen_at) values ($1, $2, $3, $3)', [
-        idHash,
-        userId,
-        at,
-      ]);
+      await db.query(
+        'insert into sessions (id_hash, user_id, created_at, last_seen_at) values ($1, $2, $3, $3)',
+        [idHash, userId, at],
+      );
     },
     async get(idHash) {
-      const r = await db.query<{ userId: string; createdAt: Date; lastSeenAt: Date }>(
-        'select user_id as "userId", created_at as "createdAt", last_seen_at as "lastSeenAt" from sessions where id_hash = $1',
+      const r = await db.query<{ createdAt: Date; lastSeenAt: Date; user: UserSummary }>(
+        `select s.created_at as "createdAt", s.last_seen_at as "lastSeenAt",
+                json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'workspaceRole', u.workspace_role,
+                  'disabled', u.disabled) as user
+           from sessions s join users u on u.id = s.user_id where s.id_hash = $1`,
         [idHash],
       );
-      return r.rows[0] ?? null;
+      const row = r.rows[0];
+      return row
+        ? { userId: row.user.id, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, user: row.user }
+        : null;
     },
     async touch(idHash, at) {
       await db.query('update sessions set last_seen_at = $2 where id_hash = $1', [idHash, at]);
@@ -106,20 +112,19 @@ export function tokensRepo(db: Queryable): TokensRepo {
       ).rows;
     },
     async use(tokenHash) {
+      const r = await db.query<TokenRecord & { user: UserSummary }>(
+        `select t.id, t.user_id as "userId", t.name, t.created_at as "createdAt", t.last_used_at as "lastUsedAt",
+                json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'workspaceRole', u.workspace_role,
+                  'disabled', u.disabled) as user
+           from api_tokens t join users u on u.id = t.user_id where t.token_hash = $1 and t.revoked_at is null`,
+        [tokenHash],
+      );
+      const found = r.rows[0];
       // Stamp last use at most once a minute so a busy script does not write on every call.
-      const r = await db.query<TokenRecord>(
-        `with t as (select * from api_tokens where token_hash = $1 and revoked_at is null)
-         update api_tokens a set last_used_at = now() from t
-          where a.id = t.id and (t.last_used_at is null or t.last_used_at < now() - interval '1 minute')
-         returning a.id`,
-        [tokenHash],
-      );
-      void r;
-      const found = await db.query<TokenRecord>(
-        `select ${TOKEN_COLS} from api_tokens where token_hash = $1 and revoked_at is null`,
-        [tokenHash],
-      );
-      return found.rows[0] ?? null;
+      if (found && (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000)) {
+        await db.query('update api_tokens set last_used_at = now() where id = $1', [found.id]);
+      }
+      return found ?? null;
     },
     async revoke(userId, id) {
       const r = await db.query(
