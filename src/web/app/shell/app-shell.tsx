@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router-dom';
+import { Icon } from '../../components/icons.tsx';
+import { useMe } from '../../lib/queries.ts';
+import { setPaletteOpen } from '../commands.ts';
+import { productNav } from '../routes.tsx';
+import { CommandPalette } from './command-palette.tsx';
+import { ProductSwitcher } from './product-switcher.tsx';
+import { useShellCommands } from './shell-commands.ts';
+import { UserMenu } from './user-menu.tsx';
+
+/** Sidebar (product switcher, product nav, workspace, user menu) + page; a drawer on phones. */
+export function AppShell() {
+  const me = useMe().data;
+  const match = useMatch('/p/:productKey/*');
+  const productKey = match?.params.productKey;
+  const [drawer, setDrawer] = useState(false);
+  const location = useLocation();
+  useShellCommands(productKey);
+  // Following a link in the drawer closes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation on purpose
+  useEffect(() => setDrawer(false), [location.pathname]);
+  if (!me) return null;
+  const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+  return (
+    <div className="shell" data-drawer={drawer ? 'open' : 'closed'}>
+      <header className="topbar">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          aria-label="Open navigation"
+          aria-expanded={drawer}
+          onClick={() => setDrawer(true)}
+        >
+          <Icon name="menu" />
+        </button>
+        <Link to="/" className="brand" style={{ color: 'var(--text)' }}>
+          Tandem
+        </Link>
+      </header>
+      {drawer && <div className="scrim" aria-hidden="true" onClick={() => setDrawer(false)} />}
+      <nav className="sidebar" aria-label="Main">
+        <ProductSwitcher currentKey={productKey} />
+        <button type="button" className="search-hint" onClick={() => setPaletteOpen(true)}>
+          <Icon name="search" size={14} />
+          <span className="grow">Search or run a command</span>
+          <kbd className="hide-phone">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
+        </button>
+        {productKey && (
+          <div className="sidebar-group">
+            <div className="sidebar-heading" id="product-nav-heading">
+              Product
+            </div>
+            <ul
+              className="sidebar-group"
+              aria-labelledby="product-nav-heading"
+              style={{ margin: 0, padding: 0 }}
+            >
+              {productNav.map((n) => (
+                <li key={n.path} style={{ listStyle: 'none' }}>
+                  <NavLink className="nav-link" to={`/p/${productKey}/${n.path}`}>
+                    <Icon name={n.icon} />
+                    {n.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {me.user.workspaceRole === 'admin' && (
+          <div className="sidebar-group">
+            <div className="sidebar-heading">Workspace</div>
+            <NavLink className="nav-link" to="/admin/users">
+              <Icon name="users" />
+              People
+            </NavLink>
+          </div>
+        )}
+        <div className="sidebar-spacer" />
+        <UserMenu user={me.user} />
+      </nav>
+      <main className="main" id="main">
+        <Outlet />
+      </main>
+      <CommandPalette />
+    </div>
+  );
+}

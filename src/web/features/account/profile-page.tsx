@@ -1,0 +1,127 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiToken } from '../../../contracts/auth.ts';
+import { ROLE_LABELS } from '../../../domain/roles.ts';
+import { useSignOut } from '../../app/shell/user-menu.tsx';
+import { CopyButton } from '../../components/copy-button.tsx';
+import { Form, TextField } from '../../components/form.tsx';
+import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
+import { api, apiPath } from '../../lib/api.ts';
+import { keys, useMe, useTokens } from '../../lib/queries.ts';
+
+/** Who you are, your products, and personal API tokens (the secret is shown once). */
+export function ProfilePage() {
+  const me = useMe().data;
+  const tokens = useTokens();
+  const qc = useQueryClient();
+  const signOut = useSignOut();
+  const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
+  if (!me) return null;
+  return (
+    <div className="page" style={{ maxWidth: 720 }}>
+      <PageHead
+        title={me.user.name}
+        subtitle={`${me.user.email} · ${me.user.workspaceRole === 'admin' ? 'Workspace admin' : 'Member'}`}
+        actions={
+          <button type="button" className="btn" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        }
+      />
+      <section className="section" aria-labelledby="roles-h">
+        <h2 id="roles-h">Your products</h2>
+        {me.memberships.length === 0 ? (
+          <p className="muted">You are not on any product yet.</p>
+        ) : (
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {me.memberships.map((m) => (
+              <li key={m.productId}>
+                {m.productName} <span className="muted">— {ROLE_LABELS[m.role]}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="section" aria-labelledby="tokens-h">
+        <h2 id="tokens-h">Personal API tokens</h2>
+        <p className="muted">
+          For scripts and integrations: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as
+          you, with your roles. See the <a href="/api/docs">API reference</a>.
+        </p>
+        {fresh && (
+          <div className="alert alert-success" role="status">
+            <p>
+              <strong>Copy your new token “{fresh.name}” now.</strong> It will not be shown again.
+            </p>
+            <div className="form-row" style={{ marginTop: 8 }}>
+              <code className="grow" style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>
+                {fresh.token}
+              </code>
+              <CopyButton text={fresh.token} />
+            </div>
+          </div>
+        )}
+        <Form
+          aria-label="Create a token"
+          className="form-row"
+          submitLabel="Create token"
+          busyLabel="Creating…"
+          reset
+          onSubmit={(v) => api.post(apiPath('me', 'tokens'), { name: v.name }, ApiToken)}
+          onSuccess={(result) => {
+            const t = result;
+            setFresh(t.token ? { name: t.name, token: t.token } : null);
+            void qc.invalidateQueries({ queryKey: keys.tokens });
+          }}
+        >
+          <TextField name="name" label="Token name" placeholder="CI import script" />
+        </Form>
+        {tokens.isPending && <Loading />}
+        {tokens.isError && <ErrorState error={tokens.error} />}
+        {tokens.data && tokens.data.length > 0 && (
+          <div className="card">
+            <table className="list" aria-labelledby="tokens-h">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col" className="hide-phone">
+                    Created
+                  </th>
+                  <th scope="col">Last used</th>
+                  <th scope="col" className="actions">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.data.map((t) => (
+                  <tr key={t.id}>
+                    <td>{t.name}</td>
+                    <td className="hide-phone">{new Date(t.createdAt).toLocaleDateString()}</td>
+                    <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'Never'}</td>
+                    <td className="actions">
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-ghost btn-danger"
+                        aria-label={`Revoke token ${t.name}`}
+                        onClick={() => {
+                          if (!window.confirm(`Revoke “${t.name}”? Scripts using it stop working at once.`))
+                            return;
+                          void api
+                            .delete(apiPath('me', 'tokens', t.id))
+                            .finally(() => qc.invalidateQueries({ queryKey: keys.tokens }));
+                        }}
+                      >
+                        Revoke
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Event } from '../../../contracts/products.ts';
+import { type ProductRole, ROLE_LABELS } from '../../../domain/roles.ts';
+
+/**
+ * Turns an event of the product's log into a sentence a stakeholder understands:
+ * "Olive added Tom as Team member". Unknown types (from capabilities added later) still read
+ * naturally from their `entity.verb` type; features can register a better sentence with
+ * `registerEventDescriber`.
+ */
+export type Describer = (e: Event, actor: string) => string;
+
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const role = (v: unknown): string =>
+  typeof v === 'string' && v in ROLE_LABELS ? ROLE_LABELS[v as ProductRole] : 'member';
+const quoted = (v: unknown): string => (str(v) ? `“${str(v)}”` : '');
+const share = (v: unknown): string => (typeof v === 'number' ? `${v}%` : 'none');
+
+const FIELD_NAMES: Record<string, string> = {
+  name: 'name',
+  key: 'key',
+  description: 'description',
+  targetShare: 'target share',
+};
+
+function changes(before: unknown, after: unknown): string {
+  const b = obj(before);
+  const a = obj(after);
+  const parts: string[] = [];
+  for (const k of Object.keys(a)) {
+    if (!(k in FIELD_NAMES) || JSON.stringify(a[k]) === JSON.stringify(b[k])) continue;
+    if (k === 'targetShare') parts.push(`target share from ${share(b[k])} to ${share(a[k])}`);
+    else if (k === 'description') parts.push('the description');
+    else parts.push(`${FIELD_NAMES[k]} from ${quoted(b[k]) || 'nothing'} to ${quoted(a[k])}`);
+  }
+  return parts.join(', ');
+}
+
+const describers = new Map<string, Describer>([
+  ['product.created', (e, who) => `${who} created the product ${quoted(obj(e.after).name)}`.trim()],
+  ['product.updated', (e, who) => `${who} changed ${changes(e.before, e.after) || 'the product details'}`],
+  ['product.deleted', (_e, who) => `${who} deleted the product`],
+  [
+    'member.added',
+    (e, who) => `${who} added ${str(obj(e.after).name) ?? 'someone'} as ${role(obj(e.after).role)}`,
+  ],
+  [
+    'member.role_changed',
+    (e, who) =>
+      `${who} changed ${str(obj(e.after).name) ?? 'a member'}’s role from ${role(obj(e.before).role)} to ${role(obj(e.after).role)}`,
+  ],
+  [
+    'member.removed',
+    (e, who) =>
+      `${who} removed ${str(obj(e.before).name) ?? 'a member'} (${role(obj(e.before).role)}) from the product`,
+  ],
+  ['segment.created', (e, who) => `${who} added the customer segment ${quoted(obj(e.after).name)}`],
+  [
+    'segment.updated',
+    (e, who) =>
+      `${who} changed the segment ${quoted(obj(e.after).name ?? obj(e.before).name)}: ${changes(e.before, e.after) || 'details'}`,
+  ],
+  ['segment.deleted', (e, who) => `${who} deleted the customer segment ${quoted(obj(e.before).name)}`],
+]);
+
+export function registerEventDescriber(type: string, describe: Describer): void {
+  describers.set(type, describe);
+}
+
+export function describeEvent(e: Event): string {
+  const who = e.actor?.name ?? 'Tandem';
+  const known = describers.get(e.type);
+  if (known) return known(e, who);
+  const [entity = e.entityType, verb = 'changed'] = e.type.split('.');
+  const label = str(obj(e.after).title) ?? str(obj(e.after).name) ?? str(obj(e.before).title);
+  const thing = entity.replace(/_/g, ' ');
+  return `${who} ${verb.replace(/_/g, ' ')} ${label ? `${thing} “${label}”` : `a ${thing}`}`;
+}
+
+/** "just now", "5 min ago", "3 h ago", then the date. `now` is passed in so tests are stable. */
+export function timeAgo(iso: string, now: Date): string {
+  const s = Math.round((now.getTime() - new Date(iso).getTime()) / 1000);
+  if (s < 45) return 'just now';
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
+  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+
+/** The centred card the signed-out screens share. */
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <main className="auth">
+      <div className="auth-card">
+        <div className="brand">
+          <span className="switcher-mark" aria-hidden="true">
+            T
+          </span>
+          Tandem
+        </div>
+        <div>
+          <h1>{title}</h1>
+          {subtitle && (
+            <p className="muted" style={{ marginTop: 4 }}>
+              {subtitle}
+            </p>
+          )}
+        </div>
+        {children}
+      </div>
+    </main>
+  );
+}

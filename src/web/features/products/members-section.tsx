@@ -1,0 +1,156 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Product } from '../../../contracts/products.ts';
+import { Member } from '../../../contracts/products.ts';
+import { PRODUCT_ROLES, type ProductRole, ROLE_LABELS } from '../../../domain/roles.ts';
+import { Form, SelectField } from '../../components/form.tsx';
+import { Avatar, ErrorState, Loading } from '../../components/ui.tsx';
+import { api, apiPath } from '../../lib/api.ts';
+import { keys, useMe, useMembers, useUsers } from '../../lib/queries.ts';
+
+const roleOptions = PRODUCT_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+export function MembersSection({ product, canEdit }: { product: Product; canEdit: boolean }) {
+  const qc = useQueryClient();
+  const members = useMembers(product.id);
+  const me = useMe().data;
+  const isAdmin = me?.user.workspaceRole === 'admin';
+  const users = useUsers(canEdit && isAdmin);
+  const [rowError, setRowError] = useState<string | null>(null);
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: keys.members(product.id) });
+    void qc.invalidateQueries({ queryKey: keys.events(product.id) });
+    void qc.invalidateQueries({ queryKey: keys.products });
+  };
+  const act = async (fn: () => Promise<unknown>) => {
+    setRowError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setRowError(err instanceof Error ? err.message : 'That did not work.');
+    }
+    refresh();
+  };
+
+  const memberIds = new Set(members.data?.map((m) => m.userId));
+  const candidates = (users.data ?? []).filter((u) => !u.disabled && !memberIds.has(u.id));
+
+  return (
+    <section className="section" aria-labelledby="members-h">
+      <div className="section-head">
+        <h2 id="members-h">Members</h2>
+        <span className="muted">{members.data?.length ?? 0} people</span>
+      </div>
+      {members.isPending && <Loading />}
+      {members.isError && <ErrorState error={members.error} />}
+      {rowError && (
+        <div className="alert alert-error" role="alert">
+          {rowError}
+        </div>
+      )}
+      {members.data && (
+        <div className="card">
+          <table className="list" aria-labelledby="members-h">
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Role</th>
+                {canEdit && (
+                  <th scope="col" className="actions">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.map((m) => (
+                <tr key={m.userId}>
+                  <td>
+                    <div className="who">
+                      <Avatar name={m.name} />
+                      <div className="grow">
+                        {m.name}
+                        {m.userId === me?.user.id && <span className="muted"> (you)</span>}
+                        <small>{m.email}</small>
+                      </div>
+                    </div>
+                  </td>
+                  <td>
+                    {canEdit ? (
+                      <select
+                        className="select"
+                        style={{ width: 'auto' }}
+                        aria-label={`Role of ${m.name}`}
+                        value={m.role}
+                        onChange={(e) =>
+                          act(() =>
+                            api.patch(
+                              apiPath('products', product.id, 'members', m.userId),
+                              { role: e.target.value as ProductRole },
+                              Member,
+                            ),
+                          )
+                        }
+                      >
+                        {roleOptions.map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <span className="badge">{ROLE_LABELS[m.role]}</span>
+                    )}
+                  </td>
+                  {canEdit && (
+                    <td className="actions">
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-ghost btn-danger"
+                        aria-label={`Remove ${m.name}`}
+                        onClick={() => {
+                          if (window.confirm(`Remove ${m.name} from ${product.name}?`))
+                            void act(() => api.delete(apiPath('products', product.id, 'members', m.userId)));
+                        }}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit && isAdmin && (
+        <Form
+          aria-label="Add a member"
+          className="form-row"
+          submitLabel="Add member"
+          busyLabel="Adding…"
+          onSubmit={(v) =>
+            api.post(apiPath('products', product.id, 'members'), { userId: v.userId, role: v.role }, Member)
+          }
+          onSuccess={refresh}
+        >
+          <SelectField
+            name="userId"
+            label="Person"
+            options={
+              candidates.length
+                ? candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))
+                : [{ value: '', label: 'Everyone is already a member' }]
+            }
+          />
+          <SelectField name="role" label="Role" options={roleOptions} defaultValue="team" />
+        </Form>
+      )}
+      {canEdit && !isAdmin && (
+        <p className="muted">
+          To add someone, ask a workspace admin: they can see everyone in the workspace.
+        </p>
+      )}
+    </section>
+  );
+}
