@@ -21,17 +21,9 @@ export default defineConfig({
     port: Number(process.env.TANDEM_WEB_PORT ?? 3000),
     strictPort: true,
     proxy: {
-      // changeOrigin keeps Host = the API's, and the Origin header is rewritten to match, so the
-      // server's CSRF check (Origin must equal its own host) holds in development too.
-      '/api': {
-        target: `http://127.0.0.1:${apiPort}`,
-        changeOrigin: true,
-        configure(proxy) {
-          proxy.on('proxyReq', (req) => {
-            if (req.getHeader('origin')) req.setHeader('origin', `http://127.0.0.1:${apiPort}`);
-          });
-        },
-      },
+      // The Host header is kept (no changeOrigin), so the API sees the browser's own origin: its CSRF
+      // check (Origin must equal its host) passes and invitation links point at the dev server.
+      '/api': { target: `http://127.0.0.1:${apiPort}` },
     },
   },
 });
