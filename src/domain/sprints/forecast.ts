@@ -6,7 +6,7 @@ export const FORECAST_MAX_SPRINTS = 5;
 
 export interface PastSprint {
   completedPoints: number;
-  capacity: Capacity;
+  capacity: Capacity | null;
 }
 
 export interface Forecast {
@@ -24,9 +24,9 @@ export interface Forecast {
 /**
  * Forecast = median completed points of the last 3–5 closed sprints (oldest first in `history`)
  * × capacity factor (this sprint's person-days ÷ median person-days of those sprints). Capacity
- * stated in points caps the forecast at that number instead.
+ * stated in points caps the forecast at that number instead; no stated capacity leaves it unscaled.
  */
-export function forecastPoints(history: readonly PastSprint[], capacity: Capacity): Forecast {
+export function forecastPoints(history: readonly PastSprint[], capacity: Capacity | null): Forecast {
   const used = history.slice(-FORECAST_MAX_SPRINTS);
   if (used.length < FORECAST_MIN_SPRINTS) {
     return {
@@ -45,7 +45,7 @@ export function forecastPoints(history: readonly PastSprint[], capacity: Capacit
     factor = days / median(pastDays)!;
   }
   let points = velocity * factor;
-  if (capacity.unit === 'points') points = Math.min(points, capacity.points);
+  if (capacity?.unit === 'points') points = Math.min(points, capacity.points);
   return {
     points: round(points, 1),
     medianVelocity: velocity,

@@ -1,5 +1,6 @@
 import { authUseCases, type SessionPolicy } from './auth.ts';
 import { productUseCases } from './products.ts';
+import { sprintUseCases } from './sprints/index.ts';
 import type { Store } from './store.ts';
 import { userUseCases } from './users.ts';
 
@@ -16,6 +17,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     auth: authUseCases(store, options.session, now),
     users: userUseCases(store),
     products: productUseCases(store),
+    sprints: sprintUseCases(store, now),
   };
 }
 export type Services = ReturnType<typeof createServices>;

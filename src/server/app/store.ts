@@ -1,3 +1,4 @@
+import type { PokerRepo } from './poker/ports.ts';
 import type {
   EventsRepo,
   IdempotencyRepo,
@@ -10,6 +11,7 @@ import type {
   UsersRepo,
   WorkspaceRepo,
 } from './ports.ts';
+import type { SprintItemWritesRepo, SprintsRepo } from './sprints/ports.ts';
 
 /** Every repository, bound either to the pool (reads) or to one transaction (writes). */
 export interface Repos {
@@ -23,6 +25,9 @@ export interface Repos {
   events: EventsRepo;
   workspace: WorkspaceRepo;
   idempotency: IdempotencyRepo;
+  sprints: SprintsRepo;
+  sprintItems: SprintItemWritesRepo;
+  poker: PokerRepo;
 }
 
 export interface Store {
@@ -40,6 +45,12 @@ export interface Store {
     route: string,
     fn: () => Promise<{ status: number; body: unknown }>,
   ): Promise<{ status: number; body: unknown; replayed: boolean }>;
+  /** LISTEN on a channel across instances (live streams); resolves to a stop function. */
+  listen?(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onLost: () => void,
+  ): Promise<() => Promise<void>>;
   /** Checks the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -11,7 +11,11 @@ import {
   workspaceRepo,
 } from './repositories/accounts.repository.ts';
 import { eventsRepo } from './repositories/events.repository.ts';
+import { pokerRepo } from './repositories/poker.repository.ts';
+import { listenOn } from './repositories/poker-notify.repository.ts';
 import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
+import { sprintsRepo } from './repositories/sprints.repository.ts';
+import { sprintItemWritesRepo } from './repositories/sprints-items.repository.ts';
 
 export function reposFor(db: Queryable): Repos {
   return {
@@ -25,6 +29,9 @@ export function reposFor(db: Queryable): Repos {
     events: eventsRepo(db),
     workspace: workspaceRepo(db),
     idempotency: idempotencyRepo(db),
+    sprints: sprintsRepo(db),
+    sprintItems: sprintItemWritesRepo(db),
+    poker: pokerRepo(db),
   };
 }
 
@@ -57,6 +64,7 @@ export function createStore(pool: pg.Pool): Store {
         client.release();
       }
     },
+    listen: (channel, onMessage, onLost) => listenOn(pool, channel, onMessage, onLost),
     async ping() {
       await pool.query('select 1');
     },

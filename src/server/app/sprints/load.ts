@@ -1,0 +1,55 @@
+import { notFound } from '../../../domain/errors.ts';
+import { DEFAULT_DEFINITION_OF_DONE } from '../../../domain/sprints/definition-of-done.ts';
+import { forecastPoints, isOverForecast } from '../../../domain/sprints/forecast.ts';
+import type { ProductContext } from '../products.ts';
+import type { Repos } from '../store.ts';
+import type { SprintRecord } from './ports.ts';
+import { presentScopeChange, presentSnapshot, presentSprint, presentSprintItem } from './presenters.ts';
+
+/** The sprint, if it belongs to the caller's product (the route already checked membership). */
+export async function loadSprint(r: Repos, ctx: ProductContext, sprintId: string, lock = false) {
+  const s = await r.sprints.get(sprintId, lock);
+  if (!s || s.productId !== ctx.productId) throw notFound('That sprint');
+  return s;
+}
+
+export async function definitionOfDone(r: Repos, productId: string): Promise<string[]> {
+  return (await r.sprintItems.definitionOfDone(productId))?.checklist ?? [...DEFAULT_DEFINITION_OF_DONE];
+}
+
+/** Sum of known sizes; unestimated items count 0 and are reported separately. */
+export const sumPoints = (sizes: Array<number | null>): number =>
+  sizes.reduce<number>((s, v) => s + (v ?? 0), 0);
+
+/** Load beside forecast: the forecast uses sprints closed before this one started. */
+export async function loadAndForecast(r: Repos, sprint: SprintRecord) {
+  const items = await r.sprints.items(sprint.id);
+  const history = await r.sprints.closedHistory(sprint.productId, 5, sprint.startedAt);
+  const forecast = forecastPoints(history, sprint.capacity);
+  const loadPoints = sumPoints(items.map((i) => i.size));
+  return { items, forecast, loadPoints, overForecast: isOverForecast(loadPoints, forecast) };
+}
+
+/** The planning and sprint view: items with readiness, load beside forecast, snapshot, changes. */
+export async function sprintBoard(r: Repos, sprint: SprintRecord) {
+  const [lf, dor, snapshot, changes, dod] = await Promise.all([
+    loadAndForecast(r, sprint),
+    r.sprintItems.dor(sprint.productId),
+    r.sprints.snapshot(sprint.id),
+    r.sprints.scopeChanges(sprint.id),
+    definitionOfDone(r, sprint.productId),
+  ]);
+  const inSnapshot = new Set(snapshot?.items.map((i) => i.itemId) ?? []);
+  return {
+    sprint: presentSprint(sprint),
+    items: lf.items.map((i) => presentSprintItem(i, dor, inSnapshot)),
+    loadPoints: lf.loadPoints,
+    unestimated: lf.items.filter((i) => i.size === null).length,
+    forecast: lf.forecast,
+    overForecast: lf.overForecast,
+    snapshot: snapshot ? presentSnapshot(snapshot) : null,
+    scopeChanges: changes.map(presentScopeChange),
+    definitionOfDone: dod,
+  };
+}
+export type SprintBoardView = Awaited<ReturnType<typeof sprintBoard>>;

@@ -1,0 +1,74 @@
+import { burnUp } from '../../../domain/sprints/burn-up.ts';
+import { estimateSpread } from '../../../domain/sprints/estimate-spread.ts';
+import { isCompleted } from '../../../domain/sprints/sprint-rules.ts';
+import { sayDoRatio, velocityCv } from '../../../domain/sprints/velocity.ts';
+import type { ProductContext } from '../products.ts';
+import type { Store } from '../store.ts';
+import { loadSprint, sumPoints } from './load.ts';
+import type { ScopeChangeRecord } from './ports.ts';
+import { presentScopeChange, presentSprint } from './presenters.ts';
+
+export const REPORT_HISTORY = 10;
+
+/** Points a recorded change adds to (or takes from) the scope line. */
+const scopeDelta = (c: ScopeChangeRecord): number =>
+  c.change === 'added' || c.change === 'carried_in'
+    ? (c.pointsAfter ?? 0)
+    : c.change === 'removed'
+      ? -(c.pointsBefore ?? 0)
+      : (c.pointsAfter ?? 0) - (c.pointsBefore ?? 0);
+
+/** Sprint report: say/do, scope changes with reasons, carry-over, reviews, velocity, burn-up. */
+export function sprintReportUseCases(store: Store, now: () => Date) {
+  return {
+    async report(ctx: ProductContext, sprintId: string) {
+      const r = store.read;
+      const sprint = await loadSprint(r, ctx, sprintId);
+      const [items, snapshot, changes, history] = await Promise.all([
+        r.sprints.items(sprintId),
+        r.sprints.snapshot(sprintId),
+        r.sprints.scopeChanges(sprintId),
+        r.sprints.closedHistory(ctx.productId, REPORT_HISTORY, sprint.closedAt),
+      ]);
+      const committedPoints = snapshot?.committedPoints ?? 0;
+      const completedItems = items.filter((i) => isCompleted(i.status) || i.outcome === 'completed');
+      const completedPoints =
+        sprint.state === 'closed'
+          ? (sprint.completedPoints ?? 0)
+          : sumPoints(completedItems.map((i) => i.size));
+      const velocity = history.map(({ capacity: _, ...v }) => v);
+      const samples = await r.sprints.estimateSamples([
+        ...new Set([...history.map((h) => h.sprintId), sprintId]),
+      ]);
+      return {
+        sprint: presentSprint(sprint),
+        committedPoints,
+        completedPoints,
+        sayDoRatio: snapshot ? sayDoRatio(committedPoints, completedPoints) : null,
+        scopeChanges: changes.map(presentScopeChange),
+        carriedOver: items
+          .filter((i) => i.outcome === 'backlog' || i.outcome === 'next_sprint')
+          .map((i) => ({ itemId: i.itemId, key: i.key, title: i.title, to: i.outcome as string })),
+        accepted: items.filter((i) => i.review === 'accepted').length,
+        rejected: items.filter((i) => i.review === 'rejected').length,
+        doneNotAccepted: items.filter((i) => i.status === 'done').length,
+        reopened: items.reduce((s, i) => s + i.reopened, 0),
+        velocityHistory: velocity,
+        velocityCv: velocityCv(velocity.map((v) => v.completedPoints)),
+        estimateVsActual: estimateSpread(samples),
+        burnUp: snapshot
+          ? burnUp({
+              startDate: sprint.startDate,
+              endDate: sprint.endDate,
+              committedPoints,
+              scopeSteps: changes.map((c) => ({ at: c.at, delta: scopeDelta(c) })),
+              completions: items
+                .filter((i) => i.doneAt && i.review !== 'rejected')
+                .map((i) => ({ at: i.doneAt!, points: i.pointsAtClose ?? i.size ?? 0 })),
+              today: sprint.closedAt ?? now(),
+            })
+          : [],
+      };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { AppError } from '../../../domain/errors.ts';
+import type { ProductContext } from '../products.ts';
+import type { Store } from '../store.ts';
+import { loadSprint, sprintBoard } from './load.ts';
+import type { SprintFields } from './ports.ts';
+import { presentSprint } from './presenters.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Sprint records: create, list, read (as the planning board), edit with If-Match. */
+export function sprintCrudUseCases(store: Store) {
+  return {
+    /** The sprint's product for the access check; a malformed id is simply not found. */
+    productOf: async (sprintId: string | undefined) =>
+      sprintId && UUID.test(sprintId) ? store.read.sprints.productOf(sprintId) : null,
+
+    list: async (ctx: ProductContext) => (await store.read.sprints.list(ctx.productId)).map(presentSprint),
+
+    async create(ctx: ProductContext, input: SprintFields) {
+      return store.transaction(async (r) => {
+        const s = await r.sprints.insert(ctx.productId, input);
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'sprint',
+          entityId: s.id,
+          type: 'sprint.created',
+          after: input,
+        });
+        return presentSprint(s);
+      });
+    },
+
+    async board(ctx: ProductContext, sprintId: string) {
+      return sprintBoard(store.read, await loadSprint(store.read, ctx, sprintId));
+    },
+
+    async update(ctx: ProductContext, sprintId: string, version: number, patch: Partial<SprintFields>) {
+      return store.transaction(async (r) => {
+        const before = await loadSprint(r, ctx, sprintId, true);
+        if (before.state === 'closed')
+          throw new AppError('sprint_locked', 'This sprint is closed; it can no longer be edited.');
+        const startDate = patch.startDate ?? before.startDate;
+        const endDate = patch.endDate ?? before.endDate;
+        if (endDate < startDate)
+          throw new AppError('validation_failed', 'The sprint must end on or after its start.', {
+            endDate: 'Must be on or after the start date',
+          });
+        const after = await r.sprints.update(sprintId, version, patch);
+        if (!after)
+          throw new AppError(
+            'version_conflict',
+            'Someone changed this sprint since you loaded it.',
+            undefined,
+            {
+              current: presentSprint(before),
+            },
+          );
+        const keys = Object.keys(patch) as Array<keyof SprintFields>;
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'sprint',
+          entityId: sprintId,
+          type: 'sprint.updated',
+          before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+          after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+        });
+        return presentSprint(after);
+      });
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { ProductParams } from '../../../contracts/common.ts';
+import {
+  CreateSprintBody,
+  DefinitionOfDone,
+  Sprint,
+  SprintBoard,
+  SprintList,
+  SprintParams,
+  SprintReport,
+  UpdateDefinitionOfDoneBody,
+  UpdateSprintBody,
+} from '../../../contracts/sprints.ts';
+import { ROLES } from '../../../domain/roles.ts';
+import type { Services } from '../../app/services.ts';
+import { type AnyRoute, defineRoute, ifMatchVersion } from '../route.ts';
+
+/** Access for routes keyed by a sprint: the sprint's product decides. */
+export const sprintAccess = (roles: readonly (typeof ROLES.anyMember)[number][], deniedMessage?: string) =>
+  ({
+    kind: 'product',
+    roles,
+    productOf: (i: { params: Record<string, string> }, s: Services) => s.sprints.productOf(i.params.sprintId),
+    ...(deniedMessage ? { deniedMessage } : {}),
+  }) as const;
+
+const members = { kind: 'product', roles: ROLES.anyMember } as const;
+const planners = { kind: 'product', roles: ROLES.contributors } as const;
+
+export const sprintRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/sprints',
+    tag: 'sprints',
+    summary: 'Sprints of a product, newest first',
+    access: members,
+    params: ProductParams,
+    response: SprintList,
+    handler: async (ctx) => ({ sprints: await ctx.services.sprints.list(ctx.product) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/products/:productId/sprints',
+    tag: 'sprints',
+    summary: 'Plan a sprint: name, goal, dates and team capacity',
+    access: planners,
+    params: ProductParams,
+    body: CreateSprintBody,
+    response: Sprint,
+    status: 201,
+    idempotent: true,
+    handler: (ctx) => ctx.services.sprints.create(ctx.product, ctx.body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/sprints/:sprintId',
+    tag: 'sprints',
+    summary: 'A sprint with its items (and why any is not ready), load beside forecast, snapshot, changes',
+    access: sprintAccess(ROLES.anyMember),
+    params: SprintParams,
+    response: SprintBoard,
+    handler: (ctx) => ctx.services.sprints.board(ctx.product, ctx.params.sprintId),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/sprints/:sprintId',
+    tag: 'sprints',
+    summary: 'Edit a sprint (If-Match: version)',
+    access: sprintAccess(ROLES.contributors),
+    params: SprintParams,
+    body: UpdateSprintBody,
+    response: Sprint,
+    headers: { 'If-Match': 'The version you edited' },
+    handler: (ctx) =>
+      ctx.services.sprints.update(ctx.product, ctx.params.sprintId, ifMatchVersion(ctx.req), ctx.body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/sprints/:sprintId/report',
+    tag: 'sprints',
+    summary: 'Sprint report: say/do, scope changes with reasons, carry-over, velocity, burn-up',
+    access: sprintAccess(ROLES.anyMember),
+    params: SprintParams,
+    response: SprintReport,
+    handler: (ctx) => ctx.services.sprints.report(ctx.product, ctx.params.sprintId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/definition-of-done',
+    tag: 'sprints',
+    summary: 'The product’s Definition of Done checklist',
+    access: members,
+    params: ProductParams,
+    response: DefinitionOfDone,
+    handler: (ctx) => ctx.services.sprints.getDefinitionOfDone(ctx.product),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/products/:productId/definition-of-done',
+    tag: 'sprints',
+    summary: 'Replace the Definition of Done checklist (PO and team agree on it)',
+    access: planners,
+    params: ProductParams,
+    body: UpdateDefinitionOfDoneBody,
+    response: DefinitionOfDone,
+    handler: (ctx) => ctx.services.sprints.saveDefinitionOfDone(ctx.product, ctx.body.checklist),
+  }),
+];
