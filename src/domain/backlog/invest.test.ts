@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type InvestItem, investCheck, readinessGaps } from './invest.ts';
+import { type InvestContext, type InvestItem, investCheck, readinessGaps } from './invest.ts';
 
 const good: InvestItem = {
   type: 'story',
@@ -13,7 +13,7 @@ const good: InvestItem = {
   riskReduction: 1,
   size: 5,
 };
-const ctx = { blockers: [], splitThreshold: 13 };
+const ctx: InvestContext = { blockers: [], splitThreshold: 13 };
 const failing = (item: InvestItem, c = ctx) =>
   investCheck(item, c)
     .filter((f) => !f.ok)

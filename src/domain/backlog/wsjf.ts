@@ -1,9 +1,8 @@
-import type { ValuePoint } from './item-rules.ts';
-
 export interface ValueInputs {
-  businessValue: ValuePoint | null;
-  timeCriticality: ValuePoint | null;
-  riskReduction: ValuePoint | null;
+  /** Each on the 1, 2, 3, 5, 8, 13, 20 scale (VALUE_SCALE); null = not set. */
+  businessValue: number | null;
+  timeCriticality: number | null;
+  riskReduction: number | null;
   /** Story points; null = not estimated. */
   size: number | null;
 }

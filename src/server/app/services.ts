@@ -1,4 +1,5 @@
 import { authUseCases, type SessionPolicy } from './auth.ts';
+import { itemUseCases } from './items/index.ts';
 import { productUseCases } from './products.ts';
 import { sprintUseCases } from './sprints/index.ts';
 import type { Store } from './store.ts';
@@ -17,6 +18,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     auth: authUseCases(store, options.session, now),
     users: userUseCases(store),
     products: productUseCases(store),
+    items: itemUseCases(store),
     sprints: sprintUseCases(store, now),
   };
 }

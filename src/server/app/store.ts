@@ -1,3 +1,4 @@
+import type { BacklogSettingsRepo, ItemCommentsRepo, ItemLinksRepo, ItemsRepo } from './items/ports.ts';
 import type { PokerRepo } from './poker/ports.ts';
 import type {
   EventsRepo,
@@ -25,6 +26,10 @@ export interface Repos {
   events: EventsRepo;
   workspace: WorkspaceRepo;
   idempotency: IdempotencyRepo;
+  items: ItemsRepo;
+  itemLinks: ItemLinksRepo;
+  itemComments: ItemCommentsRepo;
+  backlogSettings: BacklogSettingsRepo;
   sprints: SprintsRepo;
   sprintItems: SprintItemWritesRepo;
   poker: PokerRepo;

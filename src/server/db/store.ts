@@ -11,6 +11,12 @@ import {
   workspaceRepo,
 } from './repositories/accounts.repository.ts';
 import { eventsRepo } from './repositories/events.repository.ts';
+import { itemsRepo } from './repositories/items.repository.ts';
+import {
+  backlogSettingsRepo,
+  itemCommentsRepo,
+  itemLinksRepo,
+} from './repositories/items-social.repository.ts';
 import { pokerRepo } from './repositories/poker.repository.ts';
 import { listenOn } from './repositories/poker-notify.repository.ts';
 import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
@@ -29,6 +35,10 @@ export function reposFor(db: Queryable): Repos {
     events: eventsRepo(db),
     workspace: workspaceRepo(db),
     idempotency: idempotencyRepo(db),
+    items: itemsRepo(db),
+    itemLinks: itemLinksRepo(db),
+    itemComments: itemCommentsRepo(db),
+    backlogSettings: backlogSettingsRepo(db),
     sprints: sprintsRepo(db),
     sprintItems: sprintItemWritesRepo(db),
     poker: pokerRepo(db),

@@ -1,5 +1,9 @@
 import type { AnyRoute } from '../route.ts';
 import { authRoutes } from './auth.routes.ts';
+import { itemRoutes } from './items.routes.ts';
+import { itemIoRoutes } from './items-io.routes.ts';
+import { itemOrderRoutes } from './items-order.routes.ts';
+import { itemSocialRoutes } from './items-social.routes.ts';
 import { productRoutes } from './products.routes.ts';
 import { sprintRoutes } from './sprints.routes.ts';
 import { sprintScopeRoutes } from './sprints-scope.routes.ts';
@@ -10,6 +14,10 @@ export const allRoutes: AnyRoute[] = [
   ...authRoutes,
   ...userRoutes,
   ...productRoutes,
+  ...itemIoRoutes,
+  ...itemRoutes,
+  ...itemOrderRoutes,
+  ...itemSocialRoutes,
   ...sprintRoutes,
   ...sprintScopeRoutes,
 ];

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { IMPORT_FIELDS } from '../domain/backlog/csv-mapping.ts';
+
+export const ImportField = z.enum(IMPORT_FIELDS);
+
+export const ImportBody = z.object({
+  csv: z.string().min(1, { message: 'The file is empty' }).max(5_000_000, { message: 'At most 5 MB' }),
+  /** Column index (as a string) → field; omitted = guessed from the headers (ours or Jira's). */
+  mapping: z
+    .record(z.string().regex(/^\d+$/, { message: 'Column indexes are numbers' }), ImportField)
+    .optional(),
+});
+export type ImportBody = z.infer<typeof ImportBody>;
+
+export const ImportPreview = z.object({
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), ImportField),
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      action: z.enum(['create', 'update', 'error']),
+      title: z.string().nullable(),
+      externalId: z.string().nullable(),
+      errors: z.record(z.string(), z.string()),
+    }),
+  ),
+  counts: z.object({ create: z.number().int(), update: z.number().int(), error: z.number().int() }),
+});
+export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int() });
+
+export const ExportQuery = z.object({ format: z.enum(['csv', 'json', 'feature']).default('csv') });

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { INVEST_CHECKS } from '../domain/backlog/invest.ts';
+import { Id, IsoDateTime } from './common.ts';
+import { ItemStatus, LinkKind } from './items.ts';
+
+const OrderEntry = z.object({
+  id: Id,
+  key: z.string(),
+  title: z.string(),
+  status: ItemStatus,
+  wsjf: z.number().nullable(),
+  needsEstimate: z.boolean(),
+});
+export const WsjfOrder = z.object({
+  current: z.array(OrderEntry),
+  suggested: z.array(OrderEntry),
+  /** The fewest single-item moves that turn current into suggested. */
+  moves: z.array(z.object({ id: Id, key: z.string(), afterId: Id.nullable() })),
+});
+export const ApplyWsjfResult = z.object({ moved: z.number().int() });
+
+export const InvestCheckName = z.enum(INVEST_CHECKS);
+export const InvestReport = z.object({
+  itemId: Id,
+  findings: z.array(z.object({ check: InvestCheckName, ok: z.boolean(), reason: z.string() })),
+  /** Failing checks the product's Definition of Ready requires; empty = may become ready. */
+  readinessGaps: z.array(InvestCheckName),
+  ready: z.boolean(),
+});
+
+export const BacklogSettings = z.object({
+  productId: Id,
+  definitionOfReady: z.array(InvestCheckName),
+  splitThreshold: z.number(),
+  version: z.number().int(),
+});
+export const UpdateBacklogSettingsBody = z.object({
+  definitionOfReady: z.array(InvestCheckName).max(6).optional(),
+  splitThreshold: z.number().min(1, { message: 'At least 1 point' }).max(1000).optional(),
+});
+
+export const HistoryEntry = z.object({
+  id: z.string(),
+  at: IsoDateTime,
+  actor: z.object({ id: Id, name: z.string() }).nullable(),
+  type: z.string(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export const ItemHistory = z.object({ entries: z.array(HistoryEntry) });
+
+export const Comment = z.object({
+  id: Id,
+  itemId: Id,
+  author: z.object({ id: Id, name: z.string() }).nullable(),
+  body: z.string(),
+  mentions: z.array(z.object({ id: Id, name: z.string() })),
+  createdAt: IsoDateTime,
+});
+export const CommentList = z.object({ comments: z.array(Comment) });
+export const CreateCommentBody = z.object({
+  body: z
+    .string()
+    .trim()
+    .min(1, { message: 'Write something' })
+    .max(10_000, { message: 'At most 10,000 characters' }),
+});
+
+export const Link = z.object({
+  id: Id,
+  kind: LinkKind,
+  fromItemId: Id,
+  toItemId: Id,
+  /** The other item, from the point of view of the item asked about. */
+  other: z.object({ id: Id, key: z.string(), title: z.string(), status: ItemStatus }),
+  /** How the asked-about item relates: "blocks", "blocked by", "relates to", "duplicates", "duplicated by". */
+  direction: z.enum(['outgoing', 'incoming']),
+  createdAt: IsoDateTime,
+});
+export const LinkList = z.object({ links: z.array(Link) });
+export const CreateLinkBody = z.object({ kind: LinkKind, toItemId: Id });
+export const LinkParams = z.object({ itemId: Id, linkId: Id });

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import {
+  ITEM_CATEGORIES,
+  ITEM_STATUSES,
+  ITEM_TYPES,
+  LINK_KINDS,
+  VALUE_SCALE,
+} from '../domain/backlog/item-rules.ts';
+import { Id, IsoDateTime } from './common.ts';
+
+export const ItemType = z.enum(ITEM_TYPES);
+export const ItemCategory = z.enum(ITEM_CATEGORIES);
+export const ItemStatus = z.enum(ITEM_STATUSES);
+export const LinkKind = z.enum(LINK_KINDS);
+
+const valuePoint = z
+  .number()
+  .int()
+  .refine((n) => (VALUE_SCALE as readonly number[]).includes(n), {
+    message: 'Use one of 1, 2, 3, 5, 8, 13, 20',
+  });
+
+const step = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `Write the ${what} step` })
+    .max(2000, { message: 'At most 2000 characters' });
+
+export const AcceptanceCriterion = z.object({
+  given: step('Given'),
+  when: step('When'),
+  // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
+  then: step('Then'),
+});
+export type AcceptanceCriterion = z.infer<typeof AcceptanceCriterion>;
+
+export const Item = z.object({
+  id: Id,
+  key: z.string().describe('Product key and number, e.g. VIP-42'),
+  number: z.number().int(),
+  productId: Id,
+  type: ItemType,
+  title: z.string(),
+  problem: z.string().describe('Who has what problem and why it matters'),
+  description: z.string().describe('Markdown; sanitise when rendering'),
+  acceptanceCriteria: z.array(AcceptanceCriterion),
+  segmentIds: z.array(Id),
+  category: ItemCategory,
+  labels: z.array(z.string()),
+  assigneeId: Id.nullable(),
+  status: ItemStatus,
+  businessValue: z.number().int().nullable(),
+  timeCriticality: z.number().int().nullable(),
+  riskReduction: z.number().int().nullable(),
+  size: z.number().nullable().describe('Story points, set by the team; null = needs estimate'),
+  releaseCritical: z.boolean().describe('Would we delay the release for this?'),
+  costOfDelay: z.number().int(),
+  wsjf: z.number().nullable().describe('Cost of delay ÷ size; null = needs estimate'),
+  rank: z.string().describe('Fractional order key; the list order'),
+  externalId: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Item = z.infer<typeof Item>;
+
+const title = z
+  .string()
+  .trim()
+  .min(1, { message: 'Give the item a title' })
+  .max(200, { message: 'At most 200 characters' });
+const labels = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, { message: 'Labels cannot be empty' })
+      .max(40, { message: 'At most 40 characters' }),
+  )
+  .max(20, { message: 'At most 20 labels' });
+
+/** Fields anyone who shapes the backlog may write. Value inputs are the PO's; size is the team's. */
+const ItemFields = z.object({
+  type: ItemType,
+  title,
+  problem: z.string().trim().max(5000, { message: 'At most 5000 characters' }),
+  description: z.string().max(50_000, { message: 'At most 50,000 characters' }),
+  acceptanceCriteria: z.array(AcceptanceCriterion).max(50, { message: 'At most 50 scenarios' }),
+  segmentIds: z.array(Id).max(20, { message: 'At most 20 segments' }),
+  category: ItemCategory,
+  labels,
+  assigneeId: Id.nullable(),
+  status: ItemStatus,
+  businessValue: valuePoint.nullable(),
+  timeCriticality: valuePoint.nullable(),
+  riskReduction: valuePoint.nullable(),
+  size: z
+    .number()
+    .min(0, { message: 'Points cannot be negative' })
+    .max(1000, { message: 'At most 1000 points' })
+    .nullable(),
+  releaseCritical: z.boolean(),
+});
+
+export const CreateItemBody = ItemFields.partial()
+  .extend({ type: ItemType.default('story'), title })
+  .refine((b) => b.type !== 'story' || (b.problem ?? '').trim().length > 0, {
+    message: 'State the problem first: who has it and why it matters',
+    path: ['problem'],
+  });
+export type CreateItemBody = z.infer<typeof CreateItemBody>;
+
+export const UpdateItemBody = ItemFields.partial();
+export type UpdateItemBody = z.infer<typeof UpdateItemBody>;
+
+export const ItemParams = z.object({ itemId: Id });
+
+export const ITEM_SORTS = [
+  'rank',
+  'key',
+  'title',
+  'type',
+  'status',
+  'category',
+  'segment',
+  'wsjf',
+  'size',
+  'businessValue',
+  'timeCriticality',
+  'riskReduction',
+  'releaseCritical',
+  'assignee',
+  'createdAt',
+  'updatedAt',
+] as const;
+export const ItemSort = z.enum(ITEM_SORTS);
+export type ItemSort = z.infer<typeof ItemSort>;
+
+/** `?status=new,ready` or `?status=new&status=ready`. */
+const csv = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).max(20));
+
+export const ItemListQuery = z.object({
+  type: csv(ITEM_TYPES).optional(),
+  status: csv(ITEM_STATUSES).optional(),
+  category: csv(ITEM_CATEGORIES).optional(),
+  segment: Id.optional(),
+  label: z.string().max(40).optional(),
+  assignee: z.union([Id, z.literal('none')]).optional(),
+  releaseCritical: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: ItemSort.default('rank'),
+  dir: z.enum(['asc', 'desc']).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ItemListQuery = z.infer<typeof ItemListQuery>;
+
+export const ItemList = z.object({ items: z.array(Item), nextCursor: z.string().nullable() });
+
+export const MoveItemBody = z.union([z.object({ before: Id }).strict(), z.object({ after: Id }).strict()], {
+  message: 'Send {"before": itemId} or {"after": itemId}',
+});
+export type MoveItemBody = z.infer<typeof MoveItemBody>;

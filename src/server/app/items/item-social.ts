@@ -1,0 +1,93 @@
+import type { LinkKind } from '../../../domain/backlog/item-rules.ts';
+import { AppError, invalid, notFound } from '../../../domain/errors.ts';
+import type { ProductContext } from '../products.ts';
+import type { Store } from '../store.ts';
+import { loadItem } from './item-rules.ts';
+
+/** Members named in a comment as @Full Name or @local-part of their email, longest names first. */
+export function findMentions(body: string, members: Array<{ userId: string; name: string; email: string }>) {
+  const text = body.toLowerCase();
+  const hits = new Set<string>();
+  for (const m of [...members].sort((a, b) => b.name.length - a.name.length)) {
+    const handles = [m.name.toLowerCase(), m.email.toLowerCase().split('@')[0]!];
+    if (handles.some((h) => new RegExp(`(^|[^\\w@])@${escapeRegExp(h)}(?![\\w-])`, 'u').test(text)))
+      hits.add(m.userId);
+  }
+  return [...hits];
+}
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function itemSocialUseCases(store: Store) {
+  return {
+    async comments(ctx: ProductContext, itemId: string) {
+      await loadItem(store.read, ctx.productId, itemId);
+      return store.read.itemComments.list(itemId);
+    },
+
+    async comment(ctx: ProductContext, itemId: string, body: string) {
+      return store.transaction(async (r) => {
+        const item = await loadItem(r, ctx.productId, itemId);
+        const mentions = findMentions(body, await r.members.list(ctx.productId));
+        const c = await r.itemComments.insert({ itemId, authorId: ctx.actor.userId, body, mentions });
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'item',
+          entityId: itemId,
+          type: 'item.commented',
+          after: { commentId: c.id, key: item.key, mentions },
+        });
+        return c;
+      });
+    },
+
+    async links(ctx: ProductContext, itemId: string) {
+      await loadItem(store.read, ctx.productId, itemId);
+      return store.read.itemLinks.forItem(itemId);
+    },
+
+    /** "This item <kind> the other": blocks, relates to, duplicates. */
+    async link(ctx: ProductContext, itemId: string, kind: LinkKind, toItemId: string) {
+      return store.transaction(async (r) => {
+        await loadItem(r, ctx.productId, itemId);
+        if (toItemId === itemId) throw invalid({ toItemId: 'An item cannot link to itself' });
+        const other = await r.items.byId(toItemId);
+        if (!other || other.productId !== ctx.productId)
+          throw invalid({ toItemId: 'No such item in this backlog' });
+        const id = await r.itemLinks.insert({
+          productId: ctx.productId,
+          kind,
+          fromItemId: itemId,
+          toItemId,
+          createdBy: ctx.actor.userId,
+        });
+        if (!id) throw new AppError('conflict', `This item already ${kind} ${other.key}.`);
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'item',
+          entityId: itemId,
+          type: 'item.linked',
+          after: { links: `${kind} ${other.key}` },
+        });
+        return (await r.itemLinks.forItem(itemId)).find((l) => l.id === id)!;
+      });
+    },
+
+    async unlink(ctx: ProductContext, itemId: string, linkId: string) {
+      await store.transaction(async (r) => {
+        await loadItem(r, ctx.productId, itemId);
+        const removed = await r.itemLinks.remove(itemId, linkId);
+        if (!removed) throw notFound('That link');
+        await r.events.append({
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'item',
+          entityId: itemId,
+          type: 'item.unlinked',
+          before: { links: removed.kind },
+        });
+      });
+    },
+  };
+}

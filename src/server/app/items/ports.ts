@@ -1,0 +1,202 @@
+import type { InvestCheck } from '../../../domain/backlog/invest.ts';
+import type { ItemCategory, ItemStatus, ItemType, LinkKind } from '../../../domain/backlog/item-rules.ts';
+
+/** Backlog repository ports; server/db implements them. */
+export interface AcceptanceScenario {
+  given: string;
+  when: string;
+  then: string;
+}
+
+export interface ItemRecord {
+  id: string;
+  key: string;
+  number: number;
+  productId: string;
+  type: ItemType;
+  title: string;
+  problem: string;
+  description: string;
+  acceptanceCriteria: AcceptanceScenario[];
+  segmentIds: string[];
+  category: ItemCategory;
+  labels: string[];
+  assigneeId: string | null;
+  status: ItemStatus;
+  businessValue: number | null;
+  timeCriticality: number | null;
+  riskReduction: number | null;
+  size: number | null;
+  releaseCritical: boolean;
+  wsjf: number | null;
+  rank: string;
+  externalId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Columns a create or an update writes (segments are written separately). */
+export type ItemWritable = Pick<
+  ItemRecord,
+  | 'type'
+  | 'title'
+  | 'problem'
+  | 'description'
+  | 'acceptanceCriteria'
+  | 'category'
+  | 'labels'
+  | 'assigneeId'
+  | 'status'
+  | 'businessValue'
+  | 'timeCriticality'
+  | 'riskReduction'
+  | 'size'
+  | 'releaseCritical'
+>;
+
+export interface NewItem extends ItemWritable {
+  productId: string;
+  number: number;
+  rank: string;
+  externalId: string | null;
+  createdBy: string;
+}
+
+export type ItemSortKey =
+  | 'rank'
+  | 'key'
+  | 'title'
+  | 'type'
+  | 'status'
+  | 'category'
+  | 'segment'
+  | 'wsjf'
+  | 'size'
+  | 'businessValue'
+  | 'timeCriticality'
+  | 'riskReduction'
+  | 'releaseCritical'
+  | 'assignee'
+  | 'createdAt'
+  | 'updatedAt';
+
+export interface ItemFilter {
+  types?: ItemType[] | undefined;
+  statuses?: ItemStatus[] | undefined;
+  categories?: ItemCategory[] | undefined;
+  segmentId?: string | undefined;
+  label?: string | undefined;
+  /** A user id, or 'none' for unassigned items. */
+  assignee?: string | undefined;
+  releaseCritical?: boolean | undefined;
+  text?: string | undefined;
+}
+
+export interface ItemPageQuery extends ItemFilter {
+  sort: ItemSortKey;
+  dir: 'asc' | 'desc';
+  /** Opaque position from the previous page. */
+  after?: { value: string | null; rank: string } | undefined;
+  limit: number;
+}
+
+export interface OrderEntry {
+  id: string;
+  key: string;
+  title: string;
+  status: ItemStatus;
+  rank: string;
+  wsjf: number | null;
+}
+
+export interface ItemsRepo {
+  /** The product of a live item, or null: what item-keyed routes authorise with. */
+  productOf(itemId: string): Promise<string | null>;
+  byId(id: string): Promise<ItemRecord | null>;
+  byIds(productId: string, ids: string[]): Promise<ItemRecord[]>;
+  page(productId: string, q: ItemPageQuery): Promise<Array<ItemRecord & { sortValue: string | null }>>;
+  all(productId: string): Promise<ItemRecord[]>;
+  insert(item: NewItem): Promise<ItemRecord>;
+  /** Bulk insert (imports); returns the new ids in input order. */
+  insertMany(items: NewItem[]): Promise<string[]>;
+  /** Null when the version no longer matches (someone else saved first) or the item is gone. */
+  update(id: string, version: number, patch: Partial<ItemWritable>): Promise<ItemRecord | null>;
+  setSegments(id: string, segmentIds: string[]): Promise<void>;
+  softDelete(id: string, tombstoneRank: string): Promise<void>;
+  /** The last live rank of the product, or null when the backlog is empty. */
+  lastRank(productId: string): Promise<string | null>;
+  /**
+   * The rank of `anchorId` and of its neighbour on `side` (skipping `movingId`), for placing an
+   * item right before or after the anchor. Null when the anchor is not a live item of the product.
+   */
+  gap(
+    productId: string,
+    anchorId: string,
+    side: 'before' | 'after',
+    movingId: string,
+  ): Promise<{ anchor: string; neighbour: string | null } | null>;
+  /** The moved item; 'clash' when another item holds the key; null when the item is gone. */
+  setRank(productId: string, id: string, rank: string): Promise<ItemRecord | 'clash' | null>;
+  /** Many ranks in one statement (uniqueness checked at the end of it). */
+  setRanks(productId: string, ranks: Array<{ id: string; rank: string }>): Promise<void>;
+  order(productId: string): Promise<OrderEntry[]>;
+  /** Live items of the product by external id or by item key (e.g. VIP-12), keyed by what matched. */
+  byExternalIds(productId: string, externalIds: string[]): Promise<Map<string, ItemRecord>>;
+  /** The subset of `ids` that are segments of the product. */
+  existingSegments(productId: string, ids: string[]): Promise<string[]>;
+  lockProductOrder(productId: string): Promise<void>;
+}
+
+export interface LinkRecord {
+  id: string;
+  kind: LinkKind;
+  fromItemId: string;
+  toItemId: string;
+  createdAt: Date;
+  other: { id: string; key: string; title: string; status: ItemStatus; type: ItemType };
+  direction: 'outgoing' | 'incoming';
+}
+export interface ItemLinksRepo {
+  forItem(itemId: string): Promise<LinkRecord[]>;
+  insert(l: {
+    productId: string;
+    kind: LinkKind;
+    fromItemId: string;
+    toItemId: string;
+    createdBy: string;
+  }): Promise<string | null>;
+  remove(
+    itemId: string,
+    linkId: string,
+  ): Promise<{ kind: LinkKind; fromItemId: string; toItemId: string } | null>;
+}
+
+export interface CommentRecord {
+  id: string;
+  itemId: string;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  mentions: Array<{ id: string; name: string }>;
+  createdAt: Date;
+}
+export interface ItemCommentsRepo {
+  list(itemId: string): Promise<CommentRecord[]>;
+  insert(c: { itemId: string; authorId: string; body: string; mentions: string[] }): Promise<CommentRecord>;
+}
+
+export interface BacklogSettingsRecord {
+  productId: string;
+  definitionOfReady: InvestCheck[];
+  splitThreshold: number;
+  version: number;
+}
+export interface BacklogSettingsRepo {
+  /** The product's settings, or the defaults when none were saved. */
+  get(productId: string): Promise<BacklogSettingsRecord>;
+  save(
+    productId: string,
+    s: { definitionOfReady: InvestCheck[]; splitThreshold: number },
+  ): Promise<BacklogSettingsRecord>;
+}

@@ -1,0 +1,107 @@
+import type { ItemPageQuery, ItemRecord, ItemSortKey } from '../../app/items/ports.ts';
+import type { Queryable } from '../pool.ts';
+import { ITEM_COLS } from './items-columns.repository.ts';
+
+interface SortSpec {
+  /** The expression the index is built on (same text, so the planner uses it). */
+  expr: string;
+  /** SQL type to cast the cursor value back to. */
+  cast: string;
+  /** Direction of the index on `expr`; the rank tie-break is ascending in this direction. */
+  natural: 'asc' | 'desc';
+}
+
+/** Every sortable column, each backed by an index on (product_id, expr, rank) in 0100/0101. */
+const SORTS: Record<ItemSortKey, SortSpec> = {
+  rank: { expr: 'i.rank', cast: 'text', natural: 'asc' },
+  key: { expr: 'i.number', cast: 'int', natural: 'asc' },
+  title: { expr: 'lower(i.title) collate "C"', cast: 'text', natural: 'asc' },
+  type: { expr: 'i.type', cast: 'text', natural: 'asc' },
+  status: { expr: 'i.status_order', cast: 'smallint', natural: 'asc' },
+  category: { expr: 'i.category', cast: 'text', natural: 'asc' },
+  segment: { expr: 'i.segment_sort', cast: 'text', natural: 'asc' },
+  wsjf: { expr: 'coalesce(i.wsjf, -1)', cast: 'numeric', natural: 'desc' },
+  size: { expr: 'coalesce(i.size, -1)', cast: 'numeric', natural: 'asc' },
+  businessValue: { expr: 'coalesce(i.business_value, 0)', cast: 'int', natural: 'asc' },
+  timeCriticality: { expr: 'coalesce(i.time_criticality, 0)', cast: 'int', natural: 'asc' },
+  riskReduction: { expr: 'coalesce(i.risk_reduction, 0)', cast: 'int', natural: 'asc' },
+  releaseCritical: { expr: 'i.release_critical', cast: 'boolean', natural: 'asc' },
+  // Few people, no index needed: sorted by name through the primary key of users.
+  assignee: {
+    expr: `coalesce((select lower(u.name) from users u where u.id = i.assignee_id), '~') collate "C"`,
+    cast: 'text',
+    natural: 'asc',
+  },
+  createdAt: { expr: 'i.created_at', cast: 'timestamptz', natural: 'asc' },
+  updatedAt: { expr: 'i.updated_at', cast: 'timestamptz', natural: 'asc' },
+};
+
+/** Words of a search as a prefix tsquery ("spons tea" → spons:* & tea:*), or null if none. */
+export function toPrefixQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length
+    ? words
+        .slice(0, 8)
+        .map((w) => `${w}:*`)
+        .join(' & ')
+    : null;
+}
+
+/**
+ * One page of a filtered, sorted backlog: keyset pagination on (sort expression, rank), so every
+ * page is an index range scan whatever its depth.
+ */
+export async function itemPage(
+  db: Queryable,
+  productId: string,
+  q: ItemPageQuery,
+): Promise<Array<ItemRecord & { sortValue: string | null }>> {
+  const spec = SORTS[q.sort];
+  const params: unknown[] = [productId];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = ['i.product_id = $1', 'i.deleted_at is null'];
+  if (q.types?.length) where.push(`i.type = any(${p(q.types)}::text[])`);
+  if (q.statuses?.length) where.push(`i.status = any(${p(q.statuses)}::text[])`);
+  if (q.categories?.length) where.push(`i.category = any(${p(q.categories)}::text[])`);
+  if (q.segmentId)
+    where.push(
+      `exists (select 1 from item_segments s where s.item_id = i.id and s.segment_id = ${p(q.segmentId)})`,
+    );
+  if (q.label) where.push(`i.labels @> array[${p(q.label)}::text]`);
+  if (q.assignee === 'none') where.push('i.assignee_id is null');
+  else if (q.assignee) where.push(`i.assignee_id = ${p(q.assignee)}`);
+  if (q.releaseCritical !== undefined) where.push(`i.release_critical = ${p(q.releaseCritical)}`);
+  if (q.text) {
+    const keyMatch = /^(?:[a-z][a-z0-9]*-)?(\d{1,9})$/i.exec(q.text.trim());
+    const ts = toPrefixQuery(q.text);
+    const ors: string[] = [];
+    if (ts) ors.push(`i.search @@ to_tsquery('simple', ${p(ts)})`);
+    if (keyMatch) ors.push(`i.number = ${p(Number(keyMatch[1]))}`);
+    where.push(ors.length ? `(${ors.join(' or ')})` : 'false');
+  }
+  const forward = (q.dir ?? spec.natural) === spec.natural;
+  const exprDir = forward ? spec.natural : spec.natural === 'asc' ? 'desc' : 'asc';
+  const rankDir = forward ? 'asc' : 'desc';
+  if (q.after) {
+    const v = `${p(q.after.value)}::${spec.cast}`;
+    const r = p(q.after.rank);
+    const exprCmp = exprDir === 'asc' ? '>' : '<';
+    const rankCmp = rankDir === 'asc' ? '>' : '<';
+    where.push(
+      q.sort === 'rank'
+        ? `i.rank ${rankCmp} ${r}`
+        : exprDir === rankDir
+          ? `(${spec.expr}, i.rank) ${exprCmp} (${v}, ${r})`
+          : `(${spec.expr} ${exprCmp} ${v} or (${spec.expr} = ${v} and i.rank ${rankCmp} ${r}))`,
+    );
+  }
+  const order = q.sort === 'rank' ? `i.rank ${rankDir}` : `${spec.expr} ${exprDir}, i.rank ${rankDir}`;
+  const sql = `select ${ITEM_COLS}, (${spec.expr})::text as "sortValue"
+    from items i join products p on p.id = i.product_id
+    where ${where.join(' and ')} order by ${order} limit ${p(q.limit)}`;
+  const r = await db.query<ItemRecord & { sortValue: string | null }>(sql, params);
+  return r.rows;
+}

@@ -1,0 +1,87 @@
+import { ApplyWsjfResult, InvestReport, ItemHistory, WsjfOrder } from '../../../contracts/backlog-order.ts';
+import { ProductParams } from '../../../contracts/common.ts';
+import { Item, ItemParams, MoveItemBody } from '../../../contracts/items.ts';
+import { ROLES } from '../../../domain/roles.ts';
+import { type AnyRoute, defineRoute } from '../route.ts';
+import { presentHistory, presentItem, productOfItem } from './items.presenters.ts';
+
+const orderers = {
+  kind: 'product',
+  roles: ROLES.owner,
+  deniedMessage: 'Only the Product Owner orders the backlog.',
+} as const;
+const itemMembers = { kind: 'product', roles: ROLES.anyMember, productOf: productOfItem } as const;
+
+const entry = (e: { id: string; key: string; title: string; status: string; wsjf: number | null }) => ({
+  id: e.id,
+  key: e.key,
+  title: e.title,
+  status: e.status as 'new',
+  wsjf: e.wsjf == null ? null : Math.round(e.wsjf * 100) / 100,
+  needsEstimate: e.wsjf == null,
+});
+
+export const itemOrderRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/items/:itemId/move',
+    tag: 'items',
+    summary: 'Move an item right before or after another ({"before": id} or {"after": id}); writes one row',
+    access: { ...orderers, productOf: productOfItem },
+    params: ItemParams,
+    body: MoveItemBody,
+    response: Item,
+    handler: async (ctx) =>
+      presentItem(await ctx.services.items.move(ctx.product, ctx.params.itemId, ctx.body)),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/wsjf-order',
+    tag: 'items',
+    summary: 'Suggested order by WSJF beside the current order, with the moves it implies',
+    access: { kind: 'product', roles: ROLES.anyMember },
+    params: ProductParams,
+    response: WsjfOrder,
+    async handler(ctx) {
+      const plan = await ctx.services.items.wsjfOrder(ctx.product);
+      const keyOf = new Map(plan.current.map((c) => [c.id, c.key]));
+      return {
+        current: plan.current.map(entry),
+        suggested: plan.suggested.map(entry),
+        moves: plan.moves.map((m) => ({ id: m.id, key: keyOf.get(m.id)!, afterId: m.afterId })),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/products/:productId/wsjf-order/apply',
+    tag: 'items',
+    summary: 'Apply the WSJF order as one change',
+    access: orderers,
+    params: ProductParams,
+    response: ApplyWsjfResult,
+    handler: (ctx) => ctx.services.items.applyWsjfOrder(ctx.product),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/items/:itemId/invest',
+    tag: 'items',
+    summary: 'INVEST check with reasons, and what the Definition of Ready still misses',
+    access: itemMembers,
+    params: ItemParams,
+    response: InvestReport,
+    handler: (ctx) => ctx.services.items.invest(ctx.product, ctx.params.itemId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/items/:itemId/history',
+    tag: 'items',
+    summary: 'Every change of the item, oldest first, with before/after per field',
+    access: itemMembers,
+    params: ItemParams,
+    response: ItemHistory,
+    handler: async (ctx) => ({
+      entries: (await ctx.services.items.history(ctx.product, ctx.params.itemId)).map(presentHistory),
+    }),
+  }),
+];

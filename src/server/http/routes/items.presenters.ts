@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import type { Comment, HistoryEntry, Link } from '../../../contracts/backlog-order.ts';
+import type { Item } from '../../../contracts/items.ts';
+import { costOfDelay, wsjfRounded } from '../../../domain/backlog/wsjf.ts';
+import { AppError } from '../../../domain/errors.ts';
+import type { CommentRecord, ItemRecord, LinkRecord } from '../../app/items/ports.ts';
+import type { EventRecord } from '../../app/ports.ts';
+import type { Services } from '../../app/services.ts';
+
+/** Backlog records → API shapes (never rows). */
+export const presentItem = (i: ItemRecord): Item => ({
+  id: i.id,
+  key: i.key,
+  number: i.number,
+  productId: i.productId,
+  type: i.type,
+  title: i.title,
+  problem: i.problem,
+  description: i.description,
+  acceptanceCriteria: i.acceptanceCriteria,
+  segmentIds: i.segmentIds,
+  category: i.category,
+  labels: i.labels,
+  assigneeId: i.assigneeId,
+  status: i.status,
+  businessValue: i.businessValue,
+  timeCriticality: i.timeCriticality,
+  riskReduction: i.riskReduction,
+  size: i.size,
+  releaseCritical: i.releaseCritical,
+  costOfDelay: costOfDelay(i),
+  wsjf: wsjfRounded(i),
+  rank: i.rank,
+  externalId: i.externalId,
+  version: i.version,
+  createdAt: i.createdAt.toISOString(),
+  updatedAt: i.updatedAt.toISOString(),
+});
+
+export const presentComment = (c: CommentRecord): z.infer<typeof Comment> => ({
+  id: c.id,
+  itemId: c.itemId,
+  author: c.authorId ? { id: c.authorId, name: c.authorName ?? 'Someone' } : null,
+  body: c.body,
+  mentions: c.mentions,
+  createdAt: new Date(c.createdAt).toISOString(),
+});
+
+export const presentLink = (l: LinkRecord): z.infer<typeof Link> => ({
+  id: l.id,
+  kind: l.kind,
+  fromItemId: l.fromItemId,
+  toItemId: l.toItemId,
+  other: { id: l.other.id, key: l.other.key, title: l.other.title, status: l.other.status },
+  direction: l.direction,
+  createdAt: new Date(l.createdAt).toISOString(),
+});
+
+export const presentHistory = (
+  e: EventRecord & { changes: Array<{ field: string; before: unknown; after: unknown }> },
+): z.infer<typeof HistoryEntry> => ({
+  id: String(e.id),
+  at: e.at.toISOString(),
+  actor: e.actorId ? { id: e.actorId, name: e.actorName ?? 'Someone' } : null,
+  type: e.type,
+  changes: e.changes,
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Access rule helper for /items/:itemId routes: strangers and unknown ids both get 404. */
+export const productOfItem = async (input: { params: Record<string, string> }, services: Services) => {
+  const id = input.params.itemId;
+  return id && UUID.test(id) ? services.items.productOf(id) : null;
+};
+
+/** A 412 carries the server's current item in API shape, so the UI can show both values. */
+export async function presentingConflicts<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'version_conflict') {
+      const current = (err.details as { current?: ItemRecord | null } | undefined)?.current;
+      throw new AppError(err.code, err.message, err.fields, {
+        current: current ? presentItem(current) : null,
+      });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,124 @@
+import { BacklogSettings, UpdateBacklogSettingsBody } from '../../../contracts/backlog-order.ts';
+import { ProductParams } from '../../../contracts/common.ts';
+import {
+  CreateItemBody,
+  Item,
+  ItemList,
+  ItemListQuery,
+  ItemParams,
+  UpdateItemBody,
+} from '../../../contracts/items.ts';
+import { ROLES } from '../../../domain/roles.ts';
+import { type AnyRoute, defineRoute, ifMatchVersion } from '../route.ts';
+import { presentItem, presentingConflicts, productOfItem } from './items.presenters.ts';
+
+const members = { kind: 'product', roles: ROLES.anyMember } as const;
+const itemMembers = { ...members, productOf: productOfItem } as const;
+
+export const itemRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/items',
+    tag: 'items',
+    summary: 'The backlog: filter, sort by any column (incl. segment and WSJF), cursor pages',
+    access: members,
+    params: ProductParams,
+    query: ItemListQuery,
+    response: ItemList,
+    async handler(ctx) {
+      const q = ctx.query;
+      const page = await ctx.services.items.list(ctx.product, {
+        types: q.type,
+        statuses: q.status,
+        categories: q.category,
+        segmentId: q.segment,
+        label: q.label,
+        assignee: q.assignee,
+        releaseCritical: q.releaseCritical,
+        text: q.q,
+        sort: q.sort,
+        dir: q.dir,
+        cursor: q.cursor,
+        limit: q.limit,
+      });
+      return { items: page.items.map(presentItem), nextCursor: page.nextCursor };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/products/:productId/items',
+    tag: 'items',
+    summary: 'Add an item at the bottom of the backlog (Idempotency-Key honoured)',
+    // Stakeholders may reach the use case so that setting a size earns the team-estimates message.
+    access: { kind: 'product', roles: ROLES.participants },
+    params: ProductParams,
+    body: CreateItemBody,
+    response: Item,
+    status: 201,
+    idempotent: true,
+    handler: async (ctx) => presentItem(await ctx.services.items.create(ctx.product, ctx.body)),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/items/:itemId',
+    tag: 'items',
+    summary: 'One item',
+    access: itemMembers,
+    params: ItemParams,
+    response: Item,
+    handler: async (ctx) => presentItem(await ctx.services.items.get(ctx.product, ctx.params.itemId)),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/items/:itemId',
+    tag: 'items',
+    summary: 'Change an item (If-Match: version; 412 with details.current when stale)',
+    access: { kind: 'product', roles: ROLES.participants, productOf: productOfItem },
+    params: ItemParams,
+    body: UpdateItemBody,
+    response: Item,
+    headers: { 'If-Match': 'The version you edited' },
+    handler: (ctx) =>
+      presentingConflicts(async () =>
+        presentItem(
+          await ctx.services.items.update(ctx.product, ctx.params.itemId, ifMatchVersion(ctx.req), ctx.body),
+        ),
+      ),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/v1/items/:itemId',
+    tag: 'items',
+    summary: 'Delete an item',
+    access: {
+      kind: 'product',
+      roles: ROLES.owner,
+      productOf: productOfItem,
+      deniedMessage: 'Only the Product Owner can delete items.',
+    },
+    params: ItemParams,
+    status: 204,
+    handler: (ctx) => ctx.services.items.remove(ctx.product, ctx.params.itemId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/backlog-settings',
+    tag: 'items',
+    summary: 'Definition of Ready (INVEST checks required for `ready`) and split threshold',
+    access: members,
+    params: ProductParams,
+    response: BacklogSettings,
+    handler: (ctx) => ctx.services.items.settings(ctx.product),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/products/:productId/backlog-settings',
+    tag: 'items',
+    summary: 'Change the Definition of Ready or the split threshold',
+    access: { kind: 'product', roles: ROLES.owner, deniedMessage: 'Only the Product Owner can change this.' },
+    params: ProductParams,
+    body: UpdateBacklogSettingsBody,
+    response: BacklogSettings,
+    handler: (ctx) => ctx.services.items.saveSettings(ctx.product, ctx.body),
+  }),
+];
