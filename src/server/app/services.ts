@@ -1,6 +1,7 @@
 import { authUseCases, type SessionPolicy } from './auth.ts';
 import { itemUseCases } from './items/index.ts';
 import { productUseCases } from './products.ts';
+import { pokerUseCases } from './poker/poker.ts';
 import { sprintUseCases } from './sprints/index.ts';
 import type { Store } from './store.ts';
 import { userUseCases } from './users.ts';
@@ -20,6 +21,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     products: productUseCases(store),
     items: itemUseCases(store),
     sprints: sprintUseCases(store, now),
+    poker: pokerUseCases(store),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,7 +1,6 @@
+import { POKER_CHANNEL } from '../../app/poker/hub.ts';
 import type { PokerItemRecord, PokerRepo, PokerSessionRecord } from '../../app/poker/ports.ts';
 import type { Queryable } from '../pool.ts';
-
-export const POKER_CHANNEL = 'tandem_poker';
 
 const COLS = `id, product_id as "productId", title, scale, cards, item_ids as "itemIds",
   current_item_id as "currentItemId", round, status, created_at as "createdAt"`;

@@ -4,6 +4,8 @@ import { itemRoutes } from './items.routes.ts';
 import { itemIoRoutes } from './items-io.routes.ts';
 import { itemOrderRoutes } from './items-order.routes.ts';
 import { itemSocialRoutes } from './items-social.routes.ts';
+import { pokerRoutes } from './poker.routes.ts';
+import { pokerStreamRoutes } from './poker-stream.routes.ts';
 import { productRoutes } from './products.routes.ts';
 import { sprintRoutes } from './sprints.routes.ts';
 import { sprintScopeRoutes } from './sprints-scope.routes.ts';
@@ -20,4 +22,6 @@ export const allRoutes: AnyRoute[] = [
   ...itemSocialRoutes,
   ...sprintRoutes,
   ...sprintScopeRoutes,
+  ...pokerRoutes,
+  ...pokerStreamRoutes,
 ];

@@ -1,0 +1,113 @@
+import type { PokerSession } from '../../../contracts/poker.ts';
+import type { Store } from '../store.ts';
+
+export const POKER_CHANNEL = 'tandem_poker';
+
+export type PokerListener = (view: PokerSession) => void;
+type Task = { kind: 'broadcast' } | { kind: 'one'; fn: PokerListener };
+
+/**
+ * Live fan-out of poker sessions. Every write NOTIFYs `tandem_poker` in its transaction; each
+ * instance LISTENs (while it has streams open), loads the session's public view once per change and
+ * pushes it to its local streams. Loads and sends for one session run in order, so a stream never
+ * gets an older state after a newer one. Without LISTEN (or while it connects) changes are pushed
+ * locally after commit instead.
+ */
+export class PokerHub {
+  readonly #subs = new Map<string, Set<PokerListener>>();
+  readonly #queues = new Map<string, { tasks: Task[]; running: boolean }>();
+  #bridge: 'off' | 'starting' | 'on' = 'off';
+  #stop: (() => Promise<void>) | null = null;
+
+  constructor(
+    private readonly load: (sessionId: string) => Promise<PokerSession | null>,
+    private readonly store: Store,
+  ) {}
+
+  /** Adds a stream; it first receives the current state, then every change. */
+  subscribe(sessionId: string, fn: PokerListener): () => void {
+    const set = this.#subs.get(sessionId) ?? new Set();
+    set.add(fn);
+    this.#subs.set(sessionId, set);
+    this.#startBridge();
+    this.#enqueue(sessionId, { kind: 'one', fn });
+    return () => {
+      set.delete(fn);
+      if (set.size === 0) this.#subs.delete(sessionId);
+      if (this.#subs.size === 0) this.#stopBridge();
+    };
+  }
+
+  /** Called after a write commits: pushes locally unless the NOTIFY bridge will. */
+  afterCommit(sessionId: string): void {
+    if (this.#bridge !== 'on') this.changed(sessionId);
+  }
+
+  changed(sessionId: string): void {
+    if (!this.#subs.has(sessionId)) return;
+    const q = this.#queues.get(sessionId);
+    // One queued broadcast covers any number of changes that arrive before it runs.
+    if (q?.tasks.some((t) => t.kind === 'broadcast')) return;
+    this.#enqueue(sessionId, { kind: 'broadcast' });
+  }
+
+  #enqueue(sessionId: string, task: Task) {
+    const q = this.#queues.get(sessionId) ?? { tasks: [], running: false };
+    q.tasks.push(task);
+    this.#queues.set(sessionId, q);
+    if (!q.running) void this.#drain(sessionId, q);
+  }
+
+  async #drain(sessionId: string, q: { tasks: Task[]; running: boolean }) {
+    q.running = true;
+    while (q.tasks.length > 0) {
+      const task = q.tasks.shift()!;
+      const view = await this.load(sessionId).catch(() => null);
+      if (!view) continue;
+      const targets = task.kind === 'one' ? [task.fn] : [...(this.#subs.get(sessionId) ?? [])];
+      for (const fn of targets) {
+        try {
+          fn(view);
+        } catch {
+          // A broken stream must not stop the others.
+        }
+      }
+    }
+    q.running = false;
+    this.#queues.delete(sessionId);
+  }
+
+  #startBridge() {
+    if (this.#bridge !== 'off' || !this.store.listen) return;
+    this.#bridge = 'starting';
+    this.store
+      .listen(
+        POKER_CHANNEL,
+        (id) => this.changed(id),
+        () => {
+          this.#bridge = 'off';
+          this.#stop = null;
+        },
+      )
+      .then(async (stop) => {
+        if (this.#subs.size === 0) {
+          this.#bridge = 'off';
+          await stop();
+          return;
+        }
+        this.#stop = stop;
+        this.#bridge = 'on';
+      })
+      .catch(() => {
+        this.#bridge = 'off';
+      });
+  }
+
+  #stopBridge() {
+    const stop = this.#stop;
+    if (this.#bridge !== 'on' || !stop) return;
+    this.#bridge = 'off';
+    this.#stop = null;
+    void stop();
+  }
+}

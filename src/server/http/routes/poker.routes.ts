@@ -1,0 +1,141 @@
+import { ProductParams } from '../../../contracts/common.ts';
+import {
+  AgreeBody,
+  CreatePokerBody,
+  MyVote,
+  PokerParams,
+  PokerSession,
+  PokerSessionList,
+  SelectItemBody,
+  VoteBody,
+} from '../../../contracts/poker.ts';
+import type { ProductRole } from '../../../domain/roles.ts';
+import { ROLES } from '../../../domain/roles.ts';
+import type { Services } from '../../app/services.ts';
+import { type AnyRoute, defineRoute } from '../route.ts';
+
+/** Access for routes keyed by a poker session: the session's product decides. */
+export const pokerAccess = (roles: readonly ProductRole[], deniedMessage?: string) =>
+  ({
+    kind: 'product',
+    roles,
+    productOf: (i: { params: Record<string, string> }, s: Services) => s.poker.productOf(i.params.sessionId),
+    ...(deniedMessage ? { deniedMessage } : {}),
+  }) as const;
+
+const TEAM_ESTIMATES =
+  'Only the team estimates: the Product Owner and stakeholders watch and answer questions.';
+const runners = pokerAccess(ROLES.teamOrFacilitator, 'A facilitator or team member runs the session.');
+
+export const pokerRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/poker',
+    tag: 'poker',
+    summary: 'Recent planning poker sessions of a product',
+    access: { kind: 'product', roles: ROLES.anyMember },
+    params: ProductParams,
+    response: PokerSessionList,
+    handler: async (ctx) => ({ sessions: await ctx.services.poker.list(ctx.product) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/products/:productId/poker',
+    tag: 'poker',
+    summary: 'Open a planning poker session on a set of items',
+    access: {
+      kind: 'product',
+      roles: ROLES.teamOrFacilitator,
+      deniedMessage: 'A facilitator or team member opens poker sessions.',
+    },
+    params: ProductParams,
+    body: CreatePokerBody,
+    response: PokerSession,
+    status: 201,
+    idempotent: true,
+    handler: (ctx) => ctx.services.poker.open(ctx.product, ctx.body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/poker/:sessionId',
+    tag: 'poker',
+    summary: 'A session: who has voted; the votes and their spread only after reveal',
+    access: pokerAccess(ROLES.anyMember),
+    params: PokerParams,
+    response: PokerSession,
+    handler: (ctx) => ctx.services.poker.get(ctx.product, ctx.params.sessionId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/poker/:sessionId/my-vote',
+    tag: 'poker',
+    summary: 'Your own card in the current round',
+    access: pokerAccess(ROLES.estimators, TEAM_ESTIMATES),
+    params: PokerParams,
+    response: MyVote,
+    handler: (ctx) => ctx.services.poker.myVote(ctx.product, ctx.params.sessionId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/poker/:sessionId/votes',
+    tag: 'poker',
+    summary: 'Play a card (team members only); hidden from everyone until reveal',
+    access: pokerAccess(ROLES.estimators, TEAM_ESTIMATES),
+    params: PokerParams,
+    body: VoteBody,
+    response: PokerSession,
+    handler: (ctx) => ctx.services.poker.vote(ctx.product, ctx.params.sessionId, ctx.body.value),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/poker/:sessionId/reveal',
+    tag: 'poker',
+    summary: 'Reveal the votes and their spread',
+    access: runners,
+    params: PokerParams,
+    response: PokerSession,
+    handler: (ctx) => ctx.services.poker.reveal(ctx.product, ctx.params.sessionId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/poker/:sessionId/revote',
+    tag: 'poker',
+    summary: 'Vote again on the same item in a fresh round',
+    access: runners,
+    params: PokerParams,
+    response: PokerSession,
+    handler: (ctx) => ctx.services.poker.revote(ctx.product, ctx.params.sessionId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/poker/:sessionId/select',
+    tag: 'poker',
+    summary: 'Move the session to another of its items',
+    access: runners,
+    params: PokerParams,
+    body: SelectItemBody,
+    response: PokerSession,
+    handler: (ctx) => ctx.services.poker.select(ctx.product, ctx.params.sessionId, ctx.body.itemId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/poker/:sessionId/agree',
+    tag: 'poker',
+    summary: 'Agree a value: it becomes the item’s size (team only), logged with the voters',
+    access: pokerAccess(ROLES.estimators, TEAM_ESTIMATES),
+    params: PokerParams,
+    body: AgreeBody,
+    response: PokerSession,
+    handler: (ctx) => ctx.services.poker.agree(ctx.product, ctx.params.sessionId, ctx.body.value),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/poker/:sessionId/close',
+    tag: 'poker',
+    summary: 'End the session',
+    access: runners,
+    params: PokerParams,
+    response: PokerSession,
+    handler: (ctx) => ctx.services.poker.close(ctx.product, ctx.params.sessionId),
+  }),
+];
