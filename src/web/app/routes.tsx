@@ -16,7 +16,10 @@ import type { IconName } from '../components/icons.tsx';
  */
 export const productFeatureRoutes: RouteObject[] = [
   // Backlog engineer: backlog list, board and item detail (issue 3).
+  { path: 'backlog/*', lazy: () => import('../features/backlog/backlog.route.tsx') },
   // Sprints engineer: sprints, planning poker (issue 4).
+  { path: 'sprints/*', lazy: () => import('../features/sprints/sprints.route.tsx') },
+  { path: 'poker/*', lazy: () => import('../features/poker/poker.route.tsx') },
 ];
 
 export interface ProductNavEntry {

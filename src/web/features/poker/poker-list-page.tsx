@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ROLES } from '../../../domain/roles.ts';
+import { type Command, useCommands } from '../../app/commands.ts';
+import { useCan, useProduct } from '../../app/product-context.tsx';
+import { EmptyState, ErrorState, Loading, PageHead } from '../../components/ui.tsx';
+import { when } from '../sprints/format.ts';
+import { OpenSessionDialog } from './open-session-dialog.tsx';
+import { usePokerSessions } from './poker-api.ts';
+
+const STATUS = { voting: 'Voting', revealed: 'Revealed', closed: 'Closed' } as const;
+
+/** Poker sessions of the product, open ones first. */
+export function PokerListPage() {
+  const product = useProduct();
+  const sessions = usePokerSessions(product.id);
+  const canOpen = useCan(ROLES.teamOrFacilitator);
+  const [opening, setOpening] = useState(false);
+  const commands = useMemo<Command[]>(
+    () =>
+      canOpen
+        ? [{ id: 'poker.open', title: 'Open a poker session', group: 'Poker', run: () => setOpening(true) }]
+        : [],
+    [canOpen],
+  );
+  useCommands(commands);
+  const list = [...(sessions.data ?? [])].sort(
+    (a, b) =>
+      Number(a.status === 'closed') - Number(b.status === 'closed') || b.createdAt.localeCompare(a.createdAt),
+  );
+  return (
+    <div className="page stack">
+      <PageHead
+        title="Planning poker"
+        subtitle="The team estimates together: votes stay hidden until the reveal, and the agreed value becomes the item’s size."
+        actions={
+          canOpen && (
+            <button type="button" className="btn btn-primary" onClick={() => setOpening(true)}>
+              Open a session
+            </button>
+          )
+        }
+      />
+      {sessions.isPending && <Loading />}
+      {sessions.isError && <ErrorState error={sessions.error} />}
+      {sessions.data?.length === 0 && (
+        <EmptyState
+          title="No poker sessions yet"
+          action={
+            canOpen && (
+              <button type="button" className="btn btn-primary" onClick={() => setOpening(true)}>
+                Open the first session
+              </button>
+            )
+          }
+        >
+          {canOpen
+            ? 'Pick the items that need an estimate and invite the team.'
+            : 'When the team opens a session you can watch it here live and answer their questions.'}
+        </EmptyState>
+      )}
+      {list.length > 0 && (
+        <div className="card">
+          <table className="list" aria-label="Poker sessions">
+            <thead>
+              <tr>
+                <th scope="col">Session</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="hide-phone">
+                  Estimated
+                </th>
+                <th scope="col" className="hide-phone">
+                  Opened
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={s.id}>{s.title || `${s.items.length} items`}</Link>
+                  </td>
+                  <td>
+                    <span className={s.status === 'closed' ? 'badge' : 'badge badge-accent'}>
+                      {STATUS[s.status]}
+                    </span>
+                  </td>
+                  <td className="hide-phone">
+                    {s.results.length} of {s.items.length}
+                  </td>
+                  <td className="hide-phone">{when(s.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {opening && <OpenSessionDialog productId={product.id} onClose={() => setOpening(false)} />}
+    </div>
+  );
+}

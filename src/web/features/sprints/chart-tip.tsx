@@ -1,0 +1,38 @@
+import { type ReactNode, useState } from 'react';
+
+export interface Tip {
+  x: number;
+  y: number;
+  content: ReactNode;
+}
+
+/** Hover/focus tooltip state for the hand-rolled SVG charts; positions are in % of the chart box. */
+export function useTip() {
+  const [tip, setTip] = useState<Tip | null>(null);
+  const node = tip ? (
+    <div
+      className="chart-tip"
+      role="status"
+      style={{
+        left: `${tip.x}%`,
+        top: `${tip.y}%`,
+        transform: tip.x > 60 ? 'translate(-105%, -50%)' : 'translate(8px, -50%)',
+      }}
+    >
+      {tip.content}
+    </div>
+  ) : null;
+  return { show: setTip, hide: () => setTip(null), node };
+}
+
+/** Round-number ticks from 0 to at least `max`. */
+export function ticks(max: number, count = 4): number[] {
+  if (max <= 0) return [0];
+  const raw = max / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let v = 0; v <= max + step * 0.001; v += step) out.push(Math.round(v * 100) / 100);
+  if ((out.at(-1) ?? 0) < max) out.push(Math.round((out.at(-1)! + step) * 100) / 100);
+  return out;
+}

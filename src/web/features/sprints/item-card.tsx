@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { pts, STATUS_LABELS } from './format.ts';
+
+export interface CardItem {
+  id: string;
+  key: string;
+  title: string;
+  type: string;
+  status: string;
+  size: number | null;
+  notReady: string[];
+}
+
+/** One work item as a compact card: key, title, type, status, points and, if any, why it is not ready. */
+export function ItemCard({
+  item,
+  handle,
+  actions,
+  dragging,
+  showStatus = false,
+  badges,
+  className = 'card-item',
+}: {
+  item: CardItem;
+  handle?: ReactNode;
+  actions?: ReactNode;
+  dragging?: boolean;
+  showStatus?: boolean;
+  badges?: ReactNode;
+  className?: string;
+}) {
+  return (
+    <div className={className} data-dragging={dragging || undefined} data-testid={`card-${item.key}`}>
+      {handle}
+      <div className="card-main">
+        <span className="card-title">{item.title}</span>
+        <span className="card-meta">
+          <span className="mono">{item.key}</span>
+          <span>{item.type}</span>
+          {showStatus && <span className="badge">{STATUS_LABELS[item.status] ?? item.status}</span>}
+          {item.notReady.length === 0 ? null : <span className="badge badge-warning">Not ready</span>}
+          {badges}
+        </span>
+        {item.notReady.length > 0 && (
+          <ul className="why-not" aria-label={`Why ${item.key} is not ready`}>
+            {item.notReady.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        )}
+        {actions && <span className="row">{actions}</span>}
+      </div>
+      <span className="points" title="Story points">
+        {pts(item.size)}
+        <span className="sr-only"> points</span>
+      </span>
+    </div>
+  );
+}

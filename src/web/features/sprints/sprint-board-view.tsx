@@ -1,0 +1,196 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Item } from '../../../contracts/items.ts';
+import { ROLES } from '../../../domain/roles.ts';
+import { useCan } from '../../app/product-context.tsx';
+import { api, apiPath } from '../../lib/api.ts';
+import { pts } from './format.ts';
+import { ItemCard } from './item-card.tsx';
+import { DoneDialog, ResizeDialog, ReviewDialog } from './review-dialogs.tsx';
+import {
+  type SprintBoardT,
+  type SprintItemT,
+  sprintApi,
+  sprintKeys,
+  useInvalidateSprints,
+} from './sprints-api.ts';
+
+const COLUMNS = [
+  { id: 'todo', title: 'To do', statuses: ['new', 'ready'] },
+  { id: 'doing', title: 'In progress', statuses: ['in_progress', 'rejected'] },
+  { id: 'done', title: 'Done, awaiting review', statuses: ['done'] },
+  { id: 'accepted', title: 'Accepted', statuses: ['accepted'] },
+] as const;
+
+type Open = { kind: 'done' | 'review' | 'resize'; item: SprintItemT } | null;
+
+/**
+ * The running sprint by status. The team starts work and moves it to done by ticking the
+ * Definition of Done; the Product Owner accepts or rejects done work; the team may re-size with a
+ * reason. Every button is a plain button: it works with a keyboard and on a phone.
+ */
+export function SprintBoardView({ board, productId }: { board: SprintBoardT; productId: string }) {
+  const qc = useQueryClient();
+  const invalidate = useInvalidateSprints(productId);
+  const isTeam = useCan(ROLES.teamOrFacilitator);
+  const isEstimator = useCan(ROLES.estimators);
+  const isOwner = useCan(ROLES.owner);
+  const [open, setOpen] = useState<Open>(null);
+  const [error, setError] = useState<string | null>(null);
+  const sprintId = board.sprint.id;
+  const active = board.sprint.state === 'active';
+  const apply = (b: SprintBoardT) => {
+    qc.setQueryData(sprintKeys.board(productId, sprintId), b);
+    invalidate();
+  };
+
+  async function startWork(i: SprintItemT) {
+    setError(null);
+    try {
+      // Status moves that are not done/accept go through the item itself, with its version.
+      const item = await api.get(apiPath('items', i.itemId), Item);
+      await api.patch(apiPath('items', i.itemId), { status: 'in_progress' }, Item, { ifMatch: item.version });
+      invalidate();
+    } catch (err) {
+      setError(`${i.key}: ${err instanceof Error ? err.message : 'not moved'}`);
+    }
+  }
+
+  return (
+    <div className="stack">
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="board">
+        {COLUMNS.map((col) => {
+          const items = board.items.filter((i) => (col.statuses as readonly string[]).includes(i.status));
+          const points = items.reduce((s, i) => s + (i.size ?? 0), 0);
+          return (
+            <section
+              key={col.id}
+              className="board-col"
+              aria-labelledby={`col-${col.id}`}
+              data-testid={`board-${col.id}`}
+            >
+              <h3 id={`col-${col.id}`}>
+                <span>{col.title}</span>
+                <span>
+                  {items.length} · {pts(points)} pts
+                </span>
+              </h3>
+              {items.map((i) => (
+                <ItemCard
+                  key={i.itemId}
+                  item={{
+                    id: i.itemId,
+                    key: i.key,
+                    title: i.title,
+                    type: i.type,
+                    status: i.status,
+                    size: i.size,
+                    notReady: [],
+                  }}
+                  badges={
+                    <>
+                      {!i.inSnapshot && (
+                        <span className="badge badge-warning" title="Added after the sprint started">
+                          Added
+                        </span>
+                      )}
+                      {i.status === 'rejected' && <span className="badge badge-danger">Rejected</span>}
+                      {i.reopened > 0 && <span className="badge badge-danger">Reopened ×{i.reopened}</span>}
+                    </>
+                  }
+                  actions={
+                    active && (
+                      <>
+                        {isTeam && (i.status === 'new' || i.status === 'ready') && (
+                          <button type="button" className="btn btn-sm" onClick={() => void startWork(i)}>
+                            Start
+                          </button>
+                        )}
+                        {isTeam &&
+                          (i.status === 'in_progress' || i.status === 'rejected' || i.status === 'ready') && (
+                            <button
+                              type="button"
+                              className="btn btn-sm"
+                              onClick={() => setOpen({ kind: 'done', item: i })}
+                            >
+                              Done…
+                            </button>
+                          )}
+                        {isOwner && (i.status === 'done' || i.status === 'accepted') && (
+                          <button
+                            type="button"
+                            className="btn btn-sm"
+                            onClick={() => setOpen({ kind: 'review', item: i })}
+                          >
+                            {i.status === 'done' ? 'Review…' : 'Reject…'}
+                          </button>
+                        )}
+                        {isEstimator && i.status !== 'accepted' && (
+                          <button
+                            type="button"
+                            className="btn btn-sm btn-ghost"
+                            onClick={() => setOpen({ kind: 'resize', item: i })}
+                          >
+                            Re-size
+                          </button>
+                        )}
+                      </>
+                    )
+                  }
+                />
+              ))}
+              {emptyNote(items.length)}
+              {col.id === 'accepted' &&
+                board.items
+                  .filter((i) => i.review === 'rejected' && i.reviewComment)
+                  .map((i) => (
+                    <p key={i.itemId} className="muted" style={{ fontSize: 'var(--text-sm)' }}>
+                      {i.key} rejected: “{i.reviewComment}”
+                    </p>
+                  ))}
+            </section>
+          );
+        })}
+      </div>
+      {open?.kind === 'done' && (
+        <DoneDialog
+          item={open.item}
+          checklist={board.definitionOfDone}
+          onClose={() => setOpen(null)}
+          onDone={async (checked) => apply(await sprintApi.done(sprintId, open.item.itemId, checked))}
+        />
+      )}
+      {open?.kind === 'review' && (
+        <ReviewDialog
+          item={open.item}
+          onClose={() => setOpen(null)}
+          onAccept={async (c) => apply(await sprintApi.accept(sprintId, open.item.itemId, c))}
+          onReject={async (c) => apply(await sprintApi.reject(sprintId, open.item.itemId, c))}
+        />
+      )}
+      {open?.kind === 'resize' && (
+        <ResizeDialog
+          item={open.item}
+          active={active}
+          onClose={() => setOpen(null)}
+          onResize={async (size, reason) =>
+            apply(await sprintApi.resize(sprintId, open.item.itemId, size, reason))
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+function emptyNote(n: number) {
+  return n === 0 ? (
+    <p className="muted" style={{ padding: '4px 6px', fontSize: 'var(--text-sm)' }}>
+      Nothing here.
+    </p>
+  ) : null;
+}

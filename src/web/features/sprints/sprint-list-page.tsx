@@ -1,0 +1,141 @@
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { ROLES } from '../../../domain/roles.ts';
+import { type Command, useCommands } from '../../app/commands.ts';
+import { useCan, useProduct } from '../../app/product-context.tsx';
+import { EmptyState, ErrorState, Loading, PageHead } from '../../components/ui.tsx';
+import { day, pts, sprintDays } from './format.ts';
+import { SprintFormDialog } from './sprint-form-dialog.tsx';
+import { type SprintT, useSprints } from './sprints-api.ts';
+
+const GROUPS = [
+  { state: 'active', title: 'Active' },
+  { state: 'planned', title: 'Planned' },
+  { state: 'closed', title: 'Closed' },
+] as const;
+
+function capacityText(s: SprintT): string {
+  if (!s.capacity) return '—';
+  if (s.capacity.unit === 'points') return `${pts(s.capacity.points)} pts`;
+  const total = s.capacity.members.reduce((a, m) => a + m.days, 0);
+  return `${pts(total)} person-days`;
+}
+
+/** Every sprint of the product, the running one first, then planned, then closed (newest first). */
+export function SprintListPage() {
+  const product = useProduct();
+  const sprints = useSprints(product.id);
+  const canPlan = useCan(ROLES.contributors);
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
+  const commands = useMemo<Command[]>(
+    () =>
+      canPlan
+        ? [{ id: 'sprints.create', title: 'Plan a sprint', group: 'Sprints', run: () => setCreating(true) }]
+        : [],
+    [canPlan],
+  );
+  useCommands(commands);
+
+  return (
+    <div className="page stack">
+      <PageHead
+        title="Sprints"
+        subtitle="The team pulls what it can finish; once a sprint starts, every change to its scope is recorded with its reason."
+        actions={
+          canPlan && (
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              Plan a sprint
+            </button>
+          )
+        }
+      />
+      {sprints.isPending && <Loading />}
+      {sprints.isError && <ErrorState error={sprints.error} />}
+      {sprints.data?.length === 0 && (
+        <EmptyState
+          title="No sprints yet"
+          action={
+            canPlan && (
+              <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+                Plan the first sprint
+              </button>
+            )
+          }
+        >
+          Plan a sprint with its goal, dates and the team’s availability; then drag ready items into it.
+        </EmptyState>
+      )}
+      {GROUPS.map((g) => {
+        const list = (sprints.data ?? [])
+          .filter((s) => s.state === g.state)
+          .sort((a, b) =>
+            g.state === 'closed'
+              ? b.startDate.localeCompare(a.startDate)
+              : a.startDate.localeCompare(b.startDate),
+          );
+        if (list.length === 0) return null;
+        return (
+          <section key={g.state} className="section sprint-group" aria-labelledby={`sg-${g.state}`}>
+            <h2 id={`sg-${g.state}`}>
+              {g.title} <span className="badge">{list.length}</span>
+            </h2>
+            <div className="card">
+              <table className="list" aria-labelledby={`sg-${g.state}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">Sprint</th>
+                    <th scope="col">Dates</th>
+                    <th scope="col" className="hide-phone">
+                      Capacity
+                    </th>
+                    <th scope="col" className="actions">
+                      <span className="sr-only">Open</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((s) => (
+                    <tr key={s.id}>
+                      <td>
+                        <Link className="sprint-row-name" to={s.id}>
+                          {s.name}
+                        </Link>
+                        {s.goal && <div className="sprint-goal">{s.goal}</div>}
+                      </td>
+                      <td style={{ whiteSpace: 'nowrap' }}>
+                        {day(s.startDate)} – {day(s.endDate, true)}
+                        <div className="muted" style={{ fontSize: 'var(--text-sm)' }}>
+                          {sprintDays(s.startDate, s.endDate)} days
+                        </div>
+                      </td>
+                      <td className="hide-phone">{capacityText(s)}</td>
+                      <td className="actions">
+                        {s.state === 'closed' ? (
+                          <Link className="btn btn-sm" to={`${s.id}/report`}>
+                            Report
+                          </Link>
+                        ) : (
+                          <Link className="btn btn-sm" to={s.id}>
+                            {s.state === 'planned' ? 'Plan' : 'Open board'}
+                          </Link>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+      {creating && (
+        <SprintFormDialog
+          productId={product.id}
+          onClose={() => setCreating(false)}
+          onSaved={(s) => navigate(s.id)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { useMemo, useState } from 'react';
+import { Link, Navigate, NavLink, useParams } from 'react-router-dom';
+import { ROLES } from '../../../domain/roles.ts';
+import { type Command, useCommands } from '../../app/commands.ts';
+import { useCan, useProduct } from '../../app/product-context.tsx';
+import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
+import { BurnUpChart } from './burn-up-chart.tsx';
+import { CloseSprintDialog } from './close-sprint-dialog.tsx';
+import { ForecastMeter } from './forecast-meter.tsx';
+import { day, pts, sprintDays } from './format.ts';
+import { PlanningView } from './planning-view.tsx';
+import { ScopeChanges } from './scope-changes.tsx';
+import { SprintBoardView } from './sprint-board-view.tsx';
+import { SprintFormDialog } from './sprint-form-dialog.tsx';
+import { type SprintBoardT, useSprintBoard, useSprintReport } from './sprints-api.ts';
+import { StartSprintDialog } from './start-sprint-dialog.tsx';
+
+const STATE_BADGE = { planned: 'badge', active: 'badge badge-accent', closed: 'badge' } as const;
+
+function Head({ board, actions }: { board: SprintBoardT; actions: React.ReactNode }) {
+  const s = board.sprint;
+  return (
+    <PageHead
+      title={
+        <span className="row">
+          <Link to=".." relative="path" className="muted" style={{ fontWeight: 400 }}>
+            Sprints
+          </Link>
+          <span className="muted" aria-hidden="true">
+            /
+          </span>
+          {s.name} <span className={STATE_BADGE[s.state]}>{s.state}</span>
+        </span>
+      }
+      subtitle={
+        <>
+          {s.goal ? (
+            <strong style={{ fontWeight: 500 }}>{s.goal}</strong>
+          ) : (
+            <span className="muted">No sprint goal yet.</span>
+          )}
+          <br />
+          <span className="muted">
+            {day(s.startDate)} – {day(s.endDate, true)} · {sprintDays(s.startDate, s.endDate)} days
+            {board.snapshot && ` · committed ${pts(board.snapshot.committedPoints)} pts at start`}
+            {board.snapshot?.overForecast && ' (above forecast, confirmed by the team)'}
+          </span>
+        </>
+      }
+      actions={actions}
+    />
+  );
+}
+
+/** One sprint: planning before it starts; board, burn-up and scope changes while it runs. */
+export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
+  const { sprintId = '' } = useParams();
+  const product = useProduct();
+  const board = useSprintBoard(product.id, sprintId);
+  const state = board.data?.sprint.state;
+  const report = useSprintReport(product.id, sprintId, state === 'active');
+  const canPlan = useCan(ROLES.contributors);
+  const isTeam = useCan(ROLES.teamOrFacilitator);
+  const [dialog, setDialog] = useState<'edit' | 'start' | 'close' | null>(null);
+  const commands = useMemo<Command[]>(() => {
+    const list: Command[] = [];
+    if (canPlan && state !== 'closed')
+      list.push({ id: 'sprint.edit', title: 'Edit sprint', group: 'Sprint', run: () => setDialog('edit') });
+    if (isTeam && state === 'planned')
+      list.push({
+        id: 'sprint.start',
+        title: 'Start sprint',
+        group: 'Sprint',
+        run: () => setDialog('start'),
+      });
+    if (isTeam && state === 'active')
+      list.push({
+        id: 'sprint.close',
+        title: 'Close sprint',
+        group: 'Sprint',
+        run: () => setDialog('close'),
+      });
+    return list;
+  }, [canPlan, isTeam, state]);
+  useCommands(commands);
+
+  if (board.isPending)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  if (board.isError)
+    return (
+      <div className="page">
+        <ErrorState error={board.error} />
+      </div>
+    );
+  const b = board.data;
+  if (b.sprint.state === 'closed') return <Navigate to="report" replace />;
+  const keyOf = (id: string) => {
+    const i = b.items.find((x) => x.itemId === id);
+    return i ? `${i.key} ${i.title}` : undefined;
+  };
+  const active = b.sprint.state === 'active';
+  const showPlanning = !active || tab === 'plan';
+
+  return (
+    <div className="page stack">
+      <Head
+        board={b}
+        actions={
+          <>
+            {canPlan && (
+              <button type="button" className="btn" onClick={() => setDialog('edit')}>
+                Edit
+              </button>
+            )}
+            {isTeam && !active && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => setDialog('start')}
+                disabled={b.items.length === 0}
+              >
+                Start sprint
+              </button>
+            )}
+            {isTeam && active && (
+              <button type="button" className="btn btn-primary" onClick={() => setDialog('close')}>
+                Close sprint
+              </button>
+            )}
+          </>
+        }
+      />
+      {active && (
+        <nav className="tabs" aria-label="Sprint views">
+          <NavLink to="." end relative="path" aria-current={tab === 'main' ? 'page' : undefined}>
+            Board
+          </NavLink>
+          <NavLink
+            to={tab === 'plan' ? '.' : 'plan'}
+            relative="path"
+            aria-current={tab === 'plan' ? 'page' : undefined}
+          >
+            Change scope
+          </NavLink>
+        </nav>
+      )}
+      <ForecastMeter board={b} />
+      {showPlanning ? (
+        <PlanningView board={b} productId={product.id} canPlan={canPlan} />
+      ) : (
+        <>
+          <section className="section" aria-labelledby="burnup-h">
+            <h2 id="burnup-h">Burn-up</h2>
+            {report.data ? <BurnUpChart points={report.data.burnUp} /> : <Loading />}
+          </section>
+          <SprintBoardView board={b} productId={product.id} />
+        </>
+      )}
+      {active && (
+        <section className="section" aria-labelledby="changes-h">
+          <h2 id="changes-h">Scope changes since the start</h2>
+          <ScopeChanges changes={b.scopeChanges} keyOf={keyOf} />
+        </section>
+      )}
+      {dialog === 'edit' && (
+        <SprintFormDialog productId={product.id} sprint={b.sprint} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'start' && (
+        <StartSprintDialog board={b} productId={product.id} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'close' && (
+        <CloseSprintDialog board={b} productId={product.id} onClose={() => setDialog(null)} />
+      )}
+    </div>
+  );
+}

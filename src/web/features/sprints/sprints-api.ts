@@ -1,0 +1,116 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { ItemList } from '../../../contracts/items.ts';
+import {
+  DefinitionOfDone,
+  Sprint,
+  SprintBoard,
+  SprintList,
+  SprintReport,
+} from '../../../contracts/sprints.ts';
+import { api, apiPath, type WriteOptions } from '../../lib/api.ts';
+
+export type SprintT = z.infer<typeof Sprint>;
+export type SprintBoardT = z.infer<typeof SprintBoard>;
+export type SprintItemT = SprintBoardT['items'][number];
+export type SprintReportT = z.infer<typeof SprintReport>;
+export type ScopeChangeT = SprintBoardT['scopeChanges'][number];
+
+/** Query keys of this feature; every write invalidates the product's sprint keys. */
+export const sprintKeys = {
+  all: (productId: string) => ['products', productId, 'sprints'] as const,
+  board: (productId: string, sprintId: string) => ['products', productId, 'sprints', sprintId] as const,
+  report: (productId: string, sprintId: string) =>
+    ['products', productId, 'sprints', sprintId, 'report'] as const,
+  backlog: (productId: string) => ['products', productId, 'sprints', 'backlog'] as const,
+  dod: (productId: string) => ['products', productId, 'sprints', 'dod'] as const,
+};
+
+export const useSprints = (productId: string) =>
+  useQuery({
+    queryKey: sprintKeys.all(productId),
+    queryFn: async () => (await api.get(apiPath('products', productId, 'sprints'), SprintList)).sprints,
+  });
+
+export const useSprintBoard = (productId: string, sprintId: string) =>
+  useQuery({
+    queryKey: sprintKeys.board(productId, sprintId),
+    queryFn: () => api.get(apiPath('sprints', sprintId), SprintBoard),
+  });
+
+export const useSprintReport = (productId: string, sprintId: string, enabled = true) =>
+  useQuery({
+    queryKey: sprintKeys.report(productId, sprintId),
+    queryFn: () => api.get(apiPath('sprints', sprintId, 'report'), SprintReport),
+    enabled,
+  });
+
+/** Backlog items the team may pull: not started yet, in backlog order. */
+export const usePlannableItems = (productId: string) =>
+  useQuery({
+    queryKey: sprintKeys.backlog(productId),
+    queryFn: async () =>
+      (
+        await api.get(
+          `${apiPath('products', productId, 'items')}?status=new,ready,in_progress,rejected&sort=rank&limit=500`,
+          ItemList,
+        )
+      ).items,
+  });
+
+export const useDefinitionOfDone = (productId: string) =>
+  useQuery({
+    queryKey: sprintKeys.dod(productId),
+    queryFn: () => api.get(apiPath('products', productId, 'definition-of-done'), DefinitionOfDone),
+  });
+
+export function useInvalidateSprints(productId: string) {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: sprintKeys.all(productId) });
+    void qc.invalidateQueries({ queryKey: ['products', productId, 'events'] });
+    void qc.invalidateQueries({ queryKey: ['products', productId, 'items'] });
+  };
+}
+
+export interface SprintFieldsInput {
+  name: string;
+  goal: string;
+  startDate: string;
+  endDate: string;
+  capacity: SprintT['capacity'];
+}
+
+export const sprintApi = {
+  create: (productId: string, body: SprintFieldsInput, opts: WriteOptions) =>
+    api.post(apiPath('products', productId, 'sprints'), body, Sprint, opts),
+  update: (sprintId: string, body: Partial<SprintFieldsInput>, version: number) =>
+    api.patch(apiPath('sprints', sprintId), body, Sprint, { ifMatch: version }),
+  start: (sprintId: string, confirmOverForecast: boolean) =>
+    api.post(apiPath('sprints', sprintId, 'start'), { confirmOverForecast }, SprintBoard),
+  close: (sprintId: string, unfinished: 'backlog' | 'next_sprint', nextSprintId?: string) =>
+    api.post(
+      apiPath('sprints', sprintId, 'close'),
+      nextSprintId ? { unfinished, nextSprintId } : { unfinished },
+      SprintBoard,
+    ),
+  addItem: (sprintId: string, itemId: string, reason?: string) =>
+    api.post(apiPath('sprints', sprintId, 'items', itemId), reason ? { reason } : {}, SprintBoard),
+  /** DELETE carries the reason in the query string (a DELETE body is dropped by some proxies). */
+  removeItem: (sprintId: string, itemId: string, reason?: string) =>
+    api.delete(
+      `${apiPath('sprints', sprintId, 'items', itemId)}${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`,
+    ),
+  resize: (sprintId: string, itemId: string, size: number, reason?: string) =>
+    api.post(
+      apiPath('sprints', sprintId, 'items', itemId, 'resize'),
+      reason ? { size, reason } : { size },
+      SprintBoard,
+    ),
+  done: (sprintId: string, itemId: string, checked: string[]) =>
+    api.post(apiPath('sprints', sprintId, 'items', itemId, 'done'), { checked }, SprintBoard),
+  accept: (sprintId: string, itemId: string, comment: string) =>
+    api.post(apiPath('sprints', sprintId, 'items', itemId, 'accept'), { comment }, SprintBoard),
+  reject: (sprintId: string, itemId: string, comment: string) =>
+    api.post(apiPath('sprints', sprintId, 'items', itemId, 'reject'), { comment }, SprintBoard),
+};
