@@ -118,8 +118,16 @@ export interface SprintsRepo {
   scopeChanges(sprintId: string): Promise<ScopeChangeRecord[]>;
   insertSnapshot(sprintId: string, s: Omit<SnapshotRecord, 'takenAt'>, actorId: string): Promise<void>;
   snapshot(sprintId: string): Promise<SnapshotRecord | null>;
-  /** Elapsed days from entering the sprint (or its start) to done, per completed item. */
-  estimateSamples(sprintIds: string[]): Promise<Array<{ size: number; actualDays: number }>>;
+  /**
+   * Elapsed days from entering the sprint (or its start) to done, per completed item of this sprint
+   * and of the last `limit` sprints closed up to `closedUpTo`.
+   */
+  estimateSamples(
+    sprintId: string,
+    productId: string,
+    limit: number,
+    closedUpTo?: Date | null,
+  ): Promise<Array<{ size: number; actualDays: number }>>;
 }
 
 /** The writes sprints make to backlog items (their own SQL; the item history shows them). */

@@ -24,11 +24,12 @@ export function sprintReportUseCases(store: Store, now: () => Date) {
     async report(ctx: ProductContext, sprintId: string) {
       const r = store.read;
       const sprint = await loadSprint(r, ctx, sprintId);
-      const [items, snapshot, changes, history] = await Promise.all([
+      const [items, snapshot, changes, history, samples] = await Promise.all([
         r.sprints.items(sprintId),
         r.sprints.snapshot(sprintId),
         r.sprints.scopeChanges(sprintId),
         r.sprints.closedHistory(ctx.productId, REPORT_HISTORY, sprint.closedAt),
+        r.sprints.estimateSamples(sprintId, ctx.productId, REPORT_HISTORY, sprint.closedAt),
       ]);
       const committedPoints = snapshot?.committedPoints ?? 0;
       const completedItems = items.filter((i) => isCompleted(i.status) || i.outcome === 'completed');
@@ -37,9 +38,6 @@ export function sprintReportUseCases(store: Store, now: () => Date) {
           ? (sprint.completedPoints ?? 0)
           : sumPoints(completedItems.map((i) => i.size));
       const velocity = history.map(({ capacity: _, ...v }) => v);
-      const samples = await r.sprints.estimateSamples([
-        ...new Set([...history.map((h) => h.sprintId), sprintId]),
-      ]);
       return {
         sprint: presentSprint(sprint),
         committedPoints,

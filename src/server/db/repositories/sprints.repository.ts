@@ -195,15 +195,20 @@ export function sprintsRepo(db: Queryable): SprintsRepo {
       );
       return r.rows[0] ?? null;
     },
-    async estimateSamples(sprintIds) {
-      if (sprintIds.length === 0) return [];
+    async estimateSamples(sprintId, productId, limit, closedUpTo) {
       const r = await db.query<{ size: number; actualDays: number }>(
-        `select coalesce(si.points_at_close, i.size) as size,
-                extract(epoch from si.done_at - greatest(si.added_at, s.started_at)) / 86400 as "actualDays"
-           from sprint_items si join sprints s on s.id = si.sprint_id join items i on i.id = si.item_id
-          where si.sprint_id = any($1::uuid[]) and si.done_at is not null
-            and coalesce(si.points_at_close, i.size) is not null`,
-        [sprintIds],
+        `with recent as (
+           (select s.id from sprints s
+             where s.product_id = $2 and s.state = 'closed'
+               and ($3::timestamptz is null or s.closed_at < $3::timestamptz + interval '1 millisecond')
+             order by s.closed_at desc limit $4)
+           union select $1::uuid)
+         select coalesce(si.points_at_close, i.size) as size,
+                extract(epoch from si.done_at - greatest(si.added_at, s.started_at))::float8 / 86400 as "actualDays"
+           from recent x join sprint_items si on si.sprint_id = x.id join sprints s on s.id = si.sprint_id
+           join items i on i.id = si.item_id
+          where si.done_at is not null and coalesce(si.points_at_close, i.size) is not null`,
+        [sprintId, productId, closedUpTo ?? null, limit],
       );
       return r.rows.map((x) => ({ size: x.size, actualDays: Math.max(0, x.actualDays) }));
     },

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { hashPassword } from '../src/server/app/secrets.ts';
+import { createServices, type Services } from '../src/server/app/services.ts';
+import { migrate } from '../src/server/db/migrate.ts';
+import { createPool } from '../src/server/db/pool.ts';
+import { createStore } from '../src/server/db/store.ts';
+import { buildServer } from '../src/server/http/server.ts';
+import { createLogger } from '../src/server/logger.ts';
+
+/** The PostgreSQL the benchmarks use: a fresh database on it per run, dropped afterwards. */
+export const BENCH_PG = process.env.TANDEM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PASSWORD = 'bench password 123';
+
+export interface BenchServer {
+  url: string;
+  pool: pg.Pool;
+  services: Services;
+  /** Creates a user and signs in over HTTP; returns the id and session cookie. */
+  user(name: string): Promise<{ id: string; cookie: string }>;
+  stop(): Promise<void>;
+}
+
+/** A real Tandem server (Fastify listening on a port) over a fresh, migrated database. */
+export async function startBenchServer(label: string): Promise<BenchServer> {
+  const name = `tandem_bench_${label}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client(BENCH_PG);
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(BENCH_PG);
+  u.pathname = `/${name}`;
+  const pool = createPool(u.toString(), 30);
+  await migrate(pool);
+  const services = createServices(createStore(pool), { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
+  const app = await buildServer({ services, logger: createLogger('silent') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const hash = await hashPassword(PASSWORD);
+  let seq = 0;
+  return {
+    url,
+    pool,
+    services,
+    async user(userName) {
+      seq += 1;
+      const email = `bench${seq}@example.test`;
+      const created = await services.store.read.users.insert({
+        email,
+        name: userName,
+        passwordHash: hash,
+        workspaceRole: seq === 1 ? 'admin' : 'member',
+      });
+      const res = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: url },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      if (!res.ok) throw new Error(`login failed: ${await res.text()}`);
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+      return { id: created.id, cookie };
+    },
+    async stop() {
+      await app.close();
+      await pool.end();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export function verdict(label: string, value: number, target: number, unit = 'ms'): boolean {
+  const ok = value <= target;
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}: ${value.toFixed(1)} ${unit} (target ≤ ${target} ${unit})`);
+  return ok;
+}
