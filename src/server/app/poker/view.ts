@@ -5,10 +5,9 @@ import type { PokerSessionRecord } from './ports.ts';
 
 /** The session's state as the domain sees it: the current round's votes and the agreed results. */
 export async function loadState(r: Repos, s: PokerSessionRecord): Promise<PokerState> {
-  const [votes, results] = await Promise.all([
-    s.currentItemId ? r.poker.votes(s.id, s.currentItemId, s.round) : Promise.resolve([]),
-    r.poker.results(s.id),
-  ]);
+  // Sequential on purpose: inside a transaction one client runs one query at a time.
+  const votes = s.currentItemId ? await r.poker.votes(s.id, s.currentItemId, s.round) : [];
+  const results = await r.poker.results(s.id);
   return {
     status: s.status,
     cards: s.cards,
@@ -25,11 +24,9 @@ export async function loadState(r: Repos, s: PokerSessionRecord): Promise<PokerS
  * only from `publicState`, which leaves them out until reveal.
  */
 export async function sessionView(r: Repos, s: PokerSessionRecord): Promise<PokerSession> {
-  const [state, items, members] = await Promise.all([
-    loadState(r, s),
-    r.poker.items(s.productId, s.itemIds),
-    r.members.list(s.productId),
-  ]);
+  const state = await loadState(r, s);
+  const items = await r.poker.items(s.productId, s.itemIds);
+  const members = await r.members.list(s.productId);
   const pub = publicState(state);
   const team = members.filter((m) => m.role === 'team');
   const names = new Map(members.map((m) => [m.userId, m.name]));

@@ -32,13 +32,12 @@ export async function loadAndForecast(r: Repos, sprint: SprintRecord) {
 
 /** The planning and sprint view: items with readiness, load beside forecast, snapshot, changes. */
 export async function sprintBoard(r: Repos, sprint: SprintRecord) {
-  const [lf, dor, snapshot, changes, dod] = await Promise.all([
-    loadAndForecast(r, sprint),
-    r.sprintItems.dor(sprint.productId),
-    r.sprints.snapshot(sprint.id),
-    r.sprints.scopeChanges(sprint.id),
-    definitionOfDone(r, sprint.productId),
-  ]);
+  // Sequential on purpose: inside a transaction one client runs one query at a time.
+  const lf = await loadAndForecast(r, sprint);
+  const dor = await r.sprintItems.dor(sprint.productId);
+  const snapshot = await r.sprints.snapshot(sprint.id);
+  const changes = await r.sprints.scopeChanges(sprint.id);
+  const dod = await definitionOfDone(r, sprint.productId);
   const inSnapshot = new Set(snapshot?.items.map((i) => i.itemId) ?? []);
   return {
     sprint: presentSprint(sprint),
