@@ -1,0 +1,186 @@
+import {
+  DndContext,
+  type DragEndEvent,
+  type DragOverEvent,
+  DragOverlay,
+  type DragStartEvent,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Item } from '../../../contracts/items.ts';
+import { BacklogRow } from './backlog-row.tsx';
+import { type ColumnContext, gridTemplate } from './columns.tsx';
+import { dropSide } from './list-cache.ts';
+import { ListHeader } from './list-header.tsx';
+import type { BacklogView } from './view-state.ts';
+
+/**
+ * The virtualised backlog list: only the rows in view (plus a margin) are in the DOM, so 10,000
+ * items scroll as smoothly as 10. Pages load as the end comes near. Rows drag to a new place
+ * (mouse/touch) or move with Alt+↑/↓; the parent persists the move.
+ */
+export const ROW_HEIGHT = 40;
+
+export interface BacklogListProps {
+  items: readonly Item[];
+  view: BacklogView;
+  ctx: ColumnContext;
+  hasMore: boolean;
+  loadMore: () => void;
+  canReorder: boolean;
+  focusedIndex: number;
+  setFocusedIndex: (i: number) => void;
+  selected: ReadonlySet<string>;
+  onToggle: (item: Item, range: boolean) => void;
+  openId: string | null;
+  onOpen: (item: Item) => void;
+  onMove: (item: Item, anchor: Item, side: 'before' | 'after') => void;
+  onSort: (sort: BacklogView['sort']) => void;
+  onToggleAll: () => void;
+}
+
+export function BacklogList(p: BacklogListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState<number | null>(null);
+  const [overIndex, setOverIndex] = useState<number | null>(null);
+  const count = p.items.length + (p.hasMore ? 1 : 0);
+  // Keep the dragged and the focused row mounted even when scrolled away, so neither is lost.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const keep = new Set(defaultRangeExtractor(range));
+      if (activeIndex !== null) keep.add(activeIndex);
+      if (p.focusedIndex >= 0 && p.focusedIndex < count) keep.add(p.focusedIndex);
+      return [...keep].sort((a, b) => a - b);
+    },
+    [activeIndex, p.focusedIndex, count],
+  );
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    rangeExtractor,
+    getItemKey: (i) => p.items[i]?.id ?? `more-${i}`,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const last = virtualItems.at(-1);
+  const { hasMore, loadMore } = p;
+  useEffect(() => {
+    if (hasMore && last && last.index >= p.items.length - 60) loadMore();
+  }, [hasMore, last, p.items.length, loadMore]);
+
+  // J/K, arrows and Alt+arrows move focus: scroll the row in, then focus it.
+  const focusedIndex = p.focusedIndex;
+  useEffect(() => {
+    if (focusedIndex < 0) return;
+    const root = scrollRef.current;
+    if (!root?.contains(document.activeElement)) return;
+    virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
+    const row = root.querySelector<HTMLElement>(`[data-index="${focusedIndex}"]`);
+    if (row && document.activeElement !== row) row.focus({ preventScroll: true });
+  }, [focusedIndex, virtualizer]);
+
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
+  const indexOf = (id: unknown) => p.items.findIndex((x) => x.id === id);
+  const onDragStart = (e: DragStartEvent) => setActiveIndex(indexOf(e.active.id));
+  const onDragOver = (e: DragOverEvent) => setOverIndex(e.over ? indexOf(e.over.id) : null);
+  const onDragEnd = (e: DragEndEvent) => {
+    const from = activeIndex;
+    setActiveIndex(null);
+    setOverIndex(null);
+    if (from === null || !e.over) return;
+    const to = indexOf(e.over.id);
+    const item = p.items[from];
+    const anchor = p.items[to];
+    if (item && anchor && from !== to) p.onMove(item, anchor, dropSide(from, to));
+  };
+  const onKeyMove = useCallback(
+    (item: Item, direction: -1 | 1) => {
+      const i = p.items.findIndex((x) => x.id === item.id);
+      const anchor = p.items[i + direction];
+      if (!p.canReorder || !anchor) return;
+      p.onMove(item, anchor, direction < 0 ? 'before' : 'after');
+      p.setFocusedIndex(i + direction);
+    },
+    [p.items, p.canReorder, p.onMove, p.setFocusedIndex],
+  );
+  const template = useMemo(() => gridTemplate(p.view.columns), [p.view.columns]);
+  const active = activeIndex === null ? undefined : p.items[activeIndex];
+
+  return (
+    <DndContext
+      sensors={sensors}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => {
+        setActiveIndex(null);
+        setOverIndex(null);
+      }}
+    >
+      <div ref={scrollRef} className="b-list" style={{ ['--b-grid' as string]: template }}>
+        <table
+          className="b-table"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an interactive grid: focusable, selectable, draggable rows
+          role="grid"
+          aria-label="Backlog items"
+          aria-rowcount={hasMore ? -1 : p.items.length + 1}
+          aria-multiselectable="true"
+        >
+          <ListHeader
+            view={p.view}
+            onSort={p.onSort}
+            onToggleAll={p.onToggleAll}
+            selectedCount={p.selected.size}
+            total={p.items.length}
+          />
+          <tbody className="b-body" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualItems.map((v) => {
+              const item = p.items[v.index];
+              if (!item)
+                return (
+                  <tr
+                    key={v.key}
+                    className="b-row b-loading"
+                    style={{ transform: `translateY(${v.start}px)` }}
+                  >
+                    <td className="b-cell muted">Loading more items…</td>
+                  </tr>
+                );
+              const isOver = overIndex === v.index && activeIndex !== null && activeIndex !== v.index;
+              return (
+                <BacklogRow
+                  key={v.key}
+                  item={item}
+                  index={v.index}
+                  columns={p.view.columns}
+                  ctx={p.ctx}
+                  start={v.start}
+                  focused={v.index === p.focusedIndex || (p.focusedIndex < 0 && v.index === 0)}
+                  selected={p.selected.has(item.id)}
+                  open={item.id === p.openId}
+                  canDrag={p.canReorder}
+                  dropIndicator={isOver ? dropSide(activeIndex, v.index) : null}
+                  onFocusRow={p.setFocusedIndex}
+                  onOpen={p.onOpen}
+                  onToggle={p.onToggle}
+                  onKeyMove={onKeyMove}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <DragOverlay dropAnimation={null}>
+        {active ? (
+          <div className="b-drag-ghost">
+            <span className="mono">{active.key}</span> {active.title}
+          </div>
+        ) : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}

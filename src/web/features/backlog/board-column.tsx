@@ -1,0 +1,98 @@
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import type { Item } from '../../../contracts/items.ts';
+import type { Segment } from '../../../contracts/products.ts';
+import { canTransition, type ItemStatus } from '../../../domain/backlog/item-rules.ts';
+import { ReleaseCriticalBadge, SizeBadge, TypeIcon } from './item-badges.tsx';
+import { STATUS_LABELS } from './labels.ts';
+import { useBacklogList } from './use-backlog-list.ts';
+import { columnView } from './view-state.ts';
+
+/** One status column of the board: a drop target that lights up when the dragged card may land. */
+export function BoardColumn(p: {
+  status: ItemStatus;
+  productId: string;
+  canDrag: boolean;
+  dragging: Item | null;
+  segments: ReadonlyMap<string, Segment>;
+  onOpen: (item: Item) => void;
+}) {
+  const { query, items } = useBacklogList(p.productId, columnView(p.status));
+  const drop = useDroppable({ id: p.status });
+  const allowed = p.dragging ? canTransition(p.dragging.status, p.status) : null;
+  return (
+    <section
+      ref={drop.setNodeRef}
+      className="b-column"
+      aria-label={STATUS_LABELS[p.status]}
+      data-over={drop.isOver || undefined}
+      data-allowed={allowed === null ? undefined : allowed}
+    >
+      <h2 className="b-column-head">
+        {STATUS_LABELS[p.status]}{' '}
+        <span className="faint">
+          {items.length}
+          {query.hasNextPage ? '+' : ''}
+        </span>
+      </h2>
+      <ol className="b-column-list">
+        {items.map((item) => (
+          <Card key={item.id} item={item} canDrag={p.canDrag} onOpen={p.onOpen} segments={p.segments} />
+        ))}
+      </ol>
+      {items.length === 0 && query.isSuccess && (
+        <p className="faint b-column-empty">Nothing {STATUS_LABELS[p.status].toLowerCase()}.</p>
+      )}
+      {query.hasNextPage && (
+        <button type="button" className="btn btn-ghost btn-sm" onClick={() => void query.fetchNextPage()}>
+          Show more
+        </button>
+      )}
+    </section>
+  );
+}
+
+function Card({
+  item,
+  canDrag,
+  onOpen,
+  segments,
+}: {
+  item: Item;
+  canDrag: boolean;
+  onOpen: (item: Item) => void;
+  segments: ReadonlyMap<string, Segment>;
+}) {
+  const drag = useDraggable({ id: item.id, disabled: !canDrag, data: { item } });
+  return (
+    <li
+      ref={drag.setNodeRef}
+      className="b-card"
+      data-dragging={drag.isDragging || undefined}
+      {...drag.attributes}
+      {...drag.listeners}
+      aria-roledescription="draggable card"
+      aria-label={`${item.key} ${item.title}`}
+      onClick={() => onOpen(item)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onOpen(item);
+        else drag.listeners?.onKeyDown?.(e);
+      }}
+    >
+      <div className="b-card-top">
+        <TypeIcon type={item.type} />
+        <span className="mono faint">{item.key}</span>
+        <span className="grow" />
+        <SizeBadge size={item.size} />
+      </div>
+      <div className="b-card-title">{item.title}</div>
+      <div className="b-card-foot">
+        {item.segmentIds.slice(0, 2).map((id) => (
+          <span key={id} className="chip">
+            {segments.get(id)?.name ?? '…'}
+          </span>
+        ))}
+        <ReleaseCriticalBadge on={item.releaseCritical} />
+      </div>
+    </li>
+  );
+}

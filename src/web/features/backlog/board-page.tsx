@@ -1,0 +1,171 @@
+import {
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { Item } from '../../../contracts/items.ts';
+import { canTransition, ITEM_STATUSES, type ItemStatus } from '../../../domain/backlog/item-rules.ts';
+import { ROLES } from '../../../domain/roles.ts';
+import { useCan, useProduct } from '../../app/product-context.tsx';
+import { isApiError } from '../../lib/api.ts';
+import { useSegments } from '../../lib/queries.ts';
+import { BoardColumn } from './board-column.tsx';
+import { ItemPanel } from './item-panel.tsx';
+import { backlogKeys, updateItem } from './items-api.ts';
+import { STATUS_LABELS } from './labels.ts';
+import { type ListData, patchInPages } from './list-cache.ts';
+import { usePatchCachedItem } from './use-backlog-list.ts';
+import { columnView, viewKey } from './view-state.ts';
+
+/** The board: one column per status, cards in backlog order; drag a card to change its status. */
+export function BoardPage() {
+  const product = useProduct();
+  const qc = useQueryClient();
+  const canEdit = useCan(ROLES.contributors);
+  const segments = new Map((useSegments(product.id).data ?? []).map((s) => [s.id, s]));
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('item');
+  const [active, setActive] = useState<Item | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const patchCached = usePatchCachedItem(product.id);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor),
+  );
+  const keyOf = useCallback(
+    (s: ItemStatus) => backlogKeys.list(product.id, viewKey(columnView(s))),
+    [product.id],
+  );
+
+  const onDragStart = (e: DragStartEvent) =>
+    setActive((e.active.data.current?.item as Item | undefined) ?? null);
+  const onDragEnd = async (e: DragEndEvent) => {
+    setActive(null);
+    const item = e.active.data.current?.item as Item | undefined;
+    const to = e.over?.id as ItemStatus | undefined;
+    if (!item || !to || to === item.status) return;
+    if (!canTransition(item.status, to)) {
+      setMessage(
+        `${item.key} cannot go from ${STATUS_LABELS[item.status]} to ${STATUS_LABELS[to]} directly.`,
+      );
+      return;
+    }
+    const fromKey = keyOf(item.status);
+    const toKey = keyOf(to);
+    const before = { from: qc.getQueryData<ListData>(fromKey), to: qc.getQueryData<ListData>(toKey) };
+    // Optimistic: the card leaves its column and appears in the new one at once.
+    if (before.from)
+      qc.setQueryData<ListData>(fromKey, {
+        ...before.from,
+        pages: before.from.pages.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== item.id) })),
+      });
+    if (before.to)
+      qc.setQueryData<ListData>(toKey, {
+        ...before.to,
+        pages: before.to.pages.map((p, i) =>
+          i === 0 ? { ...p, items: insertByRank(p.items, { ...item, status: to }) } : p,
+        ),
+      });
+    setMessage(null);
+    try {
+      const saved = await updateItem(item.id, { status: to }, item.version);
+      const now = qc.getQueryData<ListData>(toKey);
+      if (now) qc.setQueryData<ListData>(toKey, patchInPages(now, saved.id, saved));
+      patchCached(saved);
+    } catch (err) {
+      qc.setQueryData(fromKey, before.from);
+      qc.setQueryData(toKey, before.to);
+      setMessage(
+        `${item.key} stayed in ${STATUS_LABELS[item.status]}: ${isApiError(err) ? err.message : 'the change could not be saved.'}`,
+      );
+    }
+  };
+  const open = (item: Item) =>
+    setParams((p) => {
+      const n = new URLSearchParams(p);
+      n.set('item', item.id);
+      return n;
+    });
+  const all = useMemo(() => ITEM_STATUSES, []);
+  return (
+    <div className="b-page" data-panel={openId ? 'open' : 'closed'}>
+      <section className="b-main" aria-label="Board">
+        <div className="b-toolbar">
+          <div className="b-titlebar">
+            <h1>Board</h1>
+            <nav className="b-tabs" aria-label="Backlog views">
+              <Link className="b-tab" to={`/p/${product.key}/backlog`}>
+                List
+              </Link>
+              <Link className="b-tab" aria-current="page" to={`/p/${product.key}/backlog/board`}>
+                Board
+              </Link>
+            </nav>
+          </div>
+        </div>
+        {message && (
+          <div className="alert alert-error b-alert" role="alert">
+            {message}
+          </div>
+        )}
+        <DndContext
+          sensors={sensors}
+          onDragStart={onDragStart}
+          onDragEnd={(e) => void onDragEnd(e)}
+          onDragCancel={() => setActive(null)}
+        >
+          <div className="b-board">
+            {all.map((s) => (
+              <BoardColumn
+                key={s}
+                status={s}
+                productId={product.id}
+                canDrag={canEdit}
+                dragging={active}
+                segments={segments}
+                onOpen={open}
+              />
+            ))}
+          </div>
+          <DragOverlay dropAnimation={null}>
+            {active ? (
+              <div className="b-card b-card-ghost">
+                {active.key} {active.title}
+              </div>
+            ) : null}
+          </DragOverlay>
+        </DndContext>
+      </section>
+      {openId && (
+        <ItemPanel
+          key={openId}
+          itemId={openId}
+          onClose={() =>
+            setParams((p) => {
+              const n = new URLSearchParams(p);
+              n.delete('item');
+              return n;
+            })
+          }
+          onSaved={(saved) => {
+            patchCached(saved);
+            void qc.invalidateQueries({ queryKey: backlogKeys.all(product.id) });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+const insertByRank = (items: Item[], item: Item): Item[] => {
+  const i = items.findIndex((x) => x.rank > item.rank);
+  return i < 0 ? [...items, item] : [...items.slice(0, i), item, ...items.slice(i)];
+};

@@ -1,0 +1,113 @@
+import type { ReactNode } from 'react';
+import type { Item, ItemSort } from '../../../contracts/items.ts';
+import type { Segment } from '../../../contracts/products.ts';
+import {
+  ReleaseCriticalBadge,
+  SegmentChips,
+  SizeBadge,
+  StatusPill,
+  TypeIcon,
+  ValueTriplet,
+} from './item-badges.tsx';
+import { CATEGORY_LABELS, formatWsjf } from './labels.ts';
+import type { ColumnId } from './view-state.ts';
+
+/** The optional columns of the backlog list: header, width, server-side sort key and cell. */
+export interface ColumnContext {
+  segments: ReadonlyMap<string, Segment>;
+  people: ReadonlyMap<string, string>;
+}
+
+export interface ColumnDef {
+  id: ColumnId;
+  label: string;
+  /** CSS grid track. */
+  width: string;
+  sort: ItemSort;
+  cell: (item: Item, ctx: ColumnContext) => ReactNode;
+}
+
+export const COLUMNS: Record<ColumnId, ColumnDef> = {
+  type: { id: 'type', label: 'Type', width: '52px', sort: 'type', cell: (i) => <TypeIcon type={i.type} /> },
+  segments: {
+    id: 'segments',
+    label: 'Segments',
+    width: 'minmax(120px, 1fr)',
+    sort: 'segment',
+    cell: (i, c) => <SegmentChips ids={i.segmentIds} segments={c.segments} />,
+  },
+  value: {
+    id: 'value',
+    label: 'BV·TC·RR',
+    width: '84px',
+    sort: 'businessValue',
+    cell: (i) => <ValueTriplet item={i} />,
+  },
+  size: { id: 'size', label: 'Size', width: '104px', sort: 'size', cell: (i) => <SizeBadge size={i.size} /> },
+  wsjf: {
+    id: 'wsjf',
+    label: 'WSJF',
+    width: '60px',
+    sort: 'wsjf',
+    cell: (i) => <span className="num">{i.size === null ? '—' : formatWsjf(i.wsjf)}</span>,
+  },
+  releaseCritical: {
+    id: 'releaseCritical',
+    label: 'Release',
+    width: '120px',
+    sort: 'releaseCritical',
+    cell: (i) => <ReleaseCriticalBadge on={i.releaseCritical} />,
+  },
+  status: {
+    id: 'status',
+    label: 'Status',
+    width: '100px',
+    sort: 'status',
+    cell: (i) => <StatusPill status={i.status} />,
+  },
+  assignee: {
+    id: 'assignee',
+    label: 'Assignee',
+    width: '120px',
+    sort: 'assignee',
+    cell: (i, c) => (
+      <span className="ellipsis">{i.assigneeId ? (c.people.get(i.assigneeId) ?? '…') : ''}</span>
+    ),
+  },
+  labels: {
+    id: 'labels',
+    label: 'Labels',
+    width: 'minmax(100px, 1fr)',
+    sort: 'title',
+    cell: (i) => (
+      <span className="chips">
+        {i.labels.map((l) => (
+          <span key={l} className="chip chip-label">
+            {l}
+          </span>
+        ))}
+      </span>
+    ),
+  },
+  category: {
+    id: 'category',
+    label: 'Category',
+    width: '90px',
+    sort: 'category',
+    cell: (i) => CATEGORY_LABELS[i.category],
+  },
+  updatedAt: {
+    id: 'updatedAt',
+    label: 'Updated',
+    width: '96px',
+    sort: 'updatedAt',
+    cell: (i) => <time dateTime={i.updatedAt}>{new Date(i.updatedAt).toLocaleDateString()}</time>,
+  },
+};
+
+/** Labels have no server sort of their own; their header is not a sort button. */
+export const isSortable = (c: ColumnDef): boolean => c.id !== 'labels';
+
+/** The grid template for the shown columns (select, key, title come first). */
+export const gridTemplate = (columns: readonly ColumnId[]): string =>
+  ['28px', '76px', 'minmax(200px, 3fr)', ...columns.map((c) => COLUMNS[c].width)].join(' ');

@@ -1,0 +1,39 @@
+import type { ItemStatus, ItemType } from '../../../domain/backlog/item-rules.ts';
+import { STATUS_LABELS, TYPE_LABELS } from './labels.ts';
+
+/** A field's value as short text, for conflict comparison and the history timeline. */
+export interface NameLookup {
+  segments: ReadonlyMap<string, { name: string }>;
+  people: ReadonlyMap<string, string>;
+}
+
+export function formatValue(field: string, value: unknown, names: NameLookup): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  switch (field) {
+    case 'status':
+      return STATUS_LABELS[value as ItemStatus] ?? String(value);
+    case 'type':
+      return TYPE_LABELS[value as ItemType] ?? String(value);
+    case 'releaseCritical':
+      return value ? 'Yes, we would delay the release' : 'No';
+    case 'segmentIds':
+      return Array.isArray(value) && value.length
+        ? value.map((id) => names.segments.get(String(id))?.name ?? 'a removed segment').join(', ')
+        : '(none)';
+    case 'assigneeId':
+      return names.people.get(String(value)) ?? 'someone';
+    case 'labels':
+      return Array.isArray(value) && value.length ? value.join(', ') : '(none)';
+    case 'acceptanceCriteria':
+      return Array.isArray(value) && value.length
+        ? value
+            .map(
+              (c: { given?: string; when?: string; then?: string }, i) =>
+                `${i + 1}. Given ${c.given} When ${c.when} Then ${c.then}`,
+            )
+            .join('\n')
+        : '(none)';
+    default:
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}

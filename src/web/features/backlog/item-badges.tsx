@@ -1,0 +1,80 @@
+import type { Item } from '../../../contracts/items.ts';
+import type { Segment } from '../../../contracts/products.ts';
+import type { ItemStatus, ItemType } from '../../../domain/backlog/item-rules.ts';
+import { STATUS_LABELS, TYPE_LABELS } from './labels.ts';
+
+/** Small visual atoms of an item: type mark, status pill, size, release-critical and segments. */
+const TYPE_GLYPHS: Record<ItemType, string> = {
+  story: 'M3 3h10v10H3z',
+  enabler: 'M8 2l6 6-6 6-6-6z',
+  defect: 'M8 3a5 5 0 1 0 0 10A5 5 0 0 0 8 3zM8 5.5v3M8 10.5v.5',
+  spike: 'M9 1.5L3.5 9H8l-1 5.5L12.5 7H8z',
+  debt: 'M3 12.5h10M4.5 12.5V6M8 12.5V4M11.5 12.5V8',
+};
+
+export function TypeIcon({ type }: { type: ItemType }) {
+  return (
+    <span className={`type-icon type-${type}`} title={TYPE_LABELS[type]}>
+      <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <path
+          d={TYPE_GLYPHS[type]}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinejoin="round"
+          strokeLinecap="round"
+        />
+      </svg>
+      <span className="sr-only">{TYPE_LABELS[type]}</span>
+    </span>
+  );
+}
+
+export function StatusPill({ status }: { status: ItemStatus }) {
+  return <span className={`status-pill status-${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+export function SizeBadge({ size }: { size: number | null }) {
+  if (size === null) return <span className="chip chip-warn">needs estimate</span>;
+  return <span className="num">{size}</span>;
+}
+
+export function ReleaseCriticalBadge({ on }: { on: boolean }) {
+  return on ? (
+    <span className="chip chip-danger" title="We would delay the release for this">
+      release-critical
+    </span>
+  ) : null;
+}
+
+export function SegmentChips({
+  ids,
+  segments,
+}: {
+  ids: readonly string[];
+  segments: ReadonlyMap<string, Segment>;
+}) {
+  if (ids.length === 0) return <span className="faint">no segment</span>;
+  return (
+    <span className="chips">
+      {ids.map((id) => (
+        <span key={id} className="chip">
+          {segments.get(id)?.name ?? '…'}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** BV · TC · RR as three small numbers, or a dash where the PO has not said yet. */
+export function ValueTriplet({ item }: { item: Item }) {
+  const v = (n: number | null) => (n === null ? '–' : String(n));
+  return (
+    <span
+      className="num value-triplet"
+      title={`Business value ${v(item.businessValue)}, time criticality ${v(item.timeCriticality)}, risk reduction ${v(item.riskReduction)}`}
+    >
+      {v(item.businessValue)}·{v(item.timeCriticality)}·{v(item.riskReduction)}
+    </span>
+  );
+}

@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Item, type UpdateItemBody } from '../../../contracts/items.ts';
+import { isApiError } from '../../lib/api.ts';
+import { fetchItem, updateItem } from './items-api.ts';
+
+/**
+ * The edit session of one item. Changes collect in a draft over the version they started from;
+ * Save sends only the changed fields with If-Match. When someone else saved first (412), the
+ * draft is kept, the base moves to their version, and every field both people changed is listed
+ * with their value beside yours until the user picks one. Nothing typed is lost.
+ */
+export type EditableField = keyof UpdateItemBody;
+export type Draft = Partial<Record<EditableField, unknown>>;
+
+export interface Conflict {
+  /** Field → their value, for fields both people changed. */
+  theirs: Partial<Record<EditableField, unknown>>;
+  by: string | null;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Fields of `draft` that the other person also changed (their value differs from our base). */
+export function conflictingFields(draft: Draft, base: Item, theirs: Item): EditableField[] {
+  return (Object.keys(draft) as EditableField[]).filter(
+    (f) => !same(theirs[f], base[f]) && !same(theirs[f], draft[f]),
+  );
+}
+
+export function useItemEditor(initial: Item, onSaved: (item: Item) => void) {
+  const [base, setBase] = useState(initial);
+  const [draft, setDraft] = useState<Draft>({});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const dirty = Object.keys(draft).length > 0;
+
+  // A fresher copy from the server (someone's save, our own) becomes the base while nothing is typed.
+  useEffect(() => {
+    if (!dirty && initial.version !== base.version) setBase(initial);
+  }, [initial, dirty, base.version]);
+
+  const value = useCallback(
+    <F extends EditableField>(field: F): Item[F] =>
+      field in draft ? (draft[field] as Item[F]) : base[field],
+    [draft, base],
+  );
+  const set = useCallback(
+    (field: EditableField, v: unknown) => {
+      setDraft((d) => {
+        const next = { ...d };
+        if (same(v, base[field])) delete next[field];
+        else next[field] = v;
+        return next;
+      });
+      setErrors((e) => {
+        const { [field]: _gone, ...rest } = e;
+        return rest;
+      });
+    },
+    [base],
+  );
+  const discard = () => {
+    setDraft({});
+    setConflict(null);
+    setErrors({});
+    setMessage(null);
+  };
+
+  const save = async () => {
+    if (!dirty || saving) return;
+    setSaving(true);
+    setMessage(null);
+    try {
+      const saved = await updateItem(base.id, draft as UpdateItemBody, base.version);
+      setBase(saved);
+      setDraft({});
+      setConflict(null);
+      setErrors({});
+      onSaved(saved);
+    } catch (err) {
+      if (isApiError(err, 'version_conflict')) await onConflict(err.details);
+      else if (isApiError(err)) {
+        setErrors(err.fields);
+        setMessage(Object.keys(err.fields).length ? null : err.message);
+        if (err.code === 'estimate_by_team_only') setErrors({ size: err.message });
+      } else setMessage('The change could not be saved. Try again.');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  async function onConflict(details: unknown) {
+    const fromDetails = Item.safeParse((details as { current?: unknown } | undefined)?.current);
+    const theirs = fromDetails.success ? fromDetails.data : await fetchItem(base.id);
+    const fields = conflictingFields(draft, base, theirs);
+    const theirValues: Conflict['theirs'] = {};
+    for (const f of fields) theirValues[f] = theirs[f];
+    // Fields only we changed stay in the draft; everything else now shows their saved values.
+    setDraft((d) => {
+      const next = { ...d };
+      for (const f of Object.keys(next) as EditableField[]) if (same(next[f], theirs[f])) delete next[f];
+      return next;
+    });
+    setBase(theirs);
+    onSaved(theirs);
+    setConflict(fields.length ? { theirs: theirValues, by: null } : null);
+    setMessage(
+      fields.length
+        ? 'Someone saved this item while you were editing. Compare the fields below, pick a value for each, then save.'
+        : 'Someone saved other fields of this item meanwhile; your changes are kept. Save again to apply them.',
+    );
+  }
+
+  const resolve = (field: EditableField, pick: 'mine' | 'theirs') => {
+    if (!conflict) return;
+    if (pick === 'theirs') set(field, conflict.theirs[field]);
+    const { [field]: _done, ...rest } = conflict.theirs;
+    setConflict(Object.keys(rest).length ? { ...conflict, theirs: rest } : null);
+    if (!Object.keys(rest).length) setMessage(null);
+  };
+
+  return { base, draft, dirty, value, set, save, discard, saving, errors, message, conflict, resolve };
+}
+export type ItemEditor = ReturnType<typeof useItemEditor>;

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { MenuButton } from '../../components/menu.tsx';
+import { useSavedViews } from './saved-views.ts';
+
+/** Saved views: open one (it becomes the URL), save the current one under a name, delete. */
+export function ViewsMenu({
+  userId,
+  productId,
+  currentSearch,
+  onOpen,
+}: {
+  userId: string;
+  productId: string;
+  currentSearch: string;
+  onOpen: (search: string) => void;
+}) {
+  const { views, save, remove } = useSavedViews(userId, productId);
+  const [name, setName] = useState('');
+  const active = views.find((v) => v.search === currentSearch);
+  return (
+    <MenuButton
+      label="Saved views"
+      className="btn btn-sm"
+      button={<span>{active ? active.name : 'Views'}</span>}
+    >
+      {(close) => (
+        <div className="b-views-pop">
+          {views.length === 0 && (
+            <p className="muted">No saved views yet. Filter and sort the list, then save it here.</p>
+          )}
+          {views.map((v) => (
+            <div key={v.name} className="b-view-row">
+              <button
+                type="button"
+                className="menu-item"
+                data-active={v.search === currentSearch || undefined}
+                onClick={() => {
+                  onOpen(v.search);
+                  close();
+                }}
+              >
+                {v.name}
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost btn-sm"
+                aria-label={`Delete view ${v.name}`}
+                onClick={() => remove(v.name)}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+          <div className="menu-sep" />
+          <form
+            className="b-view-save"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!name.trim()) return;
+              save(name.trim(), currentSearch);
+              setName('');
+              close();
+            }}
+          >
+            <input
+              className="input"
+              aria-label="Name for the current view"
+              placeholder="Name this view"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <button type="submit" className="btn btn-sm" disabled={!name.trim()}>
+              Save
+            </button>
+          </form>
+        </div>
+      )}
+    </MenuButton>
+  );
+}

@@ -1,0 +1,140 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useProduct } from '../../app/product-context.tsx';
+import { isApiError } from '../../lib/api.ts';
+import { Dialog } from './dialog.tsx';
+import { applyWsjfOrder, backlogKeys, fetchWsjfOrder } from './items-api.ts';
+import { formatWsjf } from './labels.ts';
+
+/**
+ * "Suggest order": the WSJF order beside the current one, the moves it implies, applied as one
+ * change. Items that need an estimate sink to the end (their WSJF is unknown).
+ */
+export function WsjfDialog({ onClose }: { onClose: () => void }) {
+  const product = useProduct();
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: backlogKeys.wsjf(product.id),
+    queryFn: () => fetchWsjfOrder(product.id),
+    staleTime: 0,
+  });
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const apply = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await applyWsjfOrder(product.id);
+      setResult(`Applied: ${r.moved} item${r.moved === 1 ? '' : 's'} moved.`);
+      await qc.invalidateQueries({ queryKey: backlogKeys.all(product.id) });
+      await qc.invalidateQueries({ queryKey: backlogKeys.wsjf(product.id) });
+    } catch (err) {
+      setError(isApiError(err) ? err.message : 'The order could not be applied.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const d = q.data;
+  const moved = new Set(d?.moves.map((m) => m.id));
+  return (
+    <Dialog title="Suggest order by WSJF" onClose={onClose} wide>
+      <p className="muted">
+        WSJF = cost of delay (business value + time criticality + risk reduction) ÷ size. Highest first; items
+        without an estimate go last.
+      </p>
+      {q.isPending && <p className="muted">Computing…</p>}
+      {q.isError && <p className="field-error">{q.error.message}</p>}
+      {d && (
+        <>
+          <div className="b-wsjf-cols">
+            <OrderColumn title="Current order" entries={d.current} moved={moved} />
+            <OrderColumn title="Suggested by WSJF" entries={d.suggested} moved={moved} />
+          </div>
+          <h3 className="b-wsjf-moves-h">
+            {d.moves.length === 0
+              ? 'The backlog already follows WSJF.'
+              : `${d.moves.length} move${d.moves.length > 1 ? 's' : ''}`}
+          </h3>
+          {d.moves.length > 0 && (
+            <ol className="b-wsjf-moves">
+              {d.moves.slice(0, 50).map((m) => {
+                const after = m.afterId ? d.suggested.find((e) => e.id === m.afterId) : null;
+                return (
+                  <li key={m.id}>
+                    <span className="mono">{m.key}</span>{' '}
+                    {after ? (
+                      <>
+                        after <span className="mono">{after.key}</span>
+                      </>
+                    ) : (
+                      'to the top'
+                    )}
+                  </li>
+                );
+              })}
+              {d.moves.length > 50 && <li className="muted">…and {d.moves.length - 50} more</li>}
+            </ol>
+          )}
+        </>
+      )}
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      {result && (
+        <div className="alert alert-success" role="status">
+          {result}
+        </div>
+      )}
+      <div className="form-row">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy || !d || d.moves.length === 0 || result !== null}
+          onClick={() => void apply()}
+        >
+          {busy ? 'Applying…' : 'Apply this order'}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          {result ? 'Close' : 'Cancel'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function OrderColumn({
+  title,
+  entries,
+  moved,
+}: {
+  title: string;
+  entries: ReadonlyArray<{
+    id: string;
+    key: string;
+    title: string;
+    wsjf: number | null;
+    needsEstimate: boolean;
+  }>;
+  moved: ReadonlySet<string>;
+}) {
+  return (
+    <section className="b-wsjf-col" aria-label={title}>
+      <h3>{title}</h3>
+      <ol>
+        {entries.slice(0, 200).map((e) => (
+          <li key={e.id} data-moved={moved.has(e.id) || undefined}>
+            <span className="mono">{e.key}</span>
+            <span className="ellipsis grow">{e.title}</span>
+            <span className="num">
+              {e.needsEstimate ? <span className="chip chip-warn">needs estimate</span> : formatWsjf(e.wsjf)}
+            </span>
+          </li>
+        ))}
+        {entries.length > 200 && <li className="muted">…and {entries.length - 200} more</li>}
+      </ol>
+    </section>
+  );
+}
