@@ -1,11 +1,17 @@
-import { keyBetween, needsRebalance, planReorder, rebalancedKeys } from '../../../domain/backlog/ordering.ts';
+import {
+  keyBetween,
+  keysBetween,
+  needsRebalance,
+  planReorder,
+  rebalancedKeys,
+} from '../../../domain/backlog/ordering.ts';
 import { wsjfOrder } from '../../../domain/backlog/wsjf.ts';
 import { AppError, invalid, notFound } from '../../../domain/errors.ts';
 import type { ProductContext } from '../products.ts';
 import type { Repos, Store } from '../store.ts';
 import type { ItemRecord } from './ports.ts';
 
-const MOVE_ATTEMPTS = 8;
+const MOVE_ATTEMPTS = 12;
 
 class RankClash extends Error {}
 
@@ -47,8 +53,10 @@ export function itemOrderUseCases(store: Store) {
       for (let attempt = 1; ; attempt += 1) {
         const gap = await store.read.items.gap(ctx.productId, anchorId, side, itemId);
         if (!gap) throw invalid({ [side]: 'No such item in this backlog' });
+        const [lo, hi] = side === 'after' ? [gap.anchor, gap.neighbour] : [gap.neighbour, gap.anchor];
+        // First try the midpoint; after a clash, a random key in the gap, so racing retries spread out.
         const rank =
-          side === 'after' ? keyBetween(gap.anchor, gap.neighbour) : keyBetween(gap.neighbour, gap.anchor);
+          attempt === 1 ? keyBetween(lo, hi) : keysBetween(lo, hi, 8)[Math.floor(Math.random() * 8)]!;
         try {
           const moved = await store.transaction(async (r) => {
             const item = await r.items.setRank(ctx.productId, itemId, rank);

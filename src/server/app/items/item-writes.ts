@@ -88,7 +88,7 @@ export function itemWriteUseCases(store: Store) {
         } catch (err) {
           // Two creates raced for the same bottom key: take the next one.
           const e = err as { code?: string; constraint?: string };
-          if (e.code === '23505' && e.constraint === 'items_rank_key' && attempt < RANK_ATTEMPTS) continue;
+          if (e.code === '23505' && e.constraint === 'items_rank_idx' && attempt < RANK_ATTEMPTS) continue;
           throw err;
         }
       }

@@ -24,9 +24,11 @@ const COLUMNS: Record<keyof ItemWritable, string> = {
 const toParam = (field: keyof ItemWritable, v: unknown) =>
   field === 'acceptanceCriteria' ? JSON.stringify(v) : v;
 
-const isUniqueViolation = (err: unknown, constraint: string) =>
-  (err as { code?: string; constraint?: string }).code === '23505' &&
-  (err as { constraint?: string }).constraint === constraint;
+/** Another item took the key first (or the two key writes deadlocked): the move retries. */
+const isRankClash = (err: unknown) => {
+  const e = err as { code?: string; constraint?: string };
+  return (e.code === '23505' && e.constraint === 'items_rank_idx') || e.code === '40P01';
+};
 
 export function itemsRepo(db: Queryable): ItemsRepo {
   const byId = async (id: string) => {
@@ -171,17 +173,24 @@ export function itemsRepo(db: Queryable): ItemsRepo {
         );
         return r.rows[0] ?? null;
       } catch (err) {
-        if (isUniqueViolation(err, 'items_rank_key')) return 'clash';
+        if (isRankClash(err)) return 'clash';
         throw err;
       }
     },
     async setRanks(productId, ranks) {
       if (!ranks.length) return;
+      const ids = ranks.map((r) => r.id);
+      // Park the rows on unique temporary keys first ('~' sorts after live keys), so no new key
+      // collides with an old one another row of the same batch still holds.
+      await db.query(
+        `update items set rank = '~tmp-' || id where product_id = $1 and id = any($2::uuid[]) and deleted_at is null`,
+        [productId, ids],
+      );
       await db.query(
         `update items i set rank = v.rank, version = i.version + 1, updated_at = now()
            from unnest($2::uuid[], $3::text[]) as v(id, rank)
           where i.id = v.id and i.product_id = $1 and i.deleted_at is null`,
-        [productId, ranks.map((r) => r.id), ranks.map((r) => r.rank)],
+        [productId, ids, ranks.map((r) => r.rank)],
       );
     },
     async order(productId) {
