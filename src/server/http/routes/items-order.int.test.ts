@@ -220,8 +220,8 @@ describe('import and export', () => {
       method: 'PATCH',
       url: `/api/v1/items/${item.id}`,
       headers: { 'if-match': String(item.version) },
-      // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
       payload: {
+        // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
         acceptanceCriteria: [{ given: 'a sponsor', when: 'I sort', then: 'teams order by sponsor' }],
       },
     });
