@@ -128,6 +128,11 @@ export interface SprintsRepo {
     limit: number,
     closedUpTo?: Date | null,
   ): Promise<Array<{ size: number; actualDays: number }>>;
+  /**
+   * Demo data only: moves a closed sprint's clock into the past (start, close, each done, each
+   * scope change) so its burn-up and estimate spread look like a real fortnight.
+   */
+  backdate(sprintId: string, startedAt: Date, closedAt: Date): Promise<void>;
 }
 
 /** The writes sprints make to backlog items (their own SQL; the item history shows them). */

@@ -212,5 +212,33 @@ export function sprintsRepo(db: Queryable): SprintsRepo {
       );
       return r.rows.map((x) => ({ size: x.size, actualDays: Math.max(0, x.actualDays) }));
     },
+    async backdate(sprintId, startedAt, closedAt) {
+      await db.query('update sprints set started_at = $2, closed_at = $3 where id = $1', [
+        sprintId,
+        startedAt,
+        closedAt,
+      ]);
+      // Work finishes spread over the sprint, deterministically per item; changes land mid-sprint.
+      await db.query(
+        `update sprint_items set added_at = least(added_at, $2::timestamptz),
+           done_at = case when done_at is null then null
+             else $2::timestamptz + ((abs(hashtext(item_id::text)) % 85 + 10) / 100.0) * ($3::timestamptz - $2::timestamptz) end
+         where sprint_id = $1`,
+        [sprintId, startedAt, closedAt],
+      );
+      await db.query(
+        `update sprint_items si set added_at = c.at from (
+           select item_id, $2::timestamptz + (0.35 + 0.05 * row_number() over (order by id)) * ($3::timestamptz - $2::timestamptz) as at
+             from sprint_scope_changes where sprint_id = $1 and change = 'added') c
+          where si.sprint_id = $1 and si.item_id = c.item_id`,
+        [sprintId, startedAt, closedAt],
+      );
+      await db.query(
+        `update sprint_scope_changes c set at = $2::timestamptz + (0.35 + 0.05 * x.n) * ($3::timestamptz - $2::timestamptz)
+           from (select id, row_number() over (order by id) as n from sprint_scope_changes where sprint_id = $1) x
+          where c.id = x.id`,
+        [sprintId, startedAt, closedAt],
+      );
+    },
   };
 }
