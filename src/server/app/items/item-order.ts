@@ -58,20 +58,12 @@ export function itemOrderUseCases(store: Store) {
         const rank =
           attempt === 1 ? keyBetween(lo, hi) : keysBetween(lo, hi, 8)[Math.floor(Math.random() * 8)]!;
         try {
-          const moved = await store.transaction(async (r) => {
-            const item = await r.items.setRank(ctx.productId, itemId, rank);
-            if (item === 'clash') throw new RankClash();
-            if (!item) throw notFound('That item');
-            await r.events.append({
-              productId: ctx.productId,
-              actorId: ctx.actor.userId,
-              entityType: 'item',
-              entityId: itemId,
-              type: 'item.moved',
-              after: { [side]: anchorId, rank },
-            });
-            return item;
+          const moved = await store.read.items.moveTo(ctx.productId, itemId, rank, {
+            actorId: ctx.actor.userId,
+            after: { [side]: anchorId, rank },
           });
+          if (moved === 'clash') throw new RankClash();
+          if (!moved) throw notFound('That item');
           if (needsRebalance(rank)) await rebalance(ctx.productId);
           return moved;
         } catch (err) {

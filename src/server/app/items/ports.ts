@@ -136,8 +136,16 @@ export interface ItemsRepo {
     side: 'before' | 'after',
     movingId: string,
   ): Promise<{ anchor: string; neighbour: string | null } | null>;
-  /** The moved item; 'clash' when another item holds the key; null when the item is gone. */
-  setRank(productId: string, id: string, rank: string): Promise<ItemRecord | 'clash' | null>;
+  /**
+   * Gives the item a new rank and logs `item.moved` in ONE statement (so one round trip, atomic
+   * without a transaction). The moved item; 'clash' when another item holds the key; null when gone.
+   */
+  moveTo(
+    productId: string,
+    id: string,
+    rank: string,
+    event: { actorId: string; after: unknown },
+  ): Promise<ItemRecord | 'clash' | null>;
   /** Many ranks in one statement (uniqueness checked at the end of it). */
   setRanks(productId: string, ranks: Array<{ id: string; rank: string }>): Promise<void>;
   order(productId: string): Promise<OrderEntry[]>;

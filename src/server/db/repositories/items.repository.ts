@@ -163,13 +163,19 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       );
       return r.rows[0] ?? null;
     },
-    async setRank(productId, id, rank) {
+    async moveTo(productId, id, rank, event) {
       try {
+        // Same event row and wake-up as events.repository's append, folded into the update.
         const r = await db.query<ItemRecord>(
-          `update items i set rank = $3, version = i.version + 1, updated_at = now() from products p
-            where i.id = $2 and i.product_id = $1 and i.deleted_at is null and p.id = i.product_id
-            returning ${ITEM_COLS}`,
-          [productId, id, rank],
+          `with i as (
+             update items set rank = $3, version = version + 1, updated_at = now()
+              where id = $2 and product_id = $1 and deleted_at is null returning *),
+           ev as (
+             insert into events (product_id, actor_id, entity_type, entity_id, type, after)
+             select $1, $4, 'item', i.id::text, 'item.moved', $5::jsonb from i)
+           select ${ITEM_COLS}, pg_notify('tandem_events', $1::text)::text as notified
+             from i join products p on p.id = i.product_id`,
+          [productId, id, rank, event.actorId, JSON.stringify(event.after)],
         );
         return r.rows[0] ?? null;
       } catch (err) {

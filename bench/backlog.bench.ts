@@ -1,0 +1,269 @@
+/**
+ * Backlog benchmark (issue 3): 10,000 items on PostgreSQL, 50 connections, against a bare node:http
+ * hello-world measured in the same run. Run: node --import tsx bench/backlog.bench.ts
+ * Env: BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432/postgres), BENCH_SECONDS.
+ */
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const SERVER_URL = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ITEMS = 10_000;
+const CONNECTIONS = 50;
+const self = fileURLToPath(import.meta.url);
+
+const withDb = (url: string, db: string) => {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+};
+
+/** Child process roles: the real Tandem server, or the bare hello-world. */
+async function child(role: string) {
+  if (role === 'hello') {
+    const s = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('hello world');
+    });
+    s.listen(0, '127.0.0.1', () => process.send?.({ port: (s.address() as { port: number }).port }));
+    return;
+  }
+  const { createPool } = await import('../src/server/db/pool.ts');
+  const { migrate } = await import('../src/server/db/migrate.ts');
+  const { createStore } = await import('../src/server/db/store.ts');
+  const { createServices } = await import('../src/server/app/services.ts');
+  const { buildServer } = await import('../src/server/http/server.ts');
+  const { createLogger } = await import('../src/server/logger.ts');
+  const pool = createPool(process.env.BENCH_DB_URL!);
+  await migrate(pool);
+  const services = createServices(createStore(pool), { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
+  const app = await buildServer({ services, logger: createLogger('silent') });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  process.send?.({ port: Number(new URL(address).port) });
+}
+
+function start(role: string, env: Record<string, string> = {}) {
+  const proc = fork(self, [role], { env: { ...process.env, ...env }, execArgv: ['--import', 'tsx'] });
+  return new Promise<{ port: number; stop: () => void }>((resolve, reject) => {
+    proc.once('message', (m) => resolve({ port: (m as { port: number }).port, stop: () => proc.kill() }));
+    proc.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
+  });
+}
+
+interface Figure {
+  rps: number;
+  p99: number;
+  errors: number;
+}
+async function load(opts: autocannon.Options): Promise<Figure> {
+  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+async function main() {
+  const dbName = `tandem_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client(SERVER_URL);
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const dbUrl = withDb(SERVER_URL, dbName);
+  const server = await start('server', { BENCH_DB_URL: dbUrl });
+  const base = `http://127.0.0.1:${server.port}`;
+  const db = new pg.Client(dbUrl);
+  await db.connect();
+  try {
+    // A user, signed in once to mint a personal API token; everything after uses Bearer.
+    const { hashPassword } = await import('../src/server/app/secrets.ts');
+    const password = 'bench password 1';
+    await db.query(
+      `insert into users (email, name, password_hash, workspace_role) values ('po@bench.test', 'Bench PO', $1, 'admin')`,
+      [await hashPassword(password)],
+    );
+    const origin = { origin: base, 'content-type': 'application/json' };
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: origin,
+      body: JSON.stringify({ email: 'po@bench.test', password }),
+    });
+    const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+    const tok = await fetch(`${base}/api/v1/me/tokens`, {
+      method: 'POST',
+      headers: { ...origin, cookie },
+      body: JSON.stringify({ name: 'bench' }),
+    });
+    const { token } = (await tok.json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const product = (await (
+      await fetch(`${base}/api/v1/products`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ name: 'Bench League', key: 'BL' }),
+      })
+    ).json()) as { id: string };
+
+    // Seed 10,000 items through the real import endpoint.
+    const words = [
+      'sponsor',
+      'team',
+      'league',
+      'fixture',
+      'import',
+      'referee',
+      'season',
+      'venue',
+      'ticket',
+      'report',
+    ];
+    const scale = [1, 2, 3, 5, 8, 13, 20];
+    const lines = ['Title,Type,Business value,Time criticality,Risk reduction,Size,Labels'];
+    for (let i = 0; i < ITEMS; i += 1) {
+      const w = `${words[i % 10]} ${words[(i * 7) % 10]} ${words[(i * 3) % 10]}`;
+      const size = i % 9 === 0 ? '' : String(scale[i % 5]);
+      lines.push(
+        `View ${w} number ${i},${['story', 'defect', 'debt', 'enabler'][i % 4]},${scale[i % 7]},${scale[(i * 3) % 7]},${scale[(i * 5) % 7]},${size},l${i % 12}`,
+      );
+    }
+    const t0 = Date.now();
+    const imp = await fetch(`${base}/api/v1/products/${product.id}/items/import`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ csv: lines.join('\n') }),
+    });
+    console.log(`seeded: ${JSON.stringify(await imp.json())} in ${Date.now() - t0} ms`);
+    await db.query('analyze');
+    const ids = (
+      await db.query<{ id: string }>('select id from items where product_id = $1', [product.id])
+    ).rows.map((r) => r.id);
+    const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
+
+    const hello = await start('hello');
+    const helloFig = await load({ url: `http://127.0.0.1:${hello.port}/` });
+    hello.stop();
+
+    const list = `${base}/api/v1/products/${product.id}/items`;
+    const firstPage = await load({ url: `${list}?limit=100`, headers: auth });
+
+    // Moves: every request a random item after a random other item.
+    const statBefore = await db.query<{ upd: number }>(
+      `select n_tup_upd::int as upd from pg_stat_user_tables where relname = 'items'`,
+    );
+    let moves = 0;
+    const move = await load({
+      url: base,
+      headers: auth,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            moves += 1;
+            const item = pick();
+            let anchor = pick();
+            if (anchor === item) anchor = ids.find((x) => x !== item)!;
+            return { ...req, path: `/api/v1/items/${item}/move`, body: JSON.stringify({ after: anchor }) };
+          },
+        },
+      ],
+    });
+    // Let requests still queued in the server finish before counting writes.
+    await new Promise((r) => setTimeout(r, 2000));
+    const statMid = await db.query<{ upd: number }>(
+      `select n_tup_upd::int as upd from pg_stat_user_tables where relname = 'items'`,
+    );
+    // Exactly one row per move: xmin of every row before and after one single move.
+    const snap = async () =>
+      new Map(
+        (await db.query<{ id: string; x: string }>('select id, xmin::text as x from items')).rows.map((r) => [
+          r.id,
+          r.x,
+        ]),
+      );
+    const beforeOne = await snap();
+    const one = pick();
+    await fetch(`${base}/api/v1/items/${one}/move`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ before: ids.find((x) => x !== one) }),
+    });
+    const afterOne = await snap();
+    const written = [...afterOne].filter(([id, x]) => beforeOne.get(id) !== x).map(([id]) => id);
+    await new Promise((r) => setTimeout(r, 1500)); // pg_stat counters flush asynchronously
+    const statAfter = await db.query<{ upd: number }>(
+      `select n_tup_upd::int as upd from pg_stat_user_tables where relname = 'items'`,
+    );
+    // The single move after the load run: its n_tup_upd delta (flushed stats) must be exactly 1.
+    const updOne = statAfter.rows[0]!.upd - statMid.rows[0]!.upd;
+    const updPerMove = (statMid.rows[0]!.upd - statBefore.rows[0]!.upd) / moves;
+
+    let q = 0;
+    const search = await load({
+      url: base,
+      headers: auth,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => {
+            q += 1;
+            return {
+              ...req,
+              path: `/api/v1/products/${product.id}/items?limit=100&q=${words[q % 10]}%20${words[(q * 3) % 10]!.slice(0, 3)}`,
+            };
+          },
+        },
+      ],
+    });
+    const wsjf = await load({ url: `${list}?limit=100&sort=wsjf`, headers: auth });
+
+    const share = (firstPage.rps / helloFig.rps) * 100;
+    const rows: Array<[string, string, string, boolean]> = [
+      [
+        'hello-world (node:http)',
+        `${helloFig.rps.toFixed(0)} req/s, p99 ${helloFig.p99} ms`,
+        'reference',
+        true,
+      ],
+      [
+        'first page (100 items, rank order)',
+        `${firstPage.rps.toFixed(0)} req/s = ${share.toFixed(1)}% of hello-world`,
+        '>= 10%',
+        share >= 10,
+      ],
+      ['first page p99', `${firstPage.p99} ms`, '<= 25 ms', firstPage.p99 <= 25],
+      ['move one item p99', `${move.p99} ms (${move.rps.toFixed(0)} req/s)`, '<= 20 ms', move.p99 <= 20],
+      [
+        'rows written by one move (xmin)',
+        `${written.length}${written[0] === one ? ' (the moved item)' : ''}`,
+        '= 1',
+        written.length === 1 && written[0] === one,
+      ],
+      ['item row updates by that move (pg_stat n_tup_upd)', String(updOne), '= 1', updOne === 1],
+      [
+        'item row updates per move under load (n_tup_upd / moves sent)',
+        updPerMove.toFixed(3),
+        '~ 1',
+        Math.abs(updPerMove - 1) < 0.05,
+      ],
+      ['text search p99', `${search.p99} ms (${search.rps.toFixed(0)} req/s)`, '<= 50 ms', search.p99 <= 50],
+      ['sort by WSJF p99', `${wsjf.p99} ms (${wsjf.rps.toFixed(0)} req/s)`, '<= 50 ms', wsjf.p99 <= 50],
+    ];
+    const errors = firstPage.errors + move.errors + search.errors + wsjf.errors;
+    console.log(
+      `\nBacklog benchmark: ${ITEMS} items, ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL`,
+    );
+    for (const [name, got, target, ok] of rows)
+      console.log(`${ok ? 'PASS' : 'MISS'}  ${name.padEnd(46)} ${got.padEnd(44)} target ${target}`);
+    console.log(`errors/non-2xx responses: ${errors}`);
+  } finally {
+    server.stop();
+    await db.end();
+    await new Promise((r) => setTimeout(r, 300));
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+}
+
+const role = process.argv[2];
+if (role) await child(role);
+else await main();
