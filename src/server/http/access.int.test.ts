@@ -52,6 +52,27 @@ const makers: Record<string, () => Promise<string>> = {
     if (r.statusCode !== 201) throw new Error(`cannot make a sprint fixture: ${r.body}`);
     return r.json().id;
   },
+  sessionId: async () => {
+    fixtures.itemId ??= await makers.itemId!();
+    const r = await t.call(users.facilitator, {
+      method: 'POST',
+      url: `/api/v1/products/${fixtures.productId}/poker`,
+      payload: { itemIds: [fixtures.itemId] },
+    });
+    if (r.statusCode !== 201) throw new Error(`cannot make a poker session fixture: ${r.body}`);
+    return r.json().id;
+  },
+  linkId: async () => {
+    fixtures.itemId ??= await makers.itemId!();
+    const other = await makers.itemId!();
+    const r = await t.call(users.owner, {
+      method: 'POST',
+      url: `/api/v1/items/${fixtures.itemId}/links`,
+      payload: { kind: 'relates', toItemId: other },
+    });
+    if (r.statusCode !== 201) throw new Error(`cannot make a link fixture: ${r.body}`);
+    return r.json().id;
+  },
   tokenId: async () => '00000000-0000-4000-8000-000000000000',
   token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 };
