@@ -44,10 +44,28 @@ async function child(role: string) {
   const app = await buildServer({ services, logger: createLogger('silent') });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   process.send?.({ port: Number(new URL(address).port) });
+  // Exit cleanly on SIGTERM so --cpu-prof can write its profile.
+  process.on(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
 }
 
 function start(role: string, env: Record<string, string> = {}) {
-  const proc = fork(self, [role], { env: { ...process.env, ...env }, execArgv: ['--import', 'tsx'] });
+  const proc = fork(self, [role], {
+    env: { ...process.env, ...env },
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE && role === 'server'
+        ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bench-prof']
+        : []),
+    ],
+  });
   return new Promise<{ port: number; stop: () => void }>((resolve, reject) => {
     proc.once('message', (m) => resolve({ port: (m as { port: number }).port, stop: () => proc.kill() }));
     proc.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
