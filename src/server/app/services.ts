@@ -1,7 +1,7 @@
 import { authUseCases, type SessionPolicy } from './auth.ts';
 import { itemUseCases } from './items/index.ts';
-import { productUseCases } from './products.ts';
 import { pokerUseCases } from './poker/poker.ts';
+import { productUseCases } from './products.ts';
 import { sprintUseCases } from './sprints/index.ts';
 import type { Store } from './store.ts';
 import { userUseCases } from './users.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, type TestApp, type TestUser, createTestApp } from '../../testing/harness.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../../testing/harness.ts';
 
 let t: TestApp;
 let admin: TestUser;
@@ -11,12 +11,17 @@ beforeAll(async () => {
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
   t.call(null, { method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, headers });
-const cookieOf = (res: { headers: Record<string, unknown> }) => String(res.headers['set-cookie']).split(';')[0]!;
+const cookieOf = (res: { headers: Record<string, unknown> }) =>
+  String(res.headers['set-cookie']).split(';')[0]!;
 
 describe('setup', () => {
   it('refuses a second first-admin once anyone exists', async () => {
     expect((await t.call(null, { method: 'GET', url: '/api/v1/setup' })).json().needsSetup).toBe(false);
-    const res = await t.call(null, { method: 'POST', url: '/api/v1/setup', payload: { email: 'x@y.zz', name: 'X', password: 'longenough' } });
+    const res = await t.call(null, {
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: { email: 'x@y.zz', name: 'X', password: 'longenough' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('setup_done');
   });
@@ -70,7 +75,11 @@ describe('sign-in and sessions', () => {
 
   it('kills every session of a user who is disabled', async () => {
     const user = await t.user('Dee Disabled');
-    const res = await t.call(admin, { method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { disabled: true } });
+    const res = await t.call(admin, {
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      payload: { disabled: true },
+    });
     expect(res.statusCode).toBe(200);
     expect((await t.call(user, { method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
     expect((await login(user.email, TEST_PASSWORD)).statusCode).toBe(401);
@@ -79,30 +88,48 @@ describe('sign-in and sessions', () => {
   it('rate-limits sign-in per account', async () => {
     const user = await t.user('Rita Rate');
     const codes: number[] = [];
-    for (let i = 0; i < 12; i += 1) codes.push((await login(user.email, 'bad password', { 'x-forwarded-for': `10.0.0.${i}` })).statusCode);
+    for (let i = 0; i < 12; i += 1)
+      codes.push((await login(user.email, 'bad password', { 'x-forwarded-for': `10.0.0.${i}` })).statusCode);
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);
   });
 
   it('rate-limits sign-in per IP', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 32; i += 1) codes.push((await login(`ip${i}@example.test`, 'bad password', { 'x-forwarded-for': '10.9.9.9' })).statusCode);
+    for (let i = 0; i < 32; i += 1)
+      codes.push(
+        (await login(`ip${i}@example.test`, 'bad password', { 'x-forwarded-for': '10.9.9.9' })).statusCode,
+      );
     expect(codes.at(-1)).toBe(429);
   });
 });
 
 describe('CSRF', () => {
   it('refuses a cookie-carried change from another origin or with no origin', async () => {
-    const evil = await t.app.inject({ method: 'POST', url: '/api/v1/products', headers: { cookie: admin.cookie, origin: 'https://evil.example', host: 'localhost' }, payload: { name: 'X', key: 'EVIL' } });
+    const evil = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: { cookie: admin.cookie, origin: 'https://evil.example', host: 'localhost' },
+      payload: { name: 'X', key: 'EVIL' },
+    });
     expect(evil.statusCode).toBe(403);
-    const none = await t.app.inject({ method: 'POST', url: '/api/v1/products', headers: { cookie: admin.cookie, host: 'localhost' }, payload: { name: 'X', key: 'EVIL' } });
+    const none = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: { cookie: admin.cookie, host: 'localhost' },
+      payload: { name: 'X', key: 'EVIL' },
+    });
     expect(none.statusCode).toBe(403);
   });
 });
 
 describe('personal API tokens', () => {
   it('shows the secret once, works as Bearer, stores only a hash, and stops working when revoked', async () => {
-    const created = await t.call(admin, { method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'CI script' } });
+    const created = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/me/tokens',
+      payload: { name: 'CI script' },
+    });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json();
     expect(token).toMatch(/^tdm_/);
@@ -114,7 +141,16 @@ describe('personal API tokens', () => {
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer });
     expect(me.json().user.email).toBe(admin.email);
     // Bearer requests are not cookie-borne, so no Origin is needed.
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/products', headers: bearer, payload: { name: 'Via token', key: 'TOK' } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/products',
+          headers: bearer,
+          payload: { name: 'Via token', key: 'TOK' },
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await t.call(admin, { method: 'DELETE', url: `/api/v1/me/tokens/${id}` })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
   });
@@ -124,33 +160,64 @@ describe('users and invitations', () => {
   it('lets only admins list and create users, naming bad fields', async () => {
     const member = await t.user('Mo Member');
     expect((await t.call(member, { method: 'GET', url: '/api/v1/users' })).statusCode).toBe(403);
-    const bad = await t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { email: 'nope', name: '', password: 'short' } });
+    const bad = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'nope', name: '', password: 'short' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['email', 'name', 'password']);
-    const ok = await t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { email: 'New.Person@Example.test', name: 'New Person', password: 'long enough' } });
+    const ok = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'New.Person@Example.test', name: 'New Person', password: 'long enough' },
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().email).toBe('new.person@example.test');
     expect(ok.json().passwordHash).toBeUndefined();
   });
 
   it('turns an invitation link into an account once', async () => {
-    const inv = await t.call(admin, { method: 'POST', url: '/api/v1/invites', payload: { email: 'invited@example.test' } });
+    const inv = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/invites',
+      payload: { email: 'invited@example.test' },
+    });
     expect(inv.statusCode).toBe(201);
     const token = inv.json().url.split('/invite/')[1];
-    expect((await t.call(null, { method: 'GET', url: `/api/v1/invites/${token}` })).json().email).toBe('invited@example.test');
-    const wrongEmail = await t.call(null, { method: 'POST', url: `/api/v1/invites/${token}/accept`, payload: { email: 'other@example.test', name: 'I', password: 'long enough' } });
+    expect((await t.call(null, { method: 'GET', url: `/api/v1/invites/${token}` })).json().email).toBe(
+      'invited@example.test',
+    );
+    const wrongEmail = await t.call(null, {
+      method: 'POST',
+      url: `/api/v1/invites/${token}/accept`,
+      payload: { email: 'other@example.test', name: 'I', password: 'long enough' },
+    });
     expect(wrongEmail.statusCode).toBe(400);
-    const ok = await t.call(null, { method: 'POST', url: `/api/v1/invites/${token}/accept`, payload: { email: 'invited@example.test', name: 'Ines', password: 'long enough' } });
+    const ok = await t.call(null, {
+      method: 'POST',
+      url: `/api/v1/invites/${token}/accept`,
+      payload: { email: 'invited@example.test', name: 'Ines', password: 'long enough' },
+    });
     expect(ok.statusCode).toBe(201);
     expect(String(ok.headers['set-cookie'])).toMatch(/tandem_session=/);
-    const again = await t.call(null, { method: 'POST', url: `/api/v1/invites/${token}/accept`, payload: { email: 'invited@example.test', name: 'Ines', password: 'long enough' } });
+    const again = await t.call(null, {
+      method: 'POST',
+      url: `/api/v1/invites/${token}/accept`,
+      payload: { email: 'invited@example.test', name: 'Ines', password: 'long enough' },
+    });
     expect(again.statusCode).toBe(404);
   });
 });
 
 describe('errors', () => {
   it('answers malformed JSON with a 400 in the standard shape', async () => {
-    const res = await t.call(admin, { method: 'POST', url: '/api/v1/products', payload: '{"name":', headers: { 'content-type': 'application/json' } });
+    const res = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/products',
+      payload: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation_failed' });
   });
