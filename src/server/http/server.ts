@@ -119,6 +119,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const limiterByIp = new RateLimiterMemory({ points: 30, duration: 60 });
   const limiterByEmail = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
   app.decorate('loginLimiters', { byIp: limiterByIp, byEmail: limiterByEmail });
+  app.decorate('publicOrigin', opts.baseUrl ? new URL(opts.baseUrl).origin : null);
 
   for (const route of routes) {
     app.route({
@@ -222,5 +223,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 declare module 'fastify' {
   interface FastifyInstance {
     loginLimiters: { byIp: RateLimiterMemory; byEmail: RateLimiterMemory };
+    /** TANDEM_BASE_URL's origin, for links we hand out; null means "the origin of the request". */
+    publicOrigin: string | null;
   }
 }

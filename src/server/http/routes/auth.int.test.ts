@@ -46,6 +46,20 @@ describe('sign-in and sessions', () => {
     expect(cookieOf(a).split('=')[1]!.length).toBeGreaterThanOrEqual(40);
   });
 
+  it('marks the cookie Secure behind https', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://localhost', host: 'localhost', 'x-forwarded-proto': 'https' },
+      payload: { email: admin.email, password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+    expect(String((await login(admin.email, TEST_PASSWORD)).headers['set-cookie'])).not.toMatch(
+      /;\s*Secure/i,
+    );
+  });
+
   it('stores only a hash of the session id', async () => {
     const res = await login(admin.email, TEST_PASSWORD);
     const raw = cookieOf(res).split('=')[1]!;

@@ -24,7 +24,7 @@ function setSessionCookie(req: FastifyRequest, reply: FastifyReply, sessionId: s
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: req.protocol === 'https',
+    secure: req.protocol === 'https' || req.server.publicOrigin?.startsWith('https:') === true,
     maxAge: 30 * 24 * 3600,
   });
 }

@@ -55,7 +55,7 @@ export const userRoutes: AnyRoute[] = [
     status: 201,
     async handler(ctx) {
       const { invite, token } = await ctx.services.auth.createInvite(ctx.actor, ctx.body);
-      const origin = `${ctx.req.protocol}://${ctx.req.headers.host}`;
+      const origin = ctx.req.server.publicOrigin ?? `${ctx.req.protocol}://${ctx.req.headers.host}`;
       return {
         id: invite.id,
         email: invite.email,
