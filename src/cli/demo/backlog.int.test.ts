@@ -20,7 +20,7 @@ it('fills the demo products with seed backlogs, sized by the team and weighted a
   expect(found[0]?.title).toMatch(/sortable by sponsor/);
   const history = await t.services.items.history(league, found[0]!.id);
   // The size came from a team member, not the PO (seed 003).
-  const sized = history.find((h) => h.changes.some((c) => c.field === 'size'));
+  const sized = history.find((h) => h.type === 'item.updated' && h.changes.some((c) => c.field === 'size'));
   expect(sized?.actorId).toBe(ctx.users.theo.userId);
   const importStory = (
     await t.services.items.list(league, { sort: 'rank', limit: 5, text: 'Import leagues' })
