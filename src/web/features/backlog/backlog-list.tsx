@@ -38,6 +38,8 @@ export interface BacklogListProps {
   openId: string | null;
   onOpen: (item: Item) => void;
   onMove: (item: Item, anchor: Item, side: 'before' | 'after') => void;
+  /** Moves one place up/down; returns the new index, or null at an end. */
+  onMoveBy: (itemId: string, direction: -1 | 1) => number | null;
   onSort: (sort: BacklogView['sort']) => void;
   onToggleAll: () => void;
 }
@@ -97,15 +99,14 @@ export function BacklogList(p: BacklogListProps) {
     const anchor = p.items[to];
     if (item && anchor && from !== to) p.onMove(item, anchor, dropSide(from, to));
   };
+  const { canReorder, onMoveBy, setFocusedIndex } = p;
   const onKeyMove = useCallback(
     (item: Item, direction: -1 | 1) => {
-      const i = p.items.findIndex((x) => x.id === item.id);
-      const anchor = p.items[i + direction];
-      if (!p.canReorder || !anchor) return;
-      p.onMove(item, anchor, direction < 0 ? 'before' : 'after');
-      p.setFocusedIndex(i + direction);
+      if (!canReorder) return;
+      const at = onMoveBy(item.id, direction);
+      if (at !== null) setFocusedIndex(at);
     },
-    [p.items, p.canReorder, p.onMove, p.setFocusedIndex],
+    [canReorder, onMoveBy, setFocusedIndex],
   );
   const template = useMemo(() => gridTemplate(p.view.columns), [p.view.columns]);
   const active = activeIndex === null ? undefined : p.items[activeIndex];
@@ -145,7 +146,7 @@ export function BacklogList(p: BacklogListProps) {
                   <tr
                     key={v.key}
                     className="b-row b-loading"
-                    style={{ transform: `translateY(${v.start}px)` }}
+                    style={{ top: v.start }}
                   >
                     <td className="b-cell muted">Loading more items…</td>
                   </tr>

@@ -44,7 +44,7 @@ export function BacklogPage() {
     }),
     [segments, members],
   );
-  const { move, failure, clearFailure } = useMoveItem(product.id, key);
+  const { move, moveBy, failure, clearFailure } = useMoveItem(product.id, key);
   const patchCached = usePatchCachedItem(product.id);
   const [focusedIndex, setFocusedIndex] = useState(-1);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -145,6 +145,10 @@ export function BacklogPage() {
     importCsv: useCallback(() => setDialog('import'), []),
     board: useCallback(() => navigate(`/p/${product.key}/backlog/board`), [navigate, product.key]),
   });
+  const onMove = useCallback(
+    (item: Item, anchor: Item, side: 'before' | 'after') => void move(item, anchor, side),
+    [move],
+  );
   const selectedItems = items.filter((x) => selected.has(x.id));
   const loadMore = useCallback(() => {
     if (!query.isFetchingNextPage) void query.fetchNextPage();
@@ -216,7 +220,8 @@ export function BacklogPage() {
             onToggle={onToggle}
             openId={openId}
             onOpen={openItem}
-            onMove={(item, anchor, side) => void move(item, anchor, side)}
+            onMove={onMove}
+            onMoveBy={moveBy}
             onSort={onSort}
             onToggleAll={() =>
               setSelected((s) => (s.size === items.length ? new Set() : new Set(items.map((x) => x.id))))

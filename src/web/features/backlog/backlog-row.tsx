@@ -29,7 +29,8 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
     drag.setNodeRef(el);
     drop.setNodeRef(el);
   };
-  const style: CSSProperties = { transform: `translateY(${p.start}px)` };
+  // `top`, not a transform: dnd-kit measures drop targets without transforms.
+  const style: CSSProperties = { top: p.start };
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>) => {
     if (e.target !== e.currentTarget) return;
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {

@@ -54,7 +54,7 @@ export function SegmentChips({
   ids: readonly string[];
   segments: ReadonlyMap<string, Segment>;
 }) {
-  if (ids.length === 0) return <span className="faint">no segment</span>;
+  if (ids.length === 0) return <span className="muted">no segment</span>;
   return (
     <span className="chips">
       {ids.map((id) => (

@@ -35,7 +35,8 @@ export function useMoveItem(productId: string, listKey: readonly unknown[]) {
   const move = useCallback(
     async (item: Item, anchor: Item, side: 'before' | 'after') => {
       if (item.id === anchor.id) return;
-      await qc.cancelQueries({ queryKey: listKey });
+      // Synchronous up to the optimistic write, so a second key press already sees the new order.
+      void qc.cancelQueries({ queryKey: listKey });
       const previous = qc.getQueryData<ListData>(listKey);
       if (previous) qc.setQueryData<ListData>(listKey, moveInPages(previous, item.id, anchor.id, side));
       setFailure(null);
@@ -62,7 +63,20 @@ export function useMoveItem(productId: string, listKey: readonly unknown[]) {
     },
     [qc, listKey, productId],
   );
-  return { move, failure, clearFailure: () => setFailure(null) };
+  /** Moves an item one place up or down, judged on the latest cached order (not the last render). */
+  const moveBy = useCallback(
+    (itemId: string, direction: -1 | 1): number | null => {
+      const items = flatItems(qc.getQueryData<ListData>(listKey));
+      const i = items.findIndex((x) => x.id === itemId);
+      const item = items[i];
+      const anchor = items[i + direction];
+      if (!item || !anchor) return null;
+      void move(item, anchor, direction < 0 ? 'before' : 'after');
+      return i + direction;
+    },
+    [qc, listKey, move],
+  );
+  return { move, moveBy, failure, clearFailure: () => setFailure(null) };
 }
 
 /** Writes a saved item into every cached list of the product (no refetch). */
