@@ -11,8 +11,8 @@ export function MenuButton({
   placement = 'below',
   className = 'menu-button',
 }: {
-  /** Accessible name of the trigger. */
-  label: string;
+  /** Accessible name of the trigger when its content has no text (prefer visible or sr-only text). */
+  label?: string;
   button: ReactNode;
   children: (close: () => void) => ReactNode;
   placement?: 'below' | 'above';

@@ -9,14 +9,16 @@ export function ProductSwitcher({ currentKey }: { currentKey: string | undefined
   const current = products.find((p) => p.key.toLowerCase() === currentKey?.toLowerCase());
   return (
     <MenuButton
-      label={current ? `Product: ${current.name}. Switch product` : 'Choose a product'}
       className="switcher"
       button={
         <>
           <span className="switcher-mark" aria-hidden="true">
             {(current?.key ?? 'T').slice(0, 2)}
           </span>
-          <span className="grow">{current?.name ?? 'Tandem'}</span>
+          <span className="grow">
+            <span className="sr-only">Switch product, current: </span>
+            {current?.name ?? 'Tandem'}
+          </span>
           <Icon name="chevron" size={14} />
         </>
       }

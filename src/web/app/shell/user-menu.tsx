@@ -24,12 +24,14 @@ export function UserMenu({ user }: { user: User }) {
   const signOut = useSignOut();
   return (
     <MenuButton
-      label={`Account: ${user.name}`}
       placement="above"
       button={
         <>
           <Avatar name={user.name} />
-          <span className="grow">{user.name}</span>
+          <span className="grow">
+            <span className="sr-only">Account menu: </span>
+            {user.name}
+          </span>
         </>
       }
     >
