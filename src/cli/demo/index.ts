@@ -1,5 +1,7 @@
 import type { Services } from '../../server/app/services.ts';
+import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
+import { seedSprintsDemo } from './sprints.ts';
 
 export interface DemoResult {
   password: string;
@@ -10,9 +12,46 @@ export interface DemoResult {
  * Builds the demo workspace from the stories in shared/seeds on an empty database; returns null
  * when the database already has people in it. Each capability adds its part after the core.
  */
-export async function seedDemo(services: Services): Promise<DemoResult | null> {
+export async function seedDemo(services: Services, today: Date = new Date()): Promise<DemoResult | null> {
   if ((await services.store.read.users.count()) > 0) return null;
   const { ctx, people } = await seedCore(services);
-  void ctx;
+  await seedBacklogDemo(services, ctx);
+  const { users, products } = ctx;
+  // Sprints pull from the top of each backlog, in rank order.
+  const ordered = async (productId: string) =>
+    (await services.store.read.items.all(productId))
+      .sort((a, b) => (a.rank < b.rank ? -1 : 1))
+      .map((i) => i.id);
+  const team = [users.tara, users.theo, users.tess];
+  await seedSprintsDemo(services, {
+    today,
+    products: [
+      {
+        productId: products.vip.id,
+        owner: users.paul,
+        team,
+        facilitator: users.fiona,
+        itemIds: await ordered(products.vip.id),
+        closedSprints: 5,
+      },
+      {
+        productId: products.league.id,
+        owner: users.paul,
+        team,
+        facilitator: users.fiona,
+        itemIds: await ordered(products.league.id),
+        closedSprints: 4,
+      },
+      {
+        productId: products.notif.id,
+        owner: users.nora,
+        team,
+        facilitator: users.fiona,
+        itemIds: await ordered(products.notif.id),
+        closedSprints: 4,
+        workaroundSprint: true,
+      },
+    ],
+  });
   return { password: DEMO_PASSWORD, users: people };
 }

@@ -2,7 +2,7 @@ import { canTransition, defaultCategory, type ItemType } from '../../../domain/b
 import { keyBetween, tombstoneKey } from '../../../domain/backlog/ordering.ts';
 import { AppError, invalid } from '../../../domain/errors.ts';
 import type { ProductContext } from '../products.ts';
-import type { Store } from '../store.ts';
+import type { Repos, Store } from '../store.ts';
 import { assertReady, checkFieldOwnership, checkReferences, diff, loadItem } from './item-rules.ts';
 import type { ItemRecord, ItemWritable } from './ports.ts';
 
@@ -120,6 +120,7 @@ export function itemWriteUseCases(store: Store) {
         if (patch.type === 'story' && !merged.problem.trim())
           throw invalid({ problem: 'State the problem first: who has it and why it matters' });
         if (merged.status === 'ready' && before.status !== 'ready') await assertReady(r, merged);
+        if (patch.size !== undefined && patch.size !== before.size) await refuseSilentResize(r, itemId);
         const { segmentIds, ...columns } = patch;
         let after = await r.items.update(itemId, version, columns);
         if (!after) {
@@ -173,4 +174,21 @@ export function itemWriteUseCases(store: Store) {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Once a sprint has started, its scope is locked (seed 003): re-sizing an item in it needs a
+ * reason, recorded with the sprint. That goes through the sprint's resize endpoint, never a bare PATCH.
+ */
+async function refuseSilentResize(r: Repos, itemId: string): Promise<void> {
+  const sprintId = await r.sprints.openSprintOf(itemId);
+  const sprint = sprintId ? await r.sprints.get(sprintId) : null;
+  if (sprint?.state === 'active') {
+    throw new AppError(
+      'reason_required',
+      `This item is in the active sprint "${sprint.name}". Re-size it from the sprint, with a reason.`,
+      { size: 'Re-size from the active sprint, with a reason' },
+      { sprintId: sprint.id },
+    );
+  }
 }
