@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { pointsOf } from '../../../domain/poker/scales.ts';
 import { ROLE_LABELS, ROLES } from '../../../domain/roles.ts';
 import { useCan, useProduct } from '../../app/product-context.tsx';
 import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
+import { Crumb } from '../sprints/crumb.tsx';
 import { pts } from '../sprints/format.ts';
 import {
   type PokerSessionT,
@@ -75,18 +76,9 @@ export function PokerSessionPage() {
 
   return (
     <div className="page stack">
+      <Crumb to=".." label="Poker" />
       <PageHead
-        title={
-          <span className="row">
-            <Link to=".." relative="path" className="muted" style={{ fontWeight: 400 }}>
-              Poker
-            </Link>
-            <span className="muted" aria-hidden="true">
-              /
-            </span>
-            {s.title || 'Poker session'}
-          </span>
-        }
+        title={s.title || 'Poker session'}
         subtitle={
           <span className="row">
             <span>

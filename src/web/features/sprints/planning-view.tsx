@@ -1,10 +1,13 @@
 import {
+  type CollisionDetection,
   DndContext,
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
   KeyboardSensor,
   PointerSensor,
+  pointerWithin,
+  rectIntersection,
   TouchSensor,
   useDraggable,
   useDroppable,
@@ -22,6 +25,12 @@ import { readinessHints } from './readiness-hint.ts';
 import { ReasonDialog } from './reason-dialog.tsx';
 import { type SprintBoardT, sprintKeys, usePlannableItems, useSprints } from './sprints-api.ts';
 import { useScopeMutations } from './use-scope-mutations.ts';
+
+/** The column under the pointer; with the keyboard (no pointer) the column the card overlaps most. */
+const columnUnder: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  return hits.length > 0 ? hits : rectIntersection(args);
+};
 
 type Pending = { kind: 'add'; item: Item } | { kind: 'remove'; item: CardItem };
 
@@ -181,6 +190,7 @@ export function PlanningView({
       )}
       <DndContext
         sensors={sensors}
+        collisionDetection={columnUnder}
         onDragStart={(e: DragStartEvent) => setDragId(String(e.active.id))}
         onDragEnd={onDragEnd}
         onDragCancel={() => setDragId(null)}
@@ -242,7 +252,7 @@ export function PlanningView({
                             onClick={() => add(item)}
                             aria-label={`Add ${item.key} to the sprint`}
                           >
-                            Add →
+                            Add <span aria-hidden="true">→</span>
                           </button>
                         )
                       }
@@ -282,9 +292,9 @@ export function PlanningView({
                             type="button"
                             className="btn btn-sm btn-ghost"
                             onClick={() => remove(card)}
-                            aria-label={`Take ${card.key} out of the sprint`}
+                            aria-label={`Remove ${card.key} from the sprint`}
                           >
-                            ← Remove
+                            <span aria-hidden="true">←</span> Remove
                           </button>
                         )
                       }

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Link, Navigate, NavLink, useParams } from 'react-router-dom';
+import { Link, Navigate, useParams } from 'react-router-dom';
 import { ROLES } from '../../../domain/roles.ts';
 import { type Command, useCommands } from '../../app/commands.ts';
 import { useCan, useProduct } from '../../app/product-context.tsx';
 import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { CloseSprintDialog } from './close-sprint-dialog.tsx';
+import { Crumb } from './crumb.tsx';
 import { ForecastMeter } from './forecast-meter.tsx';
 import { day, pts, sprintDays } from './format.ts';
 import { PlanningView } from './planning-view.tsx';
@@ -20,35 +21,32 @@ const STATE_BADGE = { planned: 'badge', active: 'badge badge-accent', closed: 'b
 function Head({ board, actions }: { board: SprintBoardT; actions: React.ReactNode }) {
   const s = board.sprint;
   return (
-    <PageHead
-      title={
-        <span className="row">
-          <Link to=".." relative="path" className="muted" style={{ fontWeight: 400 }}>
-            Sprints
-          </Link>
-          <span className="muted" aria-hidden="true">
-            /
-          </span>
-          {s.name} <span className={STATE_BADGE[s.state]}>{s.state}</span>
-        </span>
-      }
-      subtitle={
-        <>
-          {s.goal ? (
-            <strong style={{ fontWeight: 500 }}>{s.goal}</strong>
-          ) : (
-            <span className="muted">No sprint goal yet.</span>
-          )}
-          <br />
-          <span className="muted">
-            {day(s.startDate)} – {day(s.endDate, true)} · {sprintDays(s.startDate, s.endDate)} days
-            {board.snapshot && ` · committed ${pts(board.snapshot.committedPoints)} pts at start`}
-            {board.snapshot?.overForecast && ' (above forecast, confirmed by the team)'}
-          </span>
-        </>
-      }
-      actions={actions}
-    />
+    <>
+      <Crumb to=".." label="Sprints" />
+      <PageHead
+        title={
+          <>
+            {s.name} <span className={STATE_BADGE[s.state]}>{s.state}</span>
+          </>
+        }
+        subtitle={
+          <>
+            {s.goal ? (
+              <strong style={{ fontWeight: 500 }}>{s.goal}</strong>
+            ) : (
+              <span className="muted">No sprint goal yet.</span>
+            )}
+            <br />
+            <span className="muted">
+              {day(s.startDate)} – {day(s.endDate, true)} · {sprintDays(s.startDate, s.endDate)} days
+              {board.snapshot && ` · committed ${pts(board.snapshot.committedPoints)} pts at start`}
+              {board.snapshot?.overForecast && ' (above forecast, confirmed by the team)'}
+            </span>
+          </>
+        }
+        actions={actions}
+      />
+    </>
   );
 }
 
@@ -103,6 +101,7 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
     return i ? `${i.key} ${i.title}` : undefined;
   };
   const active = b.sprint.state === 'active';
+  const base = `/p/${product.key}/sprints/${b.sprint.id}`;
   const showPlanning = !active || tab === 'plan';
 
   return (
@@ -136,16 +135,12 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
       />
       {active && (
         <nav className="tabs" aria-label="Sprint views">
-          <NavLink to="." end relative="path" aria-current={tab === 'main' ? 'page' : undefined}>
-            Board
-          </NavLink>
-          <NavLink
-            to={tab === 'plan' ? '.' : 'plan'}
-            relative="path"
-            aria-current={tab === 'plan' ? 'page' : undefined}
-          >
+          <Link to={base} aria-current={tab === 'main' ? 'page' : undefined}>
+            Sprint board
+          </Link>
+          <Link to={`${base}/plan`} aria-current={tab === 'plan' ? 'page' : undefined}>
             Change scope
-          </NavLink>
+          </Link>
         </nav>
       )}
       <ForecastMeter board={b} />

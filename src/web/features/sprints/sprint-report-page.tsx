@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useProduct } from '../../app/product-context.tsx';
 import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
+import { Crumb } from './crumb.tsx';
 import { day, pct, pts, stability } from './format.ts';
 import { ScopeChanges } from './scope-changes.tsx';
 import { useSprintBoard, useSprintReport } from './sprints-api.ts';
@@ -63,18 +64,12 @@ export function SprintReportPage() {
 
   return (
     <div className="page stack">
+      <Crumb to="../.." label="Sprints" />
       <PageHead
         title={
-          <span className="row">
-            <Link to="../.." relative="path" className="muted" style={{ fontWeight: 400 }}>
-              Sprints
-            </Link>
-            <span className="muted" aria-hidden="true">
-              /
-            </span>
-            {s.name} report
-            <span className="badge">{s.state}</span>
-          </span>
+          <>
+            {s.name} report <span className="badge">{s.state}</span>
+          </>
         }
         subtitle={
           <>

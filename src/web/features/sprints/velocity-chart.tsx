@@ -101,9 +101,10 @@ export function VelocityChart({
               >
                 {h.name.length > 12 ? `${h.name.slice(0, 11)}…` : h.name}
               </text>
-              {/* biome-ignore lint/a11y/noStaticElementInteractions: hover and focus show the sprint's numbers */}
+              {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG region named for screen readers; hover and focus show the sprint's numbers */}
               <rect
                 className="hit"
+                role="img"
                 x={cx - band / 2}
                 y={M.t}
                 width={band}
