@@ -110,14 +110,17 @@ export async function buildWorld(
   };
 }
 
+/** YYYY-MM-DD, `offset` days from today (UTC). */
+export const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
 /** A closed sprint with `sizes` committed and the first `done` of them finished (for history). */
-export async function closedSprint(w: World, name: string, sizes: number[], done: number, start: string) {
+export async function closedSprint(w: World, name: string, sizes: number[], done: number, offset: number) {
   const s = await ok(
     w.api('tom', 'POST', `/api/v1/products/${w.productId}/sprints`, {
       name,
       goal: `${name} goal`,
-      startDate: start,
-      endDate: start.replace(/-(\d\d)$/, (_m, d: string) => `-${String(Number(d) + 11).padStart(2, '0')}`),
+      startDate: day(offset),
+      endDate: day(offset + 11),
       capacity: null,
     }),
     `sprint ${name}`,

@@ -1,4 +1,4 @@
-import { ticks, useTip } from './chart-tip.tsx';
+import { ticks, useTip, useWidth } from './chart-tip.tsx';
 import { day, pts } from './format.ts';
 
 export interface BurnUpPoint {
@@ -7,7 +7,6 @@ export interface BurnUpPoint {
   done: number;
 }
 
-const W = 640;
 const H = 240;
 const M = { l: 36, r: 12, t: 12, b: 28 };
 
@@ -17,6 +16,7 @@ const M = { l: 36, r: 12, t: 12, b: 28 };
  */
 export function BurnUpChart({ points, title = 'Burn-up' }: { points: BurnUpPoint[]; title?: string }) {
   const tip = useTip();
+  const [box, W] = useWidth<HTMLElement>();
   if (points.length === 0) return <p className="muted">No days to chart yet.</p>;
   const max = Math.max(1, ...points.map((p) => Math.max(p.scope, p.done)));
   const yt = ticks(max);
@@ -48,7 +48,7 @@ export function BurnUpChart({ points, title = 'Burn-up' }: { points: BurnUpPoint
   };
 
   return (
-    <figure className="card chart" style={{ margin: 0 }} aria-label={title}>
+    <figure ref={box} className="card chart" style={{ margin: 0 }} aria-label={title}>
       <div className="legend" aria-hidden="true">
         <span>
           <i style={{ background: 'var(--warning)' }} />
@@ -64,6 +64,8 @@ export function BurnUpChart({ points, title = 'Burn-up' }: { points: BurnUpPoint
         </span>
       </div>
       <svg
+        width={W}
+        height={H}
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`${title}: scope ${pts(last.scope)} points, done ${pts(last.done)} on ${day(last.date)}`}
@@ -96,9 +98,9 @@ export function BurnUpChart({ points, title = 'Burn-up' }: { points: BurnUpPoint
             key={p.date}
             className="hit"
             role="img"
-            x={x(i) - colW / 2}
+            x={Math.max(M.l, x(i) - colW / 2)}
             y={M.t}
-            width={colW}
+            width={Math.min(W - M.r, x(i) + colW / 2) - Math.max(M.l, x(i) - colW / 2)}
             height={H - M.t - M.b}
             tabIndex={0}
             aria-label={`${day(p.date)}: scope ${pts(p.scope)}, done ${pts(p.done)}`}

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, type RefObject, useLayoutEffect, useRef, useState } from 'react';
 
 export interface Tip {
   x: number;
@@ -23,6 +23,25 @@ export function useTip() {
     </div>
   ) : null;
   return { show: setTip, hide: () => setTip(null), node };
+}
+
+/**
+ * The pixel width of the chart's box, so the SVG is drawn at its real size: text stays 11px and
+ * lines stay crisp whether the chart fills the page or half of it.
+ */
+export function useWidth<T extends HTMLElement>(fallback = 640): [RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.max(280, Math.round(el.clientWidth - 24)));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width];
 }
 
 /** Round-number ticks from 0 to at least `max`. */

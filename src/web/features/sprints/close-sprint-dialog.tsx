@@ -70,11 +70,11 @@ export function CloseSprintDialog({
             <legend className="label" style={{ marginBottom: 6 }}>
               Unfinished items go
             </legend>
-            <label className="row" style={{ fontWeight: 400 }}>
+            <label className="row" style={{ fontWeight: 400, flexWrap: 'nowrap' }}>
               <input type="radio" name="to" checked={to === 'backlog'} onChange={() => setTo('backlog')} />
               Back to the backlog (ready to be pulled again)
             </label>
-            <label className="row" style={{ fontWeight: 400 }}>
+            <label className="row" style={{ fontWeight: 400, flexWrap: 'nowrap' }}>
               <input
                 type="radio"
                 name="to"

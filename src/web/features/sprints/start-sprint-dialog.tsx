@@ -65,7 +65,11 @@ export function StartSprintDialog({
         <p className="muted">{board.unestimated} items have no estimate and count as 0 points.</p>
       )}
       {over && (
-        <label htmlFor={id} className="row" style={{ alignItems: 'flex-start', fontWeight: 400 }}>
+        <label
+          htmlFor={id}
+          className="row"
+          style={{ alignItems: 'flex-start', flexWrap: 'nowrap', fontWeight: 400 }}
+        >
           <input
             id={id}
             type="checkbox"

@@ -1,8 +1,7 @@
-import { ticks, useTip } from './chart-tip.tsx';
+import { ticks, useTip, useWidth } from './chart-tip.tsx';
 import { pct, pts } from './format.ts';
 import type { SprintReportT } from './sprints-api.ts';
 
-const W = 640;
 const H = 220;
 const M = { l: 36, r: 12, t: 12, b: 40 };
 
@@ -21,6 +20,7 @@ export function VelocityChart({
   currentId: string;
 }) {
   const tip = useTip();
+  const [box, W] = useWidth<HTMLElement>();
   if (history.length === 0) return <p className="muted">No closed sprints yet.</p>;
   const max = Math.max(1, ...history.flatMap((h) => [h.committedPoints, h.completedPoints]));
   const yt = ticks(max);
@@ -30,7 +30,7 @@ export function VelocityChart({
   const y = (v: number) => H - M.b - (v / top) * (H - M.t - M.b);
   const med = median(history.map((h) => h.completedPoints));
   return (
-    <figure className="card chart" style={{ margin: 0 }} aria-label="Velocity history">
+    <figure ref={box} className="card chart" style={{ margin: 0 }} aria-label="Velocity history">
       <div className="legend" aria-hidden="true">
         <span>
           <i style={{ background: 'var(--bg-active)', outline: '1px solid var(--border-strong)' }} />
@@ -46,6 +46,8 @@ export function VelocityChart({
         </span>
       </div>
       <svg
+        width={W}
+        height={H}
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`Velocity of the last ${history.length} sprints; median ${pts(med)} points`}
