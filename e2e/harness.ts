@@ -124,6 +124,8 @@ export async function apiAs(ctx: BrowserContext, app: E2EApp, method: string, ur
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
+  // Show the page from its top, as a person arriving at it would see it.
+  await page.evaluate(() => document.querySelector('.main')?.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }

@@ -97,7 +97,7 @@ describe('first run to a shared product', () => {
   });
 
   it('creates an account for Tom on the People page and adds him as a team member', async () => {
-    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('link', { name: 'People', exact: true }).click();
     const form = page.getByRole('form', { name: 'Create an account' });
     await form.getByLabel('Name').fill(TOM.name);
     await form.getByLabel('Email').fill(TOM.email);

@@ -44,7 +44,7 @@ export function AppShell() {
         <ProductSwitcher currentKey={productKey} />
         <button type="button" className="search-hint" onClick={() => setPaletteOpen(true)}>
           <Icon name="search" size={14} />
-          <span className="grow">Search or run a command</span>
+          <span className="grow">Search…</span>
           <kbd className="hide-phone">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
         </button>
         {productKey && (

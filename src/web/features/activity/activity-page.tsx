@@ -38,13 +38,9 @@ export function ActivityPage() {
         </EmptyState>
       )}
       {events.length > 0 && (
-        <ol className="card" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Activity">
+        <ol className="card feed" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Activity">
           {events.map((e) => (
-            <li
-              key={e.id}
-              className="who"
-              style={{ padding: '10px var(--space-3)', borderBottom: '1px solid var(--border)' }}
-            >
+            <li key={e.id} className="who">
               <Avatar name={e.actor?.name ?? 'Tandem'} />
               <span className="grow" style={{ whiteSpace: 'normal' }}>
                 {describeEvent(e)}

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Product } from '../../../contracts/products.ts';
 import { Member } from '../../../contracts/products.ts';
 import { PRODUCT_ROLES, type ProductRole, ROLE_LABELS } from '../../../domain/roles.ts';
@@ -123,7 +124,13 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
           </table>
         </div>
       )}
-      {canEdit && isAdmin && (
+      {canEdit && isAdmin && users.isSuccess && candidates.length === 0 && (
+        <p className="muted">
+          Everyone in the workspace is already a member. <Link to="/admin/users">Invite more people</Link>{' '}
+          first.
+        </p>
+      )}
+      {canEdit && isAdmin && candidates.length > 0 && (
         <Form
           aria-label="Add a member"
           className="form-row"
@@ -137,11 +144,7 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
           <SelectField
             name="userId"
             label="Person"
-            options={
-              candidates.length
-                ? candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))
-                : [{ value: '', label: 'Everyone is already a member' }]
-            }
+            options={candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
           />
           <SelectField name="role" label="Role" options={roleOptions} defaultValue="team" />
         </Form>

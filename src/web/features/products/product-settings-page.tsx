@@ -25,9 +25,9 @@ export function ProductSettingsPage() {
           </>
         }
       />
-      {isOwner && <DetailsSection product={product} />}
       <MembersSection product={product} canEdit={isOwner} />
       <SegmentsSection product={product} canEdit={isOwner} />
+      {isOwner && <DetailsSection product={product} />}
     </div>
   );
 }
@@ -36,7 +36,7 @@ function DetailsSection({ product }: { product: Product }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   return (
-    <section className="section card" style={{ padding: 'var(--space-4)' }} aria-labelledby="details-h">
+    <section className="section" aria-labelledby="details-h">
       <h2 id="details-h">Details</h2>
       <Form
         aria-label="Product details"
