@@ -33,3 +33,25 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
     client.release();
   }
 }
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs every parameterised query as a named prepared statement, so PostgreSQL plans each distinct
+ * SQL text once per connection instead of on every call. The items table has many indexes and
+ * planning its list query cost 1.3 ms against 0.3 ms to run it. Queries without parameters
+ * (migrations: several statements in one text) go through unchanged.
+ */
+export function prepared(db: Queryable): Queryable {
+  return {
+    query(text, values) {
+      if (!values || values.length === 0) return db.query(text, values);
+      let name = statementNames.get(text);
+      if (!name) {
+        name = `tandem_${statementNames.size + 1}`;
+        statementNames.set(text, name);
+      }
+      return (db as pg.Pool).query({ name, text, values });
+    },
+  };
+}

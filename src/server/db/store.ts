@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { AppError } from '../../domain/errors.ts';
 import type { Repos, Store } from '../app/store.ts';
-import { inTransaction, type Queryable } from './pool.ts';
+import { inTransaction, prepared, type Queryable } from './pool.ts';
 import {
   idempotencyRepo,
   invitesRepo,
@@ -23,7 +23,8 @@ import { membersRepo, productsRepo, segmentsRepo } from './repositories/products
 import { sprintsRepo } from './repositories/sprints.repository.ts';
 import { sprintItemWritesRepo } from './repositories/sprints-items.repository.ts';
 
-export function reposFor(db: Queryable): Repos {
+export function reposFor(raw: Queryable): Repos {
+  const db = prepared(raw);
   return {
     users: usersRepo(db),
     sessions: sessionsRepo(db),

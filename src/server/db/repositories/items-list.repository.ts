@@ -99,13 +99,12 @@ export async function itemPage(
     );
   }
   const order = q.sort === 'rank' ? `i.rank ${rankDir}` : `${spec.expr} ${exprDir}, i.rank ${rankDir}`;
-  // Pick the page on the index first, then build the full columns for just those rows.
-  const sql = `with page as (
-      select i.id, i.rank, ${spec.expr} as "sortKey", (${spec.expr})::text as "sortValue"
-        from items i where ${where.join(' and ')} order by ${order} limit ${p(q.limit)})
-    select ${ITEM_COLS}, o."sortValue"
-      from page o join items i on i.id = o.id join products p on p.id = i.product_id
-     order by ${q.sort === 'rank' ? `o.rank ${rankDir}` : `o."sortKey" ${exprDir}, o.rank ${rankDir}`}`;
+  // One statement: the index gives the order, LIMIT stops the scan, and the per-row subqueries in
+  // ITEM_COLS run only for the rows returned. (A "pick ids, then join back" CTE made the planner
+  // hash-join the whole table: 15 ms instead of 0.2 ms.)
+  const sql = `select ${ITEM_COLS}, (${spec.expr})::text as "sortValue"
+      from items i join products p on p.id = i.product_id
+     where ${where.join(' and ')} order by ${order} limit ${p(q.limit)}`;
   const r = await db.query<ItemRecord & { sortValue: string | null }>(sql, params);
   return r.rows;
 }
