@@ -102,7 +102,8 @@ beforeAll(async () => {
 
 // A failing step leaves a picture of what the user would have seen.
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await screenshot(page, 'backlog-failed-step').catch(() => undefined);
+  if (ctx.task.result?.state === 'fail' && page)
+    await screenshot(page, 'backlog-failed-step').catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -188,7 +189,8 @@ describe('the team backlog in the browser', () => {
     await panel2.getByText('The team estimates.').waitFor();
     expect(await panel2.getByLabel('Size (points)').evaluate((el) => el.tagName)).toBe('OUTPUT');
     // And the API refuses the PO's estimate with the team's message.
-    const item = (await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items`)).items[0]!;
+    const item = (await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items`))
+      .items[0]!;
     const res = await po.request.patch(`${app.url}/api/v1/items/${item.id}`, {
       data: { size: 1 },
       headers: { origin: app.url, 'If-Match': String(item.version) },
@@ -198,7 +200,13 @@ describe('the team backlog in the browser', () => {
   });
 
   it('reorders by drag and by keyboard, and the order survives a reload', async () => {
-    const titles = ['Import the league data (spike)', 'Remove copy-paste fixtures', 'Sponsor logo upload', 'Fix duplicate email', 'Team photo gallery'];
+    const titles = [
+      'Import the league data (spike)',
+      'Remove copy-paste fixtures',
+      'Sponsor logo upload',
+      'Fix duplicate email',
+      'Team photo gallery',
+    ];
     const types = ['spike', 'debt', 'story', 'defect', 'story'];
     for (const [i, title] of titles.entries())
       await api(po, 'POST', `/api/v1/products/${productId}/items`, {
@@ -231,7 +239,9 @@ describe('the team backlog in the browser', () => {
     await page.keyboard.press('Alt+ArrowUp');
     expect(await visibleKeys(page)).toEqual(['LEAG-1', 'LEAG-5', 'LEAG-2', 'LEAG-6', 'LEAG-3', 'LEAG-4']);
     // Each move is saved; the server's order matches once they land.
-    await expect.poll(apiOrder, { timeout: 5000 }).toEqual(['LEAG-1', 'LEAG-5', 'LEAG-2', 'LEAG-6', 'LEAG-3', 'LEAG-4']);
+    await expect
+      .poll(apiOrder, { timeout: 5000 })
+      .toEqual(['LEAG-1', 'LEAG-5', 'LEAG-2', 'LEAG-6', 'LEAG-3', 'LEAG-4']);
     await page.reload();
     await page.locator('tr[data-key="LEAG-6"]').waitFor();
     expect(await visibleKeys(page)).toEqual(['LEAG-1', 'LEAG-5', 'LEAG-2', 'LEAG-6', 'LEAG-3', 'LEAG-4']);
@@ -248,7 +258,9 @@ describe('the team backlog in the browser', () => {
     await page.goto(backlog());
     await page.getByLabel('Sort by').selectOption('wsjf:desc');
     await page.waitForURL(/sort=wsjf/);
-    const all = (await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?sort=wsjf&dir=desc`)).items;
+    const all = (
+      await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?sort=wsjf&dir=desc`)
+    ).items;
     // The list shows the server's WSJF order (sorted in the database, not in the browser).
     await expect.poll(() => visibleKeys(page)).toEqual(all.map((i) => i.key));
     expect(all.map((i) => i.key)).not.toEqual(await apiOrder());
@@ -269,9 +281,9 @@ describe('the team backlog in the browser', () => {
   });
 
   it('shows their value beside yours on a concurrent edit, and loses nothing typed', async () => {
-    const item = (await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)).items.find(
-      (i) => i.key === 'LEAG-3',
-    )!;
+    const item = (
+      await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)
+    ).items.find((i) => i.key === 'LEAG-3')!;
     await page.goto(`${backlog()}?item=${item.id}`);
     const panel = page.getByRole('complementary', { name: 'Item details' });
     await panel.getByLabel('Title').fill('Tidy the fixtures (mine)');
@@ -283,7 +295,9 @@ describe('the team backlog in the browser', () => {
     expect(theirs.status()).toBe(200);
     await panel.getByRole('button', { name: /Save changes/ }).click();
     await panel.getByText('Someone saved this item while you were editing', { exact: false }).waitFor();
-    expect(await panel.locator('[data-side="theirs"]').textContent()).toBe('Remove duplicated fixtures (theirs)');
+    expect(await panel.locator('[data-side="theirs"]').textContent()).toBe(
+      'Remove duplicated fixtures (theirs)',
+    );
     expect(await panel.locator('[data-side="mine"]').textContent()).toBe('Tidy the fixtures (mine)');
     expect(await panel.getByLabel('Title').inputValue()).toBe('Tidy the fixtures (mine)');
     await expectNoSeriousA11y(page, 'backlog (conflict)');
@@ -305,7 +319,9 @@ describe('the team backlog in the browser', () => {
       'Season archive,Story,,3,Low,',
       'Flaky login on Safari,Bug,Reported by Leeds,2,Highest,web',
     ].join('\n');
-    await dialog.getByLabel(/CSV file/).setInputFiles({ name: 'jira.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog
+      .getByLabel(/CSV file/)
+      .setInputFiles({ name: 'jira.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await dialog.getByText('3 to create', { exact: false }).waitFor();
     await expectNoSeriousA11y(page, 'import preview');
     await screenshot(page, 'backlog-import-light-desktop');
@@ -331,10 +347,13 @@ describe('the team backlog in the browser', () => {
     await signInViaApi(dark, app, PO.email, PO.password);
     const d = await dark.newPage();
     await d.goto(backlog());
-    await d.locator('tr[data-key="LEAG-1"]').waitFor({ timeout: 5000 }).catch(async (e) => {
-      await screenshot(d, 'backlog-debug-dark');
-      throw e;
-    });
+    await d
+      .locator('tr[data-key="LEAG-1"]')
+      .waitFor({ timeout: 5000 })
+      .catch(async (e) => {
+        await screenshot(d, 'backlog-debug-dark');
+        throw e;
+      });
     await expectNoSeriousA11y(d, 'backlog list (dark)');
     await screenshot(d, 'backlog-list-dark-desktop');
     await d.goto(`${backlog()}/board`);

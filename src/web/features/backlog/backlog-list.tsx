@@ -143,11 +143,7 @@ export function BacklogList(p: BacklogListProps) {
               const item = p.items[v.index];
               if (!item)
                 return (
-                  <tr
-                    key={v.key}
-                    className="b-row b-loading"
-                    style={{ top: v.start }}
-                  >
+                  <tr key={v.key} className="b-row b-loading" style={{ top: v.start }}>
                     <td className="b-cell muted">Loading more items…</td>
                   </tr>
                 );

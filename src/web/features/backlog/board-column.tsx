@@ -64,34 +64,35 @@ function Card({
 }) {
   const drag = useDraggable({ id: item.id, disabled: !canDrag, data: { item } });
   return (
-    <li
-      ref={drag.setNodeRef}
-      className="b-card"
-      data-dragging={drag.isDragging || undefined}
-      {...drag.attributes}
-      {...drag.listeners}
-      aria-roledescription="draggable card"
-      aria-label={`${item.key} ${item.title}`}
-      onClick={() => onOpen(item)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') onOpen(item);
-        else drag.listeners?.onKeyDown?.(e);
-      }}
-    >
-      <div className="b-card-top">
-        <TypeIcon type={item.type} />
-        <span className="mono faint">{item.key}</span>
-        <span className="grow" />
-        <SizeBadge size={item.size} />
-      </div>
-      <div className="b-card-title">{item.title}</div>
-      <div className="b-card-foot">
-        {item.segmentIds.slice(0, 2).map((id) => (
-          <span key={id} className="chip">
-            {segments.get(id)?.name ?? '…'}
-          </span>
-        ))}
-        <ReleaseCriticalBadge on={item.releaseCritical} />
+    <li className="b-card-slot">
+      <div
+        ref={drag.setNodeRef}
+        className="b-card"
+        data-dragging={drag.isDragging || undefined}
+        {...drag.attributes}
+        {...drag.listeners}
+        aria-roledescription="draggable card"
+        onClick={() => onOpen(item)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') onOpen(item);
+          else drag.listeners?.onKeyDown?.(e);
+        }}
+      >
+        <div className="b-card-top">
+          <TypeIcon type={item.type} />
+          <span className="mono faint">{item.key}</span>
+          <span className="grow" />
+          <SizeBadge size={item.size} />
+        </div>
+        <div className="b-card-title">{item.title}</div>
+        <div className="b-card-foot">
+          {item.segmentIds.slice(0, 2).map((id) => (
+            <span key={id} className="chip">
+              {segments.get(id)?.name ?? '…'}
+            </span>
+          ))}
+          <ReleaseCriticalBadge on={item.releaseCritical} />
+        </div>
       </div>
     </li>
   );

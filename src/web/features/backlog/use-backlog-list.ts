@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Item } from '../../../contracts/items.ts';
 import { isApiError } from '../../lib/api.ts';
 import { backlogKeys, fetchItemPage, moveItem } from './items-api.ts';
@@ -32,6 +32,8 @@ export interface MoveFailure {
 export function useMoveItem(productId: string, listKey: readonly unknown[]) {
   const qc = useQueryClient();
   const [failure, setFailure] = useState<MoveFailure | null>(null);
+  // Moves are sent one after another: two quick Alt+↑ must reach the server in the order pressed.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const move = useCallback(
     async (item: Item, anchor: Item, side: 'before' | 'after') => {
       if (item.id === anchor.id) return;
@@ -57,6 +59,8 @@ export function useMoveItem(productId: string, listKey: readonly unknown[]) {
         });
       } catch (err) {
         if (previous) qc.setQueryData<ListData>(listKey, previous);
+        // Later moves may have been built on this one: reload the server's order.
+        void qc.invalidateQueries({ queryKey: listKey });
         const why = isApiError(err) ? err.message : 'The move could not be saved.';
         setFailure({ message: `${item.key} went back to its place: ${why}` });
       }
