@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router-dom';
 import { Icon } from '../../components/icons.tsx';
-import { useMe } from '../../lib/queries.ts';
+import { useMe, useProducts } from '../../lib/queries.ts';
 import { setPaletteOpen } from '../commands.ts';
 import { productNav } from '../routes.tsx';
 import { CommandPalette } from './command-palette.tsx';
@@ -14,6 +14,7 @@ export function AppShell() {
   const me = useMe().data;
   const match = useMatch('/p/:productKey/*');
   const productKey = match?.params.productKey;
+  const product = useProducts().data?.find((p) => p.key.toLowerCase() === productKey?.toLowerCase());
   const [drawer, setDrawer] = useState(false);
   const location = useLocation();
   useShellCommands(productKey);
@@ -36,7 +37,7 @@ export function AppShell() {
           <Icon name="menu" />
         </button>
         <Link to="/" className="brand" style={{ color: 'var(--text)' }}>
-          Tandem
+          {product?.name ?? 'Tandem'}
         </Link>
       </header>
       {drawer && <div className="scrim" aria-hidden="true" onClick={() => setDrawer(false)} />}
