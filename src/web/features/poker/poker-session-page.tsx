@@ -34,16 +34,12 @@ export function PokerSessionPage() {
   const canRun = useCan(ROLES.teamOrFacilitator);
   const s = session.data;
   const myVote = useMyVote(sessionId, s?.round ?? 0, Boolean(s && isVoter && s.status === 'voting'));
-  const [mine, setMine] = useState<string | null>(null);
+  // The card just played wins over the server's copy until the next round; after a reload the
+  // server's copy (GET my-vote, only ever the caller's own) shows it again.
+  const [picked, setPicked] = useState<{ round: number; value: string } | null>(null);
+  const mine = s && picked?.round === s.round ? picked.value : (myVote.data ?? null);
   const [agreeOn, setAgreeOn] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
-  const round = s?.round;
-  // A new round or item clears the card in hand; the server's answer restores it after a reload.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the round changes
-  useEffect(() => setMine(null), [round]);
-  useEffect(() => {
-    if (myVote.data !== undefined) setMine(myVote.data);
-  }, [myVote.data]);
   useEffect(() => {
     if (s?.spread?.suggested) setAgreeOn(s.spread.suggested);
   }, [s?.spread?.suggested]);
@@ -137,7 +133,7 @@ export function PokerSessionPage() {
                         mine={mine}
                         disabled={false}
                         onPick={(c) => {
-                          setMine(c);
+                          setPicked({ round: s.round, value: c });
                           void act(() => pokerApi.vote(s.id, c));
                         }}
                       />
