@@ -4,7 +4,9 @@ import { App } from './app/app.tsx';
 import { applyTheme } from './lib/theme.ts';
 import './styles/theme.css';
 import './styles/base.css';
+import './styles/lists.css';
 import './styles/shell.css';
+import './styles/screens.css';
 
 applyTheme();
 const root = document.getElementById('root');
