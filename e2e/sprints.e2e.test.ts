@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './axe.ts';
-import { type E2EApp, launchBrowser, newContext, screenshot, startApp } from './harness.ts';
+import { type E2EApp, launchBrowser, newContext, PHONE, screenshot, startApp } from './harness.ts';
 import { buildWorld, closedSprint, day, type World } from './sprints-fixtures.ts';
 
 /**
@@ -77,6 +77,34 @@ describe('a sprint, planned, run and closed in the browser', () => {
     await form.getByRole('button', { name: 'Create sprint' }).click();
     await page.getByRole('heading', { level: 1, name: /Sprint 4/ }).waitFor();
     sprintUrl = page.url();
+    await expect(page.getByRole('meter').getAttribute('aria-valuetext')).resolves.toBe(
+      'Load 0 of a forecast 10 points',
+    );
+  });
+
+  it('edits the sprint; when someone saved first, shows both versions to choose from', async () => {
+    const sprintId = sprintUrl.split('/').pop();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit sprint' });
+    await form.getByLabel('Sprint goal').fill('Each notification exactly once, for VIP members first');
+    // Meanwhile Tess changes the goal and saves.
+    const { body } = await w.api('tess', 'GET', `/api/v1/sprints/${sprintId}`);
+    const version = (body as { sprint: { version: number } }).sprint.version;
+    const res = await w.ctx.tess.request.fetch(`${app.url}/api/v1/sprints/${sprintId}`, {
+      method: 'PATCH',
+      headers: { origin: app.url, 'if-match': String(version) },
+      data: { goal: 'Fewer duplicate emails' },
+    });
+    expect(res.status()).toBe(200);
+    await form.getByRole('button', { name: 'Save' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone saved this sprint first' });
+    await conflict.waitFor();
+    const goalRow = await text(conflict.getByRole('row', { name: /Goal/ }));
+    expect(goalRow).toContain('Each notification exactly once, for VIP members first');
+    expect(goalRow).toContain('Fewer duplicate emails');
+    await screenshot(page, 'sprints-edit-conflict-light-desktop');
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await page.getByText('Each notification exactly once, for VIP members first').waitFor();
     expect(await text(page.getByTestId('forecast-points'))).toBe('10');
     expect(await text(page.getByTestId('load-points'))).toBe('0');
   });
@@ -134,6 +162,16 @@ describe('a sprint, planned, run and closed in the browser', () => {
       .toBe(16);
     await expectNoSeriousA11y(page, 'planning');
     await screenshot(page, 'sprints-planning-light-desktop');
+
+    // The same plan on a phone in the dark theme: columns stack, cards stay readable.
+    const phone = await newContext(browser, { theme: 'dark', viewport: PHONE });
+    await phone.addCookies(await w.ctx.tom.cookies());
+    const pp = await phone.newPage();
+    await pp.goto(sprintUrl);
+    await pp.getByTestId('load-points').getByText('16').waitFor();
+    await expectNoSeriousA11y(pp, 'planning (phone, dark)');
+    await screenshot(pp, 'sprints-planning-dark-phone');
+    await phone.close();
   });
 
   it('asks the team to confirm committing above the forecast, then starts', async () => {
@@ -199,7 +237,16 @@ describe('a sprint, planned, run and closed in the browser', () => {
     await po.close();
   });
 
-  it('closes the sprint, sending unfinished work back, and shows the report numbers', async () => {
+  it('closes the sprint, carrying unfinished work into the next one, and shows the report numbers', async () => {
+    const planned = (
+      await w.api('tom', 'POST', `/api/v1/products/${w.productId}/sprints`, {
+        name: 'Sprint 5',
+        startDate: day(8),
+        endDate: day(19),
+        capacity: null,
+      })
+    ).body as { id: string };
+    const nextSprintId = planned.id;
     await page.reload();
     await page.getByRole('button', { name: 'Close sprint' }).click();
     const dlg = page.getByRole('dialog', { name: 'Close Sprint 4' });
@@ -208,7 +255,7 @@ describe('a sprint, planned, run and closed in the browser', () => {
       .waitFor()
       .catch(() => undefined);
     expect(await text(dlg)).toMatch(/1 items done \(5 points of 16 committed\)/);
-    await dlg.getByLabel(/Back to the backlog/).check();
+    await dlg.getByLabel(/Into the next sprint/).check();
     await dlg.getByRole('button', { name: 'Close sprint' }).click();
     await page.waitForURL('**/report');
     await page.getByTestId('say-do').waitFor();
@@ -222,6 +269,11 @@ describe('a sprint, planned, run and closed in the browser', () => {
     expect(await text(page.getByTestId('velocity-cv'))).toMatch(/^CV \d+%$/);
     await page.getByText('Production incident: VIP members got every email twice').waitFor();
     expect(await text(page.getByTestId('carried-over'))).toContain(items.retry!.key);
+    expect(await text(page.getByTestId('carried-over'))).toContain('Into the next sprint');
+    const next = (await w.api('tom', 'GET', `/api/v1/sprints/${nextSprintId}`)).body as {
+      items: Array<{ key: string }>;
+    };
+    expect(next.items.map((i) => i.key)).toContain(items.retry!.key);
     await expectNoSeriousA11y(page, 'sprint report');
     await screenshot(page, 'sprints-report-light-desktop');
 

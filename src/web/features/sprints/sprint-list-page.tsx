@@ -4,6 +4,7 @@ import { ROLES } from '../../../domain/roles.ts';
 import { type Command, useCommands } from '../../app/commands.ts';
 import { useCan, useProduct } from '../../app/product-context.tsx';
 import { EmptyState, ErrorState, Loading, PageHead } from '../../components/ui.tsx';
+import { DefinitionOfDoneSection } from './definition-of-done-section.tsx';
 import { day, pts, sprintDays } from './format.ts';
 import { SprintFormDialog } from './sprint-form-dialog.tsx';
 import { type SprintT, useSprints } from './sprints-api.ts';
@@ -129,6 +130,7 @@ export function SprintListPage() {
           </section>
         );
       })}
+      <DefinitionOfDoneSection productId={product.id} canEdit={canPlan} />
       {creating && (
         <SprintFormDialog
           productId={product.id}

@@ -149,7 +149,13 @@ export function SprintReportPage() {
                     <td>
                       <span className="mono">{c.key}</span> {c.title}
                     </td>
-                    <td>{c.to === 'backlog' ? 'Backlog' : c.to}</td>
+                    <td>
+                      {c.to === 'backlog'
+                        ? 'Back to the backlog'
+                        : c.to === 'next_sprint'
+                          ? 'Into the next sprint'
+                          : c.to}
+                    </td>
                   </tr>
                 ))}
               </tbody>
