@@ -249,7 +249,7 @@ describe('the team backlog in the browser', () => {
     await page.locator('tr[data-key="LEAG-1"]').focus();
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
-    await page.getByRole('complementary', { name: 'Item details' }).getByText('LEAG-5').waitFor();
+    await page.getByRole('complementary', { name: 'Item details' }).locator('.b-panel-head', { hasText: 'LEAG-5' }).waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
   });
@@ -369,7 +369,7 @@ describe('the team backlog in the browser', () => {
     await m.locator('tr[data-key="LEAG-1"]').waitFor();
     await screenshot(m, 'backlog-list-light-phone');
     await m.locator('tr[data-key="LEAG-1"]').click();
-    await m.getByRole('complementary', { name: 'Item details' }).getByText('LEAG-1').waitFor();
+    await m.getByRole('complementary', { name: 'Item details' }).locator('.b-panel-head', { hasText: 'LEAG-1' }).waitFor();
     await screenshot(m, 'backlog-panel-light-phone');
     await phone.close();
   });

@@ -65,7 +65,8 @@ function Card({
   const drag = useDraggable({ id: item.id, disabled: !canDrag, data: { item } });
   return (
     <li className="b-card-slot">
-      <div
+      <button
+        type="button"
         ref={drag.setNodeRef}
         className="b-card"
         data-dragging={drag.isDragging || undefined}
@@ -78,22 +79,22 @@ function Card({
           else drag.listeners?.onKeyDown?.(e);
         }}
       >
-        <div className="b-card-top">
+        <span className="b-card-top">
           <TypeIcon type={item.type} />
           <span className="mono faint">{item.key}</span>
           <span className="grow" />
           <SizeBadge size={item.size} />
-        </div>
-        <div className="b-card-title">{item.title}</div>
-        <div className="b-card-foot">
+        </span>
+        <span className="b-card-title">{item.title}</span>
+        <span className="b-card-foot">
           {item.segmentIds.slice(0, 2).map((id) => (
             <span key={id} className="chip">
               {segments.get(id)?.name ?? '…'}
             </span>
           ))}
           <ReleaseCriticalBadge on={item.releaseCritical} />
-        </div>
-      </div>
+        </span>
+      </button>
     </li>
   );
 }

@@ -43,10 +43,10 @@ export function useMoveItem(productId: string, listKey: readonly unknown[]) {
       if (previous) qc.setQueryData<ListData>(listKey, moveInPages(previous, item.id, anchor.id, side));
       setFailure(null);
       try {
-        const moved = await moveItem(
-          item.id,
-          side === 'before' ? { before: anchor.id } : { after: anchor.id },
-        );
+        const body = side === 'before' ? { before: anchor.id } : { after: anchor.id };
+        const sent = queue.current.then(() => moveItem(item.id, body));
+        queue.current = sent.catch(() => undefined);
+        const moved = await sent;
         const patch: Partial<Item> = {};
         if (moved.rank !== undefined) patch.rank = moved.rank;
         if (moved.version !== undefined) patch.version = moved.version;
