@@ -76,3 +76,7 @@ export const ApiToken = z.object({
 });
 export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });
 export const TokenParams = z.object({ tokenId: Id });
+
+/** People in the workspace as any signed-in member sees them: enough to add someone to a product. */
+export const DirectoryEntry = z.object({ id: Id, name: z.string(), email: z.string() });
+export const Directory = z.object({ people: z.array(DirectoryEntry) });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiTokenList, Me, SetupStatus, UserList } from '../../contracts/auth.ts';
+import { ApiTokenList, Directory, Me, SetupStatus, UserList } from '../../contracts/auth.ts';
 import { EventList, MemberList, ProductList, SegmentList } from '../../contracts/products.ts';
 import { ApiError, api, apiPath } from './api.ts';
 
@@ -54,6 +54,14 @@ export const useSegments = (productId: string) =>
   useQuery({
     queryKey: keys.segments(productId),
     queryFn: async () => (await api.get(apiPath('products', productId, 'segments'), SegmentList)).segments,
+  });
+
+/** Active people in the workspace; any signed-in user may read it (to add product members). */
+export const useDirectory = (enabled = true) =>
+  useQuery({
+    queryKey: ['directory'],
+    queryFn: async () => (await api.get(apiPath('directory'), Directory)).people,
+    enabled,
   });
 
 export const useUsers = (enabled = true) =>

@@ -191,6 +191,19 @@ describe('users and invitations', () => {
     expect(ok.json().passwordHash).toBeUndefined();
   });
 
+  it('shows any signed-in person the active people in the workspace, without secrets', async () => {
+    const member = await t.user('Pia Product');
+    const gone = await t.user('Gus Gone');
+    await t.call(admin, { method: 'PATCH', url: `/api/v1/users/${gone.id}`, payload: { disabled: true } });
+    const res = await t.call(member, { method: 'GET', url: '/api/v1/directory' });
+    expect(res.statusCode).toBe(200);
+    const people = res.json().people as Array<Record<string, unknown>>;
+    expect(people.map((p) => p.email)).toContain(admin.email);
+    expect(people.map((p) => p.email)).not.toContain(gone.email);
+    expect(Object.keys(people[0]!).sort()).toEqual(['email', 'id', 'name']);
+    expect((await t.call(null, { method: 'GET', url: '/api/v1/directory' })).statusCode).toBe(401);
+  });
+
   it('turns an invitation link into an account once', async () => {
     const inv = await t.call(admin, {
       method: 'POST',

@@ -1,6 +1,7 @@
 import {
   CreateInviteBody,
   CreateUserBody,
+  Directory,
   Invite,
   UpdateUserBody,
   User,
@@ -11,6 +12,19 @@ import { presentUser } from '../presenters.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 
 export const userRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/directory',
+    tag: 'users',
+    summary: 'Active people in the workspace (name and email), so a Product Owner can add members',
+    access: { kind: 'user' },
+    response: Directory,
+    handler: async (ctx) => ({
+      people: (await ctx.services.users.list())
+        .filter((u) => !u.disabled)
+        .map((u) => ({ id: u.id, name: u.name, email: u.email })),
+    }),
+  }),
   defineRoute({
     method: 'GET',
     url: '/api/v1/users',

@@ -7,16 +7,16 @@ import { PRODUCT_ROLES, type ProductRole, ROLE_LABELS } from '../../../domain/ro
 import { Form, SelectField } from '../../components/form.tsx';
 import { Avatar, ErrorState, Loading } from '../../components/ui.tsx';
 import { api, apiPath } from '../../lib/api.ts';
-import { keys, useMe, useMembers, useUsers } from '../../lib/queries.ts';
+import { keys, useDirectory, useMe, useMembers } from '../../lib/queries.ts';
 
 const roleOptions = PRODUCT_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 export function MembersSection({ product, canEdit }: { product: Product; canEdit: boolean }) {
   const qc = useQueryClient();
   const members = useMembers(product.id);
+  const people = useDirectory(canEdit);
   const me = useMe().data;
   const isAdmin = me?.user.workspaceRole === 'admin';
-  const users = useUsers(canEdit && isAdmin);
   const [rowError, setRowError] = useState<string | null>(null);
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: keys.members(product.id) });
@@ -34,7 +34,7 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
   };
 
   const memberIds = new Set(members.data?.map((m) => m.userId));
-  const candidates = (users.data ?? []).filter((u) => !u.disabled && !memberIds.has(u.id));
+  const candidates = (people.data ?? []).filter((u) => !memberIds.has(u.id));
 
   return (
     <section className="section" aria-labelledby="members-h">
@@ -124,13 +124,18 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
           </table>
         </div>
       )}
-      {canEdit && isAdmin && users.isSuccess && candidates.length === 0 && (
+      {canEdit && people.isSuccess && candidates.length === 0 && (
         <p className="muted">
-          Everyone in the workspace is already a member. <Link to="/admin/users">Invite more people</Link>{' '}
+          Everyone in the workspace is already a member.{' '}
+          {isAdmin ? (
+            <Link to="/admin/users">Invite more people</Link>
+          ) : (
+            'Ask a workspace admin to invite more people'
+          )}{' '}
           first.
         </p>
       )}
-      {canEdit && isAdmin && candidates.length > 0 && (
+      {canEdit && candidates.length > 0 && (
         <Form
           aria-label="Add a member"
           className="form-row"
@@ -148,11 +153,6 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
           />
           <SelectField name="role" label="Role" options={roleOptions} defaultValue="team" />
         </Form>
-      )}
-      {canEdit && !isAdmin && (
-        <p className="muted">
-          To add someone, ask a workspace admin: they can see everyone in the workspace.
-        </p>
       )}
     </section>
   );
