@@ -276,6 +276,8 @@ describe('a sprint, planned, run and closed in the browser', () => {
     expect(next.items.map((i) => i.key)).toContain(items.retry!.key);
     await expectNoSeriousA11y(page, 'sprint report');
     await screenshot(page, 'sprints-report-light-desktop');
+    await page.getByRole('heading', { name: 'Estimate against actual' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'sprints-report-bottom-light-desktop');
 
     const dark = await newContext(browser, { theme: 'dark' });
     await dark.addCookies(await w.ctx.tom.cookies());

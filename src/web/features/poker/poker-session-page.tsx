@@ -139,7 +139,7 @@ export function PokerSessionPage() {
                       />
                     </>
                   ) : (
-                    <p className="alert alert-warning" data-testid="watching">
+                    <p className="note" data-testid="watching">
                       You are watching as {ROLE_LABELS[product.role]}: only the team votes. You see who has
                       voted; the values appear when the team reveals them.
                     </p>

@@ -95,7 +95,7 @@ export function SprintFormDialog({
     return (
       <Dialog title="Someone saved this sprint first" onClose={onClose} wide>
         <p>Both versions are below. Keep yours to overwrite theirs, or keep theirs and drop your edits.</p>
-        <table className="list">
+        <table className="list conflict-table">
           <thead>
             <tr>
               <th scope="col">Field</th>

@@ -36,6 +36,8 @@ export const useSprintBoard = (productId: string, sprintId: string) =>
   useQuery({
     queryKey: sprintKeys.board(productId, sprintId),
     queryFn: () => api.get(apiPath('sprints', sprintId), SprintBoard),
+    // A running sprint changes under other people's hands; poll gently so the board stays current.
+    refetchInterval: (q) => (q.state.data?.sprint.state === 'active' ? 15_000 : false),
   });
 
 export const useSprintReport = (productId: string, sprintId: string, enabled = true) =>
