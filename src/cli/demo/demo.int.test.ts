@@ -33,6 +33,19 @@ describe('demo workspace', () => {
     const vip = products.rows.find((r) => r.name === 'VIP Meetings')!;
     expect(vip.roles).toEqual(['facilitator', 'owner', 'stakeholder', 'team', 'viewer']);
     expect(vip.segments).toEqual(['Secretariat', 'VIP members']);
+    const history = await t.pool.query<{ name: string; items: number; closed: number; changes: number }>(
+      `select p.name,
+              (select count(*)::int from items i where i.product_id = p.id and i.deleted_at is null) as items,
+              (select count(*)::int from sprints s where s.product_id = p.id and s.state = 'closed') as closed,
+              (select count(*)::int from sprint_scope_changes c join sprints s on s.id = c.sprint_id
+                where s.product_id = p.id and length(c.reason) > 10) as changes
+         from products p order by p.name`,
+    );
+    for (const row of history.rows) {
+      expect(row.items, row.name).toBeGreaterThanOrEqual(10);
+      expect(row.closed, row.name).toBeGreaterThanOrEqual(3);
+    }
+    expect(history.rows.find((r) => r.name === 'Notification Service')!.changes).toBeGreaterThan(0);
     expect(await seedDemo(t.services)).toBeNull();
   });
 });

@@ -171,6 +171,9 @@ export interface EventsRepo {
     entityType?: string;
     entityId?: string;
   }): Promise<EventRecord[]>;
+  /** Events of a product after `afterId`, oldest first: what live streams send. */
+  after(productId: string, afterId: number, limit: number): Promise<EventRecord[]>;
+  latestId(productId: string): Promise<number>;
 }
 
 export interface WorkspaceRepo {

@@ -1,3 +1,4 @@
+import { ActivityHub } from './activity-hub.ts';
 import { authUseCases, type SessionPolicy } from './auth.ts';
 import { itemUseCases } from './items/index.ts';
 import { pokerUseCases } from './poker/poker.ts';
@@ -22,6 +23,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     items: itemUseCases(store),
     sprints: sprintUseCases(store, now),
     poker: pokerUseCases(store),
+    activity: new ActivityHub(store),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Outlet, useParams } from 'react-router-dom';
 import { ErrorState, Loading } from '../components/ui.tsx';
 import { useProducts } from '../lib/queries.ts';
+import { useLiveActivity } from './live-activity.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { ProductContext } from './product-context.tsx';
 
@@ -20,6 +21,8 @@ export function ProductLayout() {
   const { productKey = '' } = useParams();
   const products = useProducts();
   const product = products.data?.find((p) => p.key.toLowerCase() === productKey.toLowerCase());
+  // Other people's changes to this product appear without a reload.
+  useLiveActivity(product?.id);
   useEffect(() => {
     if (!product) return;
     try {

@@ -25,6 +25,23 @@ export function eventsRepo(db: Queryable): EventsRepo {
   return {
     append: (e) => appendMany([e]),
     appendMany,
+    async after(productId, afterId, limit) {
+      const r = await db.query<EventRecord>(
+        `select e.id, e.product_id as "productId", e.actor_id as "actorId", u.name as "actorName",
+                e.entity_type as "entityType", e.entity_id as "entityId", e.type, e.before, e.after, e.at
+           from events e left join users u on u.id = e.actor_id
+          where e.product_id = $1 and e.id > $2 order by e.id limit $3`,
+        [productId, afterId, limit],
+      );
+      return r.rows;
+    },
+    async latestId(productId) {
+      const r = await db.query<{ id: number | null }>(
+        'select max(id) as id from events where product_id = $1',
+        [productId],
+      );
+      return r.rows[0]?.id ?? 0;
+    },
     async list(q) {
       const r = await db.query<EventRecord>(
         `select e.id, e.product_id as "productId", e.actor_id as "actorId", u.name as "actorName",

@@ -1,5 +1,6 @@
 import type { AnyRoute } from '../route.ts';
 import { authRoutes } from './auth.routes.ts';
+import { eventStreamRoutes } from './events-stream.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { itemIoRoutes } from './items-io.routes.ts';
 import { itemOrderRoutes } from './items-order.routes.ts';
@@ -16,6 +17,7 @@ export const allRoutes: AnyRoute[] = [
   ...authRoutes,
   ...userRoutes,
   ...productRoutes,
+  ...eventStreamRoutes,
   ...itemIoRoutes,
   ...itemRoutes,
   ...itemOrderRoutes,
