@@ -1,5 +1,5 @@
 import { ticks, useTip, useWidth } from './chart-tip.tsx';
-import { day, pts } from './format.ts';
+import { day, isoDay, pts, sprintDays } from './format.ts';
 
 export interface BurnUpPoint {
   date: string;
@@ -14,14 +14,25 @@ const M = { l: 36, r: 12, t: 12, b: 28 };
  * Burn-up: completed points climbing toward the scope line. Scope is drawn as steps, so every
  * change to a started sprint shows where it happened; hover or focus a day for its numbers.
  */
-export function BurnUpChart({ points, title = 'Burn-up' }: { points: BurnUpPoint[]; title?: string }) {
+export function BurnUpChart({
+  points,
+  endDate,
+  title = 'Burn-up',
+}: {
+  points: BurnUpPoint[];
+  /** The sprint's last day: the axis runs to it, so a running sprint shows the days still ahead. */
+  endDate?: string;
+  title?: string;
+}) {
   const tip = useTip();
   const [box, W] = useWidth<HTMLElement>();
   if (points.length === 0) return <p className="muted">No days to chart yet.</p>;
   const max = Math.max(1, ...points.map((p) => Math.max(p.scope, p.done)));
   const yt = ticks(max);
   const top = yt.at(-1) ?? max;
-  const n = points.length;
+  const first = points[0]!.date;
+  const n = Math.max(points.length, endDate ? sprintDays(first, endDate) : 0);
+  const dateAt = (i: number) => isoDay(i, Date.parse(`${first}T00:00:00Z`));
   const x = (i: number) => M.l + (n === 1 ? 0 : (i / (n - 1)) * (W - M.l - M.r));
   const y = (v: number) => H - M.b - (v / top) * (H - M.t - M.b);
   const step = (key: 'scope' | 'done') =>
@@ -79,10 +90,16 @@ export function BurnUpChart({ points, title = 'Burn-up' }: { points: BurnUpPoint
           </g>
         ))}
         <line className="axis" x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} />
-        {points.map((p, i) =>
+        {Array.from({ length: n }, (_, i) => dateAt(i)).map((d, i) =>
           i % labelEvery === 0 || i === n - 1 ? (
-            <text key={p.date} className="tick" x={x(i)} y={H - 8} textAnchor="middle">
-              {day(p.date)}
+            <text
+              key={d}
+              className="tick"
+              x={x(i)}
+              y={H - 8}
+              textAnchor={i === n - 1 ? 'end' : i === 0 ? 'start' : 'middle'}
+            >
+              {day(d)}
             </text>
           ) : null,
         )}

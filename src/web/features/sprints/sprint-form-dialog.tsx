@@ -42,7 +42,7 @@ function describeCapacity(c: SprintT['capacity']): string {
  */
 export function SprintFormDialog({
   productId,
-  sprint,
+  sprint: live,
   onClose,
   onSaved,
 }: {
@@ -51,6 +51,9 @@ export function SprintFormDialog({
   onClose: () => void;
   onSaved?: (s: SprintT) => void;
 }) {
+  // The version the user started editing from: a background refetch must not move it, or a save
+  // would silently overwrite what someone else saved meanwhile instead of showing both.
+  const [sprint] = useState(live);
   const members = useMembers(productId);
   const team = (members.data ?? []).filter((m) => m.role === 'team' || m.role === 'facilitator');
   const [unit, setUnit] = useState<Unit>(sprint ? (sprint.capacity?.unit ?? 'none') : 'days');

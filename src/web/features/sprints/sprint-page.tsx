@@ -150,7 +150,11 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
         <>
           <section className="section" aria-labelledby="burnup-h">
             <h2 id="burnup-h">Burn-up</h2>
-            {report.data ? <BurnUpChart points={report.data.burnUp} /> : <Loading />}
+            {report.data ? (
+              <BurnUpChart points={report.data.burnUp} endDate={b.sprint.endDate} />
+            ) : (
+              <Loading />
+            )}
           </section>
           <SprintBoardView board={b} productId={product.id} />
         </>

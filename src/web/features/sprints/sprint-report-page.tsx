@@ -119,7 +119,7 @@ export function SprintReportPage() {
       <div className="two-col">
         <section className="section" aria-labelledby="rb-h">
           <h2 id="rb-h">Burn-up</h2>
-          <BurnUpChart points={r.burnUp} />
+          <BurnUpChart points={r.burnUp} endDate={s.endDate} />
         </section>
         <section className="section" aria-labelledby="rv-h">
           <h2 id="rv-h">Velocity history</h2>
