@@ -39,7 +39,7 @@ export const productNav: readonly ProductNavEntry[] = [
     icon: 'backlog',
     blurb: 'One ordered backlog the whole team trusts: items, value, size and INVEST checks.',
   },
-  { path: 'board', label: 'Board', icon: 'board', blurb: 'The work by status, with drag and drop.' },
+  { path: 'backlog/board', label: 'Board', icon: 'board', blurb: 'The work by status, with drag and drop.' },
   {
     path: 'sprints',
     label: 'Sprints',

@@ -60,7 +60,12 @@ export function AppShell() {
             >
               {productNav.map((n) => (
                 <li key={n.path} style={{ listStyle: 'none' }}>
-                  <NavLink className="nav-link" to={`/p/${productKey}/${n.path}`}>
+                  <NavLink
+                    className="nav-link"
+                    to={`/p/${productKey}/${n.path}`}
+                    // "Backlog" is not also lit on its nested "Board" page.
+                    end={productNav.some((o) => o.path.startsWith(`${n.path}/`))}
+                  >
                     <Icon name={n.icon} />
                     {n.label}
                   </NavLink>
