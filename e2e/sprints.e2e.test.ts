@@ -1,7 +1,16 @@
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './axe.ts';
-import { type E2EApp, launchBrowser, newContext, PHONE, screenshot, startApp } from './harness.ts';
+import {
+  type E2EApp,
+  launchBrowser,
+  newContext,
+  PHONE,
+  SCREENSHOTS,
+  screenshot,
+  startApp,
+} from './harness.ts';
 import { buildWorld, closedSprint, day, type World } from './sprints-fixtures.ts';
 
 /**
@@ -276,8 +285,9 @@ describe('a sprint, planned, run and closed in the browser', () => {
     expect(next.items.map((i) => i.key)).toContain(items.retry!.key);
     await expectNoSeriousA11y(page, 'sprint report');
     await screenshot(page, 'sprints-report-light-desktop');
-    await page.evaluate(() => document.querySelector('.main')?.scrollTo(0, 100_000));
-    await screenshot(page, 'sprints-report-bottom-light-desktop');
+    await page
+      .locator('section[aria-labelledby="re-h"]')
+      .screenshot({ path: path.join(SCREENSHOTS, 'sprints-report-estimates-light-desktop.png') });
 
     const dark = await newContext(browser, { theme: 'dark' });
     await dark.addCookies(await w.ctx.tom.cookies());
