@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './axe.ts';
-import { type E2EApp, launchBrowser, screenshot, startApp } from './harness.ts';
+import { type E2EApp, launchBrowser, newContext, screenshot, startApp } from './harness.ts';
 import { buildWorld, type World } from './sprints-fixtures.ts';
 
 /**
@@ -124,5 +124,22 @@ describe('planning poker, live in three browsers', () => {
     const item = (await w.api('olive', 'GET', `/api/v1/items/${digest.id}`)).body as { size: number };
     expect(item.size).toBe(5);
     await screenshot(tess, 'poker-next-item-light-phone');
+  });
+
+  it('reads well in the dark theme and lists the session with its progress', async () => {
+    const dark = await newContext(browser, { theme: 'dark' });
+    await dark.addCookies(await w.ctx.tom.cookies());
+    const p = await dark.newPage();
+    p.setDefaultTimeout(8000);
+    await p.goto(sessionUrl);
+    await p.getByTestId('current-item').waitFor();
+    await expectNoSeriousA11y(p, 'poker session (dark)');
+    await screenshot(p, 'poker-session-dark-desktop');
+    await p.getByRole('link', { name: '← Poker' }).click();
+    const row = p.getByRole('row', { name: /Refinement, Tuesday/ });
+    expect(await text(row)).toContain('1 of 2');
+    await expectNoSeriousA11y(p, 'poker list (dark)');
+    await screenshot(p, 'poker-list-dark-desktop');
+    await dark.close();
   });
 });

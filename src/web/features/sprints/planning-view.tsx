@@ -1,36 +1,26 @@
 import {
-  type CollisionDetection,
   DndContext,
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
   KeyboardSensor,
   PointerSensor,
-  pointerWithin,
-  rectIntersection,
   TouchSensor,
-  useDraggable,
-  useDroppable,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
 import { useQueries } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Item } from '../../../contracts/items.ts';
 import { SprintBoard } from '../../../contracts/sprints.ts';
 import { api, apiPath } from '../../lib/api.ts';
 import { pts } from './format.ts';
 import { type CardItem, ItemCard } from './item-card.tsx';
+import { Column, columnUnder, Draggable } from './planning-dnd.tsx';
 import { readinessHints } from './readiness-hint.ts';
 import { ReasonDialog } from './reason-dialog.tsx';
 import { type SprintBoardT, sprintKeys, usePlannableItems, useSprints } from './sprints-api.ts';
 import { useScopeMutations } from './use-scope-mutations.ts';
-
-/** The column under the pointer; with the keyboard (no pointer) the column the card overlaps most. */
-const columnUnder: CollisionDetection = (args) => {
-  const hits = pointerWithin(args);
-  return hits.length > 0 ? hits : rectIntersection(args);
-};
 
 type Pending = { kind: 'add'; item: Item } | { kind: 'remove'; item: CardItem };
 
@@ -45,65 +35,6 @@ function useTakenElsewhere(productId: string, sprintId: string): Set<string> {
     })),
   });
   return new Set(boards.flatMap((b) => b.data?.items.map((i) => i.itemId) ?? []));
-}
-
-function Draggable({
-  id,
-  item,
-  children,
-}: {
-  id: string;
-  item: CardItem;
-  children: (handle: ReactNode, dragging: boolean) => ReactNode;
-}) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id });
-  const handle = (
-    <button
-      type="button"
-      className="drag-handle"
-      aria-label={`Drag ${item.key} ${item.title}`}
-      {...attributes}
-      {...listeners}
-    >
-      ⠿
-    </button>
-  );
-  return (
-    <li ref={setNodeRef} style={{ listStyle: 'none' }}>
-      {children(handle, isDragging)}
-    </li>
-  );
-}
-
-function Column({
-  id,
-  title,
-  extra,
-  children,
-  testId,
-}: {
-  id: string;
-  title: ReactNode;
-  extra?: ReactNode;
-  children: ReactNode;
-  testId: string;
-}) {
-  const { setNodeRef, isOver } = useDroppable({ id });
-  return (
-    <section
-      ref={setNodeRef}
-      className="drop-col"
-      data-over={isOver || undefined}
-      data-testid={testId}
-      aria-label={typeof title === 'string' ? title : undefined}
-    >
-      <div className="drop-col-head">
-        {title}
-        {extra}
-      </div>
-      {children}
-    </section>
-  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { SprintListPage } from './sprint-list-page.tsx';
 import { SprintPage } from './sprint-page.tsx';
 import { SprintReportPage } from './sprint-report-page.tsx';
 import './sprints.css';
+import './sprint-charts.css';
 
 /** /p/:productKey/sprints/*: the list, one sprint (planning or board), its report. */
 export function Component() {
