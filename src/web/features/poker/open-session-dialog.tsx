@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { FIBONACCI_CARDS, TSHIRT_CARDS } from '../../../domain/poker/scales.ts';
+import { useProduct } from '../../app/product-context.tsx';
 import { newIdempotencyKey } from '../../lib/api.ts';
 import { Dialog } from '../sprints/dialog.tsx';
 import { pts } from '../sprints/format.ts';
@@ -29,6 +30,7 @@ export function OpenSessionDialog({
   const [busy, setBusy] = useState(false);
   const idem = useRef(newIdempotencyKey());
   const navigate = useNavigate();
+  const product = useProduct();
   const list = useMemo(() => {
     const q = filter.trim().toLowerCase();
     return [...(items.data ?? [])]
@@ -56,7 +58,7 @@ export function OpenSessionDialog({
         { idempotencyKey: idem.current },
       );
       onClose();
-      navigate(s.id);
+      navigate(`/p/${product.key}/poker/${s.id}`);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Not opened. Try again.');
     } finally {

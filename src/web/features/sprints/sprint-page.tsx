@@ -4,6 +4,7 @@ import { ROLES } from '../../../domain/roles.ts';
 import { type Command, useCommands } from '../../app/commands.ts';
 import { useCan, useProduct } from '../../app/product-context.tsx';
 import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
+import { OpenSessionDialog } from '../poker/open-session-dialog.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { CloseSprintDialog } from './close-sprint-dialog.tsx';
 import { Crumb } from './crumb.tsx';
@@ -59,7 +60,7 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
   const report = useSprintReport(product.id, sprintId, state === 'active');
   const canPlan = useCan(ROLES.contributors);
   const isTeam = useCan(ROLES.teamOrFacilitator);
-  const [dialog, setDialog] = useState<'edit' | 'start' | 'close' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'start' | 'close' | 'poker' | null>(null);
   const commands = useMemo<Command[]>(() => {
     const list: Command[] = [];
     if (canPlan && state !== 'closed')
@@ -113,6 +114,11 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
             {canPlan && (
               <button type="button" className="btn" onClick={() => setDialog('edit')}>
                 Edit
+              </button>
+            )}
+            {isTeam && b.unestimated > 0 && (
+              <button type="button" className="btn" onClick={() => setDialog('poker')}>
+                Estimate {b.unestimated} in poker
               </button>
             )}
             {isTeam && !active && (
@@ -170,6 +176,13 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
       )}
       {dialog === 'start' && (
         <StartSprintDialog board={b} productId={product.id} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'poker' && (
+        <OpenSessionDialog
+          productId={product.id}
+          preselect={b.items.filter((i) => i.size === null).map((i) => i.itemId)}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === 'close' && (
         <CloseSprintDialog board={b} productId={product.id} onClose={() => setDialog(null)} />
