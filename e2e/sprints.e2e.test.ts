@@ -215,6 +215,24 @@ describe('a sprint, planned, run and closed in the browser', () => {
     expect(row).toContain('Tom Team');
   });
 
+  it('re-sizes an item of the started sprint only with a reason', async () => {
+    await page.getByRole('link', { name: 'Sprint board' }).click();
+    await page.getByTestId(`card-${items.retry!.key}`).getByRole('button', { name: 'Re-size' }).click();
+    const dlg = page.getByRole('dialog', { name: `Re-size ${items.retry!.key}` });
+    await dlg.getByLabel('Size (points)').fill('13');
+    await dlg.getByRole('button', { name: 'Save size' }).click();
+    await dlg.getByText('Say why the size changes; it is recorded.').waitFor();
+    await dlg.getByLabel('Reason').fill('SMS provider needs a new API client');
+    await dlg.getByRole('button', { name: 'Save size' }).click();
+    const row = page
+      .getByTestId('scope-changes')
+      .getByRole('row', { name: /SMS provider needs a new API client/ });
+    await row.waitFor();
+    expect(await text(row)).toContain('8 → 13');
+    // The snapshot taken at start does not move.
+    await page.getByText('committed 16 pts at start').waitFor();
+  });
+
   it('moves work to done through the Definition of Done; the PO accepts it', async () => {
     await page.getByRole('link', { name: 'Sprint board' }).click();
     const card = page.getByTestId('board-todo').getByTestId(`card-${items.digest!.key}`);
@@ -264,6 +282,7 @@ describe('a sprint, planned, run and closed in the browser', () => {
       .waitFor()
       .catch(() => undefined);
     expect(await text(dlg)).toMatch(/1 items done \(5 points of 16 committed\)/);
+    await screenshot(page, 'sprints-close-light-desktop');
     await dlg.getByLabel(/Into the next sprint/).check();
     await dlg.getByRole('button', { name: 'Close sprint' }).click();
     await page.waitForURL('**/report');
