@@ -281,7 +281,7 @@ describe('a sprint, planned, run and closed in the browser', () => {
       .getByText('3 unfinished', { exact: false })
       .waitFor()
       .catch(() => undefined);
-    expect(await text(dlg)).toMatch(/1 items done \(5 points of 16 committed\)/);
+    expect(await text(dlg)).toMatch(/1 item done \(5 points of 16 committed\)/);
     await screenshot(page, 'sprints-close-light-desktop');
     await dlg.getByLabel(/Into the next sprint/).check();
     await dlg.getByRole('button', { name: 'Close sprint' }).click();

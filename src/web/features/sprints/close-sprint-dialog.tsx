@@ -52,7 +52,7 @@ export function CloseSprintDialog({
   return (
     <Dialog title={`Close ${board.sprint.name}`} onClose={onClose} wide>
       <p>
-        <strong>{done.length}</strong> items done ({pts(donePts)} points of{' '}
+        <strong>{done.length}</strong> {done.length === 1 ? 'item' : 'items'} done ({pts(donePts)} points of{' '}
         {pts(board.snapshot?.committedPoints ?? board.loadPoints)} committed). <strong>{open.length}</strong>{' '}
         unfinished; partially done work counts as not done.
       </p>
