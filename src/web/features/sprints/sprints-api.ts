@@ -16,7 +16,10 @@ export type SprintItemT = SprintBoardT['items'][number];
 export type SprintReportT = z.infer<typeof SprintReport>;
 export type ScopeChangeT = SprintBoardT['scopeChanges'][number];
 
-/** Query keys of this feature; every write invalidates the product's sprint keys. */
+/**
+ * Query keys of this feature. Each starts with the product id, so the app's live activity stream
+ * (app/live-activity.ts) refreshes a sprint on screen when someone else changes it.
+ */
 export const sprintKeys = {
   all: (productId: string) => ['products', productId, 'sprints'] as const,
   board: (productId: string, sprintId: string) => ['products', productId, 'sprints', sprintId] as const,
@@ -36,8 +39,6 @@ export const useSprintBoard = (productId: string, sprintId: string) =>
   useQuery({
     queryKey: sprintKeys.board(productId, sprintId),
     queryFn: () => api.get(apiPath('sprints', sprintId), SprintBoard),
-    // A running sprint changes under other people's hands; poll gently so the board stays current.
-    refetchInterval: (q) => (q.state.data?.sprint.state === 'active' ? 15_000 : false),
   });
 
 export const useSprintReport = (productId: string, sprintId: string, enabled = true) =>
