@@ -23,8 +23,9 @@ export function wsjf(v: ValueInputs): number | null {
 
 /** WSJF rounded for display and the API (two decimals). */
 export function wsjfRounded(v: ValueInputs): number | null {
-  const w = wsjf(v);
-  return w == null ? null : Math.round(w * 100) / 100;
+  if (v.size == null) return null;
+  // Divide the scaled integer once, so halves round as the database's exact numeric does.
+  return Math.round((costOfDelay(v) * 100) / Math.max(v.size, 0.5)) / 100;
 }
 
 export interface Ranked {

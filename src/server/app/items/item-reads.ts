@@ -47,6 +47,25 @@ export function itemReadUseCases(store: Store) {
       };
     },
 
+    /** The list page as ready-made JSON (the hot path of the backlog screen). */
+    async listJson(
+      ctx: ProductContext,
+      q: ListInput,
+    ): Promise<{ itemsJson: string; nextCursor: string | null }> {
+      const dir = q.dir ?? (['wsjf', 'updatedAt', 'createdAt'].includes(q.sort) ? 'desc' : 'asc');
+      const after = q.cursor ? decodeCursor(q.cursor, q.sort, dir) : undefined;
+      const page = await store.read.items.pageJson(
+        ctx.productId,
+        { ...q, dir, after, limit: q.limit + 1 },
+        q.limit,
+      );
+      const more = page.found > q.limit && page.last !== null;
+      return {
+        itemsJson: page.json,
+        nextCursor: more && page.last ? encodeCursor(q.sort, dir, page.last.value, page.last.rank) : null,
+      };
+    },
+
     async invest(ctx: ProductContext, itemId: string) {
       const item = await loadItem(store.read, ctx.productId, itemId);
       const { findings, gaps } = await investFor(store.read, item);

@@ -116,6 +116,15 @@ export interface ItemsRepo {
   byId(id: string): Promise<ItemRecord | null>;
   byIds(productId: string, ids: string[]): Promise<ItemRecord[]>;
   page(productId: string, q: ItemPageQuery): Promise<Array<ItemRecord & { sortValue: string | null }>>;
+  /**
+   * The same page as the API's JSON text of Item[] (rows 1..keep), built by the database, with the
+   * number of rows found and the sort position of row `keep` for the next cursor.
+   */
+  pageJson(
+    productId: string,
+    q: ItemPageQuery,
+    keep: number,
+  ): Promise<{ json: string; found: number; last: { value: string | null; rank: string } | null }>;
   all(productId: string): Promise<ItemRecord[]>;
   insert(item: NewItem): Promise<ItemRecord>;
   /** Bulk insert (imports); returns the new ids in input order. */

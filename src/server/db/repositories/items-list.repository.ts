@@ -1,6 +1,7 @@
 import type { ItemPageQuery, ItemRecord, ItemSortKey } from '../../app/items/ports.ts';
 import type { Queryable } from '../pool.ts';
 import { ITEM_COLS } from './items-columns.repository.ts';
+import { ITEM_JSON } from './items-json.repository.ts';
 
 interface SortSpec {
   /** The expression the index is built on (same text, so the planner uses it). */
@@ -47,15 +48,16 @@ export function toPrefixQuery(text: string): string | null {
     : null;
 }
 
-/**
- * One page of a filtered, sorted backlog: keyset pagination on (sort expression, rank), so every
- * page is an index range scan whatever its depth.
- */
-export async function itemPage(
-  db: Queryable,
-  productId: string,
-  q: ItemPageQuery,
-): Promise<Array<ItemRecord & { sortValue: string | null }>> {
+interface PagePlan {
+  spec: SortSpec;
+  params: unknown[];
+  where: string[];
+  order: string;
+  limit: string;
+}
+
+/** WHERE, ORDER BY and LIMIT of one page, shared by the row and the JSON forms. */
+function planPage(productId: string, q: ItemPageQuery): PagePlan {
   const spec = SORTS[q.sort];
   const params: unknown[] = [productId];
   const p = (v: unknown) => {
@@ -86,25 +88,76 @@ export async function itemPage(
   const exprDir = forward ? spec.natural : spec.natural === 'asc' ? 'desc' : 'asc';
   const rankDir = forward ? 'asc' : 'desc';
   if (q.after) {
-    const v = `${p(q.after.value)}::${spec.cast}`;
-    const r = p(q.after.rank);
     const exprCmp = exprDir === 'asc' ? '>' : '<';
     const rankCmp = rankDir === 'asc' ? '>' : '<';
-    where.push(
-      q.sort === 'rank'
-        ? `i.rank ${rankCmp} ${r}`
-        : exprDir === rankDir
+    if (q.sort === 'rank') {
+      // Only bind what the statement uses: an unused parameter has no type and fails to prepare.
+      where.push(`i.rank ${rankCmp} ${p(q.after.rank)}`);
+    } else {
+      const v = `${p(q.after.value)}::${spec.cast}`;
+      const r = p(q.after.rank);
+      where.push(
+        exprDir === rankDir
           ? `(${spec.expr}, i.rank) ${exprCmp} (${v}, ${r})`
           : `(${spec.expr} ${exprCmp} ${v} or (${spec.expr} = ${v} and i.rank ${rankCmp} ${r}))`,
-    );
+      );
+    }
   }
   const order = q.sort === 'rank' ? `i.rank ${rankDir}` : `${spec.expr} ${exprDir}, i.rank ${rankDir}`;
+  return { spec, params, where, order, limit: p(q.limit) };
+}
+
+/**
+ * One page of a filtered, sorted backlog: keyset pagination on (sort expression, rank), so every
+ * page is an index range scan whatever its depth.
+ */
+export async function itemPage(
+  db: Queryable,
+  productId: string,
+  q: ItemPageQuery,
+): Promise<Array<ItemRecord & { sortValue: string | null }>> {
+  const { spec, params, where, order, limit } = planPage(productId, q);
   // One statement: the index gives the order, LIMIT stops the scan, and the per-row subqueries in
   // ITEM_COLS run only for the rows returned. (A "pick ids, then join back" CTE made the planner
   // hash-join the whole table: 15 ms instead of 0.2 ms.)
   const sql = `select ${ITEM_COLS}, (${spec.expr})::text as "sortValue"
       from items i join products p on p.id = i.product_id
-     where ${where.join(' and ')} order by ${order} limit ${p(q.limit)}`;
+     where ${where.join(' and ')} order by ${order} limit ${limit}`;
   const r = await db.query<ItemRecord & { sortValue: string | null }>(sql, params);
   return r.rows;
+}
+
+/**
+ * The same page as API JSON text built by the database, plus what the cursor needs: the number of
+ * rows found (limit + 1 means there is more) and the sort value and rank of row `keep`.
+ */
+export async function itemPageJson(
+  db: Queryable,
+  productId: string,
+  q: ItemPageQuery,
+  keep: number,
+): Promise<{ json: string; found: number; last: { value: string | null; rank: string } | null }> {
+  const { spec, params, where, order, limit } = planPage(productId, q);
+  params.push(keep);
+  const k = `$${params.length}`;
+  const sql = `select coalesce(json_agg(s.j order by s.n) filter (where s.n <= ${k}), '[]')::text as json,
+         count(*)::int as found,
+         (array_agg(s.sort_value order by s.n) filter (where s.n = ${k}))[1] as "lastValue",
+         (array_agg(s.rank order by s.n) filter (where s.n = ${k}))[1] as "lastRank"
+    from (select row_number() over (order by ${order}) as n, i.rank, (${spec.expr})::text as sort_value,
+                 ${ITEM_JSON} as j
+            from items i join products p on p.id = i.product_id
+           where ${where.join(' and ')} order by ${order} limit ${limit}) s`;
+  const r = await db.query<{
+    json: string;
+    found: number;
+    lastValue: string | null;
+    lastRank: string | null;
+  }>(sql, params);
+  const row = r.rows[0]!;
+  return {
+    json: row.json,
+    found: row.found,
+    last: row.lastRank ? { value: row.lastValue, rank: row.lastRank } : null,
+  };
 }

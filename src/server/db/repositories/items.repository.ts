@@ -1,7 +1,7 @@
 import type { ItemRecord, ItemsRepo, ItemWritable } from '../../app/items/ports.ts';
 import type { Queryable } from '../pool.ts';
 import { ITEM_COLS } from './items-columns.repository.ts';
-import { itemPage } from './items-list.repository.ts';
+import { itemPage, itemPageJson } from './items-list.repository.ts';
 
 /** API field → column, for inserts and patches. */
 const COLUMNS: Record<keyof ItemWritable, string> = {
@@ -56,6 +56,7 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       return r.rows;
     },
     page: (productId, q) => itemPage(db, productId, q),
+    pageJson: (productId, q, keep) => itemPageJson(db, productId, q, keep),
     async all(productId) {
       const r = await db.query<ItemRecord>(
         `select ${ITEM_COLS} from items i join products p on p.id = i.product_id

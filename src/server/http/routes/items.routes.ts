@@ -25,9 +25,10 @@ export const itemRoutes: AnyRoute[] = [
     params: ProductParams,
     query: ItemListQuery,
     response: ItemList,
+    raw: true,
     async handler(ctx) {
       const q = ctx.query;
-      const page = await ctx.services.items.list(ctx.product, {
+      const page = await ctx.services.items.listJson(ctx.product, {
         types: q.type,
         statuses: q.status,
         categories: q.category,
@@ -41,7 +42,10 @@ export const itemRoutes: AnyRoute[] = [
         cursor: q.cursor,
         limit: q.limit,
       });
-      return { items: page.items.map(presentItem), nextCursor: page.nextCursor };
+      // The items arrive as JSON text built by the database in the Item shape (items-json.repository.ts).
+      return ctx.reply
+        .type('application/json; charset=utf-8')
+        .send(`{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`);
     },
   }),
   defineRoute({
