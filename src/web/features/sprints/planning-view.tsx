@@ -19,7 +19,13 @@ import { type CardItem, ItemCard } from './item-card.tsx';
 import { Column, columnUnder, Draggable } from './planning-dnd.tsx';
 import { readinessHints } from './readiness-hint.ts';
 import { ReasonDialog } from './reason-dialog.tsx';
-import { type SprintBoardT, sprintKeys, usePlannableItems, useSprints } from './sprints-api.ts';
+import {
+  type SprintBoardT,
+  sprintKeys,
+  useDefinitionOfReady,
+  usePlannableItems,
+  useSprints,
+} from './sprints-api.ts';
 import { useScopeMutations } from './use-scope-mutations.ts';
 
 type Pending = { kind: 'add'; item: Item } | { kind: 'remove'; item: CardItem };
@@ -55,7 +61,8 @@ export function PlanningView({
   const active = board.sprint.state === 'active';
   const backlog = usePlannableItems(productId);
   const taken = useTakenElsewhere(productId, sprintId);
-  const scope = useScopeMutations(productId, sprintId);
+  const dor = useDefinitionOfReady(productId).data;
+  const scope = useScopeMutations(productId, sprintId, dor);
   const [filter, setFilter] = useState('');
   const [dragId, setDragId] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -85,7 +92,7 @@ export function PlanningView({
     size: i.size,
     notReady: i.notReadyReasons,
   }));
-  const backlogCards = candidates.map((i) => ({ item: i, card: { ...i, notReady: readinessHints(i) } }));
+  const backlogCards = candidates.map((i) => ({ item: i, card: { ...i, notReady: readinessHints(i, dor) } }));
 
   const add = (item: Item) => {
     if (active) setPending({ kind: 'add', item });

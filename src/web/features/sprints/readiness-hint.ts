@@ -1,16 +1,39 @@
 import type { Item } from '../../../contracts/items.ts';
+import { type DorCheck, readiness } from '../../../domain/sprints/readiness.ts';
+
+export interface DorSettings {
+  definitionOfReady: readonly DorCheck[];
+  splitThreshold: number;
+}
+
+/** Until the product's settings load, the checks that need no knowledge of links. */
+export const FALLBACK_DOR: DorSettings = {
+  definitionOfReady: ['negotiable', 'estimable', 'testable'],
+  splitThreshold: 13,
+};
 
 /**
- * Why a backlog item may not be ready, from what the item itself shows (the backlog list carries
- * no Definition of Ready). Once the item is in the sprint the server's reasons replace these.
+ * Why a backlog item is not ready, by the product's Definition of Ready and the same domain rule
+ * the server uses. Blockers are not in the backlog list, so `independent` is left to the server:
+ * once the item is in the sprint, the server's reasons replace these.
  */
 export function readinessHints(
-  i: Pick<Item, 'status' | 'type' | 'size' | 'problem' | 'acceptanceCriteria'>,
+  i: Pick<Item, 'status' | 'type' | 'size' | 'problem' | 'acceptanceCriteria' | 'segmentIds'> &
+    Partial<Pick<Item, 'businessValue' | 'timeCriticality' | 'riskReduction'>>,
+  dor: DorSettings = FALLBACK_DOR,
 ): string[] {
-  const reasons: string[] = [];
-  if (i.size === null) reasons.push('Needs an estimate from the team');
-  if (i.type === 'story' && !i.problem.trim()) reasons.push('No problem statement');
-  if (i.acceptanceCriteria.length === 0) reasons.push('No acceptance criteria');
-  if (i.status === 'new') reasons.push('Not marked ready yet');
-  return reasons;
+  return readiness(
+    {
+      status: i.status,
+      type: i.type,
+      size: i.size,
+      problem: i.problem,
+      acceptanceCriteriaCount: i.acceptanceCriteria.length,
+      segmentCount: i.segmentIds.length,
+      hasValueInputs: i.businessValue != null || i.timeCriticality != null || i.riskReduction != null,
+      openBlockers: [],
+    },
+    dor.definitionOfReady,
+    dor.splitThreshold,
+  ).reasons;
 }

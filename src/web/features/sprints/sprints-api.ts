@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { BacklogSettings } from '../../../contracts/backlog-order.ts';
 import { ItemList } from '../../../contracts/items.ts';
 import {
   DefinitionOfDone,
@@ -27,6 +28,7 @@ export const sprintKeys = {
     ['products', productId, 'sprints', sprintId, 'report'] as const,
   backlog: (productId: string) => ['products', productId, 'sprints', 'backlog'] as const,
   dod: (productId: string) => ['products', productId, 'sprints', 'dod'] as const,
+  dor: (productId: string) => ['products', productId, 'sprints', 'dor'] as const,
 };
 
 export const useSprints = (productId: string) =>
@@ -59,6 +61,14 @@ export const usePlannableItems = (productId: string) =>
           ItemList,
         )
       ).items,
+  });
+
+/** The product's Definition of Ready (which INVEST checks it requires) and split threshold. */
+export const useDefinitionOfReady = (productId: string) =>
+  useQuery({
+    queryKey: sprintKeys.dor(productId),
+    queryFn: () => api.get(apiPath('products', productId, 'backlog-settings'), BacklogSettings),
+    staleTime: 60_000,
   });
 
 export const useDefinitionOfDone = (productId: string) =>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Item } from '../../../contracts/items.ts';
-import { readinessHints } from './readiness-hint.ts';
+import { type DorSettings, readinessHints } from './readiness-hint.ts';
 import {
   type SprintBoardT,
   type SprintItemT,
@@ -23,8 +23,8 @@ function withItems(b: SprintBoardT, items: SprintItemT[]): SprintBoardT {
   };
 }
 
-function asSprintItem(i: Item): SprintItemT {
-  const reasons = readinessHints(i);
+function asSprintItem(i: Item, dor: DorSettings | undefined): SprintItemT {
+  const reasons = readinessHints(i, dor);
   return {
     itemId: i.id,
     key: i.key,
@@ -48,7 +48,7 @@ function asSprintItem(i: Item): SprintItemT {
  * Adding and removing items with an optimistic board: the card moves at once, the server's board
  * replaces the guess when it answers, and a refusal puts everything back with the server's message.
  */
-export function useScopeMutations(productId: string, sprintId: string) {
+export function useScopeMutations(productId: string, sprintId: string, dor?: DorSettings) {
   const qc = useQueryClient();
   const key = sprintKeys.board(productId, sprintId);
   const invalidate = useInvalidateSprints(productId);
@@ -79,7 +79,7 @@ export function useScopeMutations(productId: string, sprintId: string) {
     clearError: () => setError(null),
     add: (item: Item, reason?: string) =>
       run(
-        (b) => withItems(b, [...b.items, asSprintItem(item)]),
+        (b) => withItems(b, [...b.items, asSprintItem(item, dor)]),
         () => sprintApi.addItem(sprintId, item.id, reason),
       ),
     remove: (itemId: string, reason?: string) =>
