@@ -1,5 +1,6 @@
 import { ActivityHub } from './activity-hub.ts';
 import { authUseCases, type SessionPolicy } from './auth.ts';
+import { ChangeFeed } from './change-feed.ts';
 import { itemUseCases } from './items/index.ts';
 import { pokerUseCases } from './poker/poker.ts';
 import { productUseCases } from './products.ts';
@@ -15,12 +16,14 @@ export interface ServiceOptions {
 /** All use cases, wired to one store. Each capability adds its own line here. */
 export function createServices(store: Store, options: ServiceOptions) {
   const now = options.now ?? (() => new Date());
+  const changes = new ChangeFeed(store);
   return {
     store,
+    changes,
     auth: authUseCases(store, options.session, now),
     users: userUseCases(store),
     products: productUseCases(store),
-    items: itemUseCases(store),
+    items: itemUseCases(store, changes),
     sprints: sprintUseCases(store, now),
     poker: pokerUseCases(store),
     activity: new ActivityHub(store),

@@ -34,6 +34,8 @@ declare module 'fastify' {
     actor: Actor | null;
     authVia: 'cookie' | 'token' | null;
     sessionId: string | null;
+    /** The product a product-scoped request acts on, once access is granted. */
+    productId: string | null;
   }
 }
 
@@ -55,6 +57,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('productId', null);
+  // A finished write on this instance drops cached reads of its product before the response
+  // leaves, so the caller always reads its own write (other instances hear it via NOTIFY).
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.productId && UNSAFE.has(req.method)) services.changes.touched(req.productId);
+    return payload;
+  });
 
   // Resolve the caller once per request, from the bearer token or the session cookie.
   app.addHook('onRequest', async (req) => {
@@ -153,6 +162,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         const rawParams = req.params as Record<string, string>;
         // Authorize before validating, so a stranger learns nothing from validation messages.
         const product = await authorize(route, req, rawParams);
+        req.productId = product?.productId ?? null;
         const ctx: HandlerContext<unknown, unknown, unknown> = {
           params: parse(route.params, rawParams, 'params'),
           query: parse(route.query, req.query, 'query'),

@@ -1,3 +1,4 @@
+import type { ChangeFeed } from '../change-feed.ts';
 import type { Store } from '../store.ts';
 import { itemExportUseCases } from './item-export.ts';
 import { itemImportUseCases } from './item-import.ts';
@@ -5,13 +6,17 @@ import { itemOrderUseCases } from './item-order.ts';
 import { itemReadUseCases } from './item-reads.ts';
 import { itemSocialUseCases } from './item-social.ts';
 import { itemWriteUseCases } from './item-writes.ts';
+import { PageCache } from './page-cache.ts';
 
 /** Backlog use cases, one file per concern. */
-export function itemUseCases(store: Store) {
+export function itemUseCases(store: Store, changes?: ChangeFeed) {
   return {
     /** Authorisation helper for item-keyed routes: the product of a live item, or null. */
     productOf: (itemId: string) => store.read.items.productOf(itemId),
-    ...itemReadUseCases(store),
+    ...itemReadUseCases(
+      store,
+      changes ? new PageCache(changes, { maxAgeMs: 10_000, maxEntries: 2_000 }) : undefined,
+    ),
     ...itemWriteUseCases(store),
     ...itemOrderUseCases(store),
     ...itemSocialUseCases(store),

@@ -3,6 +3,7 @@ import { invalid } from '../../../domain/errors.ts';
 import type { ProductContext } from '../products.ts';
 import type { Store } from '../store.ts';
 import { investFor, loadItem } from './item-rules.ts';
+import type { PageCache } from './page-cache.ts';
 import type { ItemFilter, ItemRecord, ItemSortKey } from './ports.ts';
 
 export interface ListInput extends ItemFilter {
@@ -27,7 +28,9 @@ function decodeCursor(cursor: string, sort: string, dir: string) {
   throw invalid({ cursor: 'This cursor belongs to another listing; start from the first page' });
 }
 
-export function itemReadUseCases(store: Store) {
+export type ListPage = { itemsJson: string; nextCursor: string | null };
+
+export function itemReadUseCases(store: Store, cache?: PageCache<ListPage>) {
   return {
     get: (ctx: ProductContext, itemId: string) => loadItem(store.read, ctx.productId, itemId),
 
@@ -48,22 +51,22 @@ export function itemReadUseCases(store: Store) {
     },
 
     /** The list page as ready-made JSON (the hot path of the backlog screen). */
-    async listJson(
-      ctx: ProductContext,
-      q: ListInput,
-    ): Promise<{ itemsJson: string; nextCursor: string | null }> {
+    async listJson(ctx: ProductContext, q: ListInput): Promise<ListPage> {
       const dir = q.dir ?? (['wsjf', 'updatedAt', 'createdAt'].includes(q.sort) ? 'desc' : 'asc');
       const after = q.cursor ? decodeCursor(q.cursor, q.sort, dir) : undefined;
-      const page = await store.read.items.pageJson(
-        ctx.productId,
-        { ...q, dir, after, limit: q.limit + 1 },
-        q.limit,
-      );
-      const more = page.found > q.limit && page.last !== null;
-      return {
-        itemsJson: page.json,
-        nextCursor: more && page.last ? encodeCursor(q.sort, dir, page.last.value, page.last.rank) : null,
+      const load = async (): Promise<ListPage> => {
+        const page = await store.read.items.pageJson(
+          ctx.productId,
+          { ...q, dir, after, limit: q.limit + 1 },
+          q.limit,
+        );
+        const more = page.found > q.limit && page.last !== null;
+        return {
+          itemsJson: page.json,
+          nextCursor: more && page.last ? encodeCursor(q.sort, dir, page.last.value, page.last.rank) : null,
+        };
       };
+      return cache ? cache.get(ctx.productId, JSON.stringify([q, dir]), load) : load();
     },
 
     async invest(ctx: ProductContext, itemId: string) {

@@ -1,0 +1,54 @@
+import type { Store } from './store.ts';
+
+export const CHANGES_CHANNEL = 'tandem_events';
+type Listener = (productId: string) => void;
+
+/**
+ * Tells caches that a product changed, from this instance or any other. Every event-writing change
+ * NOTIFYs `tandem_events` with its product id when it commits (events repository, item moves); this
+ * feed LISTENs on one connection. The HTTP layer also reports each finished write on this instance
+ * synchronously, before its response leaves, so a client always reads its own writes.
+ * `live` is false while the LISTEN connection is not up: caches must then not serve.
+ */
+export class ChangeFeed {
+  readonly #listeners = new Set<Listener>();
+  #state: 'off' | 'starting' | 'on' = 'off';
+
+  constructor(private readonly store: Store) {}
+
+  get live(): boolean {
+    if (this.#state === 'off') this.#start();
+    return this.#state === 'on';
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  /** A write on this instance finished (its transaction committed). */
+  touched(productId: string): void {
+    for (const fn of this.#listeners) fn(productId);
+  }
+
+  #start() {
+    if (!this.store.listen) return;
+    this.#state = 'starting';
+    this.store
+      .listen(
+        CHANGES_CHANNEL,
+        (productId) => this.touched(productId),
+        () => {
+          this.#state = 'off';
+          // Whatever was cached may have missed changes while the connection was down.
+          for (const fn of this.#listeners) fn('*');
+        },
+      )
+      .then(() => {
+        this.#state = 'on';
+      })
+      .catch(() => {
+        this.#state = 'off';
+      });
+  }
+}
