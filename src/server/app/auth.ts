@@ -1,8 +1,13 @@
 import { AppError, invalid } from '../../domain/errors.ts';
 import type { Actor } from './actor.ts';
-import type { UserSummary, WorkspaceRoleName } from './ports.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import type { SessionRecord, TokenRecord, UserSummary, WorkspaceRoleName } from './ports.ts';
 import { decoyHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
 import type { Store } from './store.ts';
+import { TopicCache } from './topic-cache.ts';
+
+export const AUTH_TOPIC = 'auth';
+type CachedCredential = SessionRecord | (TokenRecord & { user: UserSummary });
 
 export interface SessionPolicy {
   idleMs: number;
@@ -12,7 +17,18 @@ export interface SessionPolicy {
 const TOUCH_EVERY_MS = 60_000;
 const INVITE_DAYS = 7;
 
-export function authUseCases(store: Store, policy: SessionPolicy, now: () => Date = () => new Date()) {
+export function authUseCases(
+  store: Store,
+  policy: SessionPolicy,
+  now: () => Date = () => new Date(),
+  changes?: ChangeFeed,
+) {
+  // Who a session or token belongs to, kept until anything about access changes (topic 'auth').
+  const cache = changes
+    ? new TopicCache<CachedCredential | null>(changes, { maxAgeMs: 5_000, maxEntries: 10_000 })
+    : null;
+  const remember = <T extends CachedCredential | null>(key: string, load: () => Promise<T>): Promise<T> =>
+    cache ? (cache.get(AUTH_TOPIC, key, load) as Promise<T>) : load();
   const toActor = (u: UserSummary): Actor => ({
     userId: u.id,
     name: u.name,
@@ -83,25 +99,35 @@ export function authUseCases(store: Store, policy: SessionPolicy, now: () => Dat
     /** Resolves a session cookie; enforces idle and absolute timeouts server-side. */
     async actorFromSession(sessionId: string): Promise<Actor | null> {
       const idHash = sha256(sessionId);
-      const session = await store.read.sessions.get(idHash);
-      if (!session) return null;
+      const session = await remember(`s:${idHash.toString('hex')}`, () => store.read.sessions.get(idHash));
+      if (!session || session.user.disabled) return null;
       const t = now().getTime();
       if (
         t - session.lastSeenAt.getTime() > policy.idleMs ||
         t - session.createdAt.getTime() > policy.maxMs
       ) {
         await store.read.sessions.delete(idHash);
+        changes?.touched(AUTH_TOPIC);
         return null;
       }
-      const user = session.user;
-      if (user.disabled) return null;
-      if (t - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await store.read.sessions.touch(idHash, now());
-      return toActor(user);
+      if (t - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        await store.read.sessions.touch(idHash, now());
+        session.lastSeenAt = now();
+      }
+      return toActor(session.user);
     },
 
     async actorFromToken(token: string): Promise<Actor | null> {
-      const found = await store.read.tokens.use(sha256(token));
-      return found && !found.user.disabled ? toActor(found.user) : null;
+      const tokenHash = sha256(token);
+      const found = await remember(`t:${tokenHash.toString('hex')}`, () => store.read.tokens.find(tokenHash));
+      if (!found || found.user.disabled) return null;
+      // Stamp last use at most once a minute so a busy script does not write on every call.
+      const t = now();
+      if (!found.lastUsedAt || t.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+        await store.read.tokens.stampUse(found.id, t);
+        found.lastUsedAt = t;
+      }
+      return toActor(found.user);
     },
 
     async createToken(actor: Actor, name: string) {

@@ -61,8 +61,9 @@ export interface TokenRecord {
 export interface TokensRepo {
   insert(userId: string, name: string, tokenHash: Buffer): Promise<TokenRecord>;
   listForUser(userId: string): Promise<TokenRecord[]>;
-  /** Finds a live (not revoked) token with its user, and stamps its last use (at most once a minute). */
-  use(tokenHash: Buffer): Promise<(TokenRecord & { user: UserSummary }) | null>;
+  /** Finds a live (not revoked) token with its user. */
+  find(tokenHash: Buffer): Promise<(TokenRecord & { user: UserSummary }) | null>;
+  stampUse(id: string, at: Date): Promise<void>;
   revoke(userId: string, id: string): Promise<boolean>;
 }
 

@@ -1,7 +1,9 @@
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import type { ProductRole } from '../../domain/roles.ts';
 import type { Actor } from './actor.ts';
+import type { ChangeFeed } from './change-feed.ts';
 import type { Store } from './store.ts';
+import { TopicCache } from './topic-cache.ts';
 
 /** The caller on one product, after the HTTP layer checked their role. */
 export interface ProductContext {
@@ -10,8 +12,18 @@ export interface ProductContext {
   role: ProductRole;
 }
 
-export function productUseCases(store: Store) {
+export function productUseCases(store: Store, changes?: ChangeFeed) {
+  // Every product request asks for the caller's role; keep answers until the product changes.
+  const roles = changes
+    ? new TopicCache<ProductRole | null>(changes, { maxAgeMs: 10_000, maxEntries: 20_000 })
+    : null;
   return {
+    /** The caller's role on a live product, or null for a non-member (or no such product). */
+    roleOf: (productId: string, userId: string): Promise<ProductRole | null> =>
+      roles
+        ? roles.get(productId, userId, () => store.read.members.roleOf(productId, userId))
+        : store.read.members.roleOf(productId, userId),
+
     listForUser: (actor: Actor) => store.read.products.listForUser(actor.userId),
 
     async get(ctx: ProductContext) {

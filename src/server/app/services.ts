@@ -20,9 +20,9 @@ export function createServices(store: Store, options: ServiceOptions) {
   return {
     store,
     changes,
-    auth: authUseCases(store, options.session, now),
+    auth: authUseCases(store, options.session, now, changes),
     users: userUseCases(store),
-    products: productUseCases(store),
+    products: productUseCases(store, changes),
     items: itemUseCases(store, changes),
     sprints: sprintUseCases(store, now),
     poker: pokerUseCases(store),

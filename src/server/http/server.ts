@@ -9,6 +9,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AppError } from '../../domain/errors.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { Actor } from '../app/actor.ts';
+import { AUTH_TOPIC } from '../app/auth.ts';
 import type { ProductContext } from '../app/products.ts';
 import type { Services } from '../app/services.ts';
 import { errorHandler, fieldsFromZod, sendError } from './errors.ts';
@@ -61,7 +62,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // A finished write on this instance drops cached reads of its product before the response
   // leaves, so the caller always reads its own write (other instances hear it via NOTIFY).
   app.addHook('onSend', async (req, _reply, payload) => {
-    if (req.productId && UNSAFE.has(req.method)) services.changes.touched(req.productId);
+    // Writes outside a product (sign-out, tokens, users) may end someone's access: topic 'auth'.
+    if (UNSAFE.has(req.method)) services.changes.touched(req.productId ?? AUTH_TOPIC);
     return payload;
   });
 
@@ -114,7 +116,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const productId = access.productOf ? await access.productOf({ params }, services) : params.productId;
     const hidden = new AppError('not_found', 'That was not found, or you have no access to it.');
     if (!productId) throw hidden;
-    const role = await services.store.read.members.roleOf(productId, actor.userId);
+    const role = await services.products.roleOf(productId, actor.userId);
     if (!role) throw hidden;
     if (!hasRole(role, access.roles)) {
       throw new AppError(

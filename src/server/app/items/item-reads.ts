@@ -2,8 +2,8 @@ import type { InvestCheck } from '../../../domain/backlog/invest.ts';
 import { invalid } from '../../../domain/errors.ts';
 import type { ProductContext } from '../products.ts';
 import type { Store } from '../store.ts';
+import type { TopicCache } from '../topic-cache.ts';
 import { investFor, loadItem } from './item-rules.ts';
-import type { PageCache } from './page-cache.ts';
 import type { ItemFilter, ItemRecord, ItemSortKey } from './ports.ts';
 
 export interface ListInput extends ItemFilter {
@@ -30,7 +30,7 @@ function decodeCursor(cursor: string, sort: string, dir: string) {
 
 export type ListPage = { itemsJson: string; nextCursor: string | null };
 
-export function itemReadUseCases(store: Store, cache?: PageCache<ListPage>) {
+export function itemReadUseCases(store: Store, cache?: TopicCache<ListPage>) {
   return {
     get: (ctx: ProductContext, itemId: string) => loadItem(store.read, ctx.productId, itemId),
 

@@ -12,6 +12,11 @@ import type {
 } from '../../app/ports.ts';
 import type { Queryable } from '../pool.ts';
 
+/** Tells every instance's caches that who-is-who changed (a session ended, a token or user changed). */
+const notifyAuth = async (db: Queryable) => {
+  await db.query("select pg_notify('tandem_events', 'auth')");
+};
+
 const USER_COLS =
   'id, email, name, password_hash as "passwordHash", workspace_role as "workspaceRole", disabled, created_at as "createdAt"';
 
@@ -54,6 +59,7 @@ export function usersRepo(db: Queryable): UsersRepo {
           patch.passwordHash ?? null,
         ],
       );
+      await notifyAuth(db);
       return r.rows[0] ?? null;
     },
   };
@@ -85,9 +91,12 @@ export function sessionsRepo(db: Queryable): SessionsRepo {
     },
     async delete(idHash) {
       await db.query('delete from sessions where id_hash = $1', [idHash]);
+      await notifyAuth(db);
     },
     async deleteForUser(userId) {
-      return (await db.query('delete from sessions where user_id = $1', [userId])).rowCount ?? 0;
+      const n = (await db.query('delete from sessions where user_id = $1', [userId])).rowCount ?? 0;
+      await notifyAuth(db);
+      return n;
     },
   };
 }
@@ -111,7 +120,7 @@ export function tokensRepo(db: Queryable): TokensRepo {
         )
       ).rows;
     },
-    async use(tokenHash) {
+    async find(tokenHash) {
       const r = await db.query<TokenRecord & { user: UserSummary }>(
         `select t.id, t.user_id as "userId", t.name, t.created_at as "createdAt", t.last_used_at as "lastUsedAt",
                 json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'workspaceRole', u.workspace_role,
@@ -119,18 +128,17 @@ export function tokensRepo(db: Queryable): TokensRepo {
            from api_tokens t join users u on u.id = t.user_id where t.token_hash = $1 and t.revoked_at is null`,
         [tokenHash],
       );
-      const found = r.rows[0];
-      // Stamp last use at most once a minute so a busy script does not write on every call.
-      if (found && (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000)) {
-        await db.query('update api_tokens set last_used_at = now() where id = $1', [found.id]);
-      }
-      return found ?? null;
+      return r.rows[0] ?? null;
+    },
+    async stampUse(id, at) {
+      await db.query('update api_tokens set last_used_at = $2 where id = $1', [id, at]);
     },
     async revoke(userId, id) {
       const r = await db.query(
         'update api_tokens set revoked_at = now() where id = $1 and user_id = $2 and revoked_at is null',
         [id, userId],
       );
+      await notifyAuth(db);
       return (r.rowCount ?? 0) > 0;
     },
   };

@@ -40,7 +40,11 @@ describe('WSJF in the database', () => {
     ]);
     const suggestion = await t.call(po, { method: 'GET', url: `/api/v1/products/${productId}/wsjf-order` });
     expect(suggestion.statusCode).toBe(200);
-    expect(suggestion.json().suggested.map((i: { title: string }) => i.title)).toEqual(['Small and valuable', 'Big', 'Unsized but valuable']);
+    expect(suggestion.json().suggested.map((i: { title: string }) => i.title)).toEqual([
+      'Small and valuable',
+      'Big',
+      'Unsized but valuable',
+    ]);
     expect(suggestion.json().suggested.at(-1).wsjf).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeFeed } from '../change-feed.ts';
-import { PageCache } from './page-cache.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import { TopicCache } from './topic-cache.ts';
 
 function fakeFeed(live = true) {
   const listeners = new Set<(p: string) => void>();
@@ -17,10 +17,10 @@ function fakeFeed(live = true) {
   return feed as unknown as ChangeFeed & { live: boolean };
 }
 
-describe('page cache', () => {
+describe('topic cache', () => {
   it('serves a page again until its product changes', async () => {
     const feed = fakeFeed();
-    const cache = new PageCache<number>(feed, { maxAgeMs: 60_000, maxEntries: 100 });
+    const cache = new TopicCache<number>(feed, { maxAgeMs: 60_000, maxEntries: 100 });
     let loads = 0;
     const load = async () => ++loads;
     expect(await cache.get('p1', 'k', load)).toBe(1);
@@ -33,7 +33,7 @@ describe('page cache', () => {
 
   it('does not keep what a read saw if the product changed while it ran', async () => {
     const feed = fakeFeed();
-    const cache = new PageCache<string>(feed, { maxAgeMs: 60_000, maxEntries: 100 });
+    const cache = new TopicCache<string>(feed, { maxAgeMs: 60_000, maxEntries: 100 });
     const stale = cache.get('p1', 'k', async () => {
       feed.touched('p1'); // a write commits while this read is in flight
       return 'before the write';
@@ -45,7 +45,7 @@ describe('page cache', () => {
   it('bypasses itself while the change feed is down, and expires old pages', async () => {
     const feed = fakeFeed(false);
     let t = 0;
-    const cache = new PageCache<number>(feed, { maxAgeMs: 1000, maxEntries: 100, now: () => t });
+    const cache = new TopicCache<number>(feed, { maxAgeMs: 1000, maxEntries: 100, now: () => t });
     let loads = 0;
     const load = async () => ++loads;
     await cache.get('p', 'k', load);

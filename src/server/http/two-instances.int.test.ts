@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../app/services.ts';
+import { createStore } from '../db/store.ts';
+import { createLogger } from '../logger.ts';
+import { createTestApp, type TestApp, type TestUser } from '../testing/harness.ts';
+import { buildServer } from './server.ts';
+
+/**
+ * Two Tandem instances on one database, as behind a load balancer. Each caches who-is-who and
+ * roles; a change made through one must reach the other's caches within moments.
+ */
+let a: TestApp;
+let b: Awaited<ReturnType<typeof buildServer>>;
+let owner: TestUser;
+let member: TestUser;
+let productId: string;
+
+beforeAll(async () => {
+  a = await createTestApp();
+  const services = createServices(createStore(a.pool), { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
+  b = await buildServer({ services, logger: createLogger('silent') });
+  await b.ready();
+  owner = await a.user('Owner A');
+  member = await a.user('Member A');
+  productId = (await a.product(owner, 'Shared', 'SHARED')).id;
+  await a.addMember(owner, productId, member, 'team');
+});
+
+const onB = (headers: Record<string, string>, url: string) =>
+  b.inject({ method: 'GET', url, headers: { host: 'localhost', ...headers } });
+
+async function eventually(check: () => Promise<boolean>) {
+  for (let i = 0; i < 100; i += 1) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+describe('two instances', () => {
+  it('a token revoked on one stops working on the other', async () => {
+    const { id, token } = (
+      await a.call(owner, { method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'lb' } })
+    ).json();
+    const bearer = { authorization: `Bearer ${token}` };
+    for (let i = 0; i < 3; i += 1) expect((await onB(bearer, '/api/v1/me')).statusCode).toBe(200);
+    expect((await a.call(owner, { method: 'DELETE', url: `/api/v1/me/tokens/${id}` })).statusCode).toBe(204);
+    expect(await eventually(async () => (await onB(bearer, '/api/v1/me')).statusCode === 401)).toBe(true);
+  });
+
+  it('a session signed out on one is gone on the other', async () => {
+    const user = await a.user('Leaving');
+    for (let i = 0; i < 3; i += 1)
+      expect((await onB({ cookie: user.cookie }, '/api/v1/me')).statusCode).toBe(200);
+    await a.call(user, { method: 'POST', url: '/api/v1/auth/logout' });
+    expect(
+      await eventually(async () => (await onB({ cookie: user.cookie }, '/api/v1/me')).statusCode === 401),
+    ).toBe(true);
+  });
+
+  it('a member removed on one loses the product on the other', async () => {
+    const url = `/api/v1/products/${productId}/items`;
+    for (let i = 0; i < 3; i += 1) expect((await onB({ cookie: member.cookie }, url)).statusCode).toBe(200);
+    expect(
+      (await a.call(owner, { method: 'DELETE', url: `/api/v1/products/${productId}/members/${member.id}` }))
+        .statusCode,
+    ).toBe(204);
+    expect(await eventually(async () => (await onB({ cookie: member.cookie }, url)).statusCode === 404)).toBe(
+      true,
+    );
+  });
+
+  it('an item created on one shows in the other’s (cached) backlog', async () => {
+    const url = `/api/v1/products/${productId}/items`;
+    for (let i = 0; i < 3; i += 1) await onB({ cookie: owner.cookie }, url);
+    await a.call(owner, { method: 'POST', url, payload: { type: 'defect', title: 'Made on A' } });
+    expect(
+      await eventually(async () => (await onB({ cookie: owner.cookie }, url)).body.includes('Made on A')),
+    ).toBe(true);
+  });
+});
