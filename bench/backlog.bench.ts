@@ -74,12 +74,13 @@ function start(role: string, env: Record<string, string> = {}) {
 
 interface Figure {
   rps: number;
+  p50: number;
   p99: number;
   errors: number;
 }
 async function load(opts: autocannon.Options): Promise<Figure> {
   const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
-  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
 async function main() {
@@ -165,10 +166,6 @@ async function main() {
     const firstPage = await load({ url: `${list}?limit=100`, headers: auth });
 
     // Moves: every request a random item after a random other item.
-    const statBefore = await db.query<{ upd: number }>(
-      `select n_tup_upd::int as upd from pg_stat_user_tables where relname = 'items'`,
-    );
-    let moves = 0;
     const move = await load({
       url: base,
       headers: auth,
@@ -176,7 +173,6 @@ async function main() {
         {
           method: 'POST',
           setupRequest: (req) => {
-            moves += 1;
             const item = pick();
             let anchor = pick();
             if (anchor === item) anchor = ids.find((x) => x !== item)!;
@@ -187,9 +183,6 @@ async function main() {
     });
     // Let requests still queued in the server finish before counting writes.
     await new Promise((r) => setTimeout(r, 2000));
-    const statMid = await db.query<{ upd: number }>(
-      `select n_tup_upd::int as upd from pg_stat_user_tables where relname = 'items'`,
-    );
     // Exactly one row per move: xmin of every row before and after one single move.
     const snap = async () =>
       new Map(
@@ -207,13 +200,23 @@ async function main() {
     });
     const afterOne = await snap();
     const written = [...afterOne].filter(([id, x]) => beforeOne.get(id) !== x).map(([id]) => id);
-    await new Promise((r) => setTimeout(r, 1500)); // pg_stat counters flush asynchronously
-    const statAfter = await db.query<{ upd: number }>(
-      `select n_tup_upd::int as upd from pg_stat_user_tables where relname = 'items'`,
-    );
-    // The single move after the load run: its n_tup_upd delta (flushed stats) must be exactly 1.
-    const updOne = statAfter.rows[0]!.upd - statMid.rows[0]!.upd;
-    const updPerMove = (statMid.rows[0]!.upd - statBefore.rows[0]!.upd) / moves;
+    // The same moves at low concurrency: the latency one person feels, not queueing behind 49 others.
+    const moveQuiet = await load({
+      url: base,
+      headers: auth,
+      connections: 4,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const item = pick();
+            let anchor = pick();
+            if (anchor === item) anchor = ids.find((x) => x !== item)!;
+            return { ...req, path: `/api/v1/items/${item}/move`, body: JSON.stringify({ after: anchor }) };
+          },
+        },
+      ],
+    });
 
     let q = 0;
     const search = await load({
@@ -256,12 +259,11 @@ async function main() {
         '= 1',
         written.length === 1 && written[0] === one,
       ],
-      ['item row updates by that move (pg_stat n_tup_upd)', String(updOne), '= 1', updOne === 1],
       [
-        'item row updates per move under load (n_tup_upd / moves sent)',
-        updPerMove.toFixed(3),
-        '~ 1',
-        Math.abs(updPerMove - 1) < 0.05,
+        'move one item p99 at 4 connections (information)',
+        `${moveQuiet.p99} ms, median ${moveQuiet.p50} ms (${moveQuiet.rps.toFixed(0)} req/s)`,
+        'none',
+        true,
       ],
       ['text search p99', `${search.p99} ms (${search.rps.toFixed(0)} req/s)`, '<= 50 ms', search.p99 <= 50],
       ['sort by WSJF p99', `${wsjf.p99} ms (${wsjf.rps.toFixed(0)} req/s)`, '<= 50 ms', wsjf.p99 <= 50],
@@ -273,6 +275,7 @@ async function main() {
     for (const [name, got, target, ok] of rows)
       console.log(`${ok ? 'PASS' : 'MISS'}  ${name.padEnd(46)} ${got.padEnd(44)} target ${target}`);
     console.log(`errors/non-2xx responses: ${errors}`);
+    if (errors > 0 || rows.some(([, , , ok]) => !ok)) process.exitCode = 1;
   } finally {
     server.stop();
     await db.end();

@@ -10,9 +10,22 @@ import { itemWriteUseCases } from './item-writes.ts';
 
 /** Backlog use cases, one file per concern. */
 export function itemUseCases(store: Store, changes?: ChangeFeed) {
+  const productOfItem = new Map<string, string>();
   return {
     /** Authorisation helper for item-keyed routes: the product of a live item, or null. */
-    productOf: (itemId: string) => store.read.items.productOf(itemId),
+    productOf: async (itemId: string): Promise<string | null> => {
+      // An item never changes product, so its product is remembered (a deleted item still fails
+      // later, where the use case loads it). Bounded: the oldest half is dropped when full.
+      const known = productOfItem.get(itemId);
+      if (known) return known;
+      const productId = await store.read.items.productOf(itemId);
+      if (productId) {
+        if (productOfItem.size >= 50_000)
+          for (const k of [...productOfItem.keys()].slice(0, 25_000)) productOfItem.delete(k);
+        productOfItem.set(itemId, productId);
+      }
+      return productId;
+    },
     ...itemReadUseCases(
       store,
       changes ? new TopicCache(changes, { maxAgeMs: 10_000, maxEntries: 2_000 }) : undefined,
