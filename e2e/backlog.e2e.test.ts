@@ -156,7 +156,6 @@ describe('the team backlog in the browser', () => {
       {
         given: 'a league admin of Leeds',
         when: 'they sort the teams by sponsor',
-        // biome-ignore lint/suspicious/noThenProperty: Given/When/Then
         then: 'teams of the same sponsor are listed together',
       },
     ]);

@@ -87,7 +87,6 @@ export async function buildWorld(
           title,
           problem: `VIP members are affected: ${title.toLowerCase()}`,
           acceptanceCriteria: [
-            // biome-ignore lint/suspicious/noThenProperty: Given/When/Then
             { given: 'a subscriber', when: 'a notification is sent', then: 'it arrives once' },
           ],
           segmentIds: [segmentId],

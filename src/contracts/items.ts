@@ -30,7 +30,6 @@ const step = (what: string) =>
 export const AcceptanceCriterion = z.object({
   given: step('Given'),
   when: step('When'),
-  // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
   then: step('Then'),
 });
 export type AcceptanceCriterion = z.infer<typeof AcceptanceCriterion>;

@@ -56,7 +56,6 @@ const TEAM: readonly TeamMember[] = ['tara', 'theo', 'tess'];
 function scenario(s: Scenario): { given: string; when: string; then: string } {
   const m = /^Given (.+?), when (.+?), then (.+)$/.exec(s);
   if (!m) throw new Error(`Demo data: not a Given/When/Then scenario: ${s}`);
-  // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
   return { given: m[1]!, when: m[2]!, then: m[3]! };
 }
 

@@ -8,7 +8,6 @@ describe('toFeature', () => {
       title: 'No duplicate emails',
       problem: 'Members get the same email twice.',
       acceptanceCriteria: [
-        // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
         { given: 'a subscriber\nwith two devices', when: 'a notice is sent', then: 'one email arrives' },
       ],
     });

@@ -5,7 +5,6 @@ const good: InvestItem = {
   type: 'story',
   problem: 'Secretariat staff lose an hour per meeting re-typing guest lists.',
   description: '',
-  // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
   acceptanceCriteria: [{ given: 'a', when: 'b', then: 'c' }],
   segmentIds: ['s1'],
   businessValue: 8,

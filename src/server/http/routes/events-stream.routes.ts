@@ -30,7 +30,7 @@ export const eventStreamRoutes: AnyRoute[] = [
       });
       res.write('retry: 3000\n\n');
       let closed = false;
-      let unsubscribe = () => undefined as void;
+      let unsubscribe: () => void = () => {};
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
       const stop = () => {
         closed = true;

@@ -221,7 +221,6 @@ describe('import and export', () => {
       url: `/api/v1/items/${item.id}`,
       headers: { 'if-match': String(item.version) },
       payload: {
-        // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
         acceptanceCriteria: [{ given: 'a sponsor', when: 'I sort', then: 'teams order by sponsor' }],
       },
     });

@@ -43,7 +43,6 @@ describe('items CRUD', () => {
       owner,
       story('Guest list import', {
         description: '**Markdown**',
-        // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
         acceptanceCriteria: [{ given: 'a guest list', when: 'I import it', then: 'guests appear' }],
         segmentIds: [segmentId],
         labels: ['guests'],

@@ -45,7 +45,11 @@ function openStream(as: TestUser, id: string): Promise<Stream> {
           if (data && block.includes('event: state')) {
             const s = JSON.parse(data.slice(6)) as PokerSession;
             states.push(s);
-            for (const w of [...waiters]) if (w.pred(s)) waiters.splice(waiters.indexOf(w), 1), w.done(s);
+            for (const w of [...waiters]) {
+              if (!w.pred(s)) continue;
+              waiters.splice(waiters.indexOf(w), 1);
+              w.done(s);
+            }
           }
           i = buf.indexOf('\n\n');
         }

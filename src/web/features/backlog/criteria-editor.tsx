@@ -67,7 +67,6 @@ export function CriteriaEditor({
         <button
           type="button"
           className="btn btn-sm"
-          // biome-ignore lint/suspicious/noThenProperty: Given/When/Then is the acceptance-criteria shape
           onClick={() => onChange([...value, { given: '', when: '', then: '' }])}
         >
           Add scenario

@@ -6,7 +6,6 @@ const ready = {
   type: 'story' as const,
   size: 3,
   problem: 'VIP members get two emails',
-  // biome-ignore lint/suspicious/noThenProperty: Given/When/Then
   acceptanceCriteria: [{ given: 'a', when: 'b', then: 'c' }],
   segmentIds: ['00000000-0000-4000-8000-000000000001'],
   businessValue: 8,
