@@ -1,7 +1,7 @@
+import type { ChangeFeed } from './change-feed.ts';
 import type { EventRecord } from './ports.ts';
 import type { Store } from './store.ts';
 
-export const EVENTS_CHANNEL = 'tandem_events';
 export type ActivityListener = (events: EventRecord[]) => void;
 
 interface Feed {
@@ -12,16 +12,18 @@ interface Feed {
 }
 
 /**
- * Live activity: every appended event NOTIFYs `tandem_events` with its product id (events
- * repository), from whichever instance wrote it. This hub LISTENs while it has streams open, reads
- * each product's new events once per wake-up, and hands them to that product's streams in order.
+ * Live activity: the change feed says a product changed (a write here, or a NOTIFY from any
+ * instance); this hub reads that product's new events once per wake-up and hands them to the
+ * product's open streams, in order.
  */
 export class ActivityHub {
   readonly #feeds = new Map<string, Feed>();
-  #bridge: 'off' | 'starting' | 'on' = 'off';
-  #stop: (() => Promise<void>) | null = null;
+  #unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   /** Starts sending the product's events that happen from now on. */
   async subscribe(productId: string, fn: ActivityListener): Promise<() => void> {
@@ -36,11 +38,19 @@ export class ActivityHub {
       this.#feeds.set(productId, feed);
     }
     feed.listeners.add(fn);
-    this.#startBridge();
+    // Reading `live` starts the change feed's LISTEN connection if it is not up yet.
+    void this.changes.live;
+    this.#unsubscribe ??= this.changes.subscribe((changed) => {
+      if (changed === '*') for (const id of this.#feeds.keys()) this.changed(id);
+      else this.changed(changed);
+    });
     return () => {
       feed.listeners.delete(fn);
       if (feed.listeners.size === 0) this.#feeds.delete(productId);
-      if (this.#feeds.size === 0) this.#stopBridge();
+      if (this.#feeds.size === 0) {
+        this.#unsubscribe?.();
+        this.#unsubscribe = null;
+      }
     };
   }
 
@@ -51,10 +61,10 @@ export class ActivityHub {
       feed.again = true;
       return;
     }
-    void this.#drain(productId, feed);
+    void this.#drain(feed, productId);
   }
 
-  async #drain(productId: string, feed: Feed) {
+  async #drain(feed: Feed, productId: string) {
     feed.running = true;
     do {
       feed.again = false;
@@ -71,41 +81,5 @@ export class ActivityHub {
       }
     } while (feed.again);
     feed.running = false;
-  }
-
-  #startBridge() {
-    if (this.#bridge !== 'off' || !this.store.listen) return;
-    this.#bridge = 'starting';
-    this.store
-      .listen(
-        EVENTS_CHANNEL,
-        (productId) => this.changed(productId),
-        () => {
-          this.#bridge = 'off';
-          this.#stop = null;
-        },
-      )
-      .then(async (stop) => {
-        if (this.#feeds.size === 0) {
-          this.#bridge = 'off';
-          await stop();
-          return;
-        }
-        this.#stop = stop;
-        this.#bridge = 'on';
-        // Catch up on anything written while the bridge was connecting.
-        for (const productId of this.#feeds.keys()) this.changed(productId);
-      })
-      .catch(() => {
-        this.#bridge = 'off';
-      });
-  }
-
-  #stopBridge() {
-    const stop = this.#stop;
-    if (this.#bridge !== 'on' || !stop) return;
-    this.#bridge = 'off';
-    this.#stop = null;
-    void stop();
   }
 }

@@ -26,7 +26,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     items: itemUseCases(store, changes),
     sprints: sprintUseCases(store, now),
     poker: pokerUseCases(store),
-    activity: new ActivityHub(store),
+    activity: new ActivityHub(store, changes),
   };
 }
 export type Services = ReturnType<typeof createServices>;
