@@ -1,9 +1,19 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
+import type { Event } from '../../../contracts/products.ts';
 import { useCan, useProduct } from '../../app/product-context.tsx';
 import { Avatar, EmptyState, ErrorState, Loading, PageHead } from '../../components/ui.tsx';
 import { fetchEvents, keys } from '../../lib/queries.ts';
 import { describeEvent, timeAgo } from './describe-event.ts';
+import { useEntityNames } from './use-entity-names.ts';
+
+/** Where an entry leads: the item's panel or the sprint; nothing for what no longer exists. */
+function eventHref(e: Event, productKey: string): string | null {
+  if (e.type.endsWith('.deleted')) return null;
+  if (e.entityType === 'item') return `/p/${productKey}/backlog?item=${encodeURIComponent(e.entityId)}`;
+  if (e.entityType === 'sprint') return `/p/${productKey}/sprints/${encodeURIComponent(e.entityId)}`;
+  return null;
+}
 
 /** The product's activity feed: its event log, newest first, in plain sentences. */
 export function ActivityPage() {
@@ -17,6 +27,7 @@ export function ActivityPage() {
     refetchInterval: 30_000,
   });
   const events = feed.data?.pages.flatMap((p) => p.events) ?? [];
+  const names = useEntityNames(product.id);
   const now = new Date();
   return (
     <div className="page">
@@ -39,22 +50,32 @@ export function ActivityPage() {
       )}
       {events.length > 0 && (
         <ol className="card feed" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Activity">
-          {events.map((e) => (
-            <li key={e.id} className="who">
-              <Avatar name={e.actor?.name ?? 'Tandem'} />
-              <span className="grow" style={{ whiteSpace: 'normal' }}>
-                {describeEvent(e)}
-              </span>
-              <time
-                className="muted"
-                dateTime={e.at}
-                title={new Date(e.at).toLocaleString()}
-                style={{ flex: 'none' }}
-              >
-                {timeAgo(e.at, now)}
-              </time>
-            </li>
-          ))}
+          {events.map((e) => {
+            const href = eventHref(e, product.key);
+            const text = describeEvent(e, names);
+            return (
+              <li key={e.id} className="who">
+                <Avatar name={e.actor?.name ?? 'Tandem'} />
+                <span className="grow" style={{ whiteSpace: 'normal' }}>
+                  {href ? (
+                    <Link className="feed-link" to={href}>
+                      {text}
+                    </Link>
+                  ) : (
+                    text
+                  )}
+                </span>
+                <time
+                  className="muted"
+                  dateTime={e.at}
+                  title={new Date(e.at).toLocaleString()}
+                  style={{ flex: 'none' }}
+                >
+                  {timeAgo(e.at, now)}
+                </time>
+              </li>
+            );
+          })}
         </ol>
       )}
       {feed.hasNextPage && (

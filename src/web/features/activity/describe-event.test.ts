@@ -42,14 +42,66 @@ describe('describeEvent', () => {
   });
 
   it('reads unknown event types naturally and accepts registered describers', () => {
-    expect(describeEvent(ev('item.created', null, { title: 'Sort teams by sponsor' }))).toBe(
-      'Olive created item “Sort teams by sponsor”',
+    expect(describeEvent(ev('widget.polished', null, { title: 'Chrome' }))).toBe(
+      'Olive polished widget “Chrome”',
     );
-    expect(describeEvent({ ...ev('sprint.started', null, null), actor: null })).toBe(
-      'Tandem started a sprint',
+    expect(describeEvent({ ...ev('invoice.sent', null, null), actor: null })).toBe('Tandem sent an invoice');
+    registerEventDescriber('widget.polished', (_e, who) => `${who} polished the widget`);
+    expect(describeEvent(ev('widget.polished', null, null))).toBe('Olive polished the widget');
+  });
+});
+
+describe('backlog and sprint events', () => {
+  const names = new Map([
+    ['x', 'VIP-5 “Import profiles”'],
+    ['item-9', 'VIP-9 “Time zones”'],
+  ]);
+
+  it('names the item from the feed’s lookup, the payload, or says "an item"', () => {
+    const moved = ev('item.updated', { status: 'new' }, { status: 'in_progress' });
+    expect(describeEvent(moved, names)).toBe('Olive moved VIP-5 “Import profiles” from New to In progress');
+    expect(describeEvent(moved)).toBe('Olive moved an item from New to In progress');
+    expect(describeEvent(ev('item.created', null, { key: 'VIP-7', title: 'Recurring meetings' }))).toBe(
+      'Olive created VIP-7 “Recurring meetings”',
     );
-    registerEventDescriber('sprint.started', (_e, who) => `${who} started the sprint`);
-    expect(describeEvent(ev('sprint.started', null, null))).toBe('Olive started the sprint');
+    expect(describeEvent(ev('item.commented', null, { key: 'VIP-41' }))).toBe('Olive commented on VIP-41');
+  });
+
+  it('says what changed: a rejection with its reason, a size, other fields', () => {
+    expect(
+      describeEvent(
+        ev('item.updated', { status: 'done' }, { status: 'rejected', comment: 'Not what we asked' }),
+      ),
+    ).toBe('Olive moved an item from Done to Rejected: “Not what we asked”');
+    expect(describeEvent(ev('item.updated', { size: null }, { size: 5 }), names)).toBe(
+      'Olive sized VIP-5 “Import profiles” at 5 points',
+    );
+    expect(describeEvent(ev('item.updated', { size: 3 }, { size: 1, sprintId: 's', reason: 'Split' }))).toBe(
+      'Olive re-sized an item from 3 to 1 point: “Split”',
+    );
+    expect(describeEvent(ev('item.updated', { title: 'a' }, { title: 'b', problem: 'c' }))).toBe(
+      'Olive edited “b” (title, problem)',
+    );
+  });
+
+  it('names the sprint and the item moved into it, and sums up start and close', () => {
+    const sprints = new Map([...names, ['x', 'Sprint 6']]);
+    expect(
+      describeEvent(ev('sprint.item_added', null, { itemId: 'item-9', key: 'VIP-9', reason: null }), sprints),
+    ).toBe('Olive added VIP-9 “Time zones” to Sprint 6');
+    expect(
+      describeEvent(ev('sprint.item_removed', null, { itemId: 'gone', key: 'VIP-3', reason: 'Blocked' })),
+    ).toBe('Olive took VIP-3 out of a sprint: “Blocked”');
+    expect(describeEvent(ev('sprint.created', null, { name: 'Sprint 7' }))).toBe('Olive planned Sprint 7');
+    expect(
+      describeEvent(
+        ev('sprint.started', null, { items: 5, committedPoints: 22, overForecast: true }),
+        sprints,
+      ),
+    ).toBe('Olive started Sprint 6 with 5 items, 22 points, above the forecast');
+    expect(
+      describeEvent(ev('sprint.closed', null, { completedPoints: 14, carriedOver: ['VIP-27'] }), sprints),
+    ).toBe('Olive closed Sprint 6: 14 points completed, VIP-27 carried over');
   });
 });
 

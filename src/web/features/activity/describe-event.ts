@@ -1,5 +1,6 @@
 import type { Event } from '../../../contracts/products.ts';
 import { type ProductRole, ROLE_LABELS } from '../../../domain/roles.ts';
+import { type EntityNames, workDescribers } from './describe-work-event.ts';
 
 /**
  * Turns an event of the product's log into a sentence a stakeholder understands:
@@ -68,14 +69,18 @@ export function registerEventDescriber(type: string, describe: Describer): void 
   describers.set(type, describe);
 }
 
-export function describeEvent(e: Event): string {
+/** `names` resolves entity ids to "VIP-5 “title”" or "Sprint 5" where the payload lacks them. */
+export function describeEvent(e: Event, names: EntityNames = new Map()): string {
   const who = e.actor?.name ?? 'Tandem';
   const known = describers.get(e.type);
   if (known) return known(e, who);
+  const work = workDescribers.get(e.type);
+  if (work) return work(e, who, names);
   const [entity = e.entityType, verb = 'changed'] = e.type.split('.');
   const label = str(obj(e.after).title) ?? str(obj(e.after).name) ?? str(obj(e.before).title);
   const thing = entity.replace(/_/g, ' ');
-  return `${who} ${verb.replace(/_/g, ' ')} ${label ? `${thing} “${label}”` : `a ${thing}`}`;
+  const article = /^[aeiou]/.test(thing) ? 'an' : 'a';
+  return `${who} ${verb.replace(/_/g, ' ')} ${label ? `${thing} “${label}”` : `${article} ${thing}`}`;
 }
 
 /** "just now", "5 min ago", "3 h ago", then the date. `now` is passed in so tests are stable. */

@@ -12,7 +12,7 @@ import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/rea
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Item } from '../../../contracts/items.ts';
 import { BacklogRow } from './backlog-row.tsx';
-import { type ColumnContext, gridTemplate } from './columns.tsx';
+import { type ColumnContext, gridTemplate, keyColumnWidth } from './columns.tsx';
 import { dropSide } from './list-cache.ts';
 import { ListHeader } from './list-header.tsx';
 import type { BacklogView } from './view-state.ts';
@@ -108,7 +108,8 @@ export function BacklogList(p: BacklogListProps) {
     },
     [canReorder, onMoveBy, setFocusedIndex],
   );
-  const template = useMemo(() => gridTemplate(p.view.columns), [p.view.columns]);
+  const keyWidth = useMemo(() => keyColumnWidth(p.items.map((i) => i.key)), [p.items]);
+  const template = useMemo(() => gridTemplate(p.view.columns, keyWidth), [p.view.columns, keyWidth]);
   const active = activeIndex === null ? undefined : p.items[activeIndex];
 
   return (
@@ -122,7 +123,11 @@ export function BacklogList(p: BacklogListProps) {
         setOverIndex(null);
       }}
     >
-      <div ref={scrollRef} className="b-list" style={{ ['--b-grid' as string]: template }}>
+      <div
+        ref={scrollRef}
+        className="b-list"
+        style={{ ['--b-grid' as string]: template, ['--b-key' as string]: keyWidth }}
+      >
         <table
           className="b-table"
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an interactive grid: focusable, selectable, draggable rows

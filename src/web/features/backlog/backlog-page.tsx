@@ -14,6 +14,7 @@ import type { ColumnContext } from './columns.tsx';
 import { FilterChips } from './filter-chips.tsx';
 import { ItemPanel } from './item-panel.tsx';
 import { updateItem } from './items-api.ts';
+import { SORT_LABELS } from './labels.ts';
 import { useBacklogCommands } from './use-backlog-commands.ts';
 import { useBacklogList, useMoveItem, usePatchCachedItem } from './use-backlog-list.ts';
 import { useBacklogShortcuts } from './use-backlog-shortcuts.ts';
@@ -174,8 +175,8 @@ export function BacklogPage() {
         <FilterChips view={view} setView={setView} segments={segments} members={members} />
         {!isRankOrder(view) && canEdit && (
           <p className="b-note">
-            Sorted by {view.sort}: drag and drop is off. Sort by order (click Key twice or clear the sort) to
-            reorder.
+            Sorted by {SORT_LABELS[view.sort]}: drag and drop is off. Sort by order (click Key twice or clear
+            the sort) to reorder.
           </p>
         )}
         {failure && (

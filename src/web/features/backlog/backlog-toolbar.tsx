@@ -6,6 +6,7 @@ import type { DialogName } from './backlog-dialogs.tsx';
 import { ColumnsMenu } from './columns-menu.tsx';
 import { ExportMenu } from './export-menu.tsx';
 import { FilterMenu } from './filter-menu.tsx';
+import { SORT_LABELS } from './labels.ts';
 import { type BacklogView, writeView } from './view-state.ts';
 import { ViewsMenu } from './views-menu.tsx';
 
@@ -72,13 +73,18 @@ export function BacklogToolbar(p: {
           <input
             ref={p.searchRef}
             type="search"
-            placeholder="Search title, problem, description…  /"
+            placeholder="Search title, problem, description…"
             value={text}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') setView({ q: text });
             }}
           />
+          {!text && (
+            <span className="b-search-key hide-phone" aria-hidden="true">
+              /
+            </span>
+          )}
         </label>
         <FilterMenu view={p.view} setView={setView} segments={p.segments} members={p.members} />
         <label className="b-sort-select">
@@ -116,7 +122,7 @@ export function BacklogToolbar(p: {
               'title:asc',
             ].includes(`${p.view.sort}:${p.view.dir}`) && (
               <option value={`${p.view.sort}:${p.view.dir}`}>
-                {p.view.sort} ({p.view.dir === 'asc' ? 'ascending' : 'descending'})
+                {SORT_LABELS[p.view.sort]} ({p.view.dir === 'asc' ? 'ascending' : 'descending'})
               </option>
             )}
           </select>

@@ -34,7 +34,7 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
     label: 'Segments',
     width: 'minmax(120px, 1fr)',
     sort: 'segment',
-    cell: (i, c) => <SegmentChips ids={i.segmentIds} segments={c.segments} />,
+    cell: (i, c) => <SegmentChips ids={i.segmentIds} segments={c.segments} max={1} />,
   },
   value: {
     id: 'value',
@@ -108,6 +108,13 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
 /** Labels have no server sort of their own; their header is not a sort button. */
 export const isSortable = (c: ColumnDef): boolean => c.id !== 'labels';
 
+/**
+ * The key column fits the longest key loaded ("LEAGUE-123" needs more room than "VIP-9"): about
+ * 7.5 px per monospace character at the list's 12 px, plus the cell's padding.
+ */
+export const keyColumnWidth = (keys: readonly string[]): string =>
+  `${Math.max(64, Math.ceil(Math.max(0, ...keys.map((k) => k.length)) * 7.5 + 20))}px`;
+
 /** The grid template for the shown columns (select, key, title come first). */
-export const gridTemplate = (columns: readonly ColumnId[]): string =>
-  ['28px', '76px', 'minmax(200px, 3fr)', ...columns.map((c) => COLUMNS[c].width)].join(' ');
+export const gridTemplate = (columns: readonly ColumnId[], keyWidth = '76px'): string =>
+  ['28px', keyWidth, 'minmax(200px, 3fr)', ...columns.map((c) => COLUMNS[c].width)].join(' ');

@@ -92,14 +92,22 @@ function Step(p: {
   return (
     <label className="b-step">
       <span className="b-step-word">{p.word}</span>
-      <input
-        className="input"
+      {/* A one-line box that grows with a long step instead of hiding its end; Enter still acts as
+          in a text field (submits the form, never a line break in a step). */}
+      <textarea
+        className="input b-step-text"
+        rows={1}
         name={p.name}
         value={p.value}
         readOnly={p.readOnly}
         aria-invalid={err ? true : undefined}
         placeholder={p.placeholder}
-        onChange={(e) => p.onChange(e.target.value)}
+        onChange={(e) => p.onChange(e.target.value.replace(/\n/g, ' '))}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          e.currentTarget.form?.requestSubmit();
+        }}
       />
       {err && <span className="field-error">{err}</span>}
     </label>

@@ -47,21 +47,33 @@ export function ReleaseCriticalBadge({ on }: { on: boolean }) {
   ) : null;
 }
 
+/** `max` keeps a dense row to its first chips and a "+N" that names the rest on hover. */
 export function SegmentChips({
   ids,
   segments,
+  max,
 }: {
   ids: readonly string[];
   segments: ReadonlyMap<string, Segment>;
+  max?: number;
 }) {
   if (ids.length === 0) return <span className="muted">no segment</span>;
+  const name = (id: string) => segments.get(id)?.name ?? '…';
+  const shown = max === undefined ? ids : ids.slice(0, max);
+  const rest = ids.slice(shown.length);
   return (
-    <span className="chips">
-      {ids.map((id) => (
+    <span className="chips" title={rest.length ? ids.map(name).join(', ') : undefined}>
+      {shown.map((id) => (
         <span key={id} className="chip">
-          {segments.get(id)?.name ?? '…'}
+          <span className="ellipsis">{name(id)}</span>
         </span>
       ))}
+      {rest.length > 0 && (
+        <span className="chip chip-more">
+          +{rest.length}
+          <span className="sr-only">: {rest.map(name).join(', ')}</span>
+        </span>
+      )}
     </span>
   );
 }

@@ -182,9 +182,10 @@ export function ItemFields({
           onChange={(v) => e.set('timeCriticality', v)}
           error={err.timeCriticality}
         />
+        {/* Short enough for one line in the panel's three columns, so the selects line up. */}
         <ValueSelect
           name="riskReduction"
-          label="Risk reduction / opportunity"
+          label="Risk / opportunity"
           value={e.value('riskReduction')}
           canEdit={isOwner}
           onChange={(v) => e.set('riskReduction', v)}
@@ -199,7 +200,7 @@ export function ItemFields({
         <div className="field b-value-field">
           <span className="label">WSJF</span>
           <output className="b-readonly" title="Cost of delay (BV + TC + RR) ÷ size">
-            {e.base.size === null ? 'needs estimate' : formatWsjf(wsjf)}
+            {e.base.size === null ? '—' : formatWsjf(wsjf)}
           </output>
           <span className="field-hint">Cost of delay {e.base.costOfDelay}</span>
         </div>

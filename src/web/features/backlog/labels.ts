@@ -1,3 +1,4 @@
+import type { ItemSort } from '../../../contracts/items.ts';
 import type { ItemCategory, ItemStatus, ItemType, LinkKind } from '../../../domain/backlog/item-rules.ts';
 
 /** Human words for the backlog's vocabulary, in one place. */
@@ -51,6 +52,26 @@ export const FIELD_LABELS: Record<string, string> = {
   size: 'Size',
   releaseCritical: 'Release-critical',
   rank: 'Order',
+};
+
+/** How a sort reads in a sentence ("Sorted by WSJF") and in the sort menu. */
+export const SORT_LABELS: Record<ItemSort, string> = {
+  rank: 'backlog order',
+  key: 'key',
+  title: 'title',
+  type: 'type',
+  status: 'status',
+  category: 'category',
+  segment: 'segment',
+  wsjf: 'WSJF',
+  size: 'size',
+  businessValue: 'business value',
+  timeCriticality: 'time criticality',
+  riskReduction: 'risk reduction',
+  releaseCritical: 'release-critical',
+  assignee: 'assignee',
+  createdAt: 'creation date',
+  updatedAt: 'last update',
 };
 
 /** WSJF shown with one decimal; null means the team has not estimated the item yet. */
