@@ -15,7 +15,7 @@ import { BacklogRow } from './backlog-row.tsx';
 import { type ColumnContext, gridTemplate, keyColumnWidth } from './columns.tsx';
 import { dropSide } from './list-cache.ts';
 import { ListHeader } from './list-header.tsx';
-import type { BacklogView } from './view-state.ts';
+import type { BacklogView, ColumnId } from './view-state.ts';
 
 /**
  * The virtualised backlog list: only the rows in view (plus a margin) are in the DOM, so 10,000
@@ -23,6 +23,8 @@ import type { BacklogView } from './view-state.ts';
  * (mouse/touch) or move with Alt+↑/↓; the parent persists the move.
  */
 export const ROW_HEIGHT = 40;
+
+const PANEL_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>(['type', 'size', 'wsjf', 'status']);
 
 export interface BacklogListProps {
   items: readonly Item[];
@@ -109,7 +111,14 @@ export function BacklogList(p: BacklogListProps) {
     [canReorder, onMoveBy, setFocusedIndex],
   );
   const keyWidth = useMemo(() => keyColumnWidth(p.items.map((i) => i.key)), [p.items]);
-  const template = useMemo(() => gridTemplate(p.view.columns, keyWidth), [p.view.columns, keyWidth]);
+  // With the detail panel open the list is half as wide: keep the columns that say what to pick
+  // next (type, size, WSJF, status) rather than scroll the status out of sight.
+  const panelOpen = p.openId !== null;
+  const view = useMemo(
+    () => (panelOpen ? { ...p.view, columns: p.view.columns.filter((c) => PANEL_COLUMNS.has(c)) } : p.view),
+    [panelOpen, p.view],
+  );
+  const template = useMemo(() => gridTemplate(view.columns, keyWidth), [view.columns, keyWidth]);
   const active = activeIndex === null ? undefined : p.items[activeIndex];
 
   return (
@@ -137,7 +146,7 @@ export function BacklogList(p: BacklogListProps) {
           aria-multiselectable="true"
         >
           <ListHeader
-            view={p.view}
+            view={view}
             onSort={p.onSort}
             onToggleAll={p.onToggleAll}
             selectedCount={p.selected.size}
@@ -158,7 +167,7 @@ export function BacklogList(p: BacklogListProps) {
                   key={v.key}
                   item={item}
                   index={v.index}
-                  columns={p.view.columns}
+                  columns={view.columns}
                   ctx={p.ctx}
                   start={v.start}
                   focused={v.index === p.focusedIndex || (p.focusedIndex < 0 && v.index === 0)}

@@ -25,8 +25,8 @@ export function InvestPanel({ itemId, version }: { itemId: string; version: numb
         INVEST{' '}
         <span className={`chip ${r.ready ? 'chip-ok' : 'chip-warn'}`}>
           {r.ready
-            ? 'ready may be set'
-            : `not ready: ${r.readinessGaps.map((g) => CHECK_LABELS[g] ?? g).join(', ')}`}
+            ? 'meets the Definition of Ready'
+            : `not ready yet: ${r.readinessGaps.map((g) => CHECK_LABELS[g] ?? g).join(', ')}`}
         </span>
       </h3>
       <ul className="b-invest">

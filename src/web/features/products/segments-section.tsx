@@ -95,15 +95,18 @@ export function SegmentsSection({ product, canEdit }: { product: Product; canEdi
                   </td>
                   <td>
                     {canEdit ? (
-                      <input
-                        className="input"
-                        style={{ width: 90 }}
-                        inputMode="decimal"
-                        aria-label={`Target share of ${s.name}, percent`}
-                        defaultValue={s.targetShare ?? ''}
-                        placeholder="—"
-                        onBlur={(e) => void saveShare(s, e.target.value)}
-                      />
+                      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+                        <input
+                          className="input"
+                          style={{ width: 72, textAlign: 'right' }}
+                          inputMode="decimal"
+                          aria-label={`Target share of ${s.name}, percent`}
+                          defaultValue={s.targetShare ?? ''}
+                          placeholder="—"
+                          onBlur={(e) => void saveShare(s, e.target.value)}
+                        />
+                        <span className="muted">%</span>
+                      </span>
                     ) : s.targetShare === null ? (
                       <span className="muted">No target</span>
                     ) : (
