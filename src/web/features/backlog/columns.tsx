@@ -32,7 +32,8 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
   segments: {
     id: 'segments',
     label: 'Segments',
-    width: 'minmax(120px, 1fr)',
+    // Room for a typical segment name and a "+1".
+    width: 'minmax(150px, 1fr)',
     sort: 'segment',
     cell: (i, c) => <SegmentChips ids={i.segmentIds} segments={c.segments} max={1} />,
   },
