@@ -239,8 +239,14 @@ describe('a sprint, planned, run and closed in the browser', () => {
     await card.getByRole('button', { name: 'Start' }).click();
     const doing = page.getByTestId('board-doing').getByTestId(`card-${items.digest!.key}`);
     await doing.waitFor();
-    await doing.getByRole('button', { name: 'Done…' }).click();
+    // Dragging the card onto Done asks for the Definition of Done, as the button does.
+    await drag(
+      page,
+      doing.getByRole('button', { name: new RegExp(`^Drag ${items.digest!.key} `) }),
+      page.getByTestId('board-done'),
+    );
     const dod = page.getByRole('dialog', { name: `Is ${items.digest!.key} done?` });
+    await dod.waitFor();
     const boxes = dod.getByRole('checkbox');
     const n = await boxes.count();
     expect(n).toBeGreaterThan(0);

@@ -91,7 +91,7 @@ export function BurnUpChart({
         ))}
         <line className="axis" x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} />
         {Array.from({ length: n }, (_, i) => dateAt(i)).map((d, i) =>
-          (i % labelEvery === 0 && n - 1 - i >= labelEvery / 2) || i === n - 1 ? (
+          (i % labelEvery === 0 && n - 1 - i >= labelEvery) || i === n - 1 ? (
             <text
               key={d}
               className="tick"

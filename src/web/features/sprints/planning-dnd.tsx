@@ -14,6 +14,12 @@ export const columnUnder: CollisionDetection = (args) => {
   return hits.length > 0 ? hits : rectIntersection(args);
 };
 
+/**
+ * Runs `fn` once dnd-kit has stopped swallowing clicks: for 50 ms after a drop it stops every click
+ * at the document, so a dialog opened at once would lose its first tick or button press.
+ */
+export const afterDrop = (fn: () => void) => window.setTimeout(fn, 80);
+
 export function Draggable({
   id,
   item,

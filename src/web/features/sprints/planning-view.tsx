@@ -16,7 +16,7 @@ import { SprintBoard } from '../../../contracts/sprints.ts';
 import { api, apiPath } from '../../lib/api.ts';
 import { pts } from './format.ts';
 import { type CardItem, ItemCard } from './item-card.tsx';
-import { Column, columnUnder, Draggable } from './planning-dnd.tsx';
+import { afterDrop, Column, columnUnder, Draggable } from './planning-dnd.tsx';
 import { readinessHints } from './readiness-hint.ts';
 import { ReasonDialog } from './reason-dialog.tsx';
 import {
@@ -95,11 +95,11 @@ export function PlanningView({
   const backlogCards = candidates.map((i) => ({ item: i, card: { ...i, notReady: readinessHints(i, dor) } }));
 
   const add = (item: Item) => {
-    if (active) setPending({ kind: 'add', item });
+    if (active) afterDrop(() => setPending({ kind: 'add', item }));
     else void scope.add(item).catch(() => undefined);
   };
   const remove = (card: CardItem) => {
-    if (active) setPending({ kind: 'remove', item: card });
+    if (active) afterDrop(() => setPending({ kind: 'remove', item: card }));
     else void scope.remove(card.id).catch(() => undefined);
   };
 

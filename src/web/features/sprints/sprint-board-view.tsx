@@ -1,11 +1,12 @@
+import { DndContext, KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Item } from '../../../contracts/items.ts';
 import { ROLES } from '../../../domain/roles.ts';
 import { useCan } from '../../app/product-context.tsx';
 import { api, apiPath } from '../../lib/api.ts';
-import { pts } from './format.ts';
-import { ItemCard } from './item-card.tsx';
+import { BoardCard, BoardColumn } from './board-card.tsx';
+import { afterDrop, columnUnder } from './planning-dnd.tsx';
 import { DoneDialog, ResizeDialog, ReviewDialog } from './review-dialogs.tsx';
 import {
   type SprintBoardT,
@@ -37,6 +38,11 @@ export function SprintBoardView({ board, productId }: { board: SprintBoardT; pro
   const isOwner = useCan(ROLES.owner);
   const [open, setOpen] = useState<Open>(null);
   const [error, setError] = useState<string | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 6 } }),
+    useSensor(KeyboardSensor),
+  );
   const sprintId = board.sprint.id;
   const active = board.sprint.state === 'active';
   const apply = (b: SprintBoardT) => {
@@ -56,6 +62,48 @@ export function SprintBoardView({ board, productId }: { board: SprintBoardT; pro
     }
   }
 
+  /** Dropping a card on a column is the same move as its button: done asks for the DoD, accept for a review. */
+  function dropOn(i: SprintItemT, column: string) {
+    const from = COLUMNS.find((c) => (c.statuses as readonly string[]).includes(i.status))?.id;
+    if (from === column) return;
+    setError(null);
+    if (column === 'doing' && isTeam && (i.status === 'new' || i.status === 'ready')) void startWork(i);
+    else if (column === 'done' && isTeam && i.status !== 'done' && i.status !== 'accepted')
+      setOpen({ kind: 'done', item: i });
+    else if (column === 'accepted' && isOwner && i.status === 'done') setOpen({ kind: 'review', item: i });
+    else if (column === 'accepted') setError('Only the Product Owner accepts, and only work that is done.');
+    else setError(`${i.key} cannot move back to ${COLUMNS.find((c) => c.id === column)?.title ?? column}.`);
+  }
+
+  const actionsFor = (i: SprintItemT) => (
+    <>
+      {isTeam && (i.status === 'new' || i.status === 'ready') && (
+        <button type="button" className="btn btn-sm" onClick={() => void startWork(i)}>
+          Start
+        </button>
+      )}
+      {isTeam && (i.status === 'in_progress' || i.status === 'rejected' || i.status === 'ready') && (
+        <button type="button" className="btn btn-sm" onClick={() => setOpen({ kind: 'done', item: i })}>
+          Done…
+        </button>
+      )}
+      {isOwner && (i.status === 'done' || i.status === 'accepted') && (
+        <button type="button" className="btn btn-sm" onClick={() => setOpen({ kind: 'review', item: i })}>
+          {i.status === 'done' ? 'Review…' : 'Reject…'}
+        </button>
+      )}
+      {isEstimator && i.status !== 'accepted' && (
+        <button
+          type="button"
+          className="btn btn-sm btn-ghost"
+          onClick={() => setOpen({ kind: 'resize', item: i })}
+        >
+          Re-size
+        </button>
+      )}
+    </>
+  );
+
   return (
     <div className="stack">
       {error && (
@@ -63,100 +111,41 @@ export function SprintBoardView({ board, productId }: { board: SprintBoardT; pro
           {error}
         </div>
       )}
-      <div className="board">
-        {COLUMNS.map((col) => {
-          const items = board.items.filter((i) => (col.statuses as readonly string[]).includes(i.status));
-          const points = items.reduce((s, i) => s + (i.size ?? 0), 0);
-          return (
-            <section
-              key={col.id}
-              className="board-col"
-              aria-labelledby={`col-${col.id}`}
-              data-testid={`board-${col.id}`}
-            >
-              <h3 id={`col-${col.id}`}>
-                <span>{col.title}</span>
-                <span>
-                  {items.length} · {pts(points)} pts
-                </span>
-              </h3>
-              {items.map((i) => (
-                <ItemCard
-                  key={i.itemId}
-                  item={{
-                    id: i.itemId,
-                    key: i.key,
-                    title: i.title,
-                    type: i.type,
-                    status: i.status,
-                    size: i.size,
-                    notReady: [],
-                  }}
-                  badges={
-                    <>
-                      {!i.inSnapshot && (
-                        <span className="badge badge-warning" title="Added after the sprint started">
-                          Added
-                        </span>
-                      )}
-                      {i.status === 'rejected' && <span className="badge badge-danger">Rejected</span>}
-                      {i.reopened > 0 && <span className="badge badge-danger">Reopened ×{i.reopened}</span>}
-                    </>
-                  }
-                  actions={
-                    active && (
-                      <>
-                        {isTeam && (i.status === 'new' || i.status === 'ready') && (
-                          <button type="button" className="btn btn-sm" onClick={() => void startWork(i)}>
-                            Start
-                          </button>
-                        )}
-                        {isTeam &&
-                          (i.status === 'in_progress' || i.status === 'rejected' || i.status === 'ready') && (
-                            <button
-                              type="button"
-                              className="btn btn-sm"
-                              onClick={() => setOpen({ kind: 'done', item: i })}
-                            >
-                              Done…
-                            </button>
-                          )}
-                        {isOwner && (i.status === 'done' || i.status === 'accepted') && (
-                          <button
-                            type="button"
-                            className="btn btn-sm"
-                            onClick={() => setOpen({ kind: 'review', item: i })}
-                          >
-                            {i.status === 'done' ? 'Review…' : 'Reject…'}
-                          </button>
-                        )}
-                        {isEstimator && i.status !== 'accepted' && (
-                          <button
-                            type="button"
-                            className="btn btn-sm btn-ghost"
-                            onClick={() => setOpen({ kind: 'resize', item: i })}
-                          >
-                            Re-size
-                          </button>
-                        )}
-                      </>
-                    )
-                  }
-                />
-              ))}
-              {emptyNote(items.length)}
-              {col.id === 'accepted' &&
-                board.items
-                  .filter((i) => i.review === 'rejected' && i.reviewComment)
-                  .map((i) => (
-                    <p key={i.itemId} className="muted" style={{ fontSize: 'var(--text-sm)' }}>
-                      {i.key} rejected: “{i.reviewComment}”
-                    </p>
-                  ))}
-            </section>
-          );
-        })}
-      </div>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={columnUnder}
+        onDragEnd={(e) => {
+          const item = board.items.find((i) => i.itemId === String(e.active.id));
+          const over = e.over;
+          if (item && over) afterDrop(() => dropOn(item, String(over.id)));
+        }}
+      >
+        <div className="board">
+          {COLUMNS.map((col) => {
+            const items = board.items.filter((i) => (col.statuses as readonly string[]).includes(i.status));
+            return (
+              <BoardColumn key={col.id} id={col.id} title={col.title} items={items}>
+                {items.map((i) => (
+                  <BoardCard
+                    key={i.itemId}
+                    item={i}
+                    draggable={active && (isTeam || isOwner)}
+                    actions={active && actionsFor(i)}
+                  />
+                ))}
+                {col.id === 'accepted' &&
+                  board.items
+                    .filter((i) => i.review === 'rejected' && i.reviewComment)
+                    .map((i) => (
+                      <p key={i.itemId} className="muted" style={{ fontSize: 'var(--text-sm)' }}>
+                        {i.key} rejected: “{i.reviewComment}”
+                      </p>
+                    ))}
+              </BoardColumn>
+            );
+          })}
+        </div>
+      </DndContext>
       {open?.kind === 'done' && (
         <DoneDialog
           item={open.item}
@@ -185,12 +174,4 @@ export function SprintBoardView({ board, productId }: { board: SprintBoardT; pro
       )}
     </div>
   );
-}
-
-function emptyNote(n: number) {
-  return n === 0 ? (
-    <p className="muted" style={{ padding: '4px 6px', fontSize: 'var(--text-sm)' }}>
-      Nothing here.
-    </p>
-  ) : null;
 }
