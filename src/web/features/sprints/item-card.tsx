@@ -48,12 +48,12 @@ export function ItemCard({
             ))}
           </ul>
         )}
-        {actions && <span className="row">{actions}</span>}
       </div>
       <span className="points" title="Story points">
         {pts(item.size)}
         <span className="sr-only"> points</span>
       </span>
+      {actions && <div className="card-actions">{actions}</div>}
     </div>
   );
 }
