@@ -251,6 +251,15 @@ describe('the team backlog in the browser', () => {
   });
 
   it('sorts by WSJF on the server and filters, with the view in the URL', async () => {
+    // The team sizes the last item small, so its WSJF puts it first (unsized items sort last).
+    const last = (
+      await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)
+    ).items.at(-1)!;
+    const sized = await team.request.patch(`${app.url}/api/v1/items/${last.id}`, {
+      data: { size: 1 },
+      headers: { origin: app.url, 'If-Match': String(last.version) },
+    });
+    expect(sized.status()).toBe(200);
     await page.goto(backlog());
     await page.getByLabel('Sort by').selectOption('wsjf:desc');
     await page.waitForURL(/sort=wsjf/);
@@ -259,6 +268,7 @@ describe('the team backlog in the browser', () => {
     ).items;
     // The list shows the server's WSJF order (sorted in the database, not in the browser).
     await expect.poll(() => visibleKeys(page)).toEqual(all.map((i) => i.key));
+    expect(all[0]!.key).toBe(last.key);
     expect(all.map((i) => i.key)).not.toEqual(await apiOrder());
     await screenshot(page, 'backlog-wsjf-light-desktop');
 

@@ -59,6 +59,7 @@ export async function startTandem(
       stop() {
         stopping ??= (async () => {
           await app.close();
+          await services.close();
           await pool.end();
           await db.embedded?.stop();
         })();

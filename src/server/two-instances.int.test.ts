@@ -24,6 +24,11 @@ beforeAll(async () => {
   member = await a.user('Member A');
   productId = (await a.product(owner, 'Shared', 'SHARED')).id;
   await a.addMember(owner, productId, member, 'team');
+  // Returned teardown: runs before the shared pool ends.
+  return async () => {
+    await b.close();
+    await services.close();
+  };
 });
 
 const onB = (headers: Record<string, string>, url: string) =>

@@ -12,7 +12,8 @@ type Listener = (productId: string) => void;
  */
 export class ChangeFeed {
   readonly #listeners = new Set<Listener>();
-  #state: 'off' | 'starting' | 'on' = 'off';
+  #state: 'off' | 'starting' | 'on' | 'closed' = 'off';
+  #stop: (() => Promise<void>) | null = null;
 
   constructor(private readonly store: Store) {}
 
@@ -31,6 +32,14 @@ export class ChangeFeed {
     for (const fn of this.#listeners) fn(productId);
   }
 
+  /** Releases the LISTEN connection (at shutdown: the pool cannot end while it is held). */
+  async close(): Promise<void> {
+    this.#state = 'closed';
+    const stop = this.#stop;
+    this.#stop = null;
+    await stop?.();
+  }
+
   #start() {
     if (!this.store.listen) return;
     this.#state = 'starting';
@@ -39,16 +48,23 @@ export class ChangeFeed {
         CHANGES_CHANNEL,
         (productId) => this.touched(productId),
         () => {
+          if (this.#state === 'closed') return;
           this.#state = 'off';
+          this.#stop = null;
           // Whatever was cached may have missed changes while the connection was down.
           for (const fn of this.#listeners) fn('*');
         },
       )
-      .then(() => {
+      .then(async (stop) => {
+        if (this.#state === 'closed') {
+          await stop();
+          return;
+        }
+        this.#stop = stop;
         this.#state = 'on';
       })
       .catch(() => {
-        this.#state = 'off';
+        if (this.#state !== 'closed') this.#state = 'off';
       });
   }
 }

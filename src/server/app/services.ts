@@ -27,6 +27,8 @@ export function createServices(store: Store, options: ServiceOptions) {
     sprints: sprintUseCases(store, now),
     poker: pokerUseCases(store),
     activity: new ActivityHub(store, changes),
+    /** Releases what the services hold on the database (the change feed's LISTEN connection). */
+    close: () => changes.close(),
   };
 }
 export type Services = ReturnType<typeof createServices>;

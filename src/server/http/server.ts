@@ -52,6 +52,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
     bodyLimit: 10 * 1024 * 1024,
+    // Live streams never finish on their own: at shutdown, close every connection.
+    forceCloseConnections: true,
   });
   await app.register(cookie);
   app.setErrorHandler(errorHandler);

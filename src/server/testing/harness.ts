@@ -64,7 +64,11 @@ export async function createTestApp(options: { now?: () => Date } = {}): Promise
   });
   const app = await buildServer({ services, logger: createLogger('silent') });
   await app.ready();
-  afterAll(() => app.close());
+  // Runs before freshDatabase's pool.end (afterAll hooks run in reverse order).
+  afterAll(async () => {
+    await app.close();
+    await services.close();
+  });
   let seq = 0;
 
   const call: TestApp['call'] = (as, opts) =>
