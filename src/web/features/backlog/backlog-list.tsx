@@ -87,6 +87,16 @@ export function BacklogList(p: BacklogListProps) {
     if (row && document.activeElement !== row) row.focus({ preventScroll: true });
   }, [focusedIndex, virtualizer]);
 
+  // An item opened from elsewhere (a link from the activity feed, the palette, a shared URL) is
+  // scrolled into view once, as soon as its page has loaded, so the list shows which row is open.
+  const scrolledTo = useRef<string | null>(null);
+  const openIndex = p.openId ? p.items.findIndex((x) => x.id === p.openId) : -1;
+  useEffect(() => {
+    if (!p.openId || openIndex < 0 || scrolledTo.current === p.openId) return;
+    scrolledTo.current = p.openId;
+    virtualizer.scrollToIndex(openIndex, { align: 'center' });
+  }, [p.openId, openIndex, virtualizer]);
+
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
   const indexOf = (id: unknown) => p.items.findIndex((x) => x.id === id);
   const onDragStart = (e: DragStartEvent) => setActiveIndex(indexOf(e.active.id));

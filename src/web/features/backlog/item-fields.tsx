@@ -182,10 +182,9 @@ export function ItemFields({
           onChange={(v) => e.set('timeCriticality', v)}
           error={err.timeCriticality}
         />
-        {/* Short enough for one line in the panel's three columns, so the selects line up. */}
         <ValueSelect
           name="riskReduction"
-          label="Risk / opportunity"
+          label="Risk reduction / opportunity"
           value={e.value('riskReduction')}
           canEdit={isOwner}
           onChange={(v) => e.set('riskReduction', v)}
