@@ -83,7 +83,7 @@ try {
     `report: committed ${body.committedPoints}, completed ${body.completedPoints}, say/do ${body.sayDoRatio}, ` +
       `${body.velocityHistory.length} sprints of history, CV ${body.velocityCv}, ${body.scopeChanges.length} scope changes`,
   );
-  const result = await autocannon({ url, headers: { cookie: owner.cookie }, connections: 4, duration: 10 });
+  const result = await autocannon({ url, headers: { cookie: owner.cookie }, connections: 50, duration: 10 });
   console.log(
     `sprint report: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, errors ${result.errors + result.non2xx}`,
   );

@@ -24,7 +24,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     users: userUseCases(store),
     products: productUseCases(store, changes),
     items: itemUseCases(store, changes),
-    sprints: sprintUseCases(store, now),
+    sprints: sprintUseCases(store, now, changes),
     poker: pokerUseCases(store),
     activity: new ActivityHub(store, changes),
     /** Releases what the services hold on the database (the change feed's LISTEN connection). */

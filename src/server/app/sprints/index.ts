@@ -1,3 +1,4 @@
+import type { ChangeFeed } from '../change-feed.ts';
 import type { Store } from '../store.ts';
 import { sprintCloseUseCases } from './close.ts';
 import { sprintPlanningUseCases } from './planning.ts';
@@ -6,13 +7,13 @@ import { sprintReviewUseCases } from './review.ts';
 import { sprintCrudUseCases } from './sprints.ts';
 
 /** Every sprint use case, one object for services.ts. */
-export function sprintUseCases(store: Store, now: () => Date) {
+export function sprintUseCases(store: Store, now: () => Date, changes?: ChangeFeed) {
   return {
     ...sprintCrudUseCases(store),
     ...sprintPlanningUseCases(store),
     ...sprintReviewUseCases(store),
     ...sprintCloseUseCases(store),
-    ...sprintReportUseCases(store, now),
+    ...sprintReportUseCases(store, now, changes),
   };
 }
 export type SprintUseCases = ReturnType<typeof sprintUseCases>;

@@ -83,6 +83,10 @@ describe('sizes in a started sprint', () => {
       headers: { 'if-match': String(before.json().version) },
     });
     expect(other.statusCode, 'other fields stay editable').toBe(200);
+    const report = async () =>
+      (await t.call(dev, { method: 'GET', url: `/api/v1/sprints/${sprintId}/report` })).json();
+    expect((await report()).scopeChanges).toEqual([]);
+    expect((await report()).scopeChanges).toEqual([]); // served from the cache now
     const resized = await t.call(dev, {
       method: 'POST',
       url: `/api/v1/sprints/${sprintId}/items/${item.id}/resize`,
@@ -90,5 +94,13 @@ describe('sizes in a started sprint', () => {
     });
     expect(resized.statusCode, resized.body).toBe(200);
     expect((await t.call(dev, { method: 'GET', url: `/api/v1/items/${item.id}` })).json().size).toBe(8);
+    // The (cached) report shows the change on the very next read.
+    expect((await report()).scopeChanges).toEqual([
+      expect.objectContaining({
+        itemId: item.id,
+        change: 'resized',
+        reason: 'The room data comes from two systems',
+      }),
+    ]);
   });
 });
