@@ -41,6 +41,7 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { services } = opts;
@@ -115,8 +116,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         throw new AppError('forbidden', 'Only workspace admins can do this.');
       return undefined;
     }
-    const productId = access.productOf ? await access.productOf({ params }, services) : params.productId;
     const hidden = new AppError('not_found', 'That was not found, or you have no access to it.');
+    // A malformed id names nothing: the same 404, before it reaches the database.
+    if (Object.entries(params).some(([k, v]) => k.endsWith('Id') && !UUID.test(v))) throw hidden;
+    const productId = access.productOf ? await access.productOf({ params }, services) : params.productId;
     if (!productId) throw hidden;
     const role = await services.products.roleOf(productId, actor.userId);
     if (!role) throw hidden;
@@ -202,10 +205,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   const openapi = buildOpenApi(routes);
   app.get('/api/openapi.json', async () => openapi);
-  await app.register(scalar, {
-    routePrefix: '/api/docs',
-    configuration: { url: '/api/openapi.json', title: 'Tandem API' },
-  });
+  // Self-hosted docs: nothing loaded from the internet, none of the vendor's AI or client buttons.
+  const docs = {
+    url: '/api/openapi.json',
+    title: 'Tandem API',
+    withDefaultFonts: false,
+    hideClientButton: true,
+    telemetry: false,
+    showDeveloperTools: 'never',
+    mcp: { disabled: true },
+    agent: { disabled: true },
+  } as const;
+  await app.register(scalar, { routePrefix: '/api/docs', configuration: docs });
   app.get('/api/health', async (_req, reply) => {
     try {
       await services.store.ping();

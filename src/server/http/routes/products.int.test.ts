@@ -60,6 +60,29 @@ describe('products', () => {
     expect((await t.call(stranger, { method: 'GET', url: '/api/v1/products' })).json().products).toEqual([]);
   });
 
+  it('answers 404, not an error, for a malformed id', async () => {
+    for (const url of [
+      '/api/v1/products/VIP/items',
+      '/api/v1/products/VIP',
+      '/api/v1/items/VIP-1',
+      '/api/v1/sprints/x/report',
+    ]) {
+      const res = await t.call(owner, { method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+  });
+
+  it('serves self-contained API docs and the OpenAPI document', async () => {
+    const docs = await t.call(null, { method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('/api/openapi.json');
+    expect(docs.body).not.toMatch(/fonts\.(googleapis|scalar)|cdn\.jsdelivr/);
+    const spec = (await t.call(null, { method: 'GET', url: '/api/openapi.json' })).json();
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toContain('/api/v1/products/{productId}/items');
+  });
+
   it('lets only the owner change members, with 403 for members and 404 for strangers', async () => {
     const payload = { userId: stranger.id, role: 'viewer' };
     expect(
