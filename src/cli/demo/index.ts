@@ -1,3 +1,4 @@
+import { rebalancedKeys } from '../../domain/backlog/ordering.ts';
 import type { Services } from '../../server/app/services.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
@@ -53,5 +54,25 @@ export async function seedDemo(services: Services, today: Date = new Date()): Pr
       },
     ],
   });
+  // As a PO would after each review: finished work leaves the top; what comes next leads.
+  for (const p of [products.vip, products.league, products.notif]) await finishedToTheBottom(services, p.id);
   return { password: DEMO_PASSWORD, users: people };
+}
+
+const FINISHED = new Set(['done', 'accepted', 'rejected']);
+
+async function finishedToTheBottom(services: Services, productId: string): Promise<void> {
+  await services.store.transaction(async (r) => {
+    await r.items.lockProductOrder(productId);
+    const all = (await r.items.all(productId)).sort((a, b) => (a.rank < b.rank ? -1 : 1));
+    const order = [
+      ...all.filter((i) => !FINISHED.has(i.status)),
+      ...all.filter((i) => FINISHED.has(i.status)),
+    ];
+    const keys = rebalancedKeys(order.length);
+    await r.items.setRanks(
+      productId,
+      order.map((item, i) => ({ id: item.id, rank: keys[i]! })),
+    );
+  });
 }

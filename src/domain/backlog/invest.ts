@@ -93,7 +93,11 @@ export function investCheck(item: InvestItem, ctx: InvestContext): InvestFinding
               : `Within the split threshold of ${ctx.splitThreshold}.`,
         },
     item.acceptanceCriteria.length
-      ? { check: 'testable', ok: true, reason: `${item.acceptanceCriteria.length} acceptance scenario(s).` }
+      ? {
+          check: 'testable',
+          ok: true,
+          reason: `${item.acceptanceCriteria.length} acceptance ${item.acceptanceCriteria.length === 1 ? 'scenario' : 'scenarios'}.`,
+        }
       : { check: 'testable', ok: false, reason: 'It has no acceptance criteria.' },
   ];
   return findings;

@@ -21,3 +21,22 @@ describe('WSJF', () => {
     expect(wsjfOrder(items).map((i) => i.id)).toEqual(['c', 'a', 'd', 'b', 'e']);
   });
 });
+
+describe('WSJF order with finished work', () => {
+  it('puts finished items below open ones, whatever their WSJF, keeping their order', () => {
+    const items = [
+      { id: 'done-high', wsjf: 20, status: 'done' },
+      { id: 'open-low', wsjf: 1, status: 'ready' },
+      { id: 'accepted', wsjf: 9, status: 'accepted' },
+      { id: 'open-unsized', wsjf: null, status: 'new' },
+      { id: 'open-high', wsjf: 5, status: 'in_progress' },
+    ];
+    expect(wsjfOrder(items).map((i) => i.id)).toEqual([
+      'open-high',
+      'open-low',
+      'open-unsized',
+      'done-high',
+      'accepted',
+    ]);
+  });
+});

@@ -31,23 +31,26 @@ export function wsjfRounded(v: ValueInputs): number | null {
 export interface Ranked {
   id: string;
   wsjf: number | null;
+  /** Finished work (done, accepted, rejected) needs no ordering: it goes below all open work. */
+  status?: string;
 }
 
+const FINISHED = new Set(['done', 'accepted', 'rejected']);
+/** 0 = open and estimated, 1 = open but needs an estimate, 2 = finished. */
+const tier = (r: Ranked) => (r.status && FINISHED.has(r.status) ? 2 : r.wsjf == null ? 1 : 0);
+
 /**
- * WSJF order: highest WSJF first; items that need an estimate go last; ties keep their current
- * order (input order), so applying the suggestion twice changes nothing.
+ * WSJF order: open items by highest WSJF first, then open items that need an estimate, then
+ * finished work; ties keep their current order (input order), so applying the suggestion twice
+ * changes nothing.
  */
 export function wsjfOrder<T extends Ranked>(current: readonly T[]): T[] {
   return current
-    .map((item, index) => ({ item, index }))
+    .map((item, index) => ({ item, index, tier: tier(item) }))
     .sort((a, b) => {
-      const wa = a.item.wsjf;
-      const wb = b.item.wsjf;
-      if (wa == null || wb == null) {
-        if (wa == null && wb == null) return a.index - b.index;
-        return wa == null ? 1 : -1;
-      }
-      return wb - wa || a.index - b.index;
+      if (a.tier !== b.tier) return a.tier - b.tier;
+      if (a.tier === 0) return b.item.wsjf! - a.item.wsjf! || a.index - b.index;
+      return a.index - b.index;
     })
     .map((x) => x.item);
 }
