@@ -16,6 +16,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      // zod's own comments trip Rollup's annotation parser; the warning says nothing about our code.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod')) return;
+        warn(warning);
+      },
+    },
   },
   server: {
     port: Number(process.env.TANDEM_WEB_PORT ?? 3000),
