@@ -2,6 +2,7 @@ import { rebalancedKeys } from '../../domain/backlog/ordering.ts';
 import type { Services } from '../../server/app/services.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
+import { seedPokerDemo } from './poker.ts';
 import { seedSprintsDemo } from './sprints.ts';
 
 export interface DemoResult {
@@ -54,6 +55,7 @@ export async function seedDemo(services: Services, today: Date = new Date()): Pr
       },
     ],
   });
+  await seedPokerDemo(services, ctx);
   // As a PO would after each review: finished work leaves the top; what comes next leads.
   for (const p of [products.vip, products.league, products.notif]) await finishedToTheBottom(services, p.id);
   return { password: DEMO_PASSWORD, users: people };
