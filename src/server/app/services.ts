@@ -2,6 +2,7 @@ import { ActivityHub } from './activity-hub.ts';
 import { authUseCases, type SessionPolicy } from './auth.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { itemUseCases } from './items/index.ts';
+import { backlogViewUseCases } from './items/views.ts';
 import { pokerUseCases } from './poker/poker.ts';
 import { productUseCases } from './products.ts';
 import { sprintUseCases } from './sprints/index.ts';
@@ -24,6 +25,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     users: userUseCases(store),
     products: productUseCases(store, changes),
     items: itemUseCases(store, changes),
+    backlogViews: backlogViewUseCases(store),
     sprints: sprintUseCases(store, now, changes),
     poker: pokerUseCases(store),
     activity: new ActivityHub(store, changes),

@@ -1,4 +1,5 @@
 import type { BacklogSettingsRepo, ItemCommentsRepo, ItemLinksRepo, ItemsRepo } from './items/ports.ts';
+import type { BacklogViewsRepo } from './items/views.ts';
 import type { PokerRepo } from './poker/ports.ts';
 import type {
   EventsRepo,
@@ -30,6 +31,7 @@ export interface Repos {
   itemLinks: ItemLinksRepo;
   itemComments: ItemCommentsRepo;
   backlogSettings: BacklogSettingsRepo;
+  backlogViews: BacklogViewsRepo;
   sprints: SprintsRepo;
   sprintItems: SprintItemWritesRepo;
   poker: PokerRepo;

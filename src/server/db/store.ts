@@ -10,6 +10,7 @@ import {
   usersRepo,
   workspaceRepo,
 } from './repositories/accounts.repository.ts';
+import { backlogViewsRepo } from './repositories/backlog-views.repository.ts';
 import { eventsRepo } from './repositories/events.repository.ts';
 import { itemsRepo } from './repositories/items.repository.ts';
 import {
@@ -40,6 +41,7 @@ export function reposFor(raw: Queryable): Repos {
     itemLinks: itemLinksRepo(db),
     itemComments: itemCommentsRepo(db),
     backlogSettings: backlogSettingsRepo(db),
+    backlogViews: backlogViewsRepo(db),
     sprints: sprintsRepo(db),
     sprintItems: sprintItemWritesRepo(db),
     poker: pokerRepo(db),

@@ -73,6 +73,15 @@ const makers: Record<string, () => Promise<string>> = {
     if (r.statusCode !== 201) throw new Error(`cannot make a link fixture: ${r.body}`);
     return r.json().id;
   },
+  viewId: async () => {
+    const r = await t.call(users.owner, {
+      method: 'POST',
+      url: `/api/v1/products/${fixtures.productId}/views`,
+      payload: { name: 'Access view', query: '?status=ready' },
+    });
+    if (r.statusCode !== 201) throw new Error(`cannot make a saved view fixture: ${r.body}`);
+    return r.json().id;
+  },
   tokenId: async () => '00000000-0000-4000-8000-000000000000',
   token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 };

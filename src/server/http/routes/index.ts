@@ -1,5 +1,6 @@
 import type { AnyRoute } from '../route.ts';
 import { authRoutes } from './auth.routes.ts';
+import { backlogViewRoutes } from './backlog-views.routes.ts';
 import { eventStreamRoutes } from './events-stream.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { itemIoRoutes } from './items-io.routes.ts';
@@ -22,6 +23,7 @@ export const allRoutes: AnyRoute[] = [
   ...itemRoutes,
   ...itemOrderRoutes,
   ...itemSocialRoutes,
+  ...backlogViewRoutes,
   ...sprintRoutes,
   ...sprintScopeRoutes,
   ...pokerRoutes,
