@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { MenuButton } from '../../components/menu.tsx';
 import { useSavedViews } from './saved-views.ts';
 
-/** Saved views: open one (it becomes the URL), save the current one under a name, delete. */
+/** Saved views (kept on the server, per user): open one (it becomes the URL), save the current one, delete. */
 export function ViewsMenu({
   userId,
   productId,
@@ -14,7 +14,7 @@ export function ViewsMenu({
   currentSearch: string;
   onOpen: (search: string) => void;
 }) {
-  const { views, save, remove } = useSavedViews(userId, productId);
+  const { views, loading, save, remove, error, clearError } = useSavedViews(userId, productId);
   const [name, setName] = useState('');
   const active = views.find((v) => v.search === currentSearch);
   return (
@@ -25,11 +25,12 @@ export function ViewsMenu({
     >
       {(close) => (
         <div className="b-views-pop">
-          {views.length === 0 && (
+          {loading && <p className="muted">Loading saved views…</p>}
+          {!loading && views.length === 0 && (
             <p className="muted">No saved views yet. Filter and sort the list, then save it here.</p>
           )}
           {views.map((v) => (
-            <div key={v.name} className="b-view-row">
+            <div key={v.id} className="b-view-row">
               <button
                 type="button"
                 className="menu-item"
@@ -45,7 +46,8 @@ export function ViewsMenu({
                 type="button"
                 className="btn btn-ghost btn-sm"
                 aria-label={`Delete view ${v.name}`}
-                onClick={() => remove(v.name)}
+                disabled={v.id.startsWith('pending:')}
+                onClick={() => remove(v.id)}
               >
                 ×
               </button>
@@ -67,12 +69,23 @@ export function ViewsMenu({
               aria-label="Name for the current view"
               placeholder="Name this view"
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => {
+                setName(e.target.value);
+                clearError();
+              }}
+              maxLength={80}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'b-view-error' : undefined}
             />
             <button type="submit" className="btn btn-sm" disabled={!name.trim()}>
               Save
             </button>
           </form>
+          {error && (
+            <p id="b-view-error" className="field-error" role="alert">
+              {error}
+            </p>
+          )}
         </div>
       )}
     </MenuButton>
