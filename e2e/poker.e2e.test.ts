@@ -71,6 +71,12 @@ describe('planning poker, live in three browsers', () => {
     await tom.getByRole('button', { name: '5', exact: true }).click();
     await tess.getByTestId('voted-count').getByText('1 of 2 voted').waitFor();
     await olive.getByTestId('voted-count').getByText('1 of 2 voted').waitFor();
+    // The watching state says why the PO has no cards and who the round is waiting for.
+    expect(await text(olive.getByTestId('watching'))).toContain('as Product Owner');
+    await olive
+      .getByTestId('watching')
+      .getByText(/waiting for Tess/)
+      .waitFor();
     expect(await text(olive.getByTestId('voter-Tom Team'))).toContain('has voted');
     expect(await text(olive.getByTestId('voter-Tom Team'))).not.toContain('5');
     expect(await text(tess.getByTestId('voter-Tom Team'))).not.toContain('5');

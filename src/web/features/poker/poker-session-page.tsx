@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { pointsOf } from '../../../domain/poker/scales.ts';
-import { ROLE_LABELS, ROLES } from '../../../domain/roles.ts';
+import { ROLES } from '../../../domain/roles.ts';
 import { useCan, useProduct } from '../../app/product-context.tsx';
 import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
 import { Crumb } from '../sprints/crumb.tsx';
@@ -16,6 +16,7 @@ import {
   usePokerStream,
 } from './poker-api.ts';
 import { CardHand, Spread, Voters } from './poker-parts.tsx';
+import { WatchingNote } from './watching-note.tsx';
 
 const LIVE_LABEL = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…' } as const;
 
@@ -139,10 +140,7 @@ export function PokerSessionPage() {
                       />
                     </>
                   ) : (
-                    <p className="note" data-testid="watching">
-                      You are watching as {ROLE_LABELS[product.role]}: only the team votes. You see who has
-                      voted; the values appear when the team reveals them.
-                    </p>
+                    <WatchingNote role={product.role} session={s} />
                   )}
                   {canRun && (
                     <div className="row">

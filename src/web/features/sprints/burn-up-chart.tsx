@@ -45,6 +45,7 @@ export function BurnUpChart({
     const p = points[i]!;
     const delta = i > 0 ? p.scope - points[i - 1]!.scope : 0;
     tip.show({
+      id: i,
       x: (x(i) / W) * 100,
       y: (y(p.done) / H) * 100,
       content: (
@@ -80,6 +81,7 @@ export function BurnUpChart({
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`${title}: scope ${pts(last.scope)} points, done ${pts(last.done)} on ${day(last.date)}`}
+        onMouseLeave={tip.hide}
       >
         {yt.map((v) => (
           <g key={v}>
@@ -113,7 +115,7 @@ export function BurnUpChart({
           // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG region named for screen readers; hover and focus show the day's numbers
           <rect
             key={p.date}
-            className="hit"
+            className={tip.active === i ? 'hit on' : 'hit'}
             role="img"
             x={Math.max(M.l, x(i) - colW / 2)}
             y={M.t}

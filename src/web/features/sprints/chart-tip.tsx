@@ -4,6 +4,8 @@ export interface Tip {
   x: number;
   y: number;
   content: ReactNode;
+  /** Which band is under the pointer or focus: its highlight is drawn from this state, not CSS :hover. */
+  id?: string | number;
 }
 
 /** Hover/focus tooltip state for the hand-rolled SVG charts; positions are in % of the chart box. */
@@ -22,7 +24,7 @@ export function useTip() {
       {tip.content}
     </div>
   ) : null;
-  return { show: setTip, hide: () => setTip(null), node };
+  return { show: setTip, hide: () => setTip(null), node, active: tip?.id };
 }
 
 /**
@@ -35,7 +37,12 @@ export function useWidth<T extends HTMLElement>(fallback = 640): [RefObject<T | 
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => setWidth(Math.max(280, Math.round(el.clientWidth - 24)));
+    // The content box (clientWidth less the padding), so the SVG never pokes out on the right.
+    const measure = () => {
+      const cs = getComputedStyle(el);
+      const pad = Number.parseFloat(cs.paddingLeft) + Number.parseFloat(cs.paddingRight);
+      setWidth(Math.max(160, Math.floor(el.clientWidth - (Number.isFinite(pad) ? pad : 24))));
+    };
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);

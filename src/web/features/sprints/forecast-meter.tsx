@@ -34,7 +34,7 @@ export function ForecastMeter({ board }: { board: SprintBoardT }) {
         {unestimated > 0 && (
           <span className="badge badge-warning">{unestimated} not estimated (counted as 0)</span>
         )}
-        {level === 'over' && <span className="badge badge-danger">Above forecast</span>}
+        {level === 'over' && <span className="badge badge-warning">Above forecast</span>}
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: <meter> cannot draw the forecast mark */}
       <div

@@ -33,8 +33,10 @@ describe('sprint display helpers', () => {
   it('grades load against the forecast', () => {
     expect(loadLevel(10, null)).toBe('unknown');
     expect(loadLevel(10, 20)).toBe('under');
-    expect(loadLevel(18, 20)).toBe('near');
-    expect(loadLevel(20, 20)).toBe('near');
+    expect(loadLevel(18, 20)).toBe('full');
+    // Exactly at the forecast is a full sprint, not a warning.
+    expect(loadLevel(15, 15)).toBe('full');
+    expect(loadLevel(15.5, 15)).toBe('over');
     expect(loadLevel(21, 20)).toBe('over');
   });
 

@@ -45,12 +45,15 @@ export function isoDay(offset = 0, now = Date.now()): string {
   return new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Load against forecast: 'under' (< 85%), 'near' (85–100%), 'over' (> 100%), 'unknown' without history. */
-export function loadLevel(load: number, forecast: number | null): 'under' | 'near' | 'over' | 'unknown' {
+/**
+ * Load against forecast: 'under' (< 85%), 'full' (85–100%: a full sprint, still within the forecast),
+ * 'over' (> 100%, the only level that warns), 'unknown' without history.
+ */
+export function loadLevel(load: number, forecast: number | null): 'under' | 'full' | 'over' | 'unknown' {
   if (forecast === null || forecast <= 0) return 'unknown';
   const r = load / forecast;
   if (r > 1) return 'over';
-  return r >= 0.85 ? 'near' : 'under';
+  return r >= 0.85 ? 'full' : 'under';
 }
 
 /** Stability of velocity from its coefficient of variation (stdev ÷ mean): ≤ 15% steady, ≤ 30% some swing. */

@@ -11,6 +11,9 @@ export interface CardItem {
   notReady: string[];
 }
 
+/** The domain's reason for an item still in status New (src/domain/sprints/readiness.ts). */
+const NOT_MARKED_READY = 'Not marked ready yet';
+
 /** One work item as a compact card: key, title, type, status, points and, if any, why it is not ready. */
 export function ItemCard({
   item,
@@ -29,6 +32,8 @@ export function ItemCard({
   badges?: ReactNode;
   className?: string;
 }) {
+  // The badge already says the item is not ready; listing "not marked ready" under it repeats it.
+  const why = item.notReady.filter((r) => r !== NOT_MARKED_READY);
   return (
     <div className={className} data-dragging={dragging || undefined} data-testid={`card-${item.key}`}>
       {handle}
@@ -38,12 +43,14 @@ export function ItemCard({
           <span className="mono">{item.key}</span>
           <span>{item.type}</span>
           {showStatus && <span className="badge">{STATUS_LABELS[item.status] ?? item.status}</span>}
-          {item.notReady.length === 0 ? null : <span className="badge badge-warning">Not ready</span>}
+          {item.notReady.length === 0 ? null : (
+            <span className="badge badge-warning">{why.length === 0 ? 'Not marked ready' : 'Not ready'}</span>
+          )}
           {badges}
         </span>
-        {item.notReady.length > 0 && (
+        {why.length > 0 && (
           <ul className="why-not" aria-label={`Why ${item.key} is not ready`}>
-            {item.notReady.map((r) => (
+            {why.map((r) => (
               <li key={r}>{r}</li>
             ))}
           </ul>

@@ -101,7 +101,7 @@ export function SprintReportPage() {
           label="Scope changes"
           value={`+${pts(addedPts)} / −${pts(removedPts)}`}
           testId="scope-delta"
-          note={`${added.length} added, ${removed.length} removed, ${r.scopeChanges.filter((c) => c.change === 'resized').length} re-sized`}
+          note={`${added.length} added, ${removed.length} removed, ${r.scopeChanges.filter((c) => c.change === 'resized').length} resized`}
         />
         <Stat
           label="Accepted / rejected"

@@ -2,8 +2,9 @@ import { ticks, useTip, useWidth } from './chart-tip.tsx';
 import { pct, pts } from './format.ts';
 import type { SprintReportT } from './sprints-api.ts';
 
-const H = 220;
-const M = { l: 36, r: 12, t: 12, b: 40 };
+// Same height and bottom margin as the burn-up beside it, so the two boxes line up.
+const H = 240;
+const M = { l: 36, r: 12, t: 12, b: 28 };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,11 +34,11 @@ export function VelocityChart({
     <figure ref={box} className="card chart" style={{ margin: 0 }} aria-label="Velocity history">
       <div className="legend" aria-hidden="true">
         <span>
-          <i style={{ background: 'var(--bg-active)', outline: '1px solid var(--border-strong)' }} />
+          <i className="swatch-bar bar-committed" />
           Committed
         </span>
         <span>
-          <i style={{ background: 'var(--accent)' }} />
+          <i className="swatch-bar" style={{ background: 'var(--accent)' }} />
           Completed
         </span>
         <span>
@@ -51,6 +52,7 @@ export function VelocityChart({
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`Velocity of the last ${history.length} sprints; median ${pts(med)} points`}
+        onMouseLeave={tip.hide}
       >
         {yt.map((v) => (
           <g key={v}>
@@ -64,6 +66,7 @@ export function VelocityChart({
           const cx = M.l + band * i + band / 2;
           const show = () =>
             tip.show({
+              id: h.sprintId,
               x: (cx / W) * 100,
               y: (y(Math.max(h.committedPoints, h.completedPoints)) / H) * 100,
               content: (
@@ -97,7 +100,7 @@ export function VelocityChart({
               <text
                 className="tick"
                 x={cx}
-                y={H - M.b + 14}
+                y={H - 8}
                 textAnchor="middle"
                 style={h.sprintId === currentId ? { fontWeight: 700, fill: 'var(--text)' } : undefined}
               >
@@ -105,7 +108,7 @@ export function VelocityChart({
               </text>
               {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG region named for screen readers; hover and focus show the sprint's numbers */}
               <rect
-                className="hit"
+                className={tip.active === h.sprintId ? 'hit on' : 'hit'}
                 role="img"
                 x={cx - band / 2}
                 y={M.t}
