@@ -82,7 +82,7 @@ it('saved views live on the server', async () => {
   await page.getByRole('button', { name: 'Old one', exact: true }).click();
   await page.waitForURL(/status=ready/);
   await page.getByRole('button', { name: 'Saved views' }).click();
-  await screenshot(page, 'tmp-saved-views');
+  await screenshot(page, 'backlog-saved-views-light-desktop');
   await page.getByRole('button', { name: 'Delete view Old one' }).click();
   await expect
     .poll(async () =>
