@@ -28,7 +28,12 @@ function decodeCursor(cursor: string, sort: string, dir: string) {
   throw invalid({ cursor: 'This cursor belongs to another listing; start from the first page' });
 }
 
-export type ListPage = { itemsJson: string; nextCursor: string | null };
+export interface ListPage {
+  itemsJson: string;
+  nextCursor: string | null;
+  /** The encoded response, kept with the cached page so repeated reads skip re-encoding it. */
+  encoded?: Uint8Array;
+}
 
 export function itemReadUseCases(store: Store, cache?: TopicCache<ListPage>) {
   return {

@@ -45,7 +45,11 @@ export const itemRoutes: AnyRoute[] = [
       // The items arrive as JSON text built by the database in the Item shape (items-json.repository.ts).
       return ctx.reply
         .type('application/json; charset=utf-8')
-        .send(`{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`);
+        .send(
+          (page.encoded ??= Buffer.from(
+            `{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`,
+          )),
+        );
     },
   }),
   defineRoute({
