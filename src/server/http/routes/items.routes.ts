@@ -43,13 +43,10 @@ export const itemRoutes: AnyRoute[] = [
         limit: q.limit,
       });
       // The items arrive as JSON text built by the database in the Item shape (items-json.repository.ts).
-      return ctx.reply
-        .type('application/json; charset=utf-8')
-        .send(
-          (page.encoded ??= Buffer.from(
-            `{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`,
-          )),
-        );
+      page.encoded ??= Buffer.from(
+        `{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`,
+      );
+      return ctx.reply.type('application/json; charset=utf-8').send(page.encoded);
     },
   }),
   defineRoute({
