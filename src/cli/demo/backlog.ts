@@ -21,7 +21,7 @@ export type Scenario = `Given ${string}, when ${string}, then ${string}`;
 export type DemoComment = `${Person}: ${string}`;
 
 /**
- * One backlog item of the demo data files (backlog-vip.ts, backlog-league.ts, backlog-notif.ts).
+ * One backlog item of the demo data files (backlog-{vip,league,notif}.ts and their -early.ts first halves).
  * Array order is backlog order: the sprint demo pulls from the top, so the first items become
  * the closed sprints' history and the rest is the live backlog.
  */
