@@ -14,6 +14,9 @@ const SERVER_URL = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/p
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ITEMS = 10_000;
 const CONNECTIONS = 50;
+/** BENCH_ONLY=move measures moves alone (for profiling); the full run checks every target. */
+const ONLY = process.env.BENCH_ONLY;
+const skip: Figure = { rps: Number.NaN, p50: Number.NaN, p99: Number.NaN, errors: 0 };
 const self = fileURLToPath(import.meta.url);
 
 const withDb = (url: string, db: string) => {
@@ -158,15 +161,17 @@ async function main() {
     ).rows.map((r) => r.id);
     const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
 
+    const measure = (name: string, opts: autocannon.Options) =>
+      ONLY && ONLY !== name ? Promise.resolve(skip) : load(opts);
     const hello = await start('hello');
-    const helloFig = await load({ url: `http://127.0.0.1:${hello.port}/` });
+    const helloFig = await measure('hello', { url: `http://127.0.0.1:${hello.port}/` });
     hello.stop();
 
     const list = `${base}/api/v1/products/${product.id}/items`;
-    const firstPage = await load({ url: `${list}?limit=100`, headers: auth });
+    const firstPage = await measure('page', { url: `${list}?limit=100`, headers: auth });
 
     // Moves: every request a random item after a random other item.
-    const move = await load({
+    const move = await measure('move', {
       url: base,
       headers: auth,
       requests: [
@@ -201,7 +206,7 @@ async function main() {
     const afterOne = await snap();
     const written = [...afterOne].filter(([id, x]) => beforeOne.get(id) !== x).map(([id]) => id);
     // The same moves at low concurrency: the latency one person feels, not queueing behind 49 others.
-    const moveQuiet = await load({
+    const moveQuiet = await measure('move', {
       url: base,
       headers: auth,
       connections: 4,
@@ -219,7 +224,7 @@ async function main() {
     });
 
     let q = 0;
-    const search = await load({
+    const search = await measure('search', {
       url: base,
       headers: auth,
       requests: [
@@ -235,7 +240,7 @@ async function main() {
         },
       ],
     });
-    const wsjf = await load({ url: `${list}?limit=100&sort=wsjf`, headers: auth });
+    const wsjf = await measure('wsjf', { url: `${list}?limit=100&sort=wsjf`, headers: auth });
 
     const share = (firstPage.rps / helloFig.rps) * 100;
     const rows: Array<[string, string, string, boolean]> = [
@@ -280,7 +285,8 @@ async function main() {
     server.stop();
     await db.end();
     await new Promise((r) => setTimeout(r, 300));
-    await admin.query(`drop database if exists ${dbName} with (force)`);
+    if (process.env.BENCH_KEEP) console.log(`kept database ${dbName}`);
+    else await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
 }

@@ -75,6 +75,36 @@ describe('two instances', () => {
     );
   });
 
+  it('a role changed on one applies on the other, and on the one itself at once', async () => {
+    const watcher = await a.user('Watcher');
+    await a.addMember(owner, productId, watcher, 'team');
+    const url = `/api/v1/products/${productId}`;
+    const roleOn = async (via: 'a' | 'b') =>
+      (via === 'a'
+        ? await a.call(watcher, { method: 'GET', url })
+        : await onB({ cookie: watcher.cookie }, url)
+      ).json().role;
+    for (let i = 0; i < 3; i += 1) expect([await roleOn('a'), await roleOn('b')]).toEqual(['team', 'team']);
+    const change = await a.call(owner, {
+      method: 'PATCH',
+      url: `/api/v1/products/${productId}/members/${watcher.id}`,
+      payload: { role: 'stakeholder' },
+    });
+    expect(change.statusCode).toBe(200);
+    expect(await roleOn('a')).toBe('stakeholder');
+    expect(await eventually(async () => (await roleOn('b')) === 'stakeholder')).toBe(true);
+  });
+
+  it('a product deleted on one is gone on the other', async () => {
+    const doomed = (await a.product(owner, 'Doomed', 'DOOM')).id;
+    const url = `/api/v1/products/${doomed}`;
+    for (let i = 0; i < 3; i += 1) expect((await onB({ cookie: owner.cookie }, url)).statusCode).toBe(200);
+    expect((await a.call(owner, { method: 'DELETE', url })).statusCode).toBe(204);
+    expect(await eventually(async () => (await onB({ cookie: owner.cookie }, url)).statusCode === 404)).toBe(
+      true,
+    );
+  });
+
   it('an item created on one shows in the other’s (cached) backlog', async () => {
     const url = `/api/v1/products/${productId}/items`;
     for (let i = 0; i < 3; i += 1) await onB({ cookie: owner.cookie }, url);

@@ -1,6 +1,11 @@
 import type { Store } from './store.ts';
 
 export const CHANGES_CHANNEL = 'tandem_events';
+/**
+ * Who holds which role on a product changes far less often than the product itself (a move is a
+ * product change), so roles have their own topic: membership changes and product deletion NOTIFY it.
+ */
+export const rolesTopic = (productId: string) => `roles:${productId}`;
 type Listener = (productId: string) => void;
 
 /**

@@ -1,7 +1,7 @@
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import type { ProductRole } from '../../domain/roles.ts';
 import type { Actor } from './actor.ts';
-import type { ChangeFeed } from './change-feed.ts';
+import { type ChangeFeed, rolesTopic } from './change-feed.ts';
 import type { Store } from './store.ts';
 import { TopicCache } from './topic-cache.ts';
 
@@ -13,15 +13,17 @@ export interface ProductContext {
 }
 
 export function productUseCases(store: Store, changes?: ChangeFeed) {
-  // Every product request asks for the caller's role; keep answers until the product changes.
+  // Every product request asks for the caller's role; keep answers until a membership changes.
   const roles = changes
     ? new TopicCache<ProductRole | null>(changes, { maxAgeMs: 10_000, maxEntries: 20_000 })
     : null;
+  /** After a committed membership change: this instance's answers go now (others hear NOTIFY). */
+  const rolesChanged = (productId: string) => changes?.touched(rolesTopic(productId));
   return {
     /** The caller's role on a live product, or null for a non-member (or no such product). */
     roleOf: (productId: string, userId: string): Promise<ProductRole | null> =>
       roles
-        ? roles.get(productId, userId, () => store.read.members.roleOf(productId, userId))
+        ? roles.get(rolesTopic(productId), userId, () => store.read.members.roleOf(productId, userId))
         : store.read.members.roleOf(productId, userId),
 
     listForUser: (actor: Actor) => store.read.products.listForUser(actor.userId),
@@ -93,12 +95,13 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
           type: 'product.deleted',
         });
       });
+      rolesChanged(ctx.productId);
     },
 
     listMembers: (ctx: ProductContext) => store.read.members.list(ctx.productId),
 
     async setMember(ctx: ProductContext, userId: string, role: ProductRole, mode: 'add' | 'update') {
-      return store.transaction(async (r) => {
+      const member = await store.transaction(async (r) => {
         const user = await r.users.byId(userId);
         if (!user || user.disabled)
           throw mode === 'add' ? invalid({ userId: 'No active user has this id' }) : notFound('That member');
@@ -128,6 +131,8 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
         });
         return m;
       });
+      rolesChanged(ctx.productId);
+      return member;
     },
 
     async removeMember(ctx: ProductContext, userId: string) {
@@ -150,6 +155,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
           before: { role: before.role, name: before.name },
         });
       });
+      rolesChanged(ctx.productId);
     },
 
     listSegments: (ctx: ProductContext) => store.read.segments.list(ctx.productId),

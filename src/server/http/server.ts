@@ -116,13 +116,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         throw new AppError('forbidden', 'Only workspace admins can do this.');
       return undefined;
     }
-    const hidden = new AppError('not_found', 'That was not found, or you have no access to it.');
+    // Built only when thrown: capturing a stack on every request is measurable at a thousand moves a second.
+    const hidden = () => new AppError('not_found', 'That was not found, or you have no access to it.');
     // A malformed id names nothing: the same 404, before it reaches the database.
-    if (Object.entries(params).some(([k, v]) => k.endsWith('Id') && !UUID.test(v))) throw hidden;
+    if (Object.entries(params).some(([k, v]) => k.endsWith('Id') && !UUID.test(v))) throw hidden();
     const productId = access.productOf ? await access.productOf({ params }, services) : params.productId;
-    if (!productId) throw hidden;
+    if (!productId) throw hidden();
     const role = await services.products.roleOf(productId, actor.userId);
-    if (!role) throw hidden;
+    if (!role) throw hidden();
     if (!hasRole(role, access.roles)) {
       throw new AppError(
         'forbidden',

@@ -1,4 +1,5 @@
 import type { ProductRole } from '../../../domain/roles.ts';
+import { CHANGES_CHANNEL, rolesTopic } from '../../app/change-feed.ts';
 import type {
   MemberRecord,
   MembersRepo,
@@ -8,6 +9,10 @@ import type {
   SegmentsRepo,
 } from '../../app/ports.ts';
 import type { Queryable } from '../pool.ts';
+
+/** Membership changed: every instance drops its cached roles on this product when this commits. */
+const notifyRoles = (db: Queryable, productId: string) =>
+  db.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, rolesTopic(productId)]);
 
 const PRODUCT_COLS = 'p.id, p.name, p.key, p.description, p.version, p.created_at as "createdAt"';
 
@@ -53,6 +58,7 @@ export function productsRepo(db: Queryable): ProductsRepo {
     },
     async softDelete(id) {
       await db.query('update products set deleted_at = now() where id = $1', [id]);
+      await notifyRoles(db, id);
     },
     async nextItemNumbers(id, count) {
       const r = await db.query<{ last: number }>(
@@ -99,6 +105,7 @@ export function membersRepo(db: Queryable): MembersRepo {
          on conflict (product_id, user_id) do update set role = excluded.role`,
         [productId, userId, role],
       );
+      await notifyRoles(db, productId);
       return (await this.get(productId, userId))!;
     },
     async remove(productId, userId) {
@@ -106,6 +113,7 @@ export function membersRepo(db: Queryable): MembersRepo {
         productId,
         userId,
       ]);
+      await notifyRoles(db, productId);
       return (r.rowCount ?? 0) > 0;
     },
     async countOwners(productId) {
