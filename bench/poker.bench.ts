@@ -59,7 +59,10 @@ try {
     team.push(u);
   }
   const item = await server.pool.query<{ id: string }>(
-    `insert into items (product_id, number, type, title, category, rank) values ($1, 1, 'story', 'Guest badges', 'feature', 'a0') returning id`,
+    `with i as (
+       insert into items (product_id, number, type, title, category) values ($1, 1, 'story', 'Guest badges', 'feature')
+       returning id, product_id)
+     insert into item_order (item_id, product_id, rank) select id, product_id, 'a0' from i returning item_id as id`,
     [product.id],
   );
   const session = await call(team[0]!.cookie, `/api/v1/products/${product.id}/poker`, {

@@ -20,11 +20,14 @@ try {
   const pid = product.id as string;
   const db = server.pool;
   await db.query(
-    `insert into items (product_id, number, type, title, category, status, size, rank, acceptance_criteria)
-     select $1, n, 'story', 'Story ' || n, 'feature',
-            case when n <= 1000 then 'accepted' else 'ready' end, (array[1,2,3,5,8,13])[1 + n % 6],
-            'r' || lpad(n::text, 6, '0'), '[]'
-       from generate_series(1, 10000) n`,
+    `with i as (
+       insert into items (product_id, number, type, title, category, status, size, acceptance_criteria)
+       select $1, n, 'story', 'Story ' || n, 'feature',
+              case when n <= 1000 then 'accepted' else 'ready' end, (array[1,2,3,5,8,13])[1 + n % 6], '[]'
+         from generate_series(1, 10000) n
+       returning id, product_id, number)
+     insert into item_order (item_id, product_id, rank)
+     select id, product_id, 'r' || lpad(number::text, 6, '0') from i`,
     [pid],
   );
   // 50 two-week sprints, closed in order; items 1..1000 spread 20 per sprint.

@@ -168,3 +168,12 @@ export const MoveItemBody = z.union([z.object({ before: Id }).strict(), z.object
   message: 'Send {"before": itemId} or {"after": itemId}',
 });
 export type MoveItemBody = z.infer<typeof MoveItemBody>;
+
+/** A move changes only the item's place: the answer is its new order key (the item is unchanged). */
+export const MovedItem = z.object({
+  id: Id,
+  key: z.string().describe('Item key, e.g. LEAG-12'),
+  rank: z.string().describe('Its new fractional order key'),
+  version: z.number().int().describe('The item version, unchanged by a move'),
+});
+export type MovedItem = z.infer<typeof MovedItem>;

@@ -48,8 +48,8 @@ describe('demo workspace', () => {
     expect(history.rows.find((r) => r.name === 'Notification Service')!.changes).toBeGreaterThan(0);
     // The top of each backlog is what comes next, not finished work.
     const top = await t.pool.query<{ status: string }>(
-      `select i.status from items i join products p on p.id = i.product_id
-        where p.name = 'VIP Meetings' and i.deleted_at is null order by i.rank limit 5`,
+      `select i.status from items i join products p on p.id = i.product_id join item_order o on o.item_id = i.id
+        where p.name = 'VIP Meetings' and i.deleted_at is null order by o.rank limit 5`,
     );
     expect(top.rows.map((r) => r.status).filter((s) => ['done', 'accepted', 'rejected'].includes(s))).toEqual(
       [],

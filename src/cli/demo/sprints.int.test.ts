@@ -23,9 +23,12 @@ beforeAll(async () => {
   for (const m of team) await t.services.products.setMember(ctx, m.userId, 'team', 'add');
   await t.services.products.setMember(ctx, fiona.userId, 'facilitator', 'add');
   const ids = await t.pool.query<{ id: string }>(
-    `insert into items (product_id, number, type, title, category, rank)
-     select $1, n, 'story', 'Story ' || n, 'feature', 'r' || lpad(n::text, 3, '0') from generate_series(1, 40) n
-     returning id`,
+    `with i as (
+       insert into items (product_id, number, type, title, category)
+       select $1, n, 'story', 'Story ' || n, 'feature' from generate_series(1, 40) n
+       returning id, product_id, number)
+     insert into item_order (item_id, product_id, rank)
+     select id, product_id, 'r' || lpad(number::text, 3, '0') from i returning item_id as id`,
     [productId],
   );
   await seedSprintsDemo(t.services, {

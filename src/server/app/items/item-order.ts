@@ -1,19 +1,10 @@
-import {
-  keyBetween,
-  keysBetween,
-  needsRebalance,
-  planReorder,
-  rebalancedKeys,
-} from '../../../domain/backlog/ordering.ts';
+import { planReorder, rebalancedKeys } from '../../../domain/backlog/ordering.ts';
 import { wsjfOrder } from '../../../domain/backlog/wsjf.ts';
-import { AppError, invalid, notFound } from '../../../domain/errors.ts';
+import { invalid } from '../../../domain/errors.ts';
 import type { ProductContext } from '../products.ts';
 import type { Repos, Store } from '../store.ts';
-import type { ItemRecord } from './ports.ts';
-
-const MOVE_ATTEMPTS = 12;
-
-class RankClash extends Error {}
+import { MoveQueue } from './move-queue.ts';
+import type { MovedRecord } from './ports.ts';
 
 export type MoveTarget = { before: string } | { after: string };
 
@@ -30,6 +21,7 @@ export function itemOrderUseCases(store: Store) {
       );
     });
   }
+  const queue = new MoveQueue(store, rebalance);
 
   async function plan(r: Repos, productId: string) {
     const current = await r.items.order(productId);
@@ -43,36 +35,14 @@ export function itemOrderUseCases(store: Store) {
 
   return {
     /**
-     * Places the item right before or after another: one row written (its rank). Two moves into
-     * the same gap compute the same key; the unique index refuses the second, which retries.
+     * Places the item right before or after another: one row written (its rank), batched with the
+     * moves that arrive meanwhile (move-queue.ts).
      */
-    async move(ctx: ProductContext, itemId: string, target: MoveTarget): Promise<ItemRecord> {
+    async move(ctx: ProductContext, itemId: string, target: MoveTarget): Promise<MovedRecord> {
       const side = 'after' in target ? 'after' : 'before';
       const anchorId = 'after' in target ? target.after : target.before;
       if (anchorId === itemId) throw invalid({ [side]: 'An item cannot move relative to itself' });
-      for (let attempt = 1; ; attempt += 1) {
-        const gap = await store.read.items.gap(ctx.productId, anchorId, side, itemId);
-        if (!gap) throw invalid({ [side]: 'No such item in this backlog' });
-        const [lo, hi] = side === 'after' ? [gap.anchor, gap.neighbour] : [gap.neighbour, gap.anchor];
-        // First try the midpoint; after a clash, a random key in the gap, so racing retries spread out.
-        const rank =
-          attempt === 1 ? keyBetween(lo, hi) : keysBetween(lo, hi, 8)[Math.floor(Math.random() * 8)]!;
-        try {
-          const moved = await store.read.items.moveTo(ctx.productId, itemId, rank, {
-            actorId: ctx.actor.userId,
-            after: { [side]: anchorId, rank },
-          });
-          if (moved === 'clash') throw new RankClash();
-          if (!moved) throw notFound('That item');
-          if (needsRebalance(rank)) await rebalance(ctx.productId);
-          return moved;
-        } catch (err) {
-          if (err instanceof RankClash && attempt < MOVE_ATTEMPTS) continue;
-          if (err instanceof RankClash)
-            throw new AppError('conflict', 'The backlog is being reordered by others; try the move again.');
-          throw err;
-        }
-      }
+      return queue.move(ctx.productId, { itemId, anchorId, side, actorId: ctx.actor.userId });
     },
 
     rebalance: (ctx: ProductContext) => rebalance(ctx.productId),

@@ -110,6 +110,14 @@ export interface OrderEntry {
   wsjf: number | null;
 }
 
+/** Where an item now is in the order. */
+export interface MovedRecord {
+  id: string;
+  key: string;
+  rank: string;
+  version: number;
+}
+
 export interface ItemsRepo {
   /** The product of a live item, or null: what item-keyed routes authorise with. */
   productOf(itemId: string): Promise<string | null>;
@@ -136,25 +144,22 @@ export interface ItemsRepo {
   /** The last live rank of the product, or null when the backlog is empty. */
   lastRank(productId: string): Promise<string | null>;
   /**
-   * The rank of `anchorId` and of its neighbour on `side` (skipping `movingId`), for placing an
-   * item right before or after the anchor. Null when the anchor is not a live item of the product.
+   * For each wanted placement, the rank of the anchor and of its neighbour on `side` (skipping the
+   * moving item), in input order; `anchor` is null when the anchor is not a live item of the product.
    */
-  gap(
+  gaps(
     productId: string,
-    anchorId: string,
-    side: 'before' | 'after',
-    movingId: string,
-  ): Promise<{ anchor: string; neighbour: string | null } | null>;
+    wanted: ReadonlyArray<{ anchorId: string; side: 'before' | 'after'; movingId: string }>,
+  ): Promise<Array<{ anchor: string | null; neighbour: string | null }>>;
   /**
-   * Gives the item a new rank and logs `item.moved` in ONE statement (so one round trip, atomic
-   * without a transaction). The moved item; 'clash' when another item holds the key; null when gone.
+   * Gives each item its new rank and logs one `item.moved` per item in ONE statement (one round
+   * trip, one commit, atomic without a transaction). Where the moved items are (a gone item is missing);
+   * 'clash' when another item already holds one of the keys.
    */
-  moveTo(
+  moveMany(
     productId: string,
-    id: string,
-    rank: string,
-    event: { actorId: string; after: unknown },
-  ): Promise<ItemRecord | 'clash' | null>;
+    moves: ReadonlyArray<{ id: string; rank: string; actorId: string; after: unknown }>,
+  ): Promise<MovedRecord[] | 'clash'>;
   /** Many ranks in one statement (uniqueness checked at the end of it). */
   setRanks(productId: string, ranks: Array<{ id: string; rank: string }>): Promise<void>;
   order(productId: string): Promise<OrderEntry[]>;

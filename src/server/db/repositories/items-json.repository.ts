@@ -15,6 +15,6 @@ export const ITEM_JSON = `json_build_object(
   'size', i.size, 'releaseCritical', i.release_critical,
   'costOfDelay', coalesce(i.business_value, 0) + coalesce(i.time_criticality, 0) + coalesce(i.risk_reduction, 0),
   'wsjf', round(i.wsjf, 2)::float8,
-  'rank', i.rank, 'externalId', i.external_id, 'version', i.version,
+  'rank', ord.rank, 'externalId', i.external_id, 'version', i.version,
   'createdAt', to_char(i.created_at at time zone 'UTC', ${ISO}),
   'updatedAt', to_char(i.updated_at at time zone 'UTC', ${ISO}))`;

@@ -1,6 +1,6 @@
-import type { ItemRecord, ItemsRepo, ItemWritable } from '../../app/items/ports.ts';
+import type { ItemRecord, ItemsRepo, ItemWritable, MovedRecord } from '../../app/items/ports.ts';
 import type { Queryable } from '../pool.ts';
-import { ITEM_COLS } from './items-columns.repository.ts';
+import { ITEM_COLS, ITEM_FROM } from './items-columns.repository.ts';
 import { itemPage, itemPageJson } from './items-list.repository.ts';
 
 /** API field → column, for inserts and patches. */
@@ -27,13 +27,13 @@ const toParam = (field: keyof ItemWritable, v: unknown) =>
 /** Another item took the key first (or the two key writes deadlocked): the move retries. */
 const isRankClash = (err: unknown) => {
   const e = err as { code?: string; constraint?: string };
-  return (e.code === '23505' && e.constraint === 'items_rank_idx') || e.code === '40P01';
+  return (e.code === '23505' && e.constraint === 'item_order_rank_idx') || e.code === '40P01';
 };
 
 export function itemsRepo(db: Queryable): ItemsRepo {
   const byId = async (id: string) => {
     const r = await db.query<ItemRecord>(
-      `select ${ITEM_COLS} from items i join products p on p.id = i.product_id where i.id = $1 and i.deleted_at is null`,
+      `select ${ITEM_COLS} from ${ITEM_FROM} where i.id = $1 and i.deleted_at is null`,
       [id],
     );
     return r.rows[0] ?? null;
@@ -49,8 +49,8 @@ export function itemsRepo(db: Queryable): ItemsRepo {
     byId,
     async byIds(productId, ids) {
       const r = await db.query<ItemRecord>(
-        `select ${ITEM_COLS} from items i join products p on p.id = i.product_id
-          where i.product_id = $1 and i.id = any($2::uuid[]) and i.deleted_at is null order by i.rank`,
+        `select ${ITEM_COLS} from ${ITEM_FROM}
+          where i.product_id = $1 and i.id = any($2::uuid[]) and i.deleted_at is null order by ord.rank`,
         [productId, ids],
       );
       return r.rows;
@@ -59,32 +59,30 @@ export function itemsRepo(db: Queryable): ItemsRepo {
     pageJson: (productId, q, keep) => itemPageJson(db, productId, q, keep),
     async all(productId) {
       const r = await db.query<ItemRecord>(
-        `select ${ITEM_COLS} from items i join products p on p.id = i.product_id
-          where i.product_id = $1 and i.deleted_at is null order by i.rank`,
+        `select ${ITEM_COLS} from ${ITEM_FROM}
+          where i.product_id = $1 and i.deleted_at is null order by ord.rank`,
         [productId],
       );
       return r.rows;
     },
     async insert(item) {
       const fields = Object.keys(COLUMNS) as Array<keyof ItemWritable>;
-      const cols = [
-        ...fields.map((f) => COLUMNS[f]),
-        'product_id',
-        'number',
-        'rank',
-        'external_id',
-        'created_by',
-      ];
+      const cols = [...fields.map((f) => COLUMNS[f]), 'product_id', 'number', 'external_id', 'created_by'];
       const values = [
         ...fields.map((f) => toParam(f, item[f])),
         item.productId,
         item.number,
-        item.rank,
         item.externalId,
         item.createdBy,
+        item.rank,
       ];
+      // The item and its order row in one statement.
       const r = await db.query<{ id: string }>(
-        `insert into items (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')}) returning id`,
+        `with i as (
+           insert into items (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})
+           returning id, product_id)
+         insert into item_order (item_id, product_id, rank) select id, product_id, $${cols.length + 1} from i
+         returning item_id as id`,
         values,
       );
       return (await byId(r.rows[0]!.id))!;
@@ -96,23 +94,22 @@ export function itemsRepo(db: Queryable): ItemsRepo {
         ...Object.fromEntries(fields.map((f) => [COLUMNS[f], it[f]])),
         product_id: it.productId,
         number: it.number,
-        rank: it.rank,
         external_id: it.externalId,
         created_by: it.createdBy,
       }));
-      const cols = [
-        ...fields.map((f) => COLUMNS[f]),
-        'product_id',
-        'number',
-        'rank',
-        'external_id',
-        'created_by',
-      ];
-      // One statement for the whole batch: rows travel as one JSON array.
+      const cols = [...fields.map((f) => COLUMNS[f]), 'product_id', 'number', 'external_id', 'created_by'];
+      // One statement for the whole batch: rows travel as one JSON array, order rows as a text
+      // array in the same order (numbers are unique per product, so they pair them up).
       const r = await db.query<{ id: string }>(
-        `insert into items (${cols.join(', ')})
-         select ${cols.join(', ')} from json_populate_recordset(null::items, $1::json) returning id`,
-        [JSON.stringify(rows)],
+        `with i as (
+           insert into items (${cols.join(', ')})
+           select ${cols.join(', ')} from json_populate_recordset(null::items, $1::json) returning id, product_id, number),
+         o as (
+           insert into item_order (item_id, product_id, rank)
+           select i.id, i.product_id, v.rank from i join unnest($2::int[], $3::text[]) as v(number, rank) using (number)
+           returning item_id)
+         select i.id from i join unnest($2::int[]) with ordinality as n(number, pos) using (number) order by n.pos`,
+        [JSON.stringify(rows), items.map((it) => it.number), items.map((it) => it.rank)],
       );
       return r.rows.map((x) => x.id);
     },
@@ -140,45 +137,61 @@ export function itemsRepo(db: Queryable): ItemsRepo {
     },
     async softDelete(id, tombstoneRank) {
       await db.query(
-        'update items set deleted_at = now(), rank = $2, version = version + 1, updated_at = now() where id = $1',
-        [id, tombstoneRank],
+        'update items set deleted_at = now(), version = version + 1, updated_at = now() where id = $1',
+        [id],
       );
+      await db.query('update item_order set rank = $2 where item_id = $1', [id, tombstoneRank]);
     },
     async lastRank(productId) {
       const r = await db.query<{ rank: string }>(
-        `select rank from items where product_id = $1 and rank < '~' order by rank desc limit 1`,
+        `select rank from item_order where product_id = $1 and rank < '~' order by rank desc limit 1`,
         [productId],
       );
       return r.rows[0]?.rank ?? null;
     },
-    async gap(productId, anchorId, side, movingId) {
-      // One round trip: the anchor's key and the nearest live key on the wanted side of it.
-      const cmp = side === 'after' ? '>' : '<';
-      const dir = side === 'after' ? 'asc' : 'desc';
-      const r = await db.query<{ anchor: string; neighbour: string | null }>(
+    async gaps(productId, wanted) {
+      // One round trip for the whole batch; each CASE branch is one index probe.
+      const r = await db.query<{ anchor: string | null; neighbour: string | null }>(
         `select a.rank as anchor,
-                (select n.rank from items n where n.product_id = a.product_id and n.rank ${cmp} a.rank
-                    and n.rank < '~' and n.id <> $3 order by n.rank ${dir} limit 1) as neighbour
-           from items a where a.id = $2 and a.product_id = $1 and a.deleted_at is null`,
-        [productId, anchorId, movingId],
+                case when a.rank is null then null
+                     when v.side = 'after' then
+                       (select n.rank from item_order n where n.product_id = $1 and n.rank > a.rank
+                           and n.rank < '~' and n.item_id <> v.moving order by n.rank asc limit 1)
+                     else
+                       (select n.rank from item_order n where n.product_id = $1 and n.rank < a.rank
+                           and n.item_id <> v.moving order by n.rank desc limit 1)
+                end as neighbour
+           from unnest($2::uuid[], $3::text[], $4::uuid[]) with ordinality as v(anchor, side, moving, n)
+           left join item_order a on a.item_id = v.anchor and a.product_id = $1 and a.rank < '~'
+          order by v.n`,
+        [productId, wanted.map((w) => w.anchorId), wanted.map((w) => w.side), wanted.map((w) => w.movingId)],
       );
-      return r.rows[0] ?? null;
+      return r.rows;
     },
-    async moveTo(productId, id, rank, event) {
+    async moveMany(productId, moves) {
       try {
-        // Same event row and wake-up as events.repository's append, folded into the update.
-        const r = await db.query<ItemRecord>(
-          `with i as (
-             update items set rank = $3, version = version + 1, updated_at = now()
-              where id = $2 and product_id = $1 and deleted_at is null returning *),
+        // Same event rows and wake-up as events.repository's append, folded into the update.
+        const r = await db.query<MovedRecord>(
+          `with v as (
+             select * from unnest($2::uuid[], $3::text[], $4::uuid[], $5::jsonb[]) as v(id, rank, actor, after)),
+           ord as (
+             update item_order o set rank = v.rank
+               from v where o.item_id = v.id and o.product_id = $1 and o.rank < '~' returning o.*),
            ev as (
              insert into events (product_id, actor_id, entity_type, entity_id, type, after)
-             select $1, $4, 'item', i.id::text, 'item.moved', $5::jsonb from i)
-           select ${ITEM_COLS}, pg_notify('tandem_events', $1::text)::text as notified
-             from i join products p on p.id = i.product_id`,
-          [productId, id, rank, event.actorId, JSON.stringify(event.after)],
+             select $1, v.actor, 'item', ord.item_id::text, 'item.moved', v.after from ord join v on v.id = ord.item_id)
+           select ord.item_id as id, p.key || '-' || i.number as key, ord.rank, i.version,
+                  pg_notify('tandem_events', $1::text)::text as notified
+             from ord join items i on i.id = ord.item_id join products p on p.id = i.product_id`,
+          [
+            productId,
+            moves.map((m) => m.id),
+            moves.map((m) => m.rank),
+            moves.map((m) => m.actorId),
+            moves.map((m) => JSON.stringify(m.after)),
+          ],
         );
-        return r.rows[0] ?? null;
+        return r.rows;
       } catch (err) {
         if (isRankClash(err)) return 'clash';
         throw err;
@@ -190,21 +203,21 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       // Park the rows on unique temporary keys first ('~' sorts after live keys), so no new key
       // collides with an old one another row of the same batch still holds.
       await db.query(
-        `update items set rank = '~tmp-' || id where product_id = $1 and id = any($2::uuid[]) and deleted_at is null`,
+        `update item_order set rank = '~tmp-' || item_id where product_id = $1 and item_id = any($2::uuid[])`,
         [productId, ids],
       );
       await db.query(
-        `update items i set rank = v.rank, version = i.version + 1, updated_at = now()
+        `update item_order o set rank = v.rank
            from unnest($2::uuid[], $3::text[]) as v(id, rank)
-          where i.id = v.id and i.product_id = $1 and i.deleted_at is null`,
+          where o.item_id = v.id and o.product_id = $1`,
         [productId, ids, ranks.map((r) => r.rank)],
       );
     },
     async order(productId) {
       const r = await db.query(
-        `select i.id, p.key || '-' || i.number as key, i.title, i.status, i.rank, i.wsjf
-           from items i join products p on p.id = i.product_id
-          where i.product_id = $1 and i.deleted_at is null order by i.rank`,
+        `select i.id, p.key || '-' || i.number as key, i.title, i.status, ord.rank, i.wsjf
+           from ${ITEM_FROM}
+          where i.product_id = $1 and i.deleted_at is null order by ord.rank`,
         [productId],
       );
       return r.rows as Awaited<ReturnType<ItemsRepo['order']>>;
@@ -212,7 +225,7 @@ export function itemsRepo(db: Queryable): ItemsRepo {
     async byExternalIds(productId, externalIds) {
       if (!externalIds.length) return new Map();
       const r = await db.query<ItemRecord>(
-        `select ${ITEM_COLS} from items i join products p on p.id = i.product_id
+        `select ${ITEM_COLS} from ${ITEM_FROM}
           where i.product_id = $1 and i.deleted_at is null
             and (i.external_id = any($2::text[]) or p.key || '-' || i.number = any($2::text[]))`,
         [productId, externalIds],

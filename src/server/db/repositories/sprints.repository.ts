@@ -26,7 +26,8 @@ const ITEM_COLS = `si.item_id as "itemId", p.key || '-' || i.number as key, i.ti
   si.added_at as "addedAt", si.done_at as "doneAt", si.dod_checked as "dodChecked", si.review,
   si.review_comment as "reviewComment", si.reopened, si.outcome, si.carried_to as "carriedTo",
   si.points_at_close as "pointsAtClose"`;
-const ITEM_FROM = `sprint_items si join items i on i.id = si.item_id join products p on p.id = i.product_id`;
+const ITEM_FROM = `sprint_items si join items i on i.id = si.item_id join item_order ord on ord.item_id = i.id
+  join products p on p.id = i.product_id`;
 
 export function sprintsRepo(db: Queryable): SprintsRepo {
   const one = async (sql: string, values: unknown[]) =>
@@ -102,7 +103,7 @@ export function sprintsRepo(db: Queryable): SprintsRepo {
 
     async items(sprintId) {
       const r = await db.query<SprintItemRecord>(
-        `select ${ITEM_COLS} from ${ITEM_FROM} where si.sprint_id = $1 order by i.rank`,
+        `select ${ITEM_COLS} from ${ITEM_FROM} where si.sprint_id = $1 order by ord.rank`,
         [sprintId],
       );
       return r.rows;

@@ -14,6 +14,11 @@ async function order(): Promise<string[]> {
   return r.json().items.map((i: { id: string }) => i.id);
 }
 
+const movesInHistory = async (id: string): Promise<number> =>
+  (await t.call(owner, { method: 'GET', url: `/api/v1/items/${id}/history` }))
+    .json()
+    .entries.filter((e: { type: string }) => e.type === 'item.moved').length;
+
 beforeAll(async () => {
   t = await createTestApp();
   owner = await t.user('Olive Owner');
@@ -35,23 +40,58 @@ beforeAll(async () => {
 });
 
 describe('moves', () => {
-  it('moves after and before another item, writing exactly one item row', async () => {
+  it('moves after and before another item, writing exactly one row: its order row', async () => {
     const [a, b, c] = ids;
-    const before = await t.pool.query<{ id: string; xmin: string }>(
-      'select id, xmin::text from items where product_id = $1',
-      [productId],
-    );
+    const snapshot = async (table: 'items' | 'item_order', id: 'id' | 'item_id') =>
+      new Map(
+        (
+          await t.pool.query<{ id: string; xmin: string }>(
+            `select ${id} as id, xmin::text from ${table} where product_id = $1`,
+            [productId],
+          )
+        ).rows.map((x) => [x.id, x.xmin]),
+      );
+    const changed = (was: Map<string, string>, now: Map<string, string>) =>
+      [...now].filter(([id, x]) => was.get(id) !== x).map(([id]) => id);
+    const [items, orderRows] = [await snapshot('items', 'id'), await snapshot('item_order', 'item_id')];
     const r = await t.call(owner, { method: 'POST', url: `/api/v1/items/${a}/move`, payload: { after: c } });
     expect(r.statusCode).toBe(200);
-    const after = await t.pool.query<{ id: string; xmin: string }>(
-      'select id, xmin::text from items where product_id = $1',
-      [productId],
-    );
-    const was = new Map(before.rows.map((x) => [x.id, x.xmin]));
-    expect(after.rows.filter((x) => was.get(x.id) !== x.xmin).map((x) => x.id)).toEqual([a]);
+    expect(changed(orderRows, await snapshot('item_order', 'item_id'))).toEqual([a]);
+    expect(changed(items, await snapshot('items', 'id'))).toEqual([]);
     expect((await order()).slice(0, 3)).toEqual([b, c, a]);
     await t.call(owner, { method: 'POST', url: `/api/v1/items/${a}/move`, payload: { before: b } });
     expect((await order()).slice(0, 3)).toEqual([a, b, c]);
+  });
+
+  it('leaves the item itself alone: an edit begun before a move still saves', async () => {
+    const [a, b] = ids;
+    const item = (await t.call(team, { method: 'GET', url: `/api/v1/items/${a}` })).json();
+    await t.call(owner, { method: 'POST', url: `/api/v1/items/${a}/move`, payload: { after: b } });
+    const edit = await t.call(team, {
+      method: 'PATCH',
+      url: `/api/v1/items/${a}`,
+      headers: { 'if-match': `"${item.version}"` },
+      payload: { title: 'Renamed while the PO reordered' },
+    });
+    expect(edit.statusCode).toBe(200);
+    await t.call(owner, { method: 'POST', url: `/api/v1/items/${a}/move`, payload: { before: b } });
+  });
+
+  it('places each of many simultaneous moves right after its anchor', async () => {
+    const start = await order();
+    // Twelve items move at once, each after its own anchor; anchors do not move.
+    const pairs = Array.from({ length: 12 }, (_, k) => ({ item: start[k]!, anchor: start[29 - k]! }));
+    const before = await Promise.all(pairs.map((p) => movesInHistory(p.item)));
+    const results = await Promise.all(
+      pairs.map((p) =>
+        t.call(owner, { method: 'POST', url: `/api/v1/items/${p.item}/move`, payload: { after: p.anchor } }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(pairs.map(() => 200));
+    const end = await order();
+    for (const p of pairs) expect(end[end.indexOf(p.anchor) + 1], p.item).toBe(p.item);
+    // Each move is its own entry in its item's history, batched or not.
+    expect(await Promise.all(pairs.map((p) => movesInHistory(p.item)))).toEqual(before.map((n) => n + 1));
   });
 
   it('refuses bad targets, other roles and strangers', async () => {
@@ -99,7 +139,7 @@ describe('moves', () => {
     const results = await Promise.all(moves);
     expect(results.filter((r) => r.statusCode !== 200).map((r) => r.body)).toEqual([]);
     const ranks = await t.pool.query<{ rank: string }>(
-      'select rank from items where product_id = $1 and deleted_at is null',
+      "select rank from item_order where product_id = $1 and rank < '~'",
       [productId],
     );
     expect(new Set(ranks.rows.map((r) => r.rank)).size).toBe(ranks.rows.length);
@@ -118,7 +158,7 @@ describe('moves', () => {
       expect(r.statusCode).toBe(200);
     }
     const longest = await t.pool.query<{ n: number }>(
-      'select max(length(rank))::int as n from items where product_id = $1 and deleted_at is null',
+      "select max(length(rank))::int as n from item_order where product_id = $1 and rank < '~'",
       [productId],
     );
     expect(longest.rows[0]!.n).toBeLessThanOrEqual(24);

@@ -1,9 +1,9 @@
 import { ApplyWsjfResult, InvestReport, ItemHistory, WsjfOrder } from '../../../contracts/backlog-order.ts';
 import { ProductParams } from '../../../contracts/common.ts';
-import { Item, ItemParams, MoveItemBody } from '../../../contracts/items.ts';
+import { ItemParams, MovedItem, MoveItemBody } from '../../../contracts/items.ts';
 import { ROLES } from '../../../domain/roles.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
-import { presentHistory, presentItem, productOfItem } from './items.presenters.ts';
+import { presentHistory, productOfItem } from './items.presenters.ts';
 
 const orderers = {
   kind: 'product',
@@ -26,13 +26,13 @@ export const itemOrderRoutes: AnyRoute[] = [
     method: 'POST',
     url: '/api/v1/items/:itemId/move',
     tag: 'items',
-    summary: 'Move an item right before or after another ({"before": id} or {"after": id}); writes one row',
+    summary:
+      'Move an item right before or after another ({"before": id} or {"after": id}); writes one row, its order key',
     access: { ...orderers, productOf: productOfItem },
     params: ItemParams,
     body: MoveItemBody,
-    response: Item,
-    handler: async (ctx) =>
-      presentItem(await ctx.services.items.move(ctx.product, ctx.params.itemId, ctx.body)),
+    response: MovedItem,
+    handler: (ctx) => ctx.services.items.move(ctx.product, ctx.params.itemId, ctx.body),
   }),
   defineRoute({
     method: 'GET',

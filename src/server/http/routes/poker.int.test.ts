@@ -76,7 +76,10 @@ function openStream(as: TestUser, id: string): Promise<Stream> {
 async function item(title: string): Promise<string> {
   const n = Math.floor(Math.random() * 1e9);
   const r = await t.pool.query<{ id: string }>(
-    `insert into items (product_id, number, type, title, category, rank) values ($1, $2, 'story', $3, 'feature', $4) returning id`,
+    `with i as (
+       insert into items (product_id, number, type, title, category) values ($1, $2, 'story', $3, 'feature')
+       returning id, product_id)
+     insert into item_order (item_id, product_id, rank) select id, product_id, $4 from i returning item_id as id`,
     [productId, n, title, `r${n}`],
   );
   return r.rows[0]!.id;

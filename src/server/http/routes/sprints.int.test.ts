@@ -14,10 +14,12 @@ let seq = 0;
 async function item(size: number | null, status = 'ready', pid = productId): Promise<string> {
   seq += 1;
   const r = await t.pool.query<{ id: string }>(
-    `insert into items (product_id, number, type, title, problem, category, status, size, rank,
-       acceptance_criteria, business_value)
-     values ($1, $2, 'story', $3, 'A guest waits', 'feature', $4, $5, $6, '[{"given":"a","when":"b","then":"c"}]', 5)
-     returning id`,
+    `with i as (
+       insert into items (product_id, number, type, title, problem, category, status, size,
+         acceptance_criteria, business_value)
+       values ($1, $2, 'story', $3, 'A guest waits', 'feature', $4, $5, '[{"given":"a","when":"b","then":"c"}]', 5)
+       returning id, product_id)
+     insert into item_order (item_id, product_id, rank) select id, product_id, $6 from i returning item_id as id`,
     [pid, seq, `Story ${seq}`, status, size, `a${String(seq).padStart(5, '0')}`],
   );
   return r.rows[0]!.id;

@@ -13,6 +13,7 @@ import {
   type CreateItemBody,
   Item,
   ItemList,
+  MovedItem,
   type MoveItemBody,
   type UpdateItemBody,
 } from '../../../contracts/items.ts';
@@ -58,10 +59,9 @@ export const updateItem = (itemId: string, patch: UpdateItemBody, version: numbe
 export const deleteItem = (itemId: string, version: number) =>
   api.delete(apiPath('items', itemId), { ifMatch: version });
 
-/** The move answers with the moved item; only its new rank and version matter to the list. */
-const Moved = z.looseObject({ rank: z.string().optional(), version: z.number().int().optional() });
+/** The move answers with the item's new order key (the item itself is unchanged). */
 export const moveItem = (itemId: string, body: MoveItemBody) =>
-  api.post(apiPath('items', itemId, 'move'), body, Moved);
+  api.post(apiPath('items', itemId, 'move'), body, MovedItem);
 
 export const fetchHistory = (itemId: string) => api.get(apiPath('items', itemId, 'history'), ItemHistory);
 export const fetchInvest = (itemId: string) => api.get(apiPath('items', itemId, 'invest'), InvestReport);

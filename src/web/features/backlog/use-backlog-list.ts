@@ -47,9 +47,7 @@ export function useMoveItem(productId: string, listKey: readonly unknown[]) {
         const sent = queue.current.then(() => moveItem(item.id, body));
         queue.current = sent.catch(() => undefined);
         const moved = await sent;
-        const patch: Partial<Item> = {};
-        if (moved.rank !== undefined) patch.rank = moved.rank;
-        if (moved.version !== undefined) patch.version = moved.version;
+        const patch: Partial<Item> = { rank: moved.rank, version: moved.version };
         const now = qc.getQueryData<ListData>(listKey);
         if (now) qc.setQueryData<ListData>(listKey, patchInPages(now, item.id, patch));
         // Other cached views (filters, board) are out of date; they reload when next shown.
