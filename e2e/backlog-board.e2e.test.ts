@@ -19,11 +19,13 @@ import {
  */
 const PO = { name: 'Paula Owner', email: 'paula@example.test', password: 'paula-password-1' };
 const TEAM = { name: 'Theo Team', email: 'theo@example.test', password: 'theo-password-12' };
+const STAKEHOLDER = { name: 'Sam Sponsor', email: 'sam@example.test', password: 'sam-password-123' };
 
 let app: E2EApp;
 let browser: Browser;
 let po: BrowserContext;
 let team: BrowserContext;
+let stakeholder: BrowserContext;
 let page: Page;
 let productId = '';
 const ids: Record<string, string> = {};
@@ -103,6 +105,10 @@ beforeAll(async () => {
   await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: theo.id, role: 'team' });
   team = await newContext(browser);
   await signInViaApi(team, app, TEAM.email, TEAM.password);
+  const sam = await api<{ id: string }>(po, 'POST', '/api/v1/users', STAKEHOLDER);
+  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: sam.id, role: 'stakeholder' });
+  stakeholder = await newContext(browser);
+  await signInViaApi(stakeholder, app, STAKEHOLDER.email, STAKEHOLDER.password);
   const admins = await api<{ id: string }>(po, 'POST', `/api/v1/products/${productId}/segments`, {
     name: 'League admins',
   });
@@ -242,5 +248,21 @@ describe('the board by status', () => {
       .locator('.b-panel-head', { hasText: 'LEAG-1' })
       .waitFor();
     await expectNoSeriousA11y(page, 'board with panel');
+  });
+  it('shows a stakeholder the board to read: cards open, nothing drags, nothing claims to be disabled', async () => {
+    const p = await stakeholder.newPage();
+    await p.goto(board());
+    await card(p, 'LEAG-2').waitFor();
+    expect(await card(p, 'LEAG-2').getAttribute('aria-disabled')).toBeNull();
+    await drag(p, card(p, 'LEAG-2'), column(p, 'Rejected'));
+    expect(await cardsIn(p, 'New')).toEqual(['LEAG-2', 'LEAG-3']);
+    expect(await statusOf('LEAG-2')).toBe('new');
+    await card(p, 'LEAG-2').click();
+    await p
+      .getByRole('complementary', { name: 'Item details' })
+      .locator('.b-panel-head', { hasText: 'LEAG-2' })
+      .waitFor();
+    await expectNoSeriousA11y(p, 'board (stakeholder)');
+    await p.close();
   });
 });
