@@ -53,7 +53,9 @@ export function BacklogPage() {
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const openId = params.get('item');
-  const canReorder = canEdit && isRankOrder(view);
+  // Ordering the backlog is the Product Owner's (the API refuses anyone else's move).
+  const canOrder = useCan(ROLES.owner);
+  const canReorder = canOrder && isRankOrder(view);
 
   const openItem = useCallback(
     (item: Item) =>
@@ -173,7 +175,7 @@ export function BacklogPage() {
           onOpenView={(search) => setParams(new URLSearchParams(search), { replace: true })}
         />
         <FilterChips view={view} setView={setView} segments={segments} members={members} />
-        {!isRankOrder(view) && canEdit && (
+        {!isRankOrder(view) && canOrder && (
           <p className="b-note">
             Sorted by {SORT_LABELS[view.sort]}: drag and drop is off. Sort by order (click Key twice or clear
             the sort) to reorder.

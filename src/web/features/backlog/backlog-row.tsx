@@ -53,6 +53,8 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
     else p.onOpen(p.item);
   };
   // The row is a grid row, not a button: keep dnd-kit's description, drop its role and pressed state.
+  // A row that cannot be dragged (a stakeholder's, a sorted list's) gets none of it: dnd-kit would
+  // mark it aria-disabled, and it is not disabled: it opens and selects.
   const { role: _role, tabIndex: _tab, 'aria-pressed': _pressed, ...dragAttributes } = drag.attributes;
   return (
     <tr
@@ -72,8 +74,7 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
       onFocus={(e) => e.target === e.currentTarget && p.onFocusRow(p.index)}
       onKeyDown={onKeyDown}
       onClick={onClick}
-      {...dragAttributes}
-      {...(p.canDrag ? drag.listeners : {})}
+      {...(p.canDrag ? { ...dragAttributes, ...drag.listeners } : {})}
     >
       <td className="b-cell b-select">
         <input

@@ -70,9 +70,11 @@ function Card({
         ref={drag.setNodeRef}
         className="b-card"
         data-dragging={drag.isDragging || undefined}
-        {...drag.attributes}
-        {...drag.listeners}
-        aria-roledescription="draggable card"
+        // A card that cannot be dragged is still a button that opens the item: dnd-kit's
+        // attributes would mark it aria-disabled.
+        {...(canDrag
+          ? { ...drag.attributes, ...drag.listeners, 'aria-roledescription': 'draggable card' }
+          : {})}
         onClick={() => onOpen(item)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') onOpen(item);

@@ -18,6 +18,11 @@ import { useCan, useProduct } from '../../app/product-context.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { useSegments } from '../../lib/queries.ts';
 import { BoardColumn } from './board-column.tsx';
+import {
+  boardAnnouncements,
+  boardKeyboardCoordinates,
+  boardScreenReaderInstructions,
+} from './board-keyboard.ts';
 import { ItemPanel } from './item-panel.tsx';
 import { backlogKeys, updateItem } from './items-api.ts';
 import { STATUS_LABELS } from './labels.ts';
@@ -38,8 +43,10 @@ export function BoardPage() {
   const patchCached = usePatchCachedItem(product.id);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor),
+    // Instant scroll: a smooth one leaves the columns' rects stale for the next arrow press.
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
+  const announcements = useMemo(boardAnnouncements, []);
   const keyOf = useCallback(
     (s: ItemStatus) => backlogKeys.list(product.id, viewKey(columnView(s))),
     [product.id],
@@ -118,6 +125,10 @@ export function BoardPage() {
         )}
         <DndContext
           sensors={sensors}
+          accessibility={{
+            announcements,
+            screenReaderInstructions: boardScreenReaderInstructions,
+          }}
           onDragStart={onDragStart}
           onDragEnd={(e) => void onDragEnd(e)}
           onDragCancel={() => setActive(null)}

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import type { Item, UpdateItemBody } from '../../../contracts/items.ts';
 import type { Member, Segment } from '../../../contracts/products.ts';
 import { ITEM_STATUSES } from '../../../domain/backlog/item-rules.ts';
-import { isApiError } from '../../lib/api.ts';
+import { useProduct } from '../../app/product-context.tsx';
+import { bulkStatusRefusal, describeSaveError } from './bulk-checks.ts';
 import { updateItem } from './items-api.ts';
 import { STATUS_LABELS } from './labels.ts';
 
 /**
- * Bulk edit of the selected items: status, assignee, add a segment, add a label. Each item is
- * saved with its own version (If-Match), so an item someone else changed meanwhile is reported,
- * not overwritten.
+ * Bulk edit of the selected items: status, assignee, add a segment, add a label. A status change
+ * is checked for every item first (workflow, role, Definition of Ready), so one refused item means
+ * none is changed. Each item is saved with its own version (If-Match), so an item someone else
+ * changed meanwhile is reported, not overwritten.
  */
 export function BulkBar({
   items,
@@ -27,10 +29,27 @@ export function BulkBar({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [label, setLabel] = useState('');
+  const { role } = useProduct();
 
-  async function apply(describe: string, patchFor: (item: Item) => UpdateItemBody | null) {
+  /** Saves `patchFor` on each selected item; a `refusal` found first saves nothing. */
+  async function apply(
+    describe: string,
+    patchFor: (item: Item) => UpdateItemBody | null,
+    refusal?: () => Promise<string | null>,
+  ) {
     setBusy(true);
     setMessage(null);
+    let refused: string | null;
+    try {
+      refused = (await refusal?.()) ?? null;
+    } catch (err) {
+      refused = `${describe}: could not check the selected items (${describeSaveError(err)}). Nothing was changed.`;
+    }
+    if (refused) {
+      setBusy(false);
+      setMessage({ text: refused, error: true });
+      return;
+    }
     const results = await Promise.allSettled(
       items.map(async (item) => {
         const patch = patchFor(item);
@@ -45,10 +64,9 @@ export function BulkBar({
     if (failed.length === 0)
       setMessage({ text: `${describe}: ${items.length} item(s) updated.`, error: false });
     else {
-      const first = failed[0];
-      const why = first && isApiError(first.err) ? first.err.message : 'unexpected error';
+      // Someone else's change (or a rule) refused some items after the checks passed: say which.
       setMessage({
-        text: `${items.length - failed.length} updated; ${failed.length} not (${failed.map((f) => f.item?.key).join(', ')}): ${why}`,
+        text: `${describe}: ${items.length - failed.length} updated; ${failed.length} not (${failed.map((f) => f.item?.key).join(', ')}). ${describeSaveError(failed[0]?.err)}`,
         error: true,
       });
     }
@@ -64,7 +82,12 @@ export function BulkBar({
         value=""
         onChange={(e) => {
           const status = e.target.value as Item['status'];
-          if (status) void apply(`Status ${STATUS_LABELS[status]}`, () => ({ status }));
+          if (status)
+            void apply(
+              `Status ${STATUS_LABELS[status]}`,
+              (item) => (item.status === status ? null : { status }),
+              () => bulkStatusRefusal(items, status, role),
+            );
         }}
       >
         <option value="">Status…</option>

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useProduct } from '../../app/product-context.tsx';
+import { ROLES } from '../../../domain/roles.ts';
+import { useCan, useProduct } from '../../app/product-context.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { Dialog } from './dialog.tsx';
 import { applyWsjfOrder, backlogKeys, fetchWsjfOrder } from './items-api.ts';
@@ -13,6 +14,8 @@ import { formatWsjf } from './labels.ts';
 export function WsjfDialog({ onClose }: { onClose: () => void }) {
   const product = useProduct();
   const qc = useQueryClient();
+  // Everyone on the team may look at the suggestion; ordering the backlog is the PO's.
+  const canApply = useCan(ROLES.owner);
   const q = useQuery({
     queryKey: backlogKeys.wsjf(product.id),
     queryFn: () => fetchWsjfOrder(product.id),
@@ -88,17 +91,20 @@ export function WsjfDialog({ onClose }: { onClose: () => void }) {
           {result}
         </div>
       )}
+      {!canApply && <p className="muted">Only the Product Owner applies an order.</p>}
       <div className="form-row">
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={busy || !d || d.moves.length === 0 || result !== null}
-          onClick={() => void apply()}
-        >
-          {busy ? 'Applying…' : 'Apply this order'}
-        </button>
+        {canApply && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || !d || d.moves.length === 0 || result !== null}
+            onClick={() => void apply()}
+          >
+            {busy ? 'Applying…' : 'Apply this order'}
+          </button>
+        )}
         <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {result ? 'Close' : 'Cancel'}
+          {result || !canApply ? 'Close' : 'Cancel'}
         </button>
       </div>
     </Dialog>

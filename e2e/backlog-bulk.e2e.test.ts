@@ -1,0 +1,270 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from './axe.ts';
+import {
+  apiAs,
+  type E2EApp,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInViaApi,
+  startApp,
+} from './harness.ts';
+
+/**
+ * Bulk edit in the backlog list: rows picked by shift-click, ctrl-click and checkbox; assignee,
+ * label, segment and status set on all of them at once. Each change lands on exactly the selected
+ * items (checked through the API); a change the rules refuse for any of them names the field and
+ * the item and changes none; a team member cannot accept, a stakeholder gets no bulk edit at all.
+ */
+const PO = { name: 'Paula Owner', email: 'paula@example.test', password: 'paula-password-1' };
+const TEAM = { name: 'Theo Team', email: 'theo@example.test', password: 'theo-password-12' };
+const STAKEHOLDER = { name: 'Sam Sponsor', email: 'sam@example.test', password: 'sam-password-123' };
+
+let app: E2EApp;
+let browser: Browser;
+let po: BrowserContext;
+let team: BrowserContext;
+let stakeholder: BrowserContext;
+let page: Page;
+let productId = '';
+let theoId = '';
+const segments: Record<string, string> = {};
+const backlog = () => `${app.url}/p/LEAG/backlog`;
+
+interface ItemJson {
+  id: string;
+  key: string;
+  status: string;
+  version: number;
+  assigneeId: string | null;
+  labels: string[];
+  segmentIds: string[];
+  updatedAt: string;
+}
+
+async function api<T>(ctx: BrowserContext, method: string, url: string, data?: unknown): Promise<T> {
+  const r = await apiAs(ctx, app, method, url, data);
+  if (r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as T;
+}
+
+async function expectNoSeriousA11y(p: Page, screen: string) {
+  const found = await seriousA11yViolations(p);
+  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
+}
+
+/** Every item, by key, as the server has it now. */
+const items = async () =>
+  Object.fromEntries(
+    (await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)).items.map(
+      (i) => [i.key, i],
+    ),
+  ) as Record<string, ItemJson>;
+/** One field of every item, by key: the picture a bulk edit must change only where selected. */
+const fieldOf = async <K extends keyof ItemJson>(field: K) =>
+  Object.fromEntries(Object.entries(await items()).map(([k, i]) => [k, i[field]]));
+
+const row = (p: Page, key: string) => p.locator(`tr[data-key="${key}"]`);
+const bulk = (p: Page) => p.getByRole('region', { name: 'Bulk edit' });
+const selectedKeys = (p: Page) =>
+  p.$$eval('tbody.b-body tr[aria-selected="true"]', (rows) => rows.map((r) => r.getAttribute('data-key')));
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await startApp();
+  po = await newContext(browser);
+  const setup = await po.request.post(`${app.url}/api/v1/setup`, {
+    data: { ...PO, workspaceName: 'Harbour League' },
+    headers: { origin: app.url },
+  });
+  if (!setup.ok()) throw new Error(`setup failed: ${setup.status()}`);
+  await signInViaApi(po, app, PO.email, PO.password);
+  productId = (
+    await api<{ id: string }>(po, 'POST', '/api/v1/products', { name: 'League Platform', key: 'LEAG' })
+  ).id;
+  theoId = (await api<{ id: string }>(po, 'POST', '/api/v1/users', TEAM)).id;
+  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: theoId, role: 'team' });
+  const sam = await api<{ id: string }>(po, 'POST', '/api/v1/users', STAKEHOLDER);
+  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: sam.id, role: 'stakeholder' });
+  team = await newContext(browser);
+  await signInViaApi(team, app, TEAM.email, TEAM.password);
+  stakeholder = await newContext(browser);
+  await signInViaApi(stakeholder, app, STAKEHOLDER.email, STAKEHOLDER.password);
+  for (const name of ['League admins', 'Sponsors']) {
+    segments[name] = (
+      await api<{ id: string }>(po, 'POST', `/api/v1/products/${productId}/segments`, { name })
+    ).id;
+  }
+  // Six stories; all but LEAG-4 meet the Definition of Ready once sized (LEAG-4 has no criteria).
+  const titles = [
+    'City admins see only their city',
+    'Season archive',
+    'Sponsor logo upload',
+    'Team photo gallery',
+    'Fixture clash warnings',
+    'Referee availability',
+  ];
+  for (const [i, title] of titles.entries()) {
+    await api(po, 'POST', `/api/v1/products/${productId}/items`, {
+      type: 'story',
+      title,
+      problem: `League admins lose time: ${title.toLowerCase()}.`,
+      segmentIds: [segments['League admins']],
+      labels: i === 2 ? ['web'] : [],
+      businessValue: 5,
+      timeCriticality: 3,
+      riskReduction: 1,
+      acceptanceCriteria:
+        i === 3
+          ? []
+          : [{ given: 'a league admin', when: `they use ${title.toLowerCase()}`, then: 'it works' }],
+    });
+  }
+  for (const it of Object.values(await items())) {
+    const r = await team.request.patch(`${app.url}/api/v1/items/${it.id}`, {
+      data: { size: 3 },
+      headers: { origin: app.url, 'If-Match': String(it.version) },
+    });
+    if (!r.ok()) throw new Error(`sizing ${it.key} failed: ${r.status()}`);
+  }
+  page = await po.newPage();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page)
+    await screenshot(page, 'backlog-bulk-failed-step').catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('bulk edit in the backlog list', () => {
+  it('selects rows by shift-click, ctrl-click and checkbox, and shows the bulk bar', async () => {
+    await page.goto(backlog());
+    await row(page, 'LEAG-6').waitFor();
+    expect(await bulk(page).count()).toBe(0);
+    await row(page, 'LEAG-2').click({ modifiers: ['Control'] });
+    await row(page, 'LEAG-4').click({ modifiers: ['Shift'] });
+    await page.getByRole('checkbox', { name: 'Select LEAG-6' }).check();
+    expect(await selectedKeys(page)).toEqual(['LEAG-2', 'LEAG-3', 'LEAG-4', 'LEAG-6']);
+    await bulk(page).getByText('4 selected').waitFor();
+    // A modified click selects; it does not open the item.
+    expect(await page.getByRole('complementary', { name: 'Item details' }).count()).toBe(0);
+    // Ctrl-click again deselects.
+    await row(page, 'LEAG-3').click({ modifiers: ['Control'] });
+    expect(await selectedKeys(page)).toEqual(['LEAG-2', 'LEAG-4', 'LEAG-6']);
+    await row(page, 'LEAG-3').click({ modifiers: ['Control'] });
+    await expectNoSeriousA11y(page, 'bulk bar');
+    await screenshot(page, 'backlog-bulk-light-desktop');
+  });
+
+  it('assigns, labels and adds a segment on exactly the selected items', async () => {
+    const chosen = ['LEAG-2', 'LEAG-3', 'LEAG-4', 'LEAG-6'];
+    const others = ['LEAG-1', 'LEAG-5'];
+    const before = await items();
+
+    await bulk(page).getByLabel('Assign selected to').selectOption({ label: TEAM.name });
+    await bulk(page).getByText('Assignee: 4 item(s) updated.').waitFor();
+    const assignees = await fieldOf('assigneeId');
+    for (const k of chosen) expect(assignees[k], k).toBe(theoId);
+    for (const k of others) expect(assignees[k], k).toBeNull();
+
+    await bulk(page).getByLabel('Add a label to selected').fill('sponsors');
+    await bulk(page).getByLabel('Add a label to selected').press('Enter');
+    await bulk(page).getByText('Label sponsors: 4 item(s) updated.').waitFor();
+    expect(await fieldOf('labels')).toEqual({
+      'LEAG-1': [],
+      'LEAG-2': ['sponsors'],
+      'LEAG-3': ['web', 'sponsors'],
+      'LEAG-4': ['sponsors'],
+      'LEAG-5': [],
+      'LEAG-6': ['sponsors'],
+    });
+
+    await bulk(page).getByLabel('Add a segment to selected').selectOption({ label: 'Sponsors' });
+    await bulk(page).getByText('Segment added: 4 item(s) updated.').waitFor();
+    const segs = await fieldOf('segmentIds');
+    for (const k of chosen)
+      expect([...(segs[k] as string[])].sort(), k).toEqual(
+        [segments['League admins'], segments.Sponsors].sort(),
+      );
+    for (const k of others) expect(segs[k], k).toEqual([segments['League admins']]);
+    // The rows not selected were not touched at all.
+    const after = await items();
+    for (const k of others) expect(after[k]?.version, k).toBe(before[k]?.version);
+    // The list shows the new segment without a reload, only on the selected rows.
+    await row(page, 'LEAG-2').getByText('Sponsors').waitFor();
+    expect(await row(page, 'LEAG-1').getByText('Sponsors').count()).toBe(0);
+  });
+  it('refuses a status some selected item may not take, names the field and the item, and changes none', async () => {
+    const before = await items();
+    await bulk(page).getByLabel('Set status of selected').selectOption({ label: 'Ready' });
+    const alert = bulk(page).getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    // LEAG-4 has no acceptance criteria: the Definition of Ready is not met.
+    expect(text).toMatch(/^Status/);
+    expect(text).toContain('LEAG-4');
+    expect(text).toMatch(/acceptance criteria/);
+    expect(text).toMatch(/nothing was changed/i);
+    await expectNoSeriousA11y(page, 'bulk bar (refused)');
+    await screenshot(page, 'backlog-bulk-refused-light-desktop');
+    const after = await items();
+    for (const k of Object.keys(before)) {
+      expect(after[k]?.status, k).toBe('new');
+      expect(after[k]?.version, k).toBe(before[k]?.version);
+    }
+    await expect.poll(() => page.locator('tbody.b-body tr', { hasText: 'Ready' }).count()).toBe(0);
+
+    // Without LEAG-4 the same change goes through, on the three still selected.
+    await row(page, 'LEAG-4').click({ modifiers: ['Control'] });
+    await bulk(page).getByLabel('Set status of selected').selectOption({ label: 'Ready' });
+    await bulk(page).getByText('Status Ready: 3 item(s) updated.').waitFor();
+    expect(await fieldOf('status')).toEqual({
+      'LEAG-1': 'new',
+      'LEAG-2': 'ready',
+      'LEAG-3': 'ready',
+      'LEAG-4': 'new',
+      'LEAG-5': 'new',
+      'LEAG-6': 'ready',
+    });
+
+    // A move the workflow forbids for one of them (new → in progress) is refused before saving.
+    await row(page, 'LEAG-5').click({ modifiers: ['Control'] });
+    const v = await fieldOf('version');
+    await bulk(page).getByLabel('Set status of selected').selectOption({ label: 'In progress' });
+    const refusal = bulk(page).getByRole('alert');
+    await refusal.getByText('LEAG-5', { exact: false }).waitFor();
+    expect(await refusal.textContent()).toMatch(/^Status.*nothing was changed/i);
+    expect(await fieldOf('version')).toEqual(v);
+  });
+
+  it('does not let a team member accept or reject in bulk, and gives a stakeholder no bulk edit', async () => {
+    const t = await team.newPage();
+    await t.goto(backlog());
+    await t.locator('tr[data-key="LEAG-1"]').click({ modifiers: ['Control'] });
+    await t.locator('tr[data-key="LEAG-5"]').click({ modifiers: ['Control'] });
+    await bulk(t).getByText('2 selected').waitFor();
+    const v = await fieldOf('version');
+    await bulk(t).getByLabel('Set status of selected').selectOption({ label: 'Rejected' });
+    const alert = bulk(t).getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Status.*Product Owner.*nothing was changed/i);
+    expect(await fieldOf('version')).toEqual(v);
+    await t.close();
+
+    const s = await stakeholder.newPage();
+    await s.goto(backlog());
+    await s.locator('tr[data-key="LEAG-1"]').waitFor();
+    // The stakeholder cannot drag rows, and the rows do not claim to be draggable or disabled.
+    expect(await s.locator('tr[data-key="LEAG-1"]').getAttribute('aria-disabled')).toBeNull();
+    expect(await s.locator('tr[data-key="LEAG-1"]').getAttribute('aria-roledescription')).toBeNull();
+    await s.locator('tr[data-key="LEAG-1"]').click({ modifiers: ['Control'] });
+    expect(await bulk(s).count()).toBe(0);
+    await screenshot(s, 'backlog-bulk-stakeholder-light-desktop');
+    await s.close();
+  });
+});
