@@ -85,7 +85,8 @@ export class MoveQueue {
 
   /**
    * Writes what it can of `batch` (never rejects): the moves parked for later, and whether any
-   * move was settled (answered, written or refused).
+   * move was settled (written, or refused). Moves parked for a gap that a batch in flight is
+   * writing settle nothing: releasing the parked after such a batch would only repeat lookups.
    */
   async #write(
     productId: string,
@@ -103,7 +104,6 @@ export class MoveQueue {
       for (let attempt = 1; candidates.length; attempt += 1) {
         let writing = candidates;
         try {
-          settled = true;
           const found = await this.store.read.items.gaps(
             productId,
             candidates.map((m) => ({ anchorId: m.anchorId, side: m.side, movingId: m.itemId })),
@@ -111,8 +111,10 @@ export class MoveQueue {
           const placed: Array<{ move: Pending; gap: Gap }> = [];
           candidates.forEach((move, i) => {
             const { anchor, neighbour } = found[i]!;
-            if (anchor === null) move.reject(invalid({ [move.side]: 'No such item in this backlog' }));
-            else
+            if (anchor === null) {
+              move.reject(invalid({ [move.side]: 'No such item in this backlog' }));
+              settled = true;
+            } else
               placed.push({
                 move,
                 gap: move.side === 'after' ? { lo: anchor, hi: neighbour } : { lo: neighbour, hi: anchor },
@@ -159,6 +161,7 @@ export class MoveQueue {
             const item = byId.get(move.itemId);
             if (item) move.resolve(item);
             else move.reject(notFound('That item'));
+            settled = true;
           }
           candidates = [];
           // The moves are committed and answered; keys grown long get respread now. Should that
@@ -166,7 +169,10 @@ export class MoveQueue {
           if (writes.some((w) => needsRebalance(w.rank)))
             await this.rebalance(productId).catch(() => undefined);
         } catch (err) {
-          for (const m of writing) m.reject(err);
+          for (const m of writing) {
+            m.reject(err);
+            settled = true;
+          }
           candidates = [];
         }
       }
