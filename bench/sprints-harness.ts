@@ -58,6 +58,8 @@ export async function startBenchServer(label: string): Promise<BenchServer> {
     },
     async stop() {
       await app.close();
+      // The change feed holds a pooled connection for LISTEN; the pool cannot end while it does.
+      await services.close();
       await pool.end();
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
