@@ -36,6 +36,8 @@ export interface BacklogListProps {
   focusedIndex: number;
   setFocusedIndex: (i: number) => void;
   selected: ReadonlySet<string>;
+  /** Rows can be selected (for bulk edit): only for people who may bulk edit. */
+  selectable: boolean;
   onToggle: (item: Item, range: boolean) => void;
   openId: string | null;
   onOpen: (item: Item) => void;
@@ -128,7 +130,11 @@ export function BacklogList(p: BacklogListProps) {
     () => (panelOpen ? { ...p.view, columns: p.view.columns.filter((c) => PANEL_COLUMNS.has(c)) } : p.view),
     [panelOpen, p.view],
   );
-  const template = useMemo(() => gridTemplate(view.columns, keyWidth), [view.columns, keyWidth]);
+  const { selectable } = p;
+  const template = useMemo(
+    () => gridTemplate(view.columns, keyWidth, selectable),
+    [view.columns, keyWidth, selectable],
+  );
   const active = activeIndex === null ? undefined : p.items[activeIndex];
 
   return (
@@ -153,7 +159,7 @@ export function BacklogList(p: BacklogListProps) {
           role="grid"
           aria-label="Backlog items"
           aria-rowcount={hasMore ? -1 : p.items.length + 1}
-          aria-multiselectable="true"
+          aria-multiselectable={selectable || undefined}
         >
           <ListHeader
             view={view}
@@ -161,6 +167,7 @@ export function BacklogList(p: BacklogListProps) {
             onToggleAll={p.onToggleAll}
             selectedCount={p.selected.size}
             total={p.items.length}
+            selectable={selectable}
           />
           <tbody className="b-body" style={{ height: virtualizer.getTotalSize() }}>
             {virtualItems.map((v) => {
@@ -182,6 +189,7 @@ export function BacklogList(p: BacklogListProps) {
                   start={v.start}
                   focused={v.index === p.focusedIndex || (p.focusedIndex < 0 && v.index === 0)}
                   selected={p.selected.has(item.id)}
+                  selectable={selectable}
                   open={item.id === p.openId}
                   canDrag={p.canReorder}
                   dropIndicator={isOver ? dropSide(activeIndex, v.index) : null}

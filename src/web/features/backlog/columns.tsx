@@ -116,6 +116,11 @@ export const isSortable = (c: ColumnDef): boolean => c.id !== 'labels';
 export const keyColumnWidth = (keys: readonly string[]): string =>
   `${Math.max(64, Math.ceil(Math.max(0, ...keys.map((k) => k.length)) * 7.5 + 20))}px`;
 
-/** The grid template for the shown columns (select, key, title come first). */
-export const gridTemplate = (columns: readonly ColumnId[], keyWidth = '76px'): string =>
-  ['28px', keyWidth, 'minmax(200px, 3fr)', ...columns.map((c) => COLUMNS[c].width)].join(' ');
+/** The grid template for the shown columns (select, when rows are selectable, key, title come first). */
+export const gridTemplate = (columns: readonly ColumnId[], keyWidth = '76px', selectable = true): string =>
+  [
+    ...(selectable ? ['28px'] : []),
+    keyWidth,
+    'minmax(200px, 3fr)',
+    ...columns.map((c) => COLUMNS[c].width),
+  ].join(' ');
