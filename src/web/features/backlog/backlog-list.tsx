@@ -12,7 +12,7 @@ import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/rea
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Item } from '../../../contracts/items.ts';
 import { BacklogRow } from './backlog-row.tsx';
-import { type ColumnContext, gridTemplate, keyColumnWidth } from './columns.tsx';
+import { type ColumnContext, gridMinWidth, gridTracks, keyColumnWidth } from './columns.tsx';
 import { dropSide } from './list-cache.ts';
 import { ListHeader } from './list-header.tsx';
 import type { BacklogView, ColumnId } from './view-state.ts';
@@ -131,9 +131,9 @@ export function BacklogList(p: BacklogListProps) {
     [panelOpen, p.view],
   );
   const { selectable } = p;
-  const template = useMemo(
-    () => gridTemplate(view.columns, keyWidth, selectable),
-    [view.columns, keyWidth, selectable],
+  const tracks = useMemo(
+    () => gridTracks(view.columns, { keyWidth, selectable, compact: panelOpen }),
+    [view.columns, keyWidth, selectable, panelOpen],
   );
   const active = activeIndex === null ? undefined : p.items[activeIndex];
 
@@ -151,7 +151,11 @@ export function BacklogList(p: BacklogListProps) {
       <div
         ref={scrollRef}
         className="b-list"
-        style={{ ['--b-grid' as string]: template, ['--b-key' as string]: keyWidth }}
+        style={{
+          ['--b-grid' as string]: tracks.join(' '),
+          ['--b-min' as string]: gridMinWidth(tracks),
+          ['--b-key' as string]: keyWidth,
+        }}
       >
         <table
           className="b-table"
