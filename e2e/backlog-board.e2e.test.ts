@@ -85,6 +85,12 @@ async function drag(p: Page, from: Locator, to: Locator, beforeRelease?: () => P
 /** How far the board is scrolled sideways: a drag between the first columns must not scroll it. */
 const boardScroll = (p: Page) => p.$eval('.b-board', (b) => b.scrollLeft);
 
+/**
+ * dnd-kit starts listening for the arrow keys a tick after a card is lifted; a person's next key
+ * comes a good deal later, and so must the test's, or the key is lost on a busy machine.
+ */
+const keyPause = (p: Page) => p.waitForTimeout(80);
+
 /** What dnd-kit's live region last told a screen-reader user. */
 const announced = (p: Page) => p.locator('[id^="DndLiveRegion"]').textContent();
 
@@ -218,6 +224,7 @@ describe('the board by status', () => {
     await card(page, 'LEAG-1').focus();
     await page.keyboard.press('Space');
     await expect.poll(() => announced(page)).toMatch(/^Picked up LEAG-1\./);
+    await keyPause(page);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => announced(page)).toBe('LEAG-1 is over In progress.');
     expect(await column(page, 'In progress').getAttribute('data-over')).toBe('true');
@@ -232,6 +239,8 @@ describe('the board by status', () => {
     const before = await api<ItemJson>(po, 'GET', `/api/v1/items/${ids['LEAG-1']}`);
     await card(page, 'LEAG-1').focus();
     await page.keyboard.press('Space');
+    await expect.poll(() => announced(page)).toMatch(/^Picked up LEAG-1\./);
+    await keyPause(page);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => announced(page)).toBe('LEAG-1 is over Accepted, where it cannot go from here.');

@@ -15,7 +15,8 @@ import {
  * Bulk edit in the backlog list: rows picked by shift-click, ctrl-click and checkbox; assignee,
  * label, segment and status set on all of them at once. Each change lands on exactly the selected
  * items (checked through the API); a change the rules refuse for any of them names the field and
- * the item and changes none; a team member cannot accept, a stakeholder gets no bulk edit at all.
+ * the item and changes none; a team member cannot accept, a stakeholder gets no bulk edit at all
+ * (and so no checkboxes).
  */
 const PO = { name: 'Paula Owner', email: 'paula@example.test', password: 'paula-password-1' };
 const TEAM = { name: 'Theo Team', email: 'theo@example.test', password: 'theo-password-12' };
@@ -262,7 +263,10 @@ describe('bulk edit in the backlog list', () => {
     // The stakeholder cannot drag rows, and the rows do not claim to be draggable or disabled.
     expect(await s.locator('tr[data-key="LEAG-1"]').getAttribute('aria-disabled')).toBeNull();
     expect(await s.locator('tr[data-key="LEAG-1"]').getAttribute('aria-roledescription')).toBeNull();
+    // Nothing to select: no checkboxes that would lead nowhere, and ctrl-click selects nothing.
+    expect(await s.getByRole('checkbox').count()).toBe(0);
     await s.locator('tr[data-key="LEAG-1"]').click({ modifiers: ['Control'] });
+    expect(await selectedKeys(s)).toEqual([]);
     expect(await bulk(s).count()).toBe(0);
     await screenshot(s, 'backlog-bulk-stakeholder-light-desktop');
     await s.close();

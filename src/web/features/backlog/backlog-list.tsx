@@ -12,7 +12,7 @@ import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/rea
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Item } from '../../../contracts/items.ts';
 import { BacklogRow } from './backlog-row.tsx';
-import { type ColumnContext, gridTemplate, keyColumnWidth } from './columns.tsx';
+import { type ColumnContext, gridMinWidth, gridTracks, keyColumnWidth } from './columns.tsx';
 import { dropSide } from './list-cache.ts';
 import { ListHeader } from './list-header.tsx';
 import type { BacklogView, ColumnId } from './view-state.ts';
@@ -36,6 +36,8 @@ export interface BacklogListProps {
   focusedIndex: number;
   setFocusedIndex: (i: number) => void;
   selected: ReadonlySet<string>;
+  /** Rows can be selected (for bulk edit): only for people who may bulk edit. */
+  selectable: boolean;
   onToggle: (item: Item, range: boolean) => void;
   openId: string | null;
   onOpen: (item: Item) => void;
@@ -128,7 +130,11 @@ export function BacklogList(p: BacklogListProps) {
     () => (panelOpen ? { ...p.view, columns: p.view.columns.filter((c) => PANEL_COLUMNS.has(c)) } : p.view),
     [panelOpen, p.view],
   );
-  const template = useMemo(() => gridTemplate(view.columns, keyWidth), [view.columns, keyWidth]);
+  const { selectable } = p;
+  const tracks = useMemo(
+    () => gridTracks(view.columns, { keyWidth, selectable, compact: panelOpen }),
+    [view.columns, keyWidth, selectable, panelOpen],
+  );
   const active = activeIndex === null ? undefined : p.items[activeIndex];
 
   return (
@@ -145,7 +151,11 @@ export function BacklogList(p: BacklogListProps) {
       <div
         ref={scrollRef}
         className="b-list"
-        style={{ ['--b-grid' as string]: template, ['--b-key' as string]: keyWidth }}
+        style={{
+          ['--b-grid' as string]: tracks.join(' '),
+          ['--b-min' as string]: gridMinWidth(tracks),
+          ['--b-key' as string]: keyWidth,
+        }}
       >
         <table
           className="b-table"
@@ -153,7 +163,7 @@ export function BacklogList(p: BacklogListProps) {
           role="grid"
           aria-label="Backlog items"
           aria-rowcount={hasMore ? -1 : p.items.length + 1}
-          aria-multiselectable="true"
+          aria-multiselectable={selectable || undefined}
         >
           <ListHeader
             view={view}
@@ -161,6 +171,7 @@ export function BacklogList(p: BacklogListProps) {
             onToggleAll={p.onToggleAll}
             selectedCount={p.selected.size}
             total={p.items.length}
+            selectable={selectable}
           />
           <tbody className="b-body" style={{ height: virtualizer.getTotalSize() }}>
             {virtualItems.map((v) => {
@@ -182,6 +193,7 @@ export function BacklogList(p: BacklogListProps) {
                   start={v.start}
                   focused={v.index === p.focusedIndex || (p.focusedIndex < 0 && v.index === 0)}
                   selected={p.selected.has(item.id)}
+                  selectable={selectable}
                   open={item.id === p.openId}
                   canDrag={p.canReorder}
                   dropIndicator={isOver ? dropSide(activeIndex, v.index) : null}

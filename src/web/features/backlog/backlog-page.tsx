@@ -220,6 +220,7 @@ export function BacklogPage() {
             focusedIndex={focusedIndex}
             setFocusedIndex={setFocusedIndex}
             selected={selected}
+            selectable={canEdit}
             onToggle={onToggle}
             openId={openId}
             onOpen={openItem}

@@ -4,7 +4,10 @@ import type { Item } from '../../../contracts/items.ts';
 import { COLUMNS, type ColumnContext } from './columns.tsx';
 import type { ColumnId } from './view-state.ts';
 
-/** One row of the backlog list: draggable, a drop target, focusable, selectable. */
+/**
+ * One row of the backlog list: draggable, a drop target, focusable, and selectable for people who
+ * can bulk edit (for anyone else a checkbox would lead nowhere, so the row has none).
+ */
 export interface RowProps {
   item: Item;
   index: number;
@@ -13,6 +16,7 @@ export interface RowProps {
   start: number;
   focused: boolean;
   selected: boolean;
+  selectable: boolean;
   open: boolean;
   canDrag: boolean;
   dropIndicator: 'before' | 'after' | null;
@@ -39,7 +43,7 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       p.onOpen(p.item);
-    } else if (e.key === 'x' || e.key === ' ') {
+    } else if (p.selectable && (e.key === 'x' || e.key === ' ')) {
       e.preventDefault();
       p.onToggle(p.item, e.shiftKey);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -49,7 +53,7 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
   };
   const onClick = (e: MouseEvent<HTMLTableRowElement>) => {
     if ((e.target as HTMLElement).closest('input,button,a')) return;
-    if (e.shiftKey || e.metaKey || e.ctrlKey) p.onToggle(p.item, e.shiftKey);
+    if (p.selectable && (e.shiftKey || e.metaKey || e.ctrlKey)) p.onToggle(p.item, e.shiftKey);
     else p.onOpen(p.item);
   };
   // The row is a grid row, not a button: keep dnd-kit's description, drop its role and pressed state.
@@ -60,7 +64,7 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
     <tr
       ref={setRef}
       aria-rowindex={p.index + 2}
-      aria-selected={p.selected}
+      aria-selected={p.selectable ? p.selected : undefined}
       data-item-id={p.item.id}
       data-key={p.item.key}
       data-index={p.index}
@@ -76,15 +80,17 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
       onClick={onClick}
       {...(p.canDrag ? { ...dragAttributes, ...drag.listeners } : {})}
     >
-      <td className="b-cell b-select">
-        <input
-          type="checkbox"
-          tabIndex={-1}
-          checked={p.selected}
-          aria-label={`Select ${p.item.key}`}
-          onChange={(e) => p.onToggle(p.item, (e.nativeEvent as globalThis.MouseEvent).shiftKey === true)}
-        />
-      </td>
+      {p.selectable && (
+        <td className="b-cell b-select">
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            checked={p.selected}
+            aria-label={`Select ${p.item.key}`}
+            onChange={(e) => p.onToggle(p.item, (e.nativeEvent as globalThis.MouseEvent).shiftKey === true)}
+          />
+        </td>
+      )}
       <td className="b-cell b-key mono">{p.item.key}</td>
       <td className="b-cell b-title">
         <span className="ellipsis">{p.item.title}</span>

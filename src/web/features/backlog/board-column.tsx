@@ -69,6 +69,7 @@ function Card({
         type="button"
         ref={drag.setNodeRef}
         className="b-card"
+        data-item-id={item.id}
         data-dragging={drag.isDragging || undefined}
         // A card that cannot be dragged is still a button that opens the item: dnd-kit's
         // attributes would mark it aria-disabled.
@@ -81,21 +82,26 @@ function Card({
           else drag.listeners?.onKeyDown?.(e);
         }}
       >
+        {/* Identity on top (type, key, size); what still needs doing and who it serves below,
+            where chips may wrap without pushing the title around. */}
         <span className="b-card-top">
           <TypeIcon type={item.type} />
           <span className="mono faint">{item.key}</span>
           <span className="grow" />
-          <SizeBadge size={item.size} />
+          {item.size !== null && <SizeBadge size={item.size} />}
         </span>
         <span className="b-card-title">{item.title}</span>
-        <span className="b-card-foot">
-          {item.segmentIds.slice(0, 2).map((id) => (
-            <span key={id} className="chip">
-              {segments.get(id)?.name ?? '…'}
-            </span>
-          ))}
-          <ReleaseCriticalBadge on={item.releaseCritical} />
-        </span>
+        {(item.size === null || item.segmentIds.length > 0 || item.releaseCritical) && (
+          <span className="b-card-foot">
+            {item.size === null && <SizeBadge size={null} />}
+            {item.segmentIds.slice(0, 2).map((id) => (
+              <span key={id} className="chip" title={segments.get(id)?.name}>
+                <span className="ellipsis">{segments.get(id)?.name ?? '…'}</span>
+              </span>
+            ))}
+            <ReleaseCriticalBadge on={item.releaseCritical} />
+          </span>
+        )}
       </button>
     </li>
   );

@@ -9,7 +9,7 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Item } from '../../../contracts/items.ts';
 import { canTransition, ITEM_STATUSES, type ItemStatus } from '../../../domain/backlog/item-rules.ts';
@@ -23,11 +23,14 @@ import {
   boardKeyboardCoordinates,
   boardScreenReaderInstructions,
 } from './board-keyboard.ts';
+import { BoardMore, useBoardOverflow } from './board-overflow.tsx';
+import { BoardRefusal, type Refusal } from './board-refusal.tsx';
 import { ItemPanel } from './item-panel.tsx';
 import { backlogKeys, updateItem } from './items-api.ts';
 import { STATUS_LABELS } from './labels.ts';
 import { type ListData, patchInPages } from './list-cache.ts';
 import { usePatchCachedItem } from './use-backlog-list.ts';
+import { isTyping } from './use-backlog-shortcuts.ts';
 import { columnView, viewKey } from './view-state.ts';
 
 /** The board: one column per status, cards in backlog order; drag a card to change its status. */
@@ -39,7 +42,7 @@ export function BoardPage() {
   const [params, setParams] = useSearchParams();
   const openId = params.get('item');
   const [active, setActive] = useState<Item | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Refusal | null>(null);
   const patchCached = usePatchCachedItem(product.id);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -52,17 +55,48 @@ export function BoardPage() {
     [product.id],
   );
 
-  const onDragStart = (e: DragStartEvent) =>
+  const boardRef = useRef<HTMLDivElement>(null);
+  const overflow = useBoardOverflow(boardRef);
+  const dragging = useRef(false);
+  const onDragStart = (e: DragStartEvent) => {
+    dragging.current = true;
+    // A new drag makes the last refusal old news.
+    setMessage(null);
     setActive((e.active.data.current?.item as Item | undefined) ?? null);
+  };
+  const closePanel = useCallback(
+    () =>
+      setParams((p) => {
+        const n = new URLSearchParams(p);
+        n.delete('item');
+        return n;
+      }),
+    [setParams],
+  );
+  // Escape puts away the refusal first, then the item panel (as in the list). Not while a card is
+  // lifted: there Escape only cancels the drag.
+  const onEscape = useRef<() => void>(() => undefined);
+  onEscape.current = () => (message ? setMessage(null) : openId ? closePanel() : undefined);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || dragging.current) return;
+      if (document.querySelector('[aria-modal="true"]') || isTyping(e.target)) return;
+      onEscape.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const onDragEnd = async (e: DragEndEvent) => {
+    dragging.current = false;
     setActive(null);
     const item = e.active.data.current?.item as Item | undefined;
     const to = e.over?.id as ItemStatus | undefined;
     if (!item || !to || to === item.status) return;
     if (!canTransition(item.status, to)) {
-      setMessage(
-        `${item.key} cannot go from ${STATUS_LABELS[item.status]} to ${STATUS_LABELS[to]} directly.`,
-      );
+      setMessage({
+        itemId: item.id,
+        text: `${item.key} cannot go from ${STATUS_LABELS[item.status]} to ${STATUS_LABELS[to]} directly.`,
+      });
       return;
     }
     const fromKey = keyOf(item.status);
@@ -90,9 +124,10 @@ export function BoardPage() {
     } catch (err) {
       qc.setQueryData(fromKey, before.from);
       qc.setQueryData(toKey, before.to);
-      setMessage(
-        `${item.key} stayed in ${STATUS_LABELS[item.status]}: ${isApiError(err) ? err.message : 'the change could not be saved.'}`,
-      );
+      setMessage({
+        itemId: item.id,
+        text: `${item.key} stayed in ${STATUS_LABELS[item.status]}: ${isApiError(err) ? err.message : 'the change could not be saved.'}`,
+      });
     }
   };
   const open = (item: Item) =>
@@ -116,13 +151,11 @@ export function BoardPage() {
                 Board
               </Link>
             </nav>
+            <span className="grow" />
+            <BoardMore {...overflow} />
           </div>
         </div>
-        {message && (
-          <div className="alert alert-error b-alert" role="alert">
-            {message}
-          </div>
-        )}
+        {message && <BoardRefusal refusal={message} onDismiss={() => setMessage(null)} />}
         <DndContext
           sensors={sensors}
           accessibility={{
@@ -131,20 +164,33 @@ export function BoardPage() {
           }}
           onDragStart={onDragStart}
           onDragEnd={(e) => void onDragEnd(e)}
-          onDragCancel={() => setActive(null)}
+          onDragCancel={() => {
+            // The Escape that cancelled a mouse drag is still on its way to the window listener
+            // (the pointer sensor does not mark it handled): it must not also close the panel.
+            setTimeout(() => {
+              dragging.current = false;
+            });
+            setActive(null);
+          }}
         >
-          <div className="b-board">
-            {all.map((s) => (
-              <BoardColumn
-                key={s}
-                status={s}
-                productId={product.id}
-                canDrag={canEdit}
-                dragging={active}
-                segments={segments}
-                onOpen={open}
-              />
-            ))}
+          <div
+            className="b-board-wrap"
+            data-more-left={overflow.hidden.left.length > 0 || undefined}
+            data-more-right={overflow.hidden.right.length > 0 || undefined}
+          >
+            <div ref={boardRef} className="b-board">
+              {all.map((s) => (
+                <BoardColumn
+                  key={s}
+                  status={s}
+                  productId={product.id}
+                  canDrag={canEdit}
+                  dragging={active}
+                  segments={segments}
+                  onOpen={open}
+                />
+              ))}
+            </div>
           </div>
           <DragOverlay dropAnimation={null}>
             {active ? (
@@ -159,13 +205,7 @@ export function BoardPage() {
         <ItemPanel
           key={openId}
           itemId={openId}
-          onClose={() =>
-            setParams((p) => {
-              const n = new URLSearchParams(p);
-              n.delete('item');
-              return n;
-            })
-          }
+          onClose={closePanel}
           onSaved={(saved) => {
             patchCached(saved);
             void qc.invalidateQueries({ queryKey: backlogKeys.all(product.id) });

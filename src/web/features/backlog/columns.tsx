@@ -33,7 +33,7 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
     id: 'segments',
     label: 'Segments',
     // Room for a typical segment name and a "+1".
-    width: 'minmax(150px, 1fr)',
+    width: 'minmax(160px, 1fr)',
     sort: 'segment',
     cell: (i, c) => <SegmentChips ids={i.segmentIds} segments={c.segments} max={1} />,
   },
@@ -116,6 +116,20 @@ export const isSortable = (c: ColumnDef): boolean => c.id !== 'labels';
 export const keyColumnWidth = (keys: readonly string[]): string =>
   `${Math.max(64, Math.ceil(Math.max(0, ...keys.map((k) => k.length)) * 7.5 + 20))}px`;
 
-/** The grid template for the shown columns (select, key, title come first). */
-export const gridTemplate = (columns: readonly ColumnId[], keyWidth = '76px'): string =>
-  ['28px', keyWidth, 'minmax(200px, 3fr)', ...columns.map((c) => COLUMNS[c].width)].join(' ');
+/**
+ * The grid tracks for the shown columns: select (when rows are selectable), key and title come
+ * first. Beside the item panel the title may shrink further, so the columns that stay still fit.
+ */
+export const gridTracks = (
+  columns: readonly ColumnId[],
+  { keyWidth = '76px', selectable = true, compact = false } = {},
+): string[] => [
+  ...(selectable ? ['28px'] : []),
+  keyWidth,
+  compact ? 'minmax(150px, 3fr)' : 'minmax(200px, 3fr)',
+  ...columns.map((c) => COLUMNS[c].width),
+];
+
+/** The narrowest a row can be: the sum of its tracks' minimums (the list scrolls below that). */
+export const gridMinWidth = (tracks: readonly string[]): string =>
+  `${tracks.reduce((sum, t) => sum + Number(/(\d+)px/.exec(t)?.[1] ?? 0), 0)}px`;

@@ -2,19 +2,24 @@ import type { ItemSort } from '../../../contracts/items.ts';
 import { COLUMNS, isSortable } from './columns.tsx';
 import type { BacklogView } from './view-state.ts';
 
-/** The sticky header row: select-all, then one sort button per shown column (sorted by the server). */
+/**
+ * The sticky header row: select-all (only for people who can bulk edit), then one sort button per
+ * shown column (sorted by the server).
+ */
 export function ListHeader({
   view,
   onSort,
   onToggleAll,
   selectedCount,
   total,
+  selectable,
 }: {
   view: BacklogView;
   onSort: (sort: ItemSort) => void;
   onToggleAll: () => void;
   selectedCount: number;
   total: number;
+  selectable: boolean;
 }) {
   const ariaSort = (sort: ItemSort) =>
     view.sort === sort ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined;
@@ -28,17 +33,19 @@ export function ListHeader({
   return (
     <thead className="b-head">
       <tr aria-rowindex={1} className="b-row b-head-row">
-        <th scope="col" className="b-cell b-select">
-          <input
-            type="checkbox"
-            aria-label="Select all loaded items"
-            checked={total > 0 && selectedCount === total}
-            ref={(el) => {
-              if (el) el.indeterminate = selectedCount > 0 && selectedCount < total;
-            }}
-            onChange={onToggleAll}
-          />
-        </th>
+        {selectable && (
+          <th scope="col" className="b-cell b-select">
+            <input
+              type="checkbox"
+              aria-label="Select all loaded items"
+              checked={total > 0 && selectedCount === total}
+              ref={(el) => {
+                if (el) el.indeterminate = selectedCount > 0 && selectedCount < total;
+              }}
+              onChange={onToggleAll}
+            />
+          </th>
+        )}
         <th scope="col" className="b-cell" aria-sort={ariaSort('key')}>
           {header('key', 'Key')}
         </th>
