@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from './axe.ts';
+import { announced, card, column, drag, expectNoSeriousA11y, keyPause } from './backlog-kit.ts';
 import {
   apiAs,
   type E2EApp,
@@ -44,14 +44,7 @@ async function api<T>(ctx: BrowserContext, method: string, url: string, data?: u
   return r.body as T;
 }
 
-async function expectNoSeriousA11y(p: Page, screen: string) {
-  const found = await seriousA11yViolations(p);
-  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
-}
-
 const statusOf = async (key: string) => (await api<ItemJson>(po, 'GET', `/api/v1/items/${ids[key]}`)).status;
-const column = (p: Page, name: string) => p.getByRole('region', { name, exact: true });
-const card = (p: Page, key: string) => p.locator('.b-card', { hasText: key });
 /** Keys of the cards in one column, top to bottom. */
 const cardsIn = (p: Page, name: string) =>
   column(p, name)
@@ -59,40 +52,8 @@ const cardsIn = (p: Page, name: string) =>
     .allTextContents()
     .then((t) => t.map((s) => s.trim()));
 
-/**
- * Drags with the mouse at a person's pace: press, a nudge past the 5 px start threshold, then
- * travel in small steps with pauses (a move of 300 px in a few milliseconds is no one's drag).
- */
-async function drag(p: Page, from: Locator, to: Locator, beforeRelease?: () => Promise<void>) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('card or column not laid out');
-  const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
-  const end = { x: b.x + b.width / 2, y: b.y + 80 };
-  await p.mouse.move(start.x, start.y);
-  await p.mouse.down();
-  await p.mouse.move(start.x + 10, start.y, { steps: 2 });
-  for (let i = 1; i <= 10; i++) {
-    await p.mouse.move(start.x + ((end.x - start.x) * i) / 10, start.y + ((end.y - start.y) * i) / 10);
-    // A person hesitates as the card leaves its column; that is when a stray text selection
-    // would scroll the board.
-    await p.waitForTimeout(i === 4 ? 300 : 16);
-  }
-  await beforeRelease?.();
-  await p.mouse.up();
-}
-
 /** How far the board is scrolled sideways: a drag between the first columns must not scroll it. */
 const boardScroll = (p: Page) => p.$eval('.b-board', (b) => b.scrollLeft);
-
-/**
- * dnd-kit starts listening for the arrow keys a tick after a card is lifted; a person's next key
- * comes a good deal later, and so must the test's, or the key is lost on a busy machine.
- */
-const keyPause = (p: Page) => p.waitForTimeout(80);
-
-/** What dnd-kit's live region last told a screen-reader user. */
-const announced = (p: Page) => p.locator('[id^="DndLiveRegion"]').textContent();
 
 beforeAll(async () => {
   browser = await launchBrowser();
