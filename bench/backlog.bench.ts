@@ -35,12 +35,12 @@ async function child(role: string) {
     s.listen(0, '127.0.0.1', () => process.send?.({ port: (s.address() as { port: number }).port }));
     return;
   }
-  const { createPool } = await import('../src/server/db/pool.ts');
-  const { migrate } = await import('../src/server/db/migrate.ts');
-  const { createStore } = await import('../src/server/db/store.ts');
-  const { createServices } = await import('../src/server/app/services.ts');
-  const { buildServer } = await import('../src/server/http/server.ts');
-  const { createLogger } = await import('../src/server/logger.ts');
+  const { createPool } = await import('#db/pool.ts');
+  const { migrate } = await import('#db/migrate.ts');
+  const { createStore } = await import('#db/store.ts');
+  const { createServices } = await import('#app/services.ts');
+  const { buildServer } = await import('#http/server.ts');
+  const { createLogger } = await import('#server/logger.ts');
   const pool = createPool(process.env.BENCH_DB_URL!);
   await migrate(pool);
   const services = createServices(createStore(pool), { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
@@ -113,7 +113,7 @@ async function main() {
   await db.connect();
   try {
     // A user, signed in once to mint a personal API token; everything after uses Bearer.
-    const { hashPassword } = await import('../src/server/app/secrets.ts');
+    const { hashPassword } = await import('#app/secrets.ts');
     const password = 'bench password 1';
     await db.query(
       `insert into users (email, name, password_hash, workspace_role) values ('po@bench.test', 'Bench PO', $1, 'admin')`,
@@ -261,7 +261,7 @@ async function main() {
     const share = (firstPage.rps / helloFig.rps) * 100;
     // The same pages straight from the database, as the first read after a change computes them
     // (the load phases above mostly hit the cache): median of 15 runs each, for information.
-    const { itemPageJson } = await import('../src/server/db/repositories/items-list.repository.ts');
+    const { itemPageJson } = await import('#db/repositories/items-list.repository.ts');
     const uncached = async (q: Record<string, unknown>) => {
       const times: number[] = [];
       for (let i = 0; i < 15; i += 1) {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { PokerSession } from '../src/contracts/poker.ts';
+import type { PokerSession } from '#contracts/poker.ts';
 import { startBenchServer, verdict } from './sprints-harness.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { hashPassword } from '../src/server/app/secrets.ts';
-import { createServices, type Services } from '../src/server/app/services.ts';
-import { migrate } from '../src/server/db/migrate.ts';
-import { createPool } from '../src/server/db/pool.ts';
-import { createStore } from '../src/server/db/store.ts';
-import { buildServer, SESSION_COOKIE } from '../src/server/http/server.ts';
-import { createLogger } from '../src/server/logger.ts';
+import { hashPassword } from '#app/secrets.ts';
+import { createServices, type Services } from '#app/services.ts';
+import { migrate } from '#db/migrate.ts';
+import { createPool } from '#db/pool.ts';
+import { createStore } from '#db/store.ts';
+import { buildServer, SESSION_COOKIE } from '#http/server.ts';
+import { createLogger } from '#server/logger.ts';
 
 /** The PostgreSQL the benchmarks use: a fresh database on it per run, dropped afterwards. */
 export const BENCH_PG = process.env.TANDEM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -1,8 +1,8 @@
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { migrate } from '../server/db/migrate.ts';
-import { createPool } from '../server/db/pool.ts';
-import { createLogger } from '../server/logger.ts';
-import { openDatabase, startTandem } from '../server/main.ts';
+import { migrate } from '#db/migrate.ts';
+import { createPool } from '#db/pool.ts';
+import { ConfigError, loadConfig } from '#server/config.ts';
+import { createLogger } from '#server/logger.ts';
+import { openDatabase, startTandem } from '#server/main.ts';
 import { seedDemo } from './demo/index.ts';
 
 /** The `tandem` command: start (default), migrate, demo. */

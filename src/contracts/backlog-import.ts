@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_FIELDS } from '../domain/backlog/csv-mapping.ts';
+import { IMPORT_FIELDS } from '#domain/backlog/csv-mapping.ts';
 
 export const ImportField = z.enum(IMPORT_FIELDS);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INVEST_CHECKS } from '../domain/backlog/invest.ts';
+import { INVEST_CHECKS } from '#domain/backlog/invest.ts';
 import { Id, IsoDateTime } from './common.ts';
 import { ItemStatus, LinkKind } from './items.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ERROR_CODES } from '../domain/errors.ts';
-import { PRODUCT_ROLES } from '../domain/roles.ts';
+import { ERROR_CODES } from '#domain/errors.ts';
+import { PRODUCT_ROLES } from '#domain/roles.ts';
 
 export const Id = z.uuid({ message: 'Must be a valid id' });
 export const IsoDateTime = z.string().describe('ISO 8601 date-time');

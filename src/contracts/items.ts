@@ -5,7 +5,7 @@ import {
   ITEM_TYPES,
   LINK_KINDS,
   VALUE_SCALE,
-} from '../domain/backlog/item-rules.ts';
+} from '#domain/backlog/item-rules.ts';
 import { Id, IsoDateTime } from './common.ts';
 
 export const ItemType = z.enum(ITEM_TYPES);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SCALE_KINDS } from '../domain/poker/scales.ts';
-import { POKER_STATUSES } from '../domain/poker/session.ts';
+import { SCALE_KINDS } from '#domain/poker/scales.ts';
+import { POKER_STATUSES } from '#domain/poker/session.ts';
 import { Id, IsoDateTime } from './common.ts';
 
 export const CreatePokerBody = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SPRINT_STATES } from '../domain/sprints/sprint-rules.ts';
+import { SPRINT_STATES } from '#domain/sprints/sprint-rules.ts';
 import { Id, IsoDateTime } from './common.ts';
 
 const IsoDate = z.iso.date({ message: 'Use a date like 2025-03-03' });

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { buildServer } from './http/server.ts';
+import { buildServer } from '#http/server.ts';
+import { createTestApp, TEST_PASSWORD } from '#testing/harness.ts';
 import { REDACT_PATHS } from './logger.ts';
-import { createTestApp, TEST_PASSWORD } from './testing/harness.ts';
 
 describe('structured logs', () => {
   it('put a request id on every request line and never log passwords, tokens or cookies', async () => {

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { ensureAdmin } from './app/bootstrap.ts';
-import { createServices, type Services } from './app/services.ts';
+import { ensureAdmin } from '#app/bootstrap.ts';
+import { createServices, type Services } from '#app/services.ts';
+import { type EmbeddedDatabase, startEmbedded } from '#db/embedded.ts';
+import { migrate } from '#db/migrate.ts';
+import { createPool } from '#db/pool.ts';
+import { createStore } from '#db/store.ts';
+import { buildServer } from '#http/server.ts';
 import type { Config } from './config.ts';
-import { type EmbeddedDatabase, startEmbedded } from './db/embedded.ts';
-import { migrate } from './db/migrate.ts';
-import { createPool } from './db/pool.ts';
-import { createStore } from './db/store.ts';
-import { buildServer } from './http/server.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from './app/services.ts';
-import { createStore } from './db/store.ts';
-import { buildServer } from './http/server.ts';
+import { createServices } from '#app/services.ts';
+import { createStore } from '#db/store.ts';
+import { buildServer } from '#http/server.ts';
+import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 import { createLogger } from './logger.ts';
-import { createTestApp, type TestApp, type TestUser } from './testing/harness.ts';
 
 /**
  * Two Tandem instances on one database, as behind a load balancer. Each caches who-is-who and

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ItemRecord } from '../../server/app/items/ports.ts';
-import { createTestApp, type TestApp } from '../../server/testing/harness.ts';
+import type { ItemRecord } from '#app/items/ports.ts';
+import { createTestApp, type TestApp } from '#testing/harness.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { type DemoContext, seedCore } from './core.ts';
 

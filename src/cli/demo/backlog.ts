@@ -1,7 +1,7 @@
-import type { ItemType, LinkKind } from '../../domain/backlog/item-rules.ts';
-import type { Actor } from '../../server/app/actor.ts';
-import type { ProductContext } from '../../server/app/products.ts';
-import type { Services } from '../../server/app/services.ts';
+import type { Actor } from '#app/actor.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Services } from '#app/services.ts';
+import type { ItemType, LinkKind } from '#domain/backlog/item-rules.ts';
 import { LEAGUE_BACKLOG } from './backlog-league.ts';
 import { NOTIF_BACKLOG } from './backlog-notif.ts';
 import { VIP_BACKLOG } from './backlog-vip.ts';

@@ -1,7 +1,8 @@
-import type { ProductRole } from '../../domain/roles.ts';
-import type { Actor } from '../../server/app/actor.ts';
-import { hashPassword } from '../../server/app/secrets.ts';
-import type { Services } from '../../server/app/services.ts';
+import type { Actor } from '#app/actor.ts';
+import { recordEvent } from '#app/events.ts';
+import { hashPassword } from '#app/secrets.ts';
+import type { Services } from '#app/services.ts';
+import type { ProductRole } from '#domain/roles.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 
@@ -133,7 +134,7 @@ export async function seedCore(
         passwordHash,
         workspaceRole: p.admin ? 'admin' : 'member',
       });
-      await r.events.append({
+      await recordEvent(r, {
         productId: null,
         actorId: u.id,
         entityType: 'user',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../server/testing/harness.ts';
+import { createTestApp } from '#testing/harness.ts';
 import { DEMO_PASSWORD } from './core.ts';
 import { seedDemo } from './index.ts';
 

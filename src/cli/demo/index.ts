@@ -1,5 +1,5 @@
-import { rebalancedKeys } from '../../domain/backlog/ordering.ts';
-import type { Services } from '../../server/app/services.ts';
+import type { Services } from '#app/services.ts';
+import { rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
 import { seedPokerDemo } from './poker.ts';

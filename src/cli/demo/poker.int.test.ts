@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PokerSession } from '../../contracts/poker.ts';
-import { createTestApp, type TestApp, type TestUser } from '../../server/testing/harness.ts';
+import type { PokerSession } from '#contracts/poker.ts';
+import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
 import { seedPokerDemo } from './poker.ts';

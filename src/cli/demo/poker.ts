@@ -1,5 +1,5 @@
-import type { ProductContext } from '../../server/app/products.ts';
-import type { Services } from '../../server/app/services.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Services } from '#app/services.ts';
 import type { DemoContext } from './core.ts';
 
 const FINISHED = new Set(['done', 'accepted', 'rejected']);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../server/app/actor.ts';
-import { createTestApp, type TestApp } from '../../server/testing/harness.ts';
+import type { Actor } from '#app/actor.ts';
+import { createTestApp, type TestApp } from '#testing/harness.ts';
 import { seedSprintsDemo } from './sprints.ts';
 
 let t: TestApp;

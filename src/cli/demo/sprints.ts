@@ -1,6 +1,6 @@
-import type { Actor } from '../../server/app/actor.ts';
-import type { ProductContext } from '../../server/app/products.ts';
-import type { Services } from '../../server/app/services.ts';
+import type { Actor } from '#app/actor.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Services } from '#app/services.ts';
 
 /** One demo product as the sprint history needs it; the lead wires it from the core and backlog demos. */
 export interface SprintsDemoProduct {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { AppError } from '#domain/errors.ts';
 import { pointsOf } from './scales.ts';
 import { type VoteSpread, voteSpread } from './spread.ts';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { AppError } from '#domain/errors.ts';
 
 /** A sensible starting checklist; each product edits its own. */
 export const DEFAULT_DEFINITION_OF_DONE = [

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { AppError } from '#domain/errors.ts';
 
 export const SPRINT_STATES = ['planned', 'active', 'closed'] as const;
 export type SprintState = (typeof SPRINT_STATES)[number];

@@ -1,4 +1,5 @@
-import { AppError, invalid } from '../../domain/errors.ts';
+import { recordEvent } from '#app/events.ts';
+import { AppError, invalid } from '#domain/errors.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { SessionRecord, TokenRecord, UserSummary, WorkspaceRoleName } from './ports.ts';
@@ -69,7 +70,7 @@ export function authUseCases(
           passwordHash,
           workspaceRole: 'admin',
         });
-        await r.events.append({
+        await recordEvent(r, {
           productId: null,
           actorId: u.id,
           entityType: 'user',
@@ -134,7 +135,7 @@ export function authUseCases(
       const token = newSecret('tdm');
       const record = await store.transaction(async (r) => {
         const t = await r.tokens.insert(actor.userId, name, sha256(token));
-        await r.events.append({
+        await recordEvent(r, {
           productId: null,
           actorId: actor.userId,
           entityType: 'api_token',
@@ -151,7 +152,7 @@ export function authUseCases(
       const ok = await store.transaction(async (r) => {
         const done = await r.tokens.revoke(actor.userId, tokenId);
         if (done)
-          await r.events.append({
+          await recordEvent(r, {
             productId: null,
             actorId: actor.userId,
             entityType: 'api_token',
@@ -177,7 +178,7 @@ export function authUseCases(
           createdBy: actor.userId,
           expiresAt,
         });
-        await r.events.append({
+        await recordEvent(r, {
           productId: null,
           actorId: actor.userId,
           entityType: 'invite',
@@ -222,7 +223,7 @@ export function authUseCases(
           workspaceRole: invite.workspaceRole,
         });
         await r.invites.markUsed(invite.id, u.id);
-        await r.events.append({
+        await recordEvent(r, {
           productId: null,
           actorId: u.id,
           entityType: 'user',

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { recordEvent } from '#app/events.ts';
 import { hashPassword } from './secrets.ts';
 import type { Services } from './services.ts';
 
@@ -17,7 +18,7 @@ export async function ensureAdmin(
       passwordHash: await hashPassword(admin.password),
       workspaceRole: 'admin',
     });
-    await r.events.append({
+    await recordEvent(r, {
       productId: null,
       actorId: u.id,
       entityType: 'user',

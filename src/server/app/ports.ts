@@ -1,4 +1,4 @@
-import type { ProductRole } from '../../domain/roles.ts';
+import type { ProductRole } from '#domain/roles.ts';
 
 /**
  * Repository ports: what use cases need from storage. server/db implements them; use cases never
@@ -163,8 +163,13 @@ export interface EventRecord extends Required<NewEvent> {
   at: Date;
 }
 export interface EventsRepo {
-  append(e: NewEvent): Promise<void>;
+  /** Appends in the current transaction; use cases call `recordEvent` (app/events.ts), not this. */
   appendMany(events: NewEvent[]): Promise<void>;
+  /**
+   * The one place NOTIFY is sent (PostgreSQL delivers it at commit to every instance). Other
+   * repositories never send NOTIFY themselves.
+   */
+  notify(channel: string, payload: string): Promise<void>;
   list(q: {
     productId: string;
     beforeId?: number;

@@ -1,5 +1,6 @@
-import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import type { ProductRole } from '../../domain/roles.ts';
+import { recordEvent } from '#app/events.ts';
+import { AppError, invalid, notFound } from '#domain/errors.ts';
+import type { ProductRole } from '#domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { type ChangeFeed, rolesTopic } from './change-feed.ts';
 import type { Store } from './store.ts';
@@ -41,7 +42,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
           throw invalid({ key: `Another product already uses the key ${input.key}` });
         const p = await r.products.insert(input);
         await r.members.upsert(p.id, actor.userId, 'owner');
-        await r.events.append({
+        await recordEvent(r, {
           productId: p.id,
           actorId: actor.userId,
           entityType: 'product',
@@ -71,7 +72,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
             undefined,
             { current: { ...before, role: ctx.role } },
           );
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'product',
@@ -87,7 +88,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
     async remove(ctx: ProductContext) {
       await store.transaction(async (r) => {
         await r.products.softDelete(ctx.productId);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'product',
@@ -120,7 +121,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
           );
         }
         const m = await r.members.upsert(ctx.productId, userId, role);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'member',
@@ -146,7 +147,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
           );
         }
         await r.members.remove(ctx.productId, userId);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'member',
@@ -168,7 +169,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
         if (await r.segments.nameTaken(ctx.productId, input.name))
           throw invalid({ name: `There is already a segment called ${input.name}` });
         const s = await r.segments.insert({ productId: ctx.productId, ...input });
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'segment',
@@ -196,7 +197,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
           throw invalid({ name: `There is already a segment called ${patch.name}` });
         const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         const after = await r.segments.update(ctx.productId, segmentId, clean);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'segment',
@@ -214,7 +215,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
         const before = await r.segments.get(ctx.productId, segmentId);
         if (!before) throw notFound('That segment');
         await r.segments.remove(ctx.productId, segmentId);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'segment',

@@ -1,4 +1,5 @@
-import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { recordEvent } from '#app/events.ts';
+import { AppError, invalid, notFound } from '#domain/errors.ts';
 import type { Actor } from './actor.ts';
 import type { WorkspaceRoleName } from './ports.ts';
 import { hashPassword } from './secrets.ts';
@@ -23,7 +24,7 @@ export function userUseCases(store: Store) {
           passwordHash,
           workspaceRole: input.workspaceRole,
         });
-        await r.events.append({
+        await recordEvent(r, {
           productId: null,
           actorId: actor.userId,
           entityType: 'user',
@@ -56,7 +57,7 @@ export function userUseCases(store: Store) {
         if (!before) throw notFound('That user');
         const after = await r.users.update(userId, patch);
         if (patch.disabled === true) await r.sessions.deleteForUser(userId);
-        await r.events.append({
+        await recordEvent(r, {
           productId: null,
           actorId: actor.userId,
           entityType: 'user',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshDatabase } from '../testing/harness.ts';
+import { freshDatabase } from '#testing/harness.ts';
 import { migrate } from './migrate.ts';
 
 describe('migrations', () => {

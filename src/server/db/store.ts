@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { AppError } from '../../domain/errors.ts';
-import type { Repos, Store } from '../app/store.ts';
+import type { Repos, Store } from '#app/store.ts';
+import { AppError } from '#domain/errors.ts';
 import { inTransaction, prepared, type Queryable } from './pool.ts';
 import {
   idempotencyRepo,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PRODUCT_ROLES, type ProductRole } from '../../domain/roles.ts';
-import { createLogger } from '../logger.ts';
-import { createTestApp, type TestApp, type TestUser } from '../testing/harness.ts';
+import { PRODUCT_ROLES, type ProductRole } from '#domain/roles.ts';
+import { createLogger } from '#server/logger.ts';
+import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 import type { AnyRoute } from './route.ts';
 import { allRoutes } from './routes/index.ts';
 import { buildServer } from './server.ts';

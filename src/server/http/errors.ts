@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { AppError, assertUnreachable, type ErrorCode, type FieldErrors } from '../../domain/errors.ts';
+import { AppError, assertUnreachable, type ErrorCode, type FieldErrors } from '#domain/errors.ts';
 
 /** The one place that maps error codes to HTTP statuses. Exhaustive: a new code fails to compile here. */
 export function statusFor(code: ErrorCode): number {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody } from '../../contracts/common.ts';
+import { ErrorBody } from '#contracts/common.ts';
 import type { AnyRoute } from './route.ts';
 
 type JsonSchema = Record<string, unknown>;

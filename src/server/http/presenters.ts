@@ -1,7 +1,4 @@
 import type { z } from 'zod';
-import type { ApiToken, User } from '../../contracts/auth.ts';
-import type { Event, Member, Product, Segment } from '../../contracts/products.ts';
-import type { ProductRole } from '../../domain/roles.ts';
 import type {
   EventRecord,
   MemberRecord,
@@ -9,7 +6,10 @@ import type {
   SegmentRecord,
   TokenRecord,
   UserRecord,
-} from '../app/ports.ts';
+} from '#app/ports.ts';
+import type { ApiToken, User } from '#contracts/auth.ts';
+import type { Event, Member, Product, Segment } from '#contracts/products.ts';
+import type { ProductRole } from '#domain/roles.ts';
 
 /** Records → API shapes. Never send a database row: presenters pick exactly the public fields. */
 export const presentUser = (u: UserRecord): User => ({

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { AppError } from '../../domain/errors.ts';
-import type { ProductRole } from '../../domain/roles.ts';
-import type { Actor } from '../app/actor.ts';
-import type { ProductContext } from '../app/products.ts';
-import type { Services } from '../app/services.ts';
+import type { Actor } from '#app/actor.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Services } from '#app/services.ts';
+import { AppError } from '#domain/errors.ts';
+import type { ProductRole } from '#domain/roles.ts';
 
 /**
  * Every route states who may call it. The route table test walks all routes × all roles and

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import type { ProductRole } from '../../domain/roles.ts';
-import { hashPassword } from '../app/secrets.ts';
-import { createServices, type Services } from '../app/services.ts';
-import { createPool } from '../db/pool.ts';
-import { createStore } from '../db/store.ts';
-import { buildServer } from '../http/server.ts';
-import { createLogger } from '../logger.ts';
+import { hashPassword } from '#app/secrets.ts';
+import { createServices, type Services } from '#app/services.ts';
+import { createPool } from '#db/pool.ts';
+import { createStore } from '#db/store.ts';
+import type { ProductRole } from '#domain/roles.ts';
+import { buildServer } from '#http/server.ts';
+import { createLogger } from '#server/logger.ts';
 import { withDatabase } from './global-db.ts';
 
 declare module 'vitest' {

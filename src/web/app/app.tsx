@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router-dom';
-import { isApiError } from '../lib/api.ts';
+import { isApiError } from '#web/lib/api.ts';
 import { router } from './router.tsx';
 
 const queryClient = new QueryClient({

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../../contracts/products.ts';
+import type { Event } from '#contracts/products.ts';
 import { refreshFor } from './live-activity.ts';
 
 const P = '11111111-1111-4111-8111-111111111111';

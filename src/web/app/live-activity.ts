@@ -1,9 +1,9 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { z } from 'zod';
-import { Event } from '../../contracts/products.ts';
-import { apiPath } from '../lib/api.ts';
-import { useMe } from '../lib/queries.ts';
+import { Event } from '#contracts/products.ts';
+import { apiPath } from '#web/lib/api.ts';
+import { useMe } from '#web/lib/queries.ts';
 
 const Batch = z.array(Event);
 type Listener = (events: Event[]) => void;

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
-import { EmptyState } from '../components/ui.tsx';
+import { EmptyState } from '#web/components/ui.tsx';
 import { useProduct } from './product-context.tsx';
 import { productNav } from './routes.tsx';
 

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { Product } from '../../contracts/products.ts';
-import { hasRole, type ProductRole } from '../../domain/roles.ts';
+import type { Product } from '#contracts/products.ts';
+import { hasRole, type ProductRole } from '#domain/roles.ts';
 
 /** The product the current page is about; features read it with `useProduct()`. */
 export const ProductContext = createContext<Product | null>(null);

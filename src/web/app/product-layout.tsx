@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Outlet, useParams } from 'react-router-dom';
-import { ErrorState, Loading } from '../components/ui.tsx';
-import { useProducts } from '../lib/queries.ts';
+import { ErrorState, Loading } from '#web/components/ui.tsx';
+import { useProducts } from '#web/lib/queries.ts';
 import { useLiveActivity } from './live-activity.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { ProductContext } from './product-context.tsx';

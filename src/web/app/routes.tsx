@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router-dom';
-import type { IconName } from '../components/icons.tsx';
+import type { IconName } from '#web/components/icons.tsx';
 
 /**
  * The route registry for product features. Everything here renders inside a product, under
@@ -7,7 +7,7 @@ import type { IconName } from '../components/icons.tsx';
  *
  * HOW TO ADD A FEATURE — one entry, nothing else to touch:
  *
- *   { path: 'backlog/*', lazy: () => import('../features/backlog/backlog.route.tsx') },
+ *   { path: 'backlog/*', lazy: () => import('#web/features/backlog/backlog.route.tsx') },
  *
  * The module exports `Component` (React Router's lazy-route convention; it may also export
  * `ErrorBoundary`). With `path: 'x/*'` the component can render its own nested <Routes> (list,
@@ -16,10 +16,10 @@ import type { IconName } from '../components/icons.tsx';
  */
 export const productFeatureRoutes: RouteObject[] = [
   // Backlog engineer: backlog list, board and item detail (issue 3).
-  { path: 'backlog/*', lazy: () => import('../features/backlog/backlog.route.tsx') },
+  { path: 'backlog/*', lazy: () => import('#web/features/backlog/backlog.route.tsx') },
   // Sprints engineer: sprints, planning poker (issue 4).
-  { path: 'sprints/*', lazy: () => import('../features/sprints/sprints.route.tsx') },
-  { path: 'poker/*', lazy: () => import('../features/poker/poker.route.tsx') },
+  { path: 'sprints/*', lazy: () => import('#web/features/sprints/sprints.route.tsx') },
+  { path: 'poker/*', lazy: () => import('#web/features/poker/poker.route.tsx') },
 ];
 
 export interface ProductNavEntry {

@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { isApiError } from '../lib/api.ts';
+import { isApiError } from '#web/lib/api.ts';
 
 /**
  * The form pattern every screen uses. Inputs are uncontrolled, so whatever the user typed stays in

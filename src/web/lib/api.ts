@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ErrorBody } from '../../contracts/common.ts';
-import type { ErrorCode } from '../../domain/errors.ts';
+import { ErrorBody } from '#contracts/common.ts';
+import type { ErrorCode } from '#domain/errors.ts';
 
 /**
  * The typed API client. Every response is parsed with its zod contract (the same schema the server

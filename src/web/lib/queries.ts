@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiTokenList, Directory, Me, SetupStatus, UserList } from '../../contracts/auth.ts';
-import { EventList, MemberList, ProductList, SegmentList } from '../../contracts/products.ts';
+import { ApiTokenList, Directory, Me, SetupStatus, UserList } from '#contracts/auth.ts';
+import { EventList, MemberList, ProductList, SegmentList } from '#contracts/products.ts';
 import { ApiError, api, apiPath } from './api.ts';
 
 /** Query keys in one place so mutations invalidate exactly what they changed. */

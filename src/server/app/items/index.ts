@@ -1,6 +1,6 @@
-import type { ChangeFeed } from '../change-feed.ts';
-import type { Store } from '../store.ts';
-import { TopicCache } from '../topic-cache.ts';
+import type { ChangeFeed } from '#app/change-feed.ts';
+import type { Store } from '#app/store.ts';
+import { TopicCache } from '#app/topic-cache.ts';
 import { itemExportUseCases } from './item-export.ts';
 import { itemImportUseCases } from './item-import.ts';
 import { itemOrderUseCases } from './item-order.ts';

@@ -1,8 +1,8 @@
-import { toCsv } from '../../../domain/backlog/csv-mapping.ts';
-import { featureFileName, toFeature } from '../../../domain/backlog/gherkin.ts';
-import { wsjfRounded } from '../../../domain/backlog/wsjf.ts';
-import type { ProductContext } from '../products.ts';
-import type { Store } from '../store.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Store } from '#app/store.ts';
+import { toCsv } from '#domain/backlog/csv-mapping.ts';
+import { featureFileName, toFeature } from '#domain/backlog/gherkin.ts';
+import { wsjfRounded } from '#domain/backlog/wsjf.ts';
 import { loadItem } from './item-rules.ts';
 
 /** Headers chosen so an exported file imports back (Key matches the item, updating it). */

@@ -1,3 +1,6 @@
+import { recordEvents } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Repos, Store } from '#app/store.ts';
 import {
   type ColumnMapping,
   type ImportField,
@@ -5,12 +8,10 @@ import {
   mapRows,
   parseCsv,
   suggestMapping,
-} from '../../../domain/backlog/csv-mapping.ts';
-import { defaultCategory } from '../../../domain/backlog/item-rules.ts';
-import { keysBetween } from '../../../domain/backlog/ordering.ts';
-import { AppError, invalid } from '../../../domain/errors.ts';
-import type { ProductContext } from '../products.ts';
-import type { Repos, Store } from '../store.ts';
+} from '#domain/backlog/csv-mapping.ts';
+import { defaultCategory } from '#domain/backlog/item-rules.ts';
+import { keysBetween } from '#domain/backlog/ordering.ts';
+import { AppError, invalid } from '#domain/errors.ts';
 import { diff } from './item-rules.ts';
 import type { ItemRecord, ItemWritable, NewItem } from './ports.ts';
 
@@ -123,7 +124,7 @@ export function itemImportUseCases(store: Store) {
             ...(row.input!.status ? { status: row.input!.status } : {}),
           });
         }
-        await r.events.appendMany([
+        await recordEvents(r, [
           ...ids.map((id, i) => ({
             productId: ctx.productId,
             actorId: ctx.actor.userId,

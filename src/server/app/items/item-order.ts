@@ -1,8 +1,9 @@
-import { planReorder, rebalancedKeys } from '../../../domain/backlog/ordering.ts';
-import { wsjfOrder } from '../../../domain/backlog/wsjf.ts';
-import { invalid } from '../../../domain/errors.ts';
-import type { ProductContext } from '../products.ts';
-import type { Repos, Store } from '../store.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Repos, Store } from '#app/store.ts';
+import { planReorder, rebalancedKeys } from '#domain/backlog/ordering.ts';
+import { wsjfOrder } from '#domain/backlog/wsjf.ts';
+import { invalid } from '#domain/errors.ts';
 import { MoveQueue } from './move-queue.ts';
 import type { MovedRecord } from './ports.ts';
 
@@ -59,7 +60,7 @@ export function itemOrderUseCases(store: Store) {
           ctx.productId,
           moves.map((m) => ({ id: m.id, rank: m.rank })),
         );
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'backlog',

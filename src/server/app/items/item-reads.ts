@@ -1,8 +1,9 @@
-import type { InvestCheck } from '../../../domain/backlog/invest.ts';
-import { invalid } from '../../../domain/errors.ts';
-import type { ProductContext } from '../products.ts';
-import type { Store } from '../store.ts';
-import type { TopicCache } from '../topic-cache.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Store } from '#app/store.ts';
+import type { TopicCache } from '#app/topic-cache.ts';
+import type { InvestCheck } from '#domain/backlog/invest.ts';
+import { invalid } from '#domain/errors.ts';
 import { investFor, loadItem } from './item-rules.ts';
 import type { ItemFilter, ItemRecord, ItemSortKey } from './ports.ts';
 
@@ -116,7 +117,7 @@ export function itemReadUseCases(store: Store, cache?: TopicCache<ListPage>) {
           definitionOfReady: patch.definitionOfReady ?? before.definitionOfReady,
           splitThreshold: patch.splitThreshold ?? before.splitThreshold,
         });
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'backlog_settings',

@@ -1,7 +1,7 @@
-import { type InvestFinding, investCheck, readinessGaps } from '../../../domain/backlog/invest.ts';
-import { AppError, invalid, notFound } from '../../../domain/errors.ts';
-import type { ProductRole } from '../../../domain/roles.ts';
-import type { Repos } from '../store.ts';
+import type { Repos } from '#app/store.ts';
+import { type InvestFinding, investCheck, readinessGaps } from '#domain/backlog/invest.ts';
+import { AppError, invalid, notFound } from '#domain/errors.ts';
+import type { ProductRole } from '#domain/roles.ts';
 import type { ItemRecord, ItemWritable } from './ports.ts';
 
 /** Shared checks for item writes: ownership of fields, references, the Definition of Ready. */

@@ -1,7 +1,8 @@
-import type { LinkKind } from '../../../domain/backlog/item-rules.ts';
-import { AppError, invalid, notFound } from '../../../domain/errors.ts';
-import type { ProductContext } from '../products.ts';
-import type { Store } from '../store.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Store } from '#app/store.ts';
+import type { LinkKind } from '#domain/backlog/item-rules.ts';
+import { AppError, invalid, notFound } from '#domain/errors.ts';
 import { loadItem } from './item-rules.ts';
 
 /** Members named in a comment as @Full Name or @local-part of their email, longest names first. */
@@ -29,7 +30,7 @@ export function itemSocialUseCases(store: Store) {
         const item = await loadItem(r, ctx.productId, itemId);
         const mentions = findMentions(body, await r.members.list(ctx.productId));
         const c = await r.itemComments.insert({ itemId, authorId: ctx.actor.userId, body, mentions });
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'item',
@@ -62,7 +63,7 @@ export function itemSocialUseCases(store: Store) {
           createdBy: ctx.actor.userId,
         });
         if (!id) throw new AppError('conflict', `This item already ${kind} ${other.key}.`);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'item',
@@ -79,7 +80,7 @@ export function itemSocialUseCases(store: Store) {
         await loadItem(r, ctx.productId, itemId);
         const removed = await r.itemLinks.remove(itemId, linkId);
         if (!removed) throw notFound('That link');
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'item',

@@ -1,8 +1,9 @@
-import { canTransition, defaultCategory, type ItemType } from '../../../domain/backlog/item-rules.ts';
-import { keyBetween, tombstoneKey } from '../../../domain/backlog/ordering.ts';
-import { AppError, invalid } from '../../../domain/errors.ts';
-import type { ProductContext } from '../products.ts';
-import type { Repos, Store } from '../store.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Repos, Store } from '#app/store.ts';
+import { canTransition, defaultCategory, type ItemType } from '#domain/backlog/item-rules.ts';
+import { keyBetween, tombstoneKey } from '#domain/backlog/ordering.ts';
+import { AppError, invalid } from '#domain/errors.ts';
 import { assertReady, checkFieldOwnership, checkReferences, diff, loadItem } from './item-rules.ts';
 import type { ItemRecord, ItemWritable } from './ports.ts';
 
@@ -75,7 +76,7 @@ export function itemWriteUseCases(store: Store) {
             });
             if (input.segmentIds?.length) await r.items.setSegments(created.id, input.segmentIds);
             const item = input.segmentIds?.length ? (await r.items.byId(created.id))! : created;
-            await r.events.append({
+            await recordEvent(r, {
               productId: ctx.productId,
               actorId: ctx.actor.userId,
               entityType: 'item',
@@ -140,7 +141,7 @@ export function itemWriteUseCases(store: Store) {
         }
         const d = diff(before, after, TRACKED);
         if (d.changed) {
-          await r.events.append({
+          await recordEvent(r, {
             productId: ctx.productId,
             actorId: ctx.actor.userId,
             entityType: 'item',
@@ -159,7 +160,7 @@ export function itemWriteUseCases(store: Store) {
       await store.transaction(async (r) => {
         const before = await loadItem(r, ctx.productId, itemId);
         await r.items.softDelete(itemId, tombstoneKey(itemId));
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'item',

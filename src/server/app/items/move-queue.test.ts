@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keysBetween } from '../../../domain/backlog/ordering.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '#app/store.ts';
+import { keysBetween } from '#domain/backlog/ordering.ts';
 import { MoveQueue } from './move-queue.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { type Gap, splitByGaps, splitByItems } from '../../../domain/backlog/move-batch.ts';
-import { keyBetween, keysBetween, needsRebalance } from '../../../domain/backlog/ordering.ts';
-import { AppError, invalid, notFound } from '../../../domain/errors.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '#app/store.ts';
+import { type Gap, splitByGaps, splitByItems } from '#domain/backlog/move-batch.ts';
+import { keyBetween, keysBetween, needsRebalance } from '#domain/backlog/ordering.ts';
+import { AppError, invalid, notFound } from '#domain/errors.ts';
 import type { MovedRecord } from './ports.ts';
 
 /** Attempts of one batch when another writer (instance, create) takes a key first. */

@@ -1,5 +1,5 @@
-import type { InvestCheck } from '../../../domain/backlog/invest.ts';
-import type { ItemCategory, ItemStatus, ItemType, LinkKind } from '../../../domain/backlog/item-rules.ts';
+import type { InvestCheck } from '#domain/backlog/invest.ts';
+import type { ItemCategory, ItemStatus, ItemType, LinkKind } from '#domain/backlog/item-rules.ts';
 
 /** Backlog repository ports; server/db implements them. */
 export interface AcceptanceScenario {

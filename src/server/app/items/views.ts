@@ -1,6 +1,7 @@
-import { notFound } from '../../../domain/errors.ts';
-import type { ProductContext } from '../products.ts';
-import type { Store } from '../store.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Store } from '#app/store.ts';
+import { notFound } from '#domain/errors.ts';
 
 /** A saved backlog view: the backlog URL's search string under a name, private to its owner. */
 export interface BacklogViewRecord {
@@ -42,7 +43,7 @@ export function backlogViewUseCases(store: Store) {
           userId: ctx.actor.userId,
           ...input,
         });
-        await r.events.append({
+        await recordEvent(r, {
           productId: null,
           actorId: ctx.actor.userId,
           entityType: 'backlog_view',
@@ -59,7 +60,7 @@ export function backlogViewUseCases(store: Store) {
         const gone = await r.backlogViews.remove(ctx.productId, ctx.actor.userId, viewId);
         // Another member's view id answers exactly like a missing one.
         if (!gone) throw notFound('That view');
-        await r.events.append({
+        await recordEvent(r, {
           productId: null,
           actorId: ctx.actor.userId,
           entityType: 'backlog_view',

@@ -1,5 +1,5 @@
-import type { PokerSession } from '../../../contracts/poker.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '#app/store.ts';
+import type { PokerSession } from '#contracts/poker.ts';
 
 export const POKER_CHANNEL = 'tandem_poker';
 

@@ -1,5 +1,8 @@
-import { AppError, invalid, notFound } from '../../../domain/errors.ts';
-import { cardsFor, type ScaleKind } from '../../../domain/poker/scales.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Repos, Store } from '#app/store.ts';
+import { AppError, invalid, notFound } from '#domain/errors.ts';
+import { cardsFor, type ScaleKind } from '#domain/poker/scales.ts';
 import {
   agree,
   castVote,
@@ -8,9 +11,7 @@ import {
   reveal,
   revote,
   selectItem,
-} from '../../../domain/poker/session.ts';
-import type { ProductContext } from '../products.ts';
-import type { Repos, Store } from '../store.ts';
+} from '#domain/poker/session.ts';
 import { PokerHub, type PokerListener } from './hub.ts';
 import { loadState, sessionView } from './view.ts';
 
@@ -93,7 +94,7 @@ export function pokerUseCases(store: Store) {
           currentItemId: itemIds[0]!,
           createdBy: ctx.actor.userId,
         });
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'poker',
@@ -130,7 +131,7 @@ export function pokerUseCases(store: Store) {
         const voters = st.votes.map((v) => ({ userId: v.userId, name: name(v.userId), value: v.value }));
         await r.sprintItems.setSize(result.itemId, result.points);
         await r.poker.insertResult(id, { ...result, voters, actorId: ctx.actor.userId });
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'item',

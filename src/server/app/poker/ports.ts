@@ -1,5 +1,5 @@
-import type { ScaleKind } from '../../../domain/poker/scales.ts';
-import type { PokerResult, PokerStatus, PokerVote } from '../../../domain/poker/session.ts';
+import type { ScaleKind } from '#domain/poker/scales.ts';
+import type { PokerResult, PokerStatus, PokerVote } from '#domain/poker/session.ts';
 
 /** Planning poker storage: server/db/repositories/poker.repository.ts implements it. */
 export interface PokerSessionRecord {

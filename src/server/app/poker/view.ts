@@ -1,6 +1,6 @@
-import type { PokerSession } from '../../../contracts/poker.ts';
-import { type PokerState, publicState } from '../../../domain/poker/session.ts';
-import type { Repos } from '../store.ts';
+import type { Repos } from '#app/store.ts';
+import type { PokerSession } from '#contracts/poker.ts';
+import { type PokerState, publicState } from '#domain/poker/session.ts';
 import type { PokerSessionRecord } from './ports.ts';
 
 /** The session's state as the domain sees it: the current round's votes and the agreed results. */

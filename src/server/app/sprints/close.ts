@@ -1,7 +1,8 @@
-import { AppError } from '../../../domain/errors.ts';
-import { type CarryOver, checkTransition, isCompleted } from '../../../domain/sprints/sprint-rules.ts';
-import type { ProductContext } from '../products.ts';
-import type { Store } from '../store.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Store } from '#app/store.ts';
+import { AppError } from '#domain/errors.ts';
+import { type CarryOver, checkTransition, isCompleted } from '#domain/sprints/sprint-rules.ts';
 import { loadSprint, sprintBoard, sumPoints } from './load.ts';
 
 /**
@@ -50,7 +51,7 @@ export function sprintCloseUseCases(store: Store) {
           } else if (i.status === 'in_progress' || i.status === 'rejected') {
             // Back in the backlog, unfinished work is ready to be pulled again, not "in progress".
             await r.sprintItems.setStatus(i.itemId, 'ready');
-            await r.events.append({
+            await recordEvent(r, {
               productId: ctx.productId,
               actorId: ctx.actor.userId,
               entityType: 'item',
@@ -63,7 +64,7 @@ export function sprintCloseUseCases(store: Store) {
         }
         const completed = sumPoints(items.filter((i) => isCompleted(i.status)).map((i) => i.size));
         const closed = await r.sprints.markClosed(sprintId, ctx.actor.userId, completed);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'sprint',

@@ -1,5 +1,5 @@
-import type { ChangeFeed } from '../change-feed.ts';
-import type { Store } from '../store.ts';
+import type { ChangeFeed } from '#app/change-feed.ts';
+import type { Store } from '#app/store.ts';
 import { sprintCloseUseCases } from './close.ts';
 import { sprintPlanningUseCases } from './planning.ts';
 import { sprintReportUseCases } from './report.ts';

@@ -1,8 +1,8 @@
-import { notFound } from '../../../domain/errors.ts';
-import { DEFAULT_DEFINITION_OF_DONE } from '../../../domain/sprints/definition-of-done.ts';
-import { forecastPoints, isOverForecast } from '../../../domain/sprints/forecast.ts';
-import type { ProductContext } from '../products.ts';
-import type { Repos } from '../store.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Repos } from '#app/store.ts';
+import { notFound } from '#domain/errors.ts';
+import { DEFAULT_DEFINITION_OF_DONE } from '#domain/sprints/definition-of-done.ts';
+import { forecastPoints, isOverForecast } from '#domain/sprints/forecast.ts';
 import type { SprintRecord } from './ports.ts';
 import { presentScopeChange, presentSnapshot, presentSprint, presentSprintItem } from './presenters.ts';
 

@@ -1,7 +1,8 @@
-import { AppError, notFound } from '../../../domain/errors.ts';
-import { checkScopeChange, checkTransition, isCompleted } from '../../../domain/sprints/sprint-rules.ts';
-import type { ProductContext } from '../products.ts';
-import type { Repos, Store } from '../store.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Repos, Store } from '#app/store.ts';
+import { AppError, notFound } from '#domain/errors.ts';
+import { checkScopeChange, checkTransition, isCompleted } from '#domain/sprints/sprint-rules.ts';
 import { loadAndForecast, loadSprint, sprintBoard } from './load.ts';
 
 async function itemOfProduct(r: Repos, ctx: ProductContext, itemId: string) {
@@ -46,7 +47,7 @@ export function sprintPlanningUseCases(store: Store) {
             actorId: ctx.actor.userId,
           });
         }
-        await r.events.append(event(ctx, sprintId, 'sprint.item_added', { itemId, key: item.key, reason }));
+        await recordEvent(r, event(ctx, sprintId, 'sprint.item_added', { itemId, key: item.key, reason }));
         return sprintBoard(r, sprint);
       });
     },
@@ -68,7 +69,8 @@ export function sprintPlanningUseCases(store: Store) {
             actorId: ctx.actor.userId,
           });
         }
-        await r.events.append(
+        await recordEvent(
+          r,
           event(ctx, sprintId, 'sprint.item_removed', { itemId, key: inSprint.key, reason }),
         );
         return sprintBoard(r, sprint);
@@ -83,7 +85,7 @@ export function sprintPlanningUseCases(store: Store) {
         const inSprint = await r.sprints.item(sprintId, itemId);
         if (!inSprint) throw notFound('That item in this sprint');
         await r.sprintItems.setSize(itemId, size);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'item',
@@ -145,7 +147,8 @@ export function sprintPlanningUseCases(store: Store) {
           ctx.actor.userId,
         );
         const started = await r.sprints.markStarted(sprintId, ctx.actor.userId, loadPoints);
-        await r.events.append(
+        await recordEvent(
+          r,
           event(ctx, sprintId, 'sprint.started', {
             committedPoints: loadPoints,
             items: items.length,

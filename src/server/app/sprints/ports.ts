@@ -1,6 +1,6 @@
-import type { Capacity } from '../../../domain/sprints/capacity.ts';
-import type { DorCheck, ReadinessFacts } from '../../../domain/sprints/readiness.ts';
-import type { SprintState } from '../../../domain/sprints/sprint-rules.ts';
+import type { Capacity } from '#domain/sprints/capacity.ts';
+import type { DorCheck, ReadinessFacts } from '#domain/sprints/readiness.ts';
+import type { SprintState } from '#domain/sprints/sprint-rules.ts';
 
 /** Sprint storage: server/db/repositories/sprints*.repository.ts implements these. */
 export interface SprintRecord {

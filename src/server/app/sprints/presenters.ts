@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ScopeChange, Snapshot, Sprint, SprintItem } from '../../../contracts/sprints.ts';
-import { type DorCheck, readiness } from '../../../domain/sprints/readiness.ts';
+import type { ScopeChange, Snapshot, Sprint, SprintItem } from '#contracts/sprints.ts';
+import { type DorCheck, readiness } from '#domain/sprints/readiness.ts';
 import type { ScopeChangeRecord, SnapshotRecord, SprintItemRecord, SprintRecord } from './ports.ts';
 
 /** Records → API shapes for sprints; never a database row. */

@@ -1,7 +1,8 @@
-import { AppError, notFound } from '../../../domain/errors.ts';
-import { checkDefinitionOfDone } from '../../../domain/sprints/definition-of-done.ts';
-import type { ProductContext } from '../products.ts';
-import type { Repos, Store } from '../store.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Repos, Store } from '#app/store.ts';
+import { AppError, notFound } from '#domain/errors.ts';
+import { checkDefinitionOfDone } from '#domain/sprints/definition-of-done.ts';
 import { definitionOfDone, loadSprint, sprintBoard } from './load.ts';
 
 /**
@@ -27,7 +28,7 @@ export function sprintReviewUseCases(store: Store) {
     extra = {},
   ) {
     await r.sprintItems.setStatus(itemId, to);
-    await r.events.append({
+    await recordEvent(r, {
       productId: ctx.productId,
       actorId: ctx.actor.userId,
       entityType: 'item',
@@ -48,7 +49,7 @@ export function sprintReviewUseCases(store: Store) {
       return store.transaction(async (r) => {
         const before = await definitionOfDone(r, ctx.productId);
         const after = await r.sprintItems.saveDefinitionOfDone(ctx.productId, [...new Set(checklist)]);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'product',

@@ -1,6 +1,7 @@
-import { AppError } from '../../../domain/errors.ts';
-import type { ProductContext } from '../products.ts';
-import type { Store } from '../store.ts';
+import { recordEvent } from '#app/events.ts';
+import type { ProductContext } from '#app/products.ts';
+import type { Store } from '#app/store.ts';
+import { AppError } from '#domain/errors.ts';
 import { loadSprint, sprintBoard } from './load.ts';
 import type { SprintFields } from './ports.ts';
 import { presentSprint } from './presenters.ts';
@@ -19,7 +20,7 @@ export function sprintCrudUseCases(store: Store) {
     async create(ctx: ProductContext, input: SprintFields) {
       return store.transaction(async (r) => {
         const s = await r.sprints.insert(ctx.productId, input);
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'sprint',
@@ -57,7 +58,7 @@ export function sprintCrudUseCases(store: Store) {
             },
           );
         const keys = Object.keys(patch) as Array<keyof SprintFields>;
-        await r.events.append({
+        await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
           entityType: 'sprint',

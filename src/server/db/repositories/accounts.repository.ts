@@ -9,8 +9,8 @@ import type {
   UserSummary,
   UsersRepo,
   WorkspaceRepo,
-} from '../../app/ports.ts';
-import type { Queryable } from '../pool.ts';
+} from '#app/ports.ts';
+import type { Queryable } from '#db/pool.ts';
 
 /** Tells every instance's caches that who-is-who changed (a session ended, a token or user changed). */
 const notifyAuth = async (db: Queryable) => {

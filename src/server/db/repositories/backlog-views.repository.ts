@@ -1,5 +1,5 @@
-import type { BacklogViewRecord, BacklogViewsRepo } from '../../app/items/views.ts';
-import type { Queryable } from '../pool.ts';
+import type { BacklogViewRecord, BacklogViewsRepo } from '#app/items/views.ts';
+import type { Queryable } from '#db/pool.ts';
 
 const COLS = `id, product_id as "productId", user_id as "userId", name, query, created_at as "createdAt"`;
 

@@ -1,5 +1,5 @@
-import type { EventRecord, EventsRepo, NewEvent } from '../../app/ports.ts';
-import type { Queryable } from '../pool.ts';
+import type { EventRecord, EventsRepo, NewEvent } from '#app/ports.ts';
+import type { Queryable } from '#db/pool.ts';
 
 export function eventsRepo(db: Queryable): EventsRepo {
   const appendMany = async (events: NewEvent[]) => {
@@ -19,12 +19,15 @@ export function eventsRepo(db: Queryable): EventsRepo {
       ],
     );
     // Wake live listeners (other instances, SSE streams) after commit.
-    const products = [...new Set(events.map((e) => e.productId).filter(Boolean))];
-    for (const p of products) await db.query("select pg_notify('tandem_events', $1)", [p]);
+    const products = [...new Set(events.flatMap((e) => (e.productId ? [e.productId] : [])))];
+    for (const p of products) await notify('tandem_events', p);
+  };
+  const notify = async (channel: string, payload: string) => {
+    await db.query('select pg_notify($1, $2)', [channel, payload]);
   };
   return {
-    append: (e) => appendMany([e]),
     appendMany,
+    notify,
     async after(productId, afterId, limit) {
       const r = await db.query<EventRecord>(
         `select e.id, e.product_id as "productId", e.actor_id as "actorId", u.name as "actorName",

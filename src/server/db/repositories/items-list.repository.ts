@@ -1,5 +1,5 @@
-import type { ItemPageQuery, ItemRecord, ItemSortKey } from '../../app/items/ports.ts';
-import type { Queryable } from '../pool.ts';
+import type { ItemPageQuery, ItemRecord, ItemSortKey } from '#app/items/ports.ts';
+import type { Queryable } from '#db/pool.ts';
 import { ITEM_COLS, ITEM_FROM } from './items-columns.repository.ts';
 import { ITEM_JSON } from './items-json.repository.ts';
 

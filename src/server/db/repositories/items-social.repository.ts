@@ -1,5 +1,3 @@
-import type { InvestCheck } from '../../../domain/backlog/invest.ts';
-import { INVEST_CHECKS } from '../../../domain/backlog/invest.ts';
 import type {
   BacklogSettingsRecord,
   BacklogSettingsRepo,
@@ -7,8 +5,10 @@ import type {
   ItemCommentsRepo,
   ItemLinksRepo,
   LinkRecord,
-} from '../../app/items/ports.ts';
-import type { Queryable } from '../pool.ts';
+} from '#app/items/ports.ts';
+import type { Queryable } from '#db/pool.ts';
+import type { InvestCheck } from '#domain/backlog/invest.ts';
+import { INVEST_CHECKS } from '#domain/backlog/invest.ts';
 
 export function itemLinksRepo(db: Queryable): ItemLinksRepo {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../testing/harness.ts';
+import { createTestApp } from '#testing/harness.ts';
 
 describe('WSJF in the database', () => {
   it('is null until the team sizes the item, and the WSJF sort puts those last', async () => {

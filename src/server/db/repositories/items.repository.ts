@@ -1,5 +1,5 @@
-import type { ItemRecord, ItemsRepo, ItemWritable, MovedRecord } from '../../app/items/ports.ts';
-import type { Queryable } from '../pool.ts';
+import type { ItemRecord, ItemsRepo, ItemWritable, MovedRecord } from '#app/items/ports.ts';
+import type { Queryable } from '#db/pool.ts';
 import { ITEM_COLS, ITEM_FROM } from './items-columns.repository.ts';
 import { itemPage, itemPageJson } from './items-list.repository.ts';
 

@@ -1,6 +1,6 @@
-import { POKER_CHANNEL } from '../../app/poker/hub.ts';
-import type { PokerItemRecord, PokerRepo, PokerSessionRecord } from '../../app/poker/ports.ts';
-import type { Queryable } from '../pool.ts';
+import { POKER_CHANNEL } from '#app/poker/hub.ts';
+import type { PokerItemRecord, PokerRepo, PokerSessionRecord } from '#app/poker/ports.ts';
+import type { Queryable } from '#db/pool.ts';
 
 const COLS = `id, product_id as "productId", title, scale, cards, item_ids as "itemIds",
   current_item_id as "currentItemId", round, status, created_at as "createdAt"`;

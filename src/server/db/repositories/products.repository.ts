@@ -1,5 +1,4 @@
-import type { ProductRole } from '../../../domain/roles.ts';
-import { CHANGES_CHANNEL, rolesTopic } from '../../app/change-feed.ts';
+import { CHANGES_CHANNEL, rolesTopic } from '#app/change-feed.ts';
 import type {
   MemberRecord,
   MembersRepo,
@@ -7,8 +6,9 @@ import type {
   ProductsRepo,
   SegmentRecord,
   SegmentsRepo,
-} from '../../app/ports.ts';
-import type { Queryable } from '../pool.ts';
+} from '#app/ports.ts';
+import type { Queryable } from '#db/pool.ts';
+import type { ProductRole } from '#domain/roles.ts';
 
 /** Membership changed: every instance drops its cached roles on this product when this commits. */
 const notifyRoles = (db: Queryable, productId: string) =>

@@ -1,6 +1,6 @@
-import type { DorCheck } from '../../../domain/sprints/readiness.ts';
-import type { SprintItemWritesRepo } from '../../app/sprints/ports.ts';
-import type { Queryable } from '../pool.ts';
+import type { SprintItemWritesRepo } from '#app/sprints/ports.ts';
+import type { Queryable } from '#db/pool.ts';
+import type { DorCheck } from '#domain/sprints/readiness.ts';
 
 const DEFAULT_DOR: DorCheck[] = ['independent', 'negotiable', 'valuable', 'estimable', 'small', 'testable'];
 

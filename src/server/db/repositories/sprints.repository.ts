@@ -5,8 +5,8 @@ import type {
   SprintRecord,
   SprintsRepo,
   VelocityRecord,
-} from '../../app/sprints/ports.ts';
-import type { Queryable } from '../pool.ts';
+} from '#app/sprints/ports.ts';
+import type { Queryable } from '#db/pool.ts';
 
 const SPRINT_COLS = `s.id, s.product_id as "productId", s.name, s.goal, s.start_date::text as "startDate",
   s.end_date::text as "endDate", s.capacity, s.state, s.version, s.committed_points as "committedPoints",

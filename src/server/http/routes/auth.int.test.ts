@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../../testing/harness.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '#testing/harness.ts';
 
 let t: TestApp;
 let admin: TestUser;

@@ -12,12 +12,12 @@ import {
   SetupBody,
   SetupStatus,
   TokenParams,
-} from '../../../contracts/auth.ts';
-import { Ok } from '../../../contracts/common.ts';
-import { AppError } from '../../../domain/errors.ts';
-import { presentToken, presentUser } from '../presenters.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
-import { SESSION_COOKIE } from '../session-cookie.ts';
+} from '#contracts/auth.ts';
+import { Ok } from '#contracts/common.ts';
+import { AppError } from '#domain/errors.ts';
+import { presentToken, presentUser } from '#http/presenters.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { SESSION_COOKIE } from '#http/session-cookie.ts';
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, sessionId: string) {
   reply.setCookie(SESSION_COOKIE, sessionId, {
@@ -46,10 +46,7 @@ async function consume(limiter: { consume(key: string): Promise<unknown> }, key:
   }
 }
 
-const meBody = async (ctx: {
-  actor: { userId: string };
-  services: import('../../app/services.ts').Services;
-}) => {
+const meBody = async (ctx: { actor: { userId: string }; services: import('#app/services.ts').Services }) => {
   const user = await ctx.services.store.read.users.byId(ctx.actor.userId);
   const products = await ctx.services.products.listForUser(ctx.actor as never);
   return {

@@ -1,8 +1,8 @@
-import { BacklogView, BacklogViewList, SaveViewBody, ViewParams } from '../../../contracts/backlog-views.ts';
-import { ProductParams } from '../../../contracts/common.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import type { BacklogViewRecord } from '../../app/items/views.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
+import type { BacklogViewRecord } from '#app/items/views.ts';
+import { BacklogView, BacklogViewList, SaveViewBody, ViewParams } from '#contracts/backlog-views.ts';
+import { ProductParams } from '#contracts/common.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
 
 /** Saved view record → API shape (no product or user id: the caller only ever sees their own). */
 export const presentView = (v: BacklogViewRecord): BacklogView => ({

@@ -1,7 +1,7 @@
-import { ProductParams } from '../../../contracts/common.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { presentEvent } from '../presenters.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
+import { ProductParams } from '#contracts/common.ts';
+import { ROLES } from '#domain/roles.ts';
+import { presentEvent } from '#http/presenters.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
 
 const HEARTBEAT_MS = 20_000;
 

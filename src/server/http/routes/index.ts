@@ -1,4 +1,4 @@
-import type { AnyRoute } from '../route.ts';
+import type { AnyRoute } from '#http/route.ts';
 import { authRoutes } from './auth.routes.ts';
 import { backlogViewRoutes } from './backlog-views.routes.ts';
 import { eventStreamRoutes } from './events-stream.routes.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../testing/harness.ts';
+import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
 /** The cached backlog list never hides a change: one's own at once, anyone's within moments. */
 let t: TestApp;
@@ -56,14 +56,16 @@ describe('cached backlog pages', () => {
     // Written behind the HTTP layer's back, as another instance would: only the NOTIFY tells us.
     await t.services.store.transaction(async (r) => {
       await r.items.update(first.id, first.version, { title: 'Renamed elsewhere' });
-      await r.events.append({
-        productId,
-        actorId: po.id,
-        entityType: 'item',
-        entityId: first.id,
-        type: 'item.updated',
-        after: { title: 'Renamed elsewhere' },
-      });
+      await r.events.appendMany([
+        {
+          productId,
+          actorId: po.id,
+          entityType: 'item',
+          entityId: first.id,
+          type: 'item.updated',
+          after: { title: 'Renamed elsewhere' },
+        },
+      ]);
     });
     let seen: string[] = [];
     for (let i = 0; i < 50 && !seen.includes('Renamed elsewhere'); i += 1) {

@@ -1,8 +1,8 @@
-import { ExportQuery, ImportBody, ImportPreview, ImportResult } from '../../../contracts/backlog-import.ts';
-import { ProductParams } from '../../../contracts/common.ts';
-import { ItemParams } from '../../../contracts/items.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
+import { ExportQuery, ImportBody, ImportPreview, ImportResult } from '#contracts/backlog-import.ts';
+import { ProductParams } from '#contracts/common.ts';
+import { ItemParams } from '#contracts/items.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
 import { presentItem, productOfItem } from './items.presenters.ts';
 
 const importers = {

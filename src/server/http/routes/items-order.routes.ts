@@ -1,8 +1,8 @@
-import { ApplyWsjfResult, InvestReport, ItemHistory, WsjfOrder } from '../../../contracts/backlog-order.ts';
-import { ProductParams } from '../../../contracts/common.ts';
-import { ItemParams, MovedItem, MoveItemBody } from '../../../contracts/items.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
+import { ApplyWsjfResult, InvestReport, ItemHistory, WsjfOrder } from '#contracts/backlog-order.ts';
+import { ProductParams } from '#contracts/common.ts';
+import { ItemParams, MovedItem, MoveItemBody } from '#contracts/items.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
 import { presentHistory, productOfItem } from './items.presenters.ts';
 
 const orderers = {

@@ -6,10 +6,10 @@ import {
   Link,
   LinkList,
   LinkParams,
-} from '../../../contracts/backlog-order.ts';
-import { ItemParams } from '../../../contracts/items.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
+} from '#contracts/backlog-order.ts';
+import { ItemParams } from '#contracts/items.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
 import { presentComment, presentLink, productOfItem } from './items.presenters.ts';
 
 const itemMembers = { kind: 'product', roles: ROLES.anyMember, productOf: productOfItem } as const;

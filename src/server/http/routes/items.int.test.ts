@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../testing/harness.ts';
+import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
 let t: TestApp;
 let owner: TestUser;

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { Comment, HistoryEntry, Link } from '../../../contracts/backlog-order.ts';
-import type { Item } from '../../../contracts/items.ts';
-import { costOfDelay, wsjfRounded } from '../../../domain/backlog/wsjf.ts';
-import { AppError } from '../../../domain/errors.ts';
-import type { CommentRecord, ItemRecord, LinkRecord } from '../../app/items/ports.ts';
-import type { EventRecord } from '../../app/ports.ts';
-import type { Services } from '../../app/services.ts';
+import type { CommentRecord, ItemRecord, LinkRecord } from '#app/items/ports.ts';
+import type { EventRecord } from '#app/ports.ts';
+import type { Services } from '#app/services.ts';
+import type { Comment, HistoryEntry, Link } from '#contracts/backlog-order.ts';
+import type { Item } from '#contracts/items.ts';
+import { costOfDelay, wsjfRounded } from '#domain/backlog/wsjf.ts';
+import { AppError } from '#domain/errors.ts';
 
 /** Backlog records → API shapes (never rows). */
 export const presentItem = (i: ItemRecord): Item => ({

@@ -1,5 +1,5 @@
-import { BacklogSettings, UpdateBacklogSettingsBody } from '../../../contracts/backlog-order.ts';
-import { ProductParams } from '../../../contracts/common.ts';
+import { BacklogSettings, UpdateBacklogSettingsBody } from '#contracts/backlog-order.ts';
+import { ProductParams } from '#contracts/common.ts';
 import {
   CreateItemBody,
   Item,
@@ -7,9 +7,9 @@ import {
   ItemListQuery,
   ItemParams,
   UpdateItemBody,
-} from '../../../contracts/items.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { type AnyRoute, defineRoute, ifMatchVersion } from '../route.ts';
+} from '#contracts/items.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, defineRoute, ifMatchVersion } from '#http/route.ts';
 import { presentItem, presentingConflicts, productOfItem } from './items.presenters.ts';
 
 const members = { kind: 'product', roles: ROLES.anyMember } as const;

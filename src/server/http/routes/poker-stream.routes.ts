@@ -1,7 +1,7 @@
-import type { PokerSession } from '../../../contracts/poker.ts';
-import { PokerParams } from '../../../contracts/poker.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
+import type { PokerSession } from '#contracts/poker.ts';
+import { PokerParams } from '#contracts/poker.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
 import { pokerAccess } from './poker.routes.ts';
 
 const HEARTBEAT_MS = 20_000;

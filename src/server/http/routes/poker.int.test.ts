@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PokerSession } from '../../../contracts/poker.ts';
-import { createTestApp, type TestApp, type TestUser } from '../../testing/harness.ts';
+import type { PokerSession } from '#contracts/poker.ts';
+import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
 let t: TestApp;
 let base: string;

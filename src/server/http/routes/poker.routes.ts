@@ -1,4 +1,5 @@
-import { ProductParams } from '../../../contracts/common.ts';
+import type { Services } from '#app/services.ts';
+import { ProductParams } from '#contracts/common.ts';
 import {
   AgreeBody,
   CreatePokerBody,
@@ -8,11 +9,10 @@ import {
   PokerSessionList,
   SelectItemBody,
   VoteBody,
-} from '../../../contracts/poker.ts';
-import type { ProductRole } from '../../../domain/roles.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import type { Services } from '../../app/services.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
+} from '#contracts/poker.ts';
+import type { ProductRole } from '#domain/roles.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
 
 /** Access for routes keyed by a poker session: the session's product decides. */
 export const pokerAccess = (roles: readonly ProductRole[], deniedMessage?: string) =>

@@ -1,4 +1,4 @@
-import { ProductParams } from '../../../contracts/common.ts';
+import { ProductParams } from '#contracts/common.ts';
 import {
   AddMemberBody,
   CreateProductBody,
@@ -16,10 +16,10 @@ import {
   UpdateMemberBody,
   UpdateProductBody,
   UpdateSegmentBody,
-} from '../../../contracts/products.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { presentEvent, presentMember, presentProduct, presentSegment } from '../presenters.ts';
-import { type AnyRoute, defineRoute, ifMatchVersion } from '../route.ts';
+} from '#contracts/products.ts';
+import { ROLES } from '#domain/roles.ts';
+import { presentEvent, presentMember, presentProduct, presentSegment } from '#http/presenters.ts';
+import { type AnyRoute, defineRoute, ifMatchVersion } from '#http/route.ts';
 
 const ownerOnly = {
   kind: 'product',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../testing/harness.ts';
+import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
 /** The backlog and the sprint agree: a started sprint's items are not re-sized without a reason. */
 let t: TestApp;

@@ -9,9 +9,9 @@ import {
   SprintItemParams,
   SprintParams,
   StartSprintBody,
-} from '../../../contracts/sprints.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
+} from '#contracts/sprints.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
 import { sprintAccess } from './sprints.routes.ts';
 
 const team = sprintAccess(

@@ -1,4 +1,5 @@
-import { ProductParams } from '../../../contracts/common.ts';
+import type { Services } from '#app/services.ts';
+import { ProductParams } from '#contracts/common.ts';
 import {
   CreateSprintBody,
   DefinitionOfDone,
@@ -9,10 +10,9 @@ import {
   SprintReport,
   UpdateDefinitionOfDoneBody,
   UpdateSprintBody,
-} from '../../../contracts/sprints.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import type { Services } from '../../app/services.ts';
-import { type AnyRoute, defineRoute, ifMatchVersion } from '../route.ts';
+} from '#contracts/sprints.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, defineRoute, ifMatchVersion } from '#http/route.ts';
 
 /** Access for routes keyed by a sprint: the sprint's product decides. */
 export const sprintAccess = (roles: readonly (typeof ROLES.anyMember)[number][], deniedMessage?: string) =>

@@ -7,9 +7,9 @@ import {
   User,
   UserList,
   UserParams,
-} from '../../../contracts/auth.ts';
-import { presentUser } from '../presenters.ts';
-import { type AnyRoute, defineRoute } from '../route.ts';
+} from '#contracts/auth.ts';
+import { presentUser } from '#http/presenters.ts';
+import { type AnyRoute, defineRoute } from '#http/route.ts';
 
 export const userRoutes: AnyRoute[] = [
   defineRoute({

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router-dom';
-import { Icon } from '../../components/icons.tsx';
-import { useMe, useProducts } from '../../lib/queries.ts';
-import { setPaletteOpen } from '../commands.ts';
-import { productNav } from '../routes.tsx';
+import { setPaletteOpen } from '#web/app/commands.ts';
+import { productNav } from '#web/app/routes.tsx';
+import { Icon } from '#web/components/icons.tsx';
+import { useMe, useProducts } from '#web/lib/queries.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { ProductSwitcher } from './product-switcher.tsx';
 import { useShellCommands } from './shell-commands.ts';

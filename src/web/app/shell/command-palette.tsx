@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { filterCommands, setPaletteOpen, usePaletteOpen, useRegisteredCommands } from '../commands.ts';
+import { filterCommands, setPaletteOpen, usePaletteOpen, useRegisteredCommands } from '#web/app/commands.ts';
 
 /** Ctrl/Cmd-K opens it anywhere in the shell; arrows move, Enter runs, Escape closes. */
 export function CommandPalette() {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import { Icon } from '../../components/icons.tsx';
-import { MenuButton } from '../../components/menu.tsx';
-import { useProducts } from '../../lib/queries.ts';
+import { Icon } from '#web/components/icons.tsx';
+import { MenuButton } from '#web/components/menu.tsx';
+import { useProducts } from '#web/lib/queries.ts';
 
 /** The product switcher at the top of the sidebar: current product, the others, and "New product". */
 export function ProductSwitcher({ currentKey }: { currentKey: string | undefined }) {

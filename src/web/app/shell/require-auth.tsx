@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { ErrorState, Loading } from '../../components/ui.tsx';
-import { useMe, useSetupStatus } from '../../lib/queries.ts';
+import { ErrorState, Loading } from '#web/components/ui.tsx';
+import { useMe, useSetupStatus } from '#web/lib/queries.ts';
 
 /** Sends a first run to setup and a signed-out visitor to sign-in, remembering where they were going. */
 export function RequireAuth() {

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useMe, useProducts } from '../../lib/queries.ts';
-import { effectiveTheme, setTheme } from '../../lib/theme.ts';
-import { type Command, useCommands } from '../commands.ts';
-import { productNav } from '../routes.tsx';
+import { type Command, useCommands } from '#web/app/commands.ts';
+import { productNav } from '#web/app/routes.tsx';
+import { useMe, useProducts } from '#web/lib/queries.ts';
+import { effectiveTheme, setTheme } from '#web/lib/theme.ts';
 import { useSignOut } from './user-menu.tsx';
 
 /** The commands the shell always offers: go to a section, switch product, theme, account. */

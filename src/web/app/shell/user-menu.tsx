@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { User } from '../../../contracts/auth.ts';
-import { Icon } from '../../components/icons.tsx';
-import { MenuButton } from '../../components/menu.tsx';
-import { Avatar } from '../../components/ui.tsx';
-import { api, apiPath } from '../../lib/api.ts';
-import { useTheme } from '../../lib/theme.ts';
+import type { User } from '#contracts/auth.ts';
+import { Icon } from '#web/components/icons.tsx';
+import { MenuButton } from '#web/components/menu.tsx';
+import { Avatar } from '#web/components/ui.tsx';
+import { api, apiPath } from '#web/lib/api.ts';
+import { useTheme } from '#web/lib/theme.ts';
 
 /** Signs out on the server, forgets every cached answer, and goes to the sign-in screen. */
 export function useSignOut(): () => Promise<void> {

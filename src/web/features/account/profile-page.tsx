@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiToken } from '../../../contracts/auth.ts';
-import { ROLE_LABELS } from '../../../domain/roles.ts';
-import { useSignOut } from '../../app/shell/user-menu.tsx';
-import { CopyButton } from '../../components/copy-button.tsx';
-import { Form, TextField } from '../../components/form.tsx';
-import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
-import { api, apiPath } from '../../lib/api.ts';
-import { keys, useMe, useTokens } from '../../lib/queries.ts';
+import { ApiToken } from '#contracts/auth.ts';
+import { ROLE_LABELS } from '#domain/roles.ts';
+import { useSignOut } from '#web/app/shell/user-menu.tsx';
+import { CopyButton } from '#web/components/copy-button.tsx';
+import { Form, TextField } from '#web/components/form.tsx';
+import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { api, apiPath } from '#web/lib/api.ts';
+import { keys, useMe, useTokens } from '#web/lib/queries.ts';
 
 /** Who you are, your products, and personal API tokens (the secret is shown once). */
 export function ProfilePage() {

@@ -1,9 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import type { Event } from '../../../contracts/products.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { Avatar, EmptyState, ErrorState, Loading, PageHead } from '../../components/ui.tsx';
-import { fetchEvents, keys } from '../../lib/queries.ts';
+import type { Event } from '#contracts/products.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { Avatar, EmptyState, ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { fetchEvents, keys } from '#web/lib/queries.ts';
 import { describeEvent, timeAgo } from './describe-event.ts';
 import { useEntityNames } from './use-entity-names.ts';
 

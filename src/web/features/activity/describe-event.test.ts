@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../../../contracts/products.ts';
+import type { Event } from '#contracts/products.ts';
 import { describeEvent, registerEventDescriber, timeAgo } from './describe-event.ts';
 
 const ev = (type: string, before: unknown, after: unknown): Event => ({

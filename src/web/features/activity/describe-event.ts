@@ -1,5 +1,5 @@
-import type { Event } from '../../../contracts/products.ts';
-import { type ProductRole, ROLE_LABELS } from '../../../domain/roles.ts';
+import type { Event } from '#contracts/products.ts';
+import { type ProductRole, ROLE_LABELS } from '#domain/roles.ts';
 import { type EntityNames, workDescribers } from './describe-work-event.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Event } from '../../../contracts/products.ts';
-import { FIELD_LABELS, STATUS_LABELS } from '../backlog/labels.ts';
+import type { Event } from '#contracts/products.ts';
+import { FIELD_LABELS, STATUS_LABELS } from '#web/features/backlog/labels.ts';
 
 /**
  * Sentences for backlog and sprint events. Their payloads carry ids and changed fields, not always

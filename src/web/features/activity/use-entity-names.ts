@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { ItemList } from '../../../contracts/items.ts';
-import { SprintList } from '../../../contracts/sprints.ts';
-import { api, apiPath } from '../../lib/api.ts';
+import { ItemList } from '#contracts/items.ts';
+import { SprintList } from '#contracts/sprints.ts';
+import { api, apiPath } from '#web/lib/api.ts';
 import type { EntityNames } from './describe-work-event.ts';
 
 /**

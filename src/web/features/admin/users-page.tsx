@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { z } from 'zod';
-import { Invite, User } from '../../../contracts/auth.ts';
-import { NotFoundPage } from '../../app/not-found-page.tsx';
-import { CopyButton } from '../../components/copy-button.tsx';
-import { Form, SelectField, TextField } from '../../components/form.tsx';
-import { Avatar, ErrorState, Loading, PageHead } from '../../components/ui.tsx';
-import { api, apiPath, newIdempotencyKey } from '../../lib/api.ts';
-import { keys, useMe, useUsers } from '../../lib/queries.ts';
+import { Invite, User } from '#contracts/auth.ts';
+import { NotFoundPage } from '#web/app/not-found-page.tsx';
+import { CopyButton } from '#web/components/copy-button.tsx';
+import { Form, SelectField, TextField } from '#web/components/form.tsx';
+import { Avatar, ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { api, apiPath, newIdempotencyKey } from '#web/lib/api.ts';
+import { keys, useMe, useUsers } from '#web/lib/queries.ts';
 
 const workspaceRoles = [
   { value: 'member', label: 'Member' },

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { InviteInfo, Me } from '../../../contracts/auth.ts';
-import { Form, TextField } from '../../components/form.tsx';
-import { Loading } from '../../components/ui.tsx';
-import { api, apiPath } from '../../lib/api.ts';
-import { keys } from '../../lib/queries.ts';
+import { InviteInfo, Me } from '#contracts/auth.ts';
+import { Form, TextField } from '#web/components/form.tsx';
+import { Loading } from '#web/components/ui.tsx';
+import { api, apiPath } from '#web/lib/api.ts';
+import { keys } from '#web/lib/queries.ts';
 import { AuthCard } from './auth-card.tsx';
 
 /** /invite/:token — someone followed an invitation link: they pick a name and password. */

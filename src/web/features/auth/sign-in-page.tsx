@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Me } from '../../../contracts/auth.ts';
-import { Form, TextField } from '../../components/form.tsx';
-import { Loading } from '../../components/ui.tsx';
-import { api, apiPath } from '../../lib/api.ts';
-import { keys, useMe, useSetupStatus } from '../../lib/queries.ts';
+import { Me } from '#contracts/auth.ts';
+import { Form, TextField } from '#web/components/form.tsx';
+import { Loading } from '#web/components/ui.tsx';
+import { api, apiPath } from '#web/lib/api.ts';
+import { keys, useMe, useSetupStatus } from '#web/lib/queries.ts';
 import { AuthCard } from './auth-card.tsx';
 
 /** Only same-site paths are followed after sign-in (no open redirect through ?next=). */

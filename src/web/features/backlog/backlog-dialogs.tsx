@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { Item } from '../../../contracts/items.ts';
-import { useProduct } from '../../app/product-context.tsx';
+import type { Item } from '#contracts/items.ts';
+import { useProduct } from '#web/app/product-context.tsx';
 import { CreateItemDialog } from './create-item-dialog.tsx';
 import { ImportWizard } from './import-wizard.tsx';
 import { backlogKeys } from './items-api.ts';

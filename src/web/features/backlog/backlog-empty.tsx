@@ -1,4 +1,4 @@
-import { EmptyState } from '../../components/ui.tsx';
+import { EmptyState } from '#web/components/ui.tsx';
 
 /** What to do next when the list is empty: clear filters, or create / import the first items. */
 export function BacklogEmpty(p: {

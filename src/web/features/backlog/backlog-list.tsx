@@ -10,7 +10,7 @@ import {
 } from '@dnd-kit/core';
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Item } from '../../../contracts/items.ts';
+import type { Item } from '#contracts/items.ts';
 import { BacklogRow } from './backlog-row.tsx';
 import { type ColumnContext, gridMinWidth, gridTracks, keyColumnWidth } from './columns.tsx';
 import { dropSide } from './list-cache.ts';

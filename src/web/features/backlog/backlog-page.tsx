@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { Item } from '../../../contracts/items.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { ErrorState, Loading } from '../../components/ui.tsx';
-import { useMe, useMembers, useSegments } from '../../lib/queries.ts';
+import type { Item } from '#contracts/items.ts';
+import { ROLES } from '#domain/roles.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { ErrorState, Loading } from '#web/components/ui.tsx';
+import { useMe, useMembers, useSegments } from '#web/lib/queries.ts';
 import { BacklogDialogs, type DialogName } from './backlog-dialogs.tsx';
 import { BacklogEmpty } from './backlog-empty.tsx';
 import { BacklogList } from './backlog-list.tsx';

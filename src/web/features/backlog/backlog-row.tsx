@@ -1,6 +1,6 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { type CSSProperties, type KeyboardEvent, type MouseEvent, memo } from 'react';
-import type { Item } from '../../../contracts/items.ts';
+import type { Item } from '#contracts/items.ts';
 import { COLUMNS, type ColumnContext } from './columns.tsx';
 import type { ColumnId } from './view-state.ts';
 

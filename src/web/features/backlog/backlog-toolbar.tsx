@@ -1,7 +1,7 @@
 import { type RefObject, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Member, Product, Segment } from '../../../contracts/products.ts';
-import { Icon } from '../../components/icons.tsx';
+import type { Member, Product, Segment } from '#contracts/products.ts';
+import { Icon } from '#web/components/icons.tsx';
 import type { DialogName } from './backlog-dialogs.tsx';
 import { ColumnsMenu } from './columns-menu.tsx';
 import { ExportMenu } from './export-menu.tsx';

@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
-import { NotFoundPage } from '../../app/not-found-page.tsx';
+import { NotFoundPage } from '#web/app/not-found-page.tsx';
 import { BacklogPage } from './backlog-page.tsx';
 import { BoardPage } from './board-page.tsx';
 import './backlog.css';

@@ -1,7 +1,7 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import type { Item } from '../../../contracts/items.ts';
-import type { Segment } from '../../../contracts/products.ts';
-import { canTransition, type ItemStatus } from '../../../domain/backlog/item-rules.ts';
+import type { Item } from '#contracts/items.ts';
+import type { Segment } from '#contracts/products.ts';
+import { canTransition, type ItemStatus } from '#domain/backlog/item-rules.ts';
 import { ReleaseCriticalBadge, SizeBadge, TypeIcon } from './item-badges.tsx';
 import { STATUS_LABELS } from './labels.ts';
 import { useBacklogList } from './use-backlog-list.ts';

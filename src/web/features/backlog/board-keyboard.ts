@@ -5,8 +5,8 @@ import type {
   KeyboardCoordinateGetter,
   ScreenReaderInstructions,
 } from '@dnd-kit/core';
-import type { Item } from '../../../contracts/items.ts';
-import { canTransition, ITEM_STATUSES, type ItemStatus } from '../../../domain/backlog/item-rules.ts';
+import type { Item } from '#contracts/items.ts';
+import { canTransition, ITEM_STATUSES, type ItemStatus } from '#domain/backlog/item-rules.ts';
 import { STATUS_LABELS } from './labels.ts';
 
 /**

@@ -11,12 +11,12 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { Item } from '../../../contracts/items.ts';
-import { canTransition, ITEM_STATUSES, type ItemStatus } from '../../../domain/backlog/item-rules.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { isApiError } from '../../lib/api.ts';
-import { useSegments } from '../../lib/queries.ts';
+import type { Item } from '#contracts/items.ts';
+import { canTransition, ITEM_STATUSES, type ItemStatus } from '#domain/backlog/item-rules.ts';
+import { ROLES } from '#domain/roles.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { isApiError } from '#web/lib/api.ts';
+import { useSegments } from '#web/lib/queries.ts';
 import { BoardColumn } from './board-column.tsx';
 import {
   boardAnnouncements,

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Item, UpdateItemBody } from '../../../contracts/items.ts';
-import type { Member, Segment } from '../../../contracts/products.ts';
-import { ITEM_STATUSES } from '../../../domain/backlog/item-rules.ts';
-import { useProduct } from '../../app/product-context.tsx';
+import type { Item, UpdateItemBody } from '#contracts/items.ts';
+import type { Member, Segment } from '#contracts/products.ts';
+import { ITEM_STATUSES } from '#domain/backlog/item-rules.ts';
+import { useProduct } from '#web/app/product-context.tsx';
 import { bulkStatusRefusal, describeSaveError } from './bulk-checks.ts';
 import { updateItem } from './items-api.ts';
 import { STATUS_LABELS } from './labels.ts';

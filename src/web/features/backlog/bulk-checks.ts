@@ -1,7 +1,7 @@
-import type { Item } from '../../../contracts/items.ts';
-import { canTransition, type ItemStatus } from '../../../domain/backlog/item-rules.ts';
-import type { ProductRole } from '../../../domain/roles.ts';
-import { isApiError } from '../../lib/api.ts';
+import type { Item } from '#contracts/items.ts';
+import { canTransition, type ItemStatus } from '#domain/backlog/item-rules.ts';
+import type { ProductRole } from '#domain/roles.ts';
+import { isApiError } from '#web/lib/api.ts';
 import { fetchInvest } from './items-api.ts';
 import { FIELD_LABELS, STATUS_LABELS } from './labels.ts';
 

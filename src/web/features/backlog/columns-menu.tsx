@@ -1,4 +1,4 @@
-import { MenuButton } from '../../components/menu.tsx';
+import { MenuButton } from '#web/components/menu.tsx';
 import { COLUMNS } from './columns.tsx';
 import { COLUMN_IDS, type ColumnId, DEFAULT_COLUMNS } from './view-state.ts';
 

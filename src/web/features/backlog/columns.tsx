@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Item, ItemSort } from '../../../contracts/items.ts';
-import type { Segment } from '../../../contracts/products.ts';
+import type { Item, ItemSort } from '#contracts/items.ts';
+import type { Segment } from '#contracts/products.ts';
 import {
   ReleaseCriticalBadge,
   SegmentChips,

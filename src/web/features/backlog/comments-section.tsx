@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { Member } from '../../../contracts/products.ts';
-import { Avatar } from '../../components/ui.tsx';
-import { isApiError, newIdempotencyKey } from '../../lib/api.ts';
+import type { Member } from '#contracts/products.ts';
+import { Avatar } from '#web/components/ui.tsx';
+import { isApiError, newIdempotencyKey } from '#web/lib/api.ts';
 import { backlogKeys, fetchComments, postComment } from './items-api.ts';
 import { Markdown } from './markdown.tsx';
 

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
-import type { AcceptanceCriterion, CreateItemBody, Item } from '../../../contracts/items.ts';
-import { ITEM_TYPES, type ItemType } from '../../../domain/backlog/item-rules.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { FieldShell, Form, SelectField, TextField } from '../../components/form.tsx';
-import { newIdempotencyKey } from '../../lib/api.ts';
-import { useSegments } from '../../lib/queries.ts';
+import type { AcceptanceCriterion, CreateItemBody, Item } from '#contracts/items.ts';
+import { ITEM_TYPES, type ItemType } from '#domain/backlog/item-rules.ts';
+import { ROLES } from '#domain/roles.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { FieldShell, Form, SelectField, TextField } from '#web/components/form.tsx';
+import { newIdempotencyKey } from '#web/lib/api.ts';
+import { useSegments } from '#web/lib/queries.ts';
 import { CriteriaEditor } from './criteria-editor.tsx';
 import { Dialog } from './dialog.tsx';
 import { createItem } from './items-api.ts';

@@ -1,5 +1,5 @@
-import type { AcceptanceCriterion } from '../../../contracts/items.ts';
-import { useFieldError } from '../../components/form.tsx';
+import type { AcceptanceCriterion } from '#contracts/items.ts';
+import { useFieldError } from '#web/components/form.tsx';
 
 /**
  * Acceptance criteria as Given/When/Then rows (one scenario per row). Inputs are named

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { MenuButton } from '../../components/menu.tsx';
-import { isApiError } from '../../lib/api.ts';
+import { MenuButton } from '#web/components/menu.tsx';
+import { isApiError } from '#web/lib/api.ts';
 import { exportUrl, fetchFeatureFiles } from './items-api.ts';
 
 /** Saves text as a file through a temporary link (no server round trip). */

@@ -1,4 +1,4 @@
-import type { Member, Segment } from '../../../contracts/products.ts';
+import type { Member, Segment } from '#contracts/products.ts';
 import { CATEGORY_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 import { type BacklogView, DEFAULT_VIEW } from './view-state.ts';
 

@@ -1,6 +1,6 @@
-import type { Member, Segment } from '../../../contracts/products.ts';
-import { ITEM_CATEGORIES, ITEM_STATUSES, ITEM_TYPES } from '../../../domain/backlog/item-rules.ts';
-import { MenuButton } from '../../components/menu.tsx';
+import type { Member, Segment } from '#contracts/products.ts';
+import { ITEM_CATEGORIES, ITEM_STATUSES, ITEM_TYPES } from '#domain/backlog/item-rules.ts';
+import { MenuButton } from '#web/components/menu.tsx';
 import { CATEGORY_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 import type { BacklogView } from './view-state.ts';
 

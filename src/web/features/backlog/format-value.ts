@@ -1,4 +1,4 @@
-import type { ItemStatus, ItemType } from '../../../domain/backlog/item-rules.ts';
+import type { ItemStatus, ItemType } from '#domain/backlog/item-rules.ts';
 import { STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 
 /** A field's value as short text, for conflict comparison and the history timeline. */

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { z } from 'zod';
-import type { ImportPreview } from '../../../contracts/backlog-import.ts';
-import { IMPORT_FIELDS } from '../../../domain/backlog/csv-mapping.ts';
-import { useProduct } from '../../app/product-context.tsx';
-import { isApiError, newIdempotencyKey } from '../../lib/api.ts';
+import type { ImportPreview } from '#contracts/backlog-import.ts';
+import { IMPORT_FIELDS } from '#domain/backlog/csv-mapping.ts';
+import { useProduct } from '#web/app/product-context.tsx';
+import { isApiError, newIdempotencyKey } from '#web/lib/api.ts';
 import { Dialog } from './dialog.tsx';
 import { backlogKeys, commitImport, previewImport } from './items-api.ts';
 import { FIELD_LABELS } from './labels.ts';

@@ -1,6 +1,6 @@
-import type { Item } from '../../../contracts/items.ts';
-import type { Segment } from '../../../contracts/products.ts';
-import type { ItemStatus, ItemType } from '../../../domain/backlog/item-rules.ts';
+import type { Item } from '#contracts/items.ts';
+import type { Segment } from '#contracts/products.ts';
+import type { ItemStatus, ItemType } from '#domain/backlog/item-rules.ts';
 import { STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 
 /** Small visual atoms of an item: type mark, status pill, size, release-critical and segments. */

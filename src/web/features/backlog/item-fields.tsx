@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Member, Segment } from '../../../contracts/products.ts';
-import { allowedNextStatuses, ITEM_CATEGORIES, ITEM_TYPES } from '../../../domain/backlog/item-rules.ts';
+import type { Member, Segment } from '#contracts/products.ts';
+import { allowedNextStatuses, ITEM_CATEGORIES, ITEM_TYPES } from '#domain/backlog/item-rules.ts';
 import { CriteriaEditor } from './criteria-editor.tsx';
 import { FieldConflict } from './field-conflict.tsx';
 import type { NameLookup } from './format-value.ts';

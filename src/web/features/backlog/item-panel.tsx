@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Item } from '../../../contracts/items.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { ErrorState, Loading } from '../../components/ui.tsx';
-import { useMembers, useSegments } from '../../lib/queries.ts';
+import type { Item } from '#contracts/items.ts';
+import { ROLES } from '#domain/roles.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { ErrorState, Loading } from '#web/components/ui.tsx';
+import { useMembers, useSegments } from '#web/lib/queries.ts';
 import { CommentsSection } from './comments-section.tsx';
 import type { NameLookup } from './format-value.ts';
 import { HistoryTimeline } from './history-timeline.tsx';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportPreview, ImportResult } from '../../../contracts/backlog-import.ts';
+import { ImportPreview, ImportResult } from '#contracts/backlog-import.ts';
 import {
   ApplyWsjfResult,
   CommentList,
@@ -8,7 +8,7 @@ import {
   ItemHistory,
   LinkList,
   WsjfOrder,
-} from '../../../contracts/backlog-order.ts';
+} from '#contracts/backlog-order.ts';
 import {
   type CreateItemBody,
   Item,
@@ -16,9 +16,9 @@ import {
   MovedItem,
   type MoveItemBody,
   type UpdateItemBody,
-} from '../../../contracts/items.ts';
-import type { LinkKind } from '../../../domain/backlog/item-rules.ts';
-import { api, apiPath } from '../../lib/api.ts';
+} from '#contracts/items.ts';
+import type { LinkKind } from '#domain/backlog/item-rules.ts';
+import { api, apiPath } from '#web/lib/api.ts';
 import { type BacklogView, listQuery } from './view-state.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { ItemSort } from '../../../contracts/items.ts';
-import type { ItemCategory, ItemStatus, ItemType, LinkKind } from '../../../domain/backlog/item-rules.ts';
+import type { ItemSort } from '#contracts/items.ts';
+import type { ItemCategory, ItemStatus, ItemType, LinkKind } from '#domain/backlog/item-rules.ts';
 
 /** Human words for the backlog's vocabulary, in one place. */
 export const TYPE_LABELS: Record<ItemType, string> = {

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
-import { LINK_KINDS, type LinkKind } from '../../../domain/backlog/item-rules.ts';
-import { isApiError } from '../../lib/api.ts';
+import { LINK_KINDS, type LinkKind } from '#domain/backlog/item-rules.ts';
+import { isApiError } from '#web/lib/api.ts';
 import { backlogKeys, createLink, deleteLink, fetchLinks } from './items-api.ts';
 import { LINK_LABELS, STATUS_LABELS } from './labels.ts';
 

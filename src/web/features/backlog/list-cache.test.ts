@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../../contracts/items.ts';
+import type { Item } from '#contracts/items.ts';
 import { dropSide, flatItems, type ListData, moveInPages, patchInPages } from './list-cache.ts';
 
 const item = (id: string) => ({ id, key: id.toUpperCase(), version: 1 }) as Item;

@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import type { Item } from '../../../contracts/items.ts';
+import type { Item } from '#contracts/items.ts';
 
 /**
  * Pure edits of the cached, paged backlog list, used for optimistic updates: a move or an edit

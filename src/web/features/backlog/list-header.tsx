@@ -1,4 +1,4 @@
-import type { ItemSort } from '../../../contracts/items.ts';
+import type { ItemSort } from '#contracts/items.ts';
 import { COLUMNS, isSortable } from './columns.tsx';
 import type { BacklogView } from './view-state.ts';
 

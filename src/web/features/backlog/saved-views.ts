@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import { BacklogView, BacklogViewList, type SaveViewBody } from '../../../contracts/backlog-views.ts';
-import { ApiError, api, apiPath } from '../../lib/api.ts';
+import { BacklogView, BacklogViewList, type SaveViewBody } from '#contracts/backlog-views.ts';
+import { ApiError, api, apiPath } from '#web/lib/api.ts';
 
 /**
  * Saved backlog views, per user and product, kept on the server. A view is the URL's search

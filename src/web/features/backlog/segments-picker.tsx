@@ -1,4 +1,4 @@
-import type { Segment } from '../../../contracts/products.ts';
+import type { Segment } from '#contracts/products.ts';
 
 /** Multi-select of the product's own customer segments, as toggle chips. */
 export function SegmentsPicker({

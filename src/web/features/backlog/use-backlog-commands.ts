@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { Item } from '../../../contracts/items.ts';
-import type { Member } from '../../../contracts/products.ts';
-import { type Command, useCommands } from '../../app/commands.ts';
+import type { Item } from '#contracts/items.ts';
+import type { Member } from '#contracts/products.ts';
+import { type Command, useCommands } from '#web/app/commands.ts';
 
 /** Backlog commands for the palette (Ctrl/Cmd-K): create, search, move and assign the focused item. */
 export function useBacklogCommands(opts: {

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { Item } from '../../../contracts/items.ts';
-import { isApiError } from '../../lib/api.ts';
+import type { Item } from '#contracts/items.ts';
+import { isApiError } from '#web/lib/api.ts';
 import { backlogKeys, fetchItemPage, moveItem } from './items-api.ts';
 import { flatItems, type ListData, moveInPages, patchInPages } from './list-cache.ts';
 import { type BacklogView, viewKey } from './view-state.ts';

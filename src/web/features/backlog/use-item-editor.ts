@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Item, type UpdateItemBody } from '../../../contracts/items.ts';
-import { isApiError } from '../../lib/api.ts';
+import { Item, type UpdateItemBody } from '#contracts/items.ts';
+import { isApiError } from '#web/lib/api.ts';
 import { fetchItem, updateItem } from './items-api.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { VALUE_SCALE } from '../../../domain/backlog/item-rules.ts';
+import { VALUE_SCALE } from '#domain/backlog/item-rules.ts';
 import { RELEASE_CRITICAL_QUESTION } from './labels.ts';
 
 /**

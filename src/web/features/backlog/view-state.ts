@@ -1,6 +1,6 @@
-import { ITEM_SORTS, type ItemSort } from '../../../contracts/items.ts';
-import type { ItemCategory, ItemStatus, ItemType } from '../../../domain/backlog/item-rules.ts';
-import { ITEM_CATEGORIES, ITEM_STATUSES, ITEM_TYPES } from '../../../domain/backlog/item-rules.ts';
+import { ITEM_SORTS, type ItemSort } from '#contracts/items.ts';
+import type { ItemCategory, ItemStatus, ItemType } from '#domain/backlog/item-rules.ts';
+import { ITEM_CATEGORIES, ITEM_STATUSES, ITEM_TYPES } from '#domain/backlog/item-rules.ts';
 
 /**
  * What the backlog shows, as plain data that round-trips through the URL's search params, so a

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MenuButton } from '../../components/menu.tsx';
+import { MenuButton } from '#web/components/menu.tsx';
 import { useSavedViews } from './saved-views.ts';
 
 /** Saved views (kept on the server, per user): open one (it becomes the URL), save the current one, delete. */

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ROLES } from '../../../domain/roles.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { isApiError } from '../../lib/api.ts';
+import { ROLES } from '#domain/roles.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { isApiError } from '#web/lib/api.ts';
 import { Dialog } from './dialog.tsx';
 import { applyWsjfOrder, backlogKeys, fetchWsjfOrder } from './items-api.ts';
 import { formatWsjf } from './labels.ts';

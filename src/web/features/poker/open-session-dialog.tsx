@@ -1,11 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { FIBONACCI_CARDS, TSHIRT_CARDS } from '../../../domain/poker/scales.ts';
-import { useProduct } from '../../app/product-context.tsx';
-import { newIdempotencyKey } from '../../lib/api.ts';
-import { Dialog } from '../sprints/dialog.tsx';
-import { pts } from '../sprints/format.ts';
-import { usePlannableItems } from '../sprints/sprints-api.ts';
+import { FIBONACCI_CARDS, TSHIRT_CARDS } from '#domain/poker/scales.ts';
+import { useProduct } from '#web/app/product-context.tsx';
+import { Dialog } from '#web/features/sprints/dialog.tsx';
+import { pts } from '#web/features/sprints/format.ts';
+import { usePlannableItems } from '#web/features/sprints/sprints-api.ts';
+import { newIdempotencyKey } from '#web/lib/api.ts';
 import { pokerApi } from './poker-api.ts';
 
 type Scale = 'fibonacci' | 'tshirt' | 'custom';

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
-import { MyVote, PokerSession, PokerSessionList } from '../../../contracts/poker.ts';
-import { api, apiPath, type WriteOptions } from '../../lib/api.ts';
+import { MyVote, PokerSession, PokerSessionList } from '#contracts/poker.ts';
+import { api, apiPath, type WriteOptions } from '#web/lib/api.ts';
 
 export type PokerSessionT = z.infer<typeof PokerSession>;
 

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ROLES } from '../../../domain/roles.ts';
-import { type Command, useCommands } from '../../app/commands.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { EmptyState, ErrorState, Loading, PageHead } from '../../components/ui.tsx';
-import { when } from '../sprints/format.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type Command, useCommands } from '#web/app/commands.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { EmptyState, ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { when } from '#web/features/sprints/format.ts';
 import { OpenSessionDialog } from './open-session-dialog.tsx';
 import { usePokerSessions } from './poker-api.ts';
 

@@ -1,4 +1,4 @@
-import { Avatar } from '../../components/ui.tsx';
+import { Avatar } from '#web/components/ui.tsx';
 import type { PokerSessionT } from './poker-api.ts';
 
 /** The hand of cards: big, tappable, one pressed. Shown only to team members while voting. */

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { pointsOf } from '../../../domain/poker/scales.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
-import { Crumb } from '../sprints/crumb.tsx';
-import { pts } from '../sprints/format.ts';
+import { pointsOf } from '#domain/poker/scales.ts';
+import { ROLES } from '#domain/roles.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { Crumb } from '#web/features/sprints/crumb.tsx';
+import { pts } from '#web/features/sprints/format.ts';
 import {
   type PokerSessionT,
   pokerApi,

@@ -1,6 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
-import { NotFoundPage } from '../../app/not-found-page.tsx';
-import '../sprints/sprints.css';
+import { NotFoundPage } from '#web/app/not-found-page.tsx';
+import '#web/features/sprints/sprints.css';
 import { PokerListPage } from './poker-list-page.tsx';
 import { PokerSessionPage } from './poker-session-page.tsx';
 import './poker.css';

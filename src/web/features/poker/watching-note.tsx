@@ -1,4 +1,4 @@
-import type { ProductRole } from '../../../domain/roles.ts';
+import type { ProductRole } from '#domain/roles.ts';
 import type { PokerSessionT } from './poker-api.ts';
 
 /** What each non-voting role is there for (seed 003: the PO does not estimate for the team). */

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Product } from '../../../contracts/products.ts';
-import { Form, TextField } from '../../components/form.tsx';
-import { PageHead } from '../../components/ui.tsx';
-import { api, apiPath, newIdempotencyKey } from '../../lib/api.ts';
-import { keys } from '../../lib/queries.ts';
+import { Product } from '#contracts/products.ts';
+import { Form, TextField } from '#web/components/form.tsx';
+import { PageHead } from '#web/components/ui.tsx';
+import { api, apiPath, newIdempotencyKey } from '#web/lib/api.ts';
+import { keys } from '#web/lib/queries.ts';
 
 /** A key suggestion from the name: "VIP Meetings" → "VIPM", "League Platform" → "LP". */
 export function suggestKey(name: string): string {

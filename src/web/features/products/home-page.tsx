@@ -1,7 +1,7 @@
 import { Link, Navigate } from 'react-router-dom';
-import { lastProductKey } from '../../app/product-layout.tsx';
-import { EmptyState, ErrorState, Loading } from '../../components/ui.tsx';
-import { useMe, useProducts } from '../../lib/queries.ts';
+import { lastProductKey } from '#web/app/product-layout.tsx';
+import { EmptyState, ErrorState, Loading } from '#web/components/ui.tsx';
+import { useMe, useProducts } from '#web/lib/queries.ts';
 
 /** "/" opens the product used last; with no product yet it says what to do next. */
 export function HomePage() {

@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Product } from '../../../contracts/products.ts';
-import { Member } from '../../../contracts/products.ts';
-import { PRODUCT_ROLES, type ProductRole, ROLE_LABELS } from '../../../domain/roles.ts';
-import { Form, SelectField } from '../../components/form.tsx';
-import { Avatar, ErrorState, Loading } from '../../components/ui.tsx';
-import { api, apiPath } from '../../lib/api.ts';
-import { keys, useDirectory, useMe, useMembers } from '../../lib/queries.ts';
+import type { Product } from '#contracts/products.ts';
+import { Member } from '#contracts/products.ts';
+import { PRODUCT_ROLES, type ProductRole, ROLE_LABELS } from '#domain/roles.ts';
+import { Form, SelectField } from '#web/components/form.tsx';
+import { Avatar, ErrorState, Loading } from '#web/components/ui.tsx';
+import { api, apiPath } from '#web/lib/api.ts';
+import { keys, useDirectory, useMe, useMembers } from '#web/lib/queries.ts';
 
 const roleOptions = PRODUCT_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 

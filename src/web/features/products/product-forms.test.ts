@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from '../auth/sign-in-page.tsx';
+import { safeNext } from '#web/features/auth/sign-in-page.tsx';
 import { suggestKey } from './create-product-page.tsx';
 import { parseShare } from './segments-section.tsx';
 

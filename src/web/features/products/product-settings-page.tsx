@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { Product } from '../../../contracts/products.ts';
-import { ROLE_LABELS } from '../../../domain/roles.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { Form, TextField } from '../../components/form.tsx';
-import { PageHead } from '../../components/ui.tsx';
-import { api, apiPath, isApiError } from '../../lib/api.ts';
-import { keys } from '../../lib/queries.ts';
+import { Product } from '#contracts/products.ts';
+import { ROLE_LABELS } from '#domain/roles.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { Form, TextField } from '#web/components/form.tsx';
+import { PageHead } from '#web/components/ui.tsx';
+import { api, apiPath, isApiError } from '#web/lib/api.ts';
+import { keys } from '#web/lib/queries.ts';
 import { MembersSection } from './members-section.tsx';
 import { SegmentsSection } from './segments-section.tsx';
 

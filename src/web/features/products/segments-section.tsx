@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { Product } from '../../../contracts/products.ts';
-import { Segment } from '../../../contracts/products.ts';
-import { Form, TextField } from '../../components/form.tsx';
-import { EmptyState, ErrorState, Loading } from '../../components/ui.tsx';
-import { api, apiPath, newIdempotencyKey } from '../../lib/api.ts';
-import { keys, useSegments } from '../../lib/queries.ts';
+import type { Product } from '#contracts/products.ts';
+import { Segment } from '#contracts/products.ts';
+import { Form, TextField } from '#web/components/form.tsx';
+import { EmptyState, ErrorState, Loading } from '#web/components/ui.tsx';
+import { api, apiPath, newIdempotencyKey } from '#web/lib/api.ts';
+import { keys, useSegments } from '#web/lib/queries.ts';
 
 /**
  * "" → null (no target), "30" or "30%" → 30. Anything else is sent as typed, so the server's

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { DefinitionOfDone } from '../../../contracts/sprints.ts';
-import { api, apiPath } from '../../lib/api.ts';
+import { DefinitionOfDone } from '#contracts/sprints.ts';
+import { api, apiPath } from '#web/lib/api.ts';
 import { sprintKeys, useDefinitionOfDone } from './sprints-api.ts';
 
 /**

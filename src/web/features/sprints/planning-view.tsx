@@ -11,9 +11,9 @@ import {
 } from '@dnd-kit/core';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { Item } from '../../../contracts/items.ts';
-import { SprintBoard } from '../../../contracts/sprints.ts';
-import { api, apiPath } from '../../lib/api.ts';
+import type { Item } from '#contracts/items.ts';
+import { SprintBoard } from '#contracts/sprints.ts';
+import { api, apiPath } from '#web/lib/api.ts';
 import { pts } from './format.ts';
 import { type CardItem, ItemCard } from './item-card.tsx';
 import { afterDrop, Column, columnUnder, Draggable } from './planning-dnd.tsx';

@@ -1,5 +1,5 @@
-import type { Item } from '../../../contracts/items.ts';
-import { type DorCheck, readiness } from '../../../domain/sprints/readiness.ts';
+import type { Item } from '#contracts/items.ts';
+import { type DorCheck, readiness } from '#domain/sprints/readiness.ts';
 
 export interface DorSettings {
   definitionOfReady: readonly DorCheck[];

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Item } from '../../../contracts/items.ts';
-import { api, apiPath } from '../../lib/api.ts';
+import { Item } from '#contracts/items.ts';
+import { api, apiPath } from '#web/lib/api.ts';
 import { Dialog } from './dialog.tsx';
 import { pts } from './format.ts';
 import type { SprintItemT } from './sprints-api.ts';

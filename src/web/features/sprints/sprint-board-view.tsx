@@ -1,10 +1,10 @@
 import { DndContext, KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Item } from '../../../contracts/items.ts';
-import { ROLES } from '../../../domain/roles.ts';
-import { useCan } from '../../app/product-context.tsx';
-import { api, apiPath } from '../../lib/api.ts';
+import { Item } from '#contracts/items.ts';
+import { ROLES } from '#domain/roles.ts';
+import { useCan } from '#web/app/product-context.tsx';
+import { api, apiPath } from '#web/lib/api.ts';
 import { BoardCard, BoardColumn } from './board-card.tsx';
 import { afterDrop, columnUnder } from './planning-dnd.tsx';
 import { DoneDialog, ResizeDialog, ReviewDialog } from './review-dialogs.tsx';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { Form, type FormValues, SelectField, TextField } from '../../components/form.tsx';
-import { isApiError, newIdempotencyKey } from '../../lib/api.ts';
-import { useMembers } from '../../lib/queries.ts';
+import { Form, type FormValues, SelectField, TextField } from '#web/components/form.tsx';
+import { isApiError, newIdempotencyKey } from '#web/lib/api.ts';
+import { useMembers } from '#web/lib/queries.ts';
 import { Dialog } from './dialog.tsx';
 import { day, isoDay, pts, sprintDays } from './format.ts';
 import { type SprintFieldsInput, type SprintT, sprintApi, useInvalidateSprints } from './sprints-api.ts';

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ROLES } from '../../../domain/roles.ts';
-import { type Command, useCommands } from '../../app/commands.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { EmptyState, ErrorState, Loading, PageHead } from '../../components/ui.tsx';
+import { ROLES } from '#domain/roles.ts';
+import { type Command, useCommands } from '#web/app/commands.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { EmptyState, ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
 import { DefinitionOfDoneSection } from './definition-of-done-section.tsx';
 import { day, pts, sprintDays } from './format.ts';
 import { SprintFormDialog } from './sprint-form-dialog.tsx';

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router-dom';
-import { ROLES } from '../../../domain/roles.ts';
-import { type Command, useCommands } from '../../app/commands.ts';
-import { useCan, useProduct } from '../../app/product-context.tsx';
-import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
-import { OpenSessionDialog } from '../poker/open-session-dialog.tsx';
+import { ROLES } from '#domain/roles.ts';
+import { type Command, useCommands } from '#web/app/commands.ts';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { OpenSessionDialog } from '#web/features/poker/open-session-dialog.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { CloseSprintDialog } from './close-sprint-dialog.tsx';
 import { Crumb } from './crumb.tsx';

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
-import { useProduct } from '../../app/product-context.tsx';
-import { ErrorState, Loading, PageHead } from '../../components/ui.tsx';
+import { useProduct } from '#web/app/product-context.tsx';
+import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { Crumb } from './crumb.tsx';
 import { day, pct, pts, stability } from './format.ts';

@@ -1,15 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { BacklogSettings } from '../../../contracts/backlog-order.ts';
-import { ItemList } from '../../../contracts/items.ts';
-import {
-  DefinitionOfDone,
-  Sprint,
-  SprintBoard,
-  SprintList,
-  SprintReport,
-} from '../../../contracts/sprints.ts';
-import { api, apiPath, type WriteOptions } from '../../lib/api.ts';
+import { BacklogSettings } from '#contracts/backlog-order.ts';
+import { ItemList } from '#contracts/items.ts';
+import { DefinitionOfDone, Sprint, SprintBoard, SprintList, SprintReport } from '#contracts/sprints.ts';
+import { api, apiPath, type WriteOptions } from '#web/lib/api.ts';
 
 export type SprintT = z.infer<typeof Sprint>;
 export type SprintBoardT = z.infer<typeof SprintBoard>;

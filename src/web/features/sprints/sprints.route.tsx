@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
-import { NotFoundPage } from '../../app/not-found-page.tsx';
+import { NotFoundPage } from '#web/app/not-found-page.tsx';
 import { SprintListPage } from './sprint-list-page.tsx';
 import { SprintPage } from './sprint-page.tsx';
 import { SprintReportPage } from './sprint-report-page.tsx';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Item } from '../../../contracts/items.ts';
+import type { Item } from '#contracts/items.ts';
 import { type DorSettings, readinessHints } from './readiness-hint.ts';
 import {
   type SprintBoardT,
