@@ -19,7 +19,13 @@ function startOnce(): Promise<number> {
     const started = performance.now();
     const child: ChildProcess = spawn('npm', ['start', '--silent'], {
       cwd: root,
-      env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', TANDEM_LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        TANDEM_DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        TANDEM_LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -46,7 +52,9 @@ try {
   warm.sort((a, b) => a - b);
   const median = warm[Math.floor(RUNS / 2)]!;
   const ok = median <= 3000;
-  console.log(`${'INFO'.padEnd(5)} cold start (new database, demo workspace)   ${(cold / 1000).toFixed(2)} s`);
+  console.log(
+    `${'INFO'.padEnd(5)} cold start (new database, demo workspace)   ${(cold / 1000).toFixed(2)} s`,
+  );
   console.log(
     `${(ok ? 'PASS' : 'MISS').padEnd(5)} warm start, median of ${RUNS}               ${(median / 1000).toFixed(2)} s (min ${(warm[0]! / 1000).toFixed(2)}, max ${(warm[RUNS - 1]! / 1000).toFixed(2)})   target <= 3 s`,
   );

@@ -12,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.join(root, 'dist/web');
 const stampFile = path.join(outDir, '.build-fingerprint');
-const INPUTS = ['src/web', 'src/contracts', 'src/domain', 'vite.config.ts', 'package.json', 'package-lock.json'];
+const INPUTS = [
+  'src/web',
+  'src/contracts',
+  'src/domain',
+  'vite.config.ts',
+  'package.json',
+  'package-lock.json',
+];
 
 function files(entry: string): string[] {
   const full = path.join(root, entry);
@@ -27,7 +34,11 @@ function files(entry: string): string[] {
 export function webFingerprint(): string {
   const hash = createHash('sha256');
   for (const file of INPUTS.flatMap(files).sort()) {
-    hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }
