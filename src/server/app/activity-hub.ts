@@ -53,8 +53,8 @@ export class ActivityHub {
     // Reading `live` starts the change feed's LISTEN if it is not up yet.
     void this.changes.live;
     this.#unsubscribe ??= this.changes.subscribe((changed) => {
-      if (changed === '*') for (const id of this.#feeds.keys()) this.changed(id);
-      else this.changed(changed);
+      if (changed === '*') for (const id of this.#feeds.keys()) this.#changed(id);
+      else this.#changed(changed);
     });
     const leave = () => {
       joined.listeners.delete(fn);
@@ -75,7 +75,7 @@ export class ActivityHub {
     return leave;
   }
 
-  changed(productId: string): void {
+  #changed(productId: string): void {
     const feed = this.#feeds.get(productId);
     if (!feed) return;
     if (feed.running) {

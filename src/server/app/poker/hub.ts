@@ -48,10 +48,10 @@ export class PokerHub {
 
   /** Called after a write commits: pushes locally unless the NOTIFY bridge will. */
   afterCommit(sessionId: string): void {
-    if (!this.#live) this.changed(sessionId);
+    if (!this.#live) this.#changed(sessionId);
   }
 
-  changed(sessionId: string): void {
+  #changed(sessionId: string): void {
     if (!this.#subs.has(sessionId)) return;
     const q = this.#queues.get(sessionId);
     // One queued broadcast covers any number of changes that arrive before it runs.
@@ -89,14 +89,14 @@ export class PokerHub {
     return (
       this.store.listen?.listen(
         POKER_CHANNEL,
-        (id) => this.changed(id),
+        (id) => this.#changed(id),
         (live) => {
           this.#live = live;
           if (!live) this.#missed = true;
           else if (this.#missed) {
             // Back after a loss: changes may have been missed meanwhile, so send every session again.
             this.#missed = false;
-            for (const id of this.#subs.keys()) this.changed(id);
+            for (const id of this.#subs.keys()) this.#changed(id);
           }
         },
       ) ?? null
