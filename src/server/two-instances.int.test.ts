@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '#app/services.ts';
+import type { PgListenBridge } from '#db/listen.ts';
 import { createStore } from '#db/store.ts';
 import { buildServer } from '#http/server.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
@@ -14,10 +15,12 @@ let b: Awaited<ReturnType<typeof buildServer>>;
 let owner: TestUser;
 let member: TestUser;
 let productId: string;
+let bServices: ReturnType<typeof createServices>;
 
 beforeAll(async () => {
   a = await createTestApp();
   const services = createServices(createStore(a.pool), { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
+  bServices = services;
   b = await buildServer({ services, logger: createLogger('silent') });
   await b.ready();
   owner = await a.user('Owner A');
@@ -103,6 +106,40 @@ describe('two instances', () => {
     expect(await eventually(async () => (await onB({ cookie: owner.cookie }, url)).statusCode === 404)).toBe(
       true,
     );
+  });
+
+  it('each instance holds one LISTEN connection, whatever it listens to, and recovers it', async () => {
+    // Both instances hear product changes and poker; that is still one backend each.
+    const offs = [a.services, bServices].map((s) => s.poker.subscribe(crypto.randomUUID(), () => undefined));
+    const stops = await Promise.all(
+      [a.services, bServices].map((s) => s.activity.subscribe(productId, () => {})),
+    );
+    const pids = () =>
+      [a.services, bServices].map((s) => (s.store.listen as PgListenBridge | undefined)?.backendPid ?? null);
+    const listening = async () =>
+      (
+        await a.pool.query<{ pid: number }>(
+          `select pid from pg_stat_activity
+            where datname = current_database() and query ~* '^\\s*(un)?listen ' order by pid`,
+        )
+      ).rows.map((r) => r.pid);
+    expect(
+      await eventually(async () => pids().every((p) => p !== null) && (await listening()).length === 2),
+    ).toBe(true);
+    expect(await listening()).toEqual(pids().sort((x, y) => x! - y!));
+
+    // B's connection is cut: once it is back, B's caches serve again and still hear A's changes.
+    const before = pids()[1];
+    await a.pool.query('select pg_terminate_backend($1)', [before]);
+    expect(await eventually(async () => pids()[1] !== null && pids()[1] !== before)).toBe(true);
+    expect(await eventually(async () => bServices.changes.live)).toBe(true);
+    const url = `/api/v1/products/${productId}/items`;
+    for (let i = 0; i < 3; i += 1) await onB({ cookie: owner.cookie }, url);
+    await a.call(owner, { method: 'POST', url, payload: { type: 'defect', title: 'After the cut' } });
+    expect(
+      await eventually(async () => (await onB({ cookie: owner.cookie }, url)).body.includes('After the cut')),
+    ).toBe(true);
+    for (const off of [...offs, ...stops]) off();
   });
 
   it('an item created on one shows in the other’s (cached) backlog', async () => {

@@ -11,20 +11,22 @@ type Listener = (productId: string) => void;
 /**
  * Tells caches that a product changed, from this instance or any other. Every event-writing change
  * NOTIFYs `tandem_events` with its product id when it commits (events repository, item moves); this
- * feed LISTENs on one connection. The HTTP layer also reports each finished write on this instance
- * synchronously, before its response leaves, so a client always reads its own writes.
- * `live` is false while the LISTEN connection is not up: caches must then not serve.
+ * feed hears it through the store's LISTEN bridge. The HTTP layer also reports each finished write
+ * on this instance synchronously, before its response leaves, so a client always reads its own
+ * writes. `live` is false while the channel is not heard: caches must then not serve. When the
+ * connection is lost, and again once it is back, listeners hear '*' (anything may have changed).
  */
 export class ChangeFeed {
   readonly #listeners = new Set<Listener>();
-  #state: 'off' | 'starting' | 'on' | 'closed' = 'off';
-  #stop: (() => Promise<void>) | null = null;
+  #started = false;
+  #live = false;
+  #stop: (() => void) | null = null;
 
   constructor(private readonly store: Store) {}
 
   get live(): boolean {
-    if (this.#state === 'off') this.#start();
-    return this.#state === 'on';
+    if (!this.#started) this.#start();
+    return this.#live;
   }
 
   subscribe(fn: Listener): () => void {
@@ -37,39 +39,26 @@ export class ChangeFeed {
     for (const fn of this.#listeners) fn(productId);
   }
 
-  /** Releases the LISTEN connection (at shutdown: the pool cannot end while it is held). */
+  /** At shutdown: stops listening and closes the bridge (the pool cannot end while it is held). */
   async close(): Promise<void> {
-    this.#state = 'closed';
-    const stop = this.#stop;
+    this.#started = true;
+    this.#live = false;
+    this.#stop?.();
     this.#stop = null;
-    await stop?.();
+    await this.store.listen?.close();
   }
 
   #start() {
-    if (!this.store.listen) return;
-    this.#state = 'starting';
-    this.store
-      .listen(
+    this.#started = true;
+    this.#stop =
+      this.store.listen?.listen(
         CHANGES_CHANNEL,
         (productId) => this.touched(productId),
-        () => {
-          if (this.#state === 'closed') return;
-          this.#state = 'off';
-          this.#stop = null;
+        (live) => {
+          this.#live = live;
           // Whatever was cached may have missed changes while the connection was down.
-          for (const fn of this.#listeners) fn('*');
+          this.touched('*');
         },
-      )
-      .then(async (stop) => {
-        if (this.#state === 'closed') {
-          await stop();
-          return;
-        }
-        this.#stop = stop;
-        this.#state = 'on';
-      })
-      .catch(() => {
-        if (this.#state !== 'closed') this.#state = 'off';
-      });
+      ) ?? null;
   }
 }

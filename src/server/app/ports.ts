@@ -162,6 +162,20 @@ export interface EventRecord extends Required<NewEvent> {
   actorName: string | null;
   at: Date;
 }
+/**
+ * Hears NOTIFYs sent by any instance (through `EventsRepo.notify`). Implemented in db/listen.ts:
+ * one LISTEN connection per instance shared by every channel, reconnecting by itself.
+ */
+export interface ListenBridge {
+  /**
+   * Calls `onMessage` with each payload NOTIFYed on `channel`. `onLive(true)` once the channel is
+   * heard; `onLive(false)` when the connection is lost, as messages may then be missed (the bridge
+   * reconnects and says `onLive(true)` again). Returns a function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLive?: (live: boolean) => void): () => void;
+  /** Releases the connection for good (at shutdown). */
+  close(): Promise<void>;
+}
 export interface EventsRepo {
   /** Appends in the current transaction; use cases call `recordEvent` (app/events.ts), not this. */
   appendMany(events: NewEvent[]): Promise<void>;

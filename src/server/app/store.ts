@@ -5,6 +5,7 @@ import type {
   EventsRepo,
   IdempotencyRepo,
   InvitesRepo,
+  ListenBridge,
   MembersRepo,
   ProductsRepo,
   SegmentsRepo,
@@ -52,12 +53,8 @@ export interface Store {
     route: string,
     fn: () => Promise<{ status: number; body: unknown }>,
   ): Promise<{ status: number; body: unknown; replayed: boolean }>;
-  /** LISTEN on a channel across instances (live streams); resolves to a stop function. */
-  listen?(
-    channel: string,
-    onMessage: (payload: string) => void,
-    onLost: () => void,
-  ): Promise<() => Promise<void>>;
+  /** NOTIFYs from every instance (live streams, cache invalidation); absent in tests without one. */
+  listen?: ListenBridge;
   /** Checks the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

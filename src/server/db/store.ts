@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Repos, Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
+import { PgListenBridge } from './listen.ts';
 import { inTransaction, prepared, type Queryable } from './pool.ts';
 import {
   idempotencyRepo,
@@ -19,7 +20,6 @@ import {
   itemLinksRepo,
 } from './repositories/items-social.repository.ts';
 import { pokerRepo } from './repositories/poker.repository.ts';
-import { listenOn } from './repositories/poker-notify.repository.ts';
 import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
 import { sprintsRepo } from './repositories/sprints.repository.ts';
 import { sprintItemWritesRepo } from './repositories/sprints-items.repository.ts';
@@ -49,6 +49,8 @@ export function reposFor(raw: Queryable): Repos {
 }
 
 export function createStore(pool: pg.Pool): Store {
+  // One LISTEN connection per instance, shared by every live channel.
+  const listen = new PgListenBridge(pool);
   return {
     read: reposFor(pool),
     transaction: (fn) => inTransaction(pool, (client) => fn(reposFor(client))),
@@ -77,10 +79,13 @@ export function createStore(pool: pg.Pool): Store {
         client.release();
       }
     },
-    listen: (channel, onMessage, onLost) => listenOn(pool, channel, onMessage, onLost),
+    listen,
     async ping() {
       await pool.query('select 1');
     },
-    close: () => pool.end(),
+    async close() {
+      await listen.close();
+      await pool.end();
+    },
   };
 }

@@ -6,14 +6,6 @@ import { apiPath } from '#web/lib/api.ts';
 import { useMe } from '#web/lib/queries.ts';
 
 const Batch = z.array(Event);
-type Listener = (events: Event[]) => void;
-const listeners = new Set<Listener>();
-
-/** Lets a feature react to live events itself (e.g. to show "Tom moved VIP-12"). */
-export function onLiveActivity(fn: Listener): () => void {
-  listeners.add(fn);
-  return () => listeners.delete(fn);
-}
 
 /**
  * Refreshes whatever another person just changed: every cached query whose key names the product
@@ -29,7 +21,10 @@ export function refreshFor(qc: QueryClient, productId: string, events: Event[], 
   });
 }
 
-/** Keeps one EventSource per open product; EventSource reconnects by itself after a drop. */
+/**
+ * Keeps one EventSource per open product. EventSource reconnects by itself after a drop and sends
+ * the last event id it saw, so the server first replays what it missed.
+ */
 export function useLiveActivity(productId: string | undefined) {
   const qc = useQueryClient();
   const myId = useMe().data?.user.id;
@@ -40,7 +35,6 @@ export function useLiveActivity(productId: string | undefined) {
       const parsed = Batch.safeParse(JSON.parse((msg as MessageEvent<string>).data));
       if (!parsed.success) return;
       refreshFor(qc, productId, parsed.data, myId);
-      for (const fn of listeners) fn(parsed.data);
     });
     return () => source.close();
   }, [productId, qc, myId]);

@@ -8,16 +8,19 @@ type Task = { kind: 'broadcast' } | { kind: 'one'; fn: PokerListener };
 
 /**
  * Live fan-out of poker sessions. Every write NOTIFYs `tandem_poker` in its transaction; each
- * instance LISTENs (while it has streams open), loads the session's public view once per change and
- * pushes it to its local streams. Loads and sends for one session run in order, so a stream never
- * gets an older state after a newer one. Without LISTEN (or while it connects) changes are pushed
- * locally after commit instead.
+ * instance listens (through the store's LISTEN bridge, while it has streams open), loads the
+ * session's public view once per change and pushes it to its local streams. Loads and sends for one
+ * session run in order, so a stream never gets an older state after a newer one. While the channel
+ * is not heard (no bridge, connecting, or connection lost) changes are pushed locally after commit
+ * instead, and every open session is sent again once it is heard.
  */
 export class PokerHub {
   readonly #subs = new Map<string, Set<PokerListener>>();
   readonly #queues = new Map<string, { tasks: Task[]; running: boolean }>();
-  #bridge: 'off' | 'starting' | 'on' = 'off';
-  #stop: (() => Promise<void>) | null = null;
+  #live = false;
+  /** The connection was lost since the channel was last heard: changes may have been missed. */
+  #missed = false;
+  #stop: (() => void) | null = null;
 
   constructor(
     private readonly load: (sessionId: string) => Promise<PokerSession | null>,
@@ -29,21 +32,26 @@ export class PokerHub {
     const set = this.#subs.get(sessionId) ?? new Set();
     set.add(fn);
     this.#subs.set(sessionId, set);
-    this.#startBridge();
+    this.#stop ??= this.#listen();
     this.#enqueue(sessionId, { kind: 'one', fn });
     return () => {
       set.delete(fn);
       if (set.size === 0) this.#subs.delete(sessionId);
-      if (this.#subs.size === 0) this.#stopBridge();
+      if (this.#subs.size === 0) {
+        this.#stop?.();
+        this.#stop = null;
+        this.#live = false;
+        this.#missed = false;
+      }
     };
   }
 
   /** Called after a write commits: pushes locally unless the NOTIFY bridge will. */
   afterCommit(sessionId: string): void {
-    if (this.#bridge !== 'on') this.changed(sessionId);
+    if (!this.#live) this.#changed(sessionId);
   }
 
-  changed(sessionId: string): void {
+  #changed(sessionId: string): void {
     if (!this.#subs.has(sessionId)) return;
     const q = this.#queues.get(sessionId);
     // One queued broadcast covers any number of changes that arrive before it runs.
@@ -77,37 +85,21 @@ export class PokerHub {
     this.#queues.delete(sessionId);
   }
 
-  #startBridge() {
-    if (this.#bridge !== 'off' || !this.store.listen) return;
-    this.#bridge = 'starting';
-    this.store
-      .listen(
+  #listen(): (() => void) | null {
+    return (
+      this.store.listen?.listen(
         POKER_CHANNEL,
-        (id) => this.changed(id),
-        () => {
-          this.#bridge = 'off';
-          this.#stop = null;
+        (id) => this.#changed(id),
+        (live) => {
+          this.#live = live;
+          if (!live) this.#missed = true;
+          else if (this.#missed) {
+            // Back after a loss: changes may have been missed meanwhile, so send every session again.
+            this.#missed = false;
+            for (const id of this.#subs.keys()) this.#changed(id);
+          }
         },
-      )
-      .then(async (stop) => {
-        if (this.#subs.size === 0) {
-          this.#bridge = 'off';
-          await stop();
-          return;
-        }
-        this.#stop = stop;
-        this.#bridge = 'on';
-      })
-      .catch(() => {
-        this.#bridge = 'off';
-      });
-  }
-
-  #stopBridge() {
-    const stop = this.#stop;
-    if (this.#bridge !== 'on' || !stop) return;
-    this.#bridge = 'off';
-    this.#stop = null;
-    void stop();
+      ) ?? null
+    );
   }
 }

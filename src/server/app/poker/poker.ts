@@ -12,7 +12,7 @@ import {
   revote,
   selectItem,
 } from '#domain/poker/session.ts';
-import { PokerHub, type PokerListener } from './hub.ts';
+import { POKER_CHANNEL, PokerHub, type PokerListener } from './hub.ts';
 import { loadState, sessionView } from './view.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,7 +46,7 @@ export function pokerUseCases(store: Store) {
       const next = await fn(r, await loadState(r, s));
       if (next.status !== s.status || next.currentItemId !== s.currentItemId || next.round !== s.round)
         await r.poker.update(id, next);
-      await r.poker.notify(id);
+      await r.events.notify(POKER_CHANNEL, id);
       return sessionView(r, { ...s, ...next });
     });
     hub.afterCommit(id);

@@ -40,6 +40,4 @@ export interface PokerRepo {
   ): Promise<void>;
   /** Items of the session from the backlog, in the session's order; deleted ones left out. */
   items(productId: string, itemIds: string[]): Promise<PokerItemRecord[]>;
-  /** Wakes every instance's live streams for the session when the transaction commits. */
-  notify(sessionId: string): Promise<void>;
 }

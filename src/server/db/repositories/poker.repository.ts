@@ -1,4 +1,3 @@
-import { POKER_CHANNEL } from '#app/poker/hub.ts';
 import type { PokerItemRecord, PokerRepo, PokerSessionRecord } from '#app/poker/ports.ts';
 import type { Queryable } from '#db/pool.ts';
 
@@ -84,9 +83,6 @@ export function pokerRepo(db: Queryable): PokerRepo {
         [productId, itemIds],
       );
       return r.rows;
-    },
-    async notify(sessionId) {
-      await db.query('select pg_notify($1, $2)', [POKER_CHANNEL, sessionId]);
     },
   };
 }

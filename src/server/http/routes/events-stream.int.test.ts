@@ -19,14 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.app.close());
 
+type Frame = { event: string; data: string; id?: string };
+
 /** Reads SSE frames from a stream until `until` says stop, or the time runs out. */
-async function readFrames(
-  res: Response,
-  until: (frames: Array<{ event: string; data: string }>) => boolean,
-  ms = 5000,
-) {
+async function readFrames(res: Response, until: (frames: Frame[]) => boolean, ms = 5000) {
   const reader = res.body!.getReader();
-  const frames: Array<{ event: string; data: string }> = [];
+  const frames: Frame[] = [];
   let buffer = '';
   const deadline = Date.now() + ms;
   while (Date.now() < deadline && !until(frames)) {
@@ -42,7 +40,8 @@ async function readFrames(
       buffer = buffer.slice(cut + 2);
       const event = /^event: (.*)$/m.exec(block)?.[1];
       const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event && data) frames.push({ event, data });
+      const id = /^id: (.*)$/m.exec(block)?.[1];
+      if (event && data) frames.push({ event, data, ...(id ? { id } : {}) });
       cut = buffer.indexOf('\n\n');
     }
   }
@@ -73,6 +72,44 @@ describe('live activity stream', () => {
     expect(activity.find((e: { type: string }) => e.type === 'segment.created').actor.name).toBe(
       'Olga Owner',
     );
+  });
+
+  it('replays what a reconnecting stream missed, from its Last-Event-ID', async () => {
+    const segment = (name: string) =>
+      t.call(owner, { method: 'POST', url: `/api/v1/products/${productId}/segments`, payload: { name } });
+    const first = await fetch(`${base}/api/v1/products/${productId}/events/stream`, {
+      headers: { cookie: viewer.cookie },
+    });
+    const seen = readFrames(first, (f) =>
+      f.some((x) => x.event === 'activity' && x.data.includes('Seabiscuit')),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await segment('Seabiscuit')).statusCode).toBe(201);
+    const lastSeen = (await seen).filter((f) => f.event === 'activity').at(-1)!;
+    expect(lastSeen.id).toMatch(/^\d+$/);
+
+    // Away (the first stream is closed): two more changes happen.
+    expect((await segment('Whirlaway')).statusCode).toBe(201);
+    expect((await segment('Citation')).statusCode).toBe(201);
+    const again = await fetch(`${base}/api/v1/products/${productId}/events/stream`, {
+      headers: { cookie: viewer.cookie, 'last-event-id': lastSeen.id! },
+    });
+    const frames = await readFrames(again, (f) => f.some((x) => x.event === 'ready'));
+    const missed = frames
+      .slice(
+        0,
+        frames.findIndex((f) => f.event === 'ready'),
+      )
+      .flatMap((f) => JSON.parse(f.data))
+      .map((e: { after: { name?: string } | null }) => e.after?.name);
+    expect(missed).toEqual(['Whirlaway', 'Citation']);
+
+    // Without a Last-Event-ID a stream starts from now.
+    const fresh = await fetch(`${base}/api/v1/products/${productId}/events/stream`, {
+      headers: { cookie: viewer.cookie },
+    });
+    const start = await readFrames(fresh, (f) => f.some((x) => x.event === 'ready'));
+    expect(start.map((f) => f.event)).toEqual(['ready']);
   });
 
   it('is not found for a stranger', async () => {

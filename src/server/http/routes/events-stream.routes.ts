@@ -2,8 +2,7 @@ import { ProductParams } from '#contracts/common.ts';
 import { ROLES } from '#domain/roles.ts';
 import { presentEvent } from '#http/presenters.ts';
 import { type AnyRoute, defineRoute } from '#http/route.ts';
-
-const HEARTBEAT_MS = 20_000;
+import { openSse } from '#http/sse.ts';
 
 /**
  * The product's activity as Server-Sent Events (`event: activity`, data = the events, oldest
@@ -20,32 +19,21 @@ export const eventStreamRoutes: AnyRoute[] = [
     params: ProductParams,
     raw: true,
     async handler(ctx) {
-      const res = ctx.reply.raw;
-      ctx.reply.hijack();
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write('retry: 3000\n\n');
-      let closed = false;
-      let unsubscribe: () => void = () => {};
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      const stop = () => {
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      ctx.req.raw.on('close', stop);
-      res.on('error', stop);
-      const off = await ctx.services.activity.subscribe(ctx.product.productId, (events) => {
-        const last = events.at(-1)!;
-        res.write(`id: ${last.id}\nevent: activity\ndata: ${JSON.stringify(events.map(presentEvent))}\n\n`);
-      });
-      if (closed) off();
-      else unsubscribe = off;
-      res.write('event: ready\ndata: {}\n\n');
+      const sse = openSse(ctx.reply, { retryMs: 3000 });
+      // A reconnecting browser sends the id of the last batch it got: it first gets what it missed.
+      const since = /^\d{1,15}$/.test(sse.lastEventId ?? '') ? Number(sse.lastEventId) : undefined;
+      try {
+        const off = await ctx.services.activity.subscribe(
+          ctx.product.productId,
+          (events) => sse.send('activity', events.map(presentEvent), events.at(-1)!.id),
+          since,
+        );
+        sse.onClose(off);
+        sse.send('ready', {});
+      } catch {
+        // The response has begun, so no error body: the browser reconnects after the retry delay.
+        sse.close();
+      }
     },
   }),
 ];
