@@ -6,6 +6,7 @@ import type {
   IdempotencyRepo,
   InvitesRepo,
   MembersRepo,
+  PasswordResetsRepo,
   ProductsRepo,
   SegmentsRepo,
   SessionsRepo,
@@ -21,6 +22,7 @@ export interface Repos {
   sessions: SessionsRepo;
   tokens: TokensRepo;
   invites: InvitesRepo;
+  passwordResets: PasswordResetsRepo;
   products: ProductsRepo;
   members: MembersRepo;
   segments: SegmentsRepo;
