@@ -14,7 +14,10 @@ const request = (ip: string, cookie?: string) =>
 const replyCapturing = () => {
   const set: Record<string, string> = {};
   const reply = {
-    setCookie: (name: string, value: string) => ((set[name] = value), reply),
+    setCookie(name: string, value: string) {
+      set[name] = value;
+      return reply;
+    },
   } as unknown as FastifyReply;
   return { reply, set };
 };
