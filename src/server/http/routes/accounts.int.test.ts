@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureAdmin } from '#app/bootstrap.ts';
 import { buildServer } from '#http/server.ts';
 import { createLogger } from '#server/logger.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '#testing/harness.ts';
@@ -189,6 +190,15 @@ describe('password rules (setup, invitation, admin create, change, reset)', () =
       expect(created.statusCode, password).toBe(400);
       expect(created.json().error.fields.password).toMatch(why);
     }
+  });
+
+  it('refuses a common TANDEM_ADMIN_PASSWORD when creating the admin from the environment', async () => {
+    const fresh = await createTestApp();
+    const log = createLogger('silent');
+    await expect(
+      ensureAdmin(fresh.services, { email: 'env.admin@example.test', password: 'password123' }, log),
+    ).rejects.toThrow(/TANDEM_ADMIN_PASSWORD: This is one of the most commonly used passwords/);
+    expect((await fresh.call(null, { method: 'GET', url: '/api/v1/setup' })).json().needsSetup).toBe(true);
   });
 });
 

@@ -52,8 +52,8 @@ export function ResetPasswordPage() {
         busyLabel="Saving…"
         onSubmit={(v) => api.post(apiPath('password-resets', token), { newPassword: v.newPassword }, Ok)}
         onSuccess={() => {
-          // Every session of this person just ended, this browser's included.
-          qc.setQueryData(keys.me, null);
+          // Every session of this person just ended (this browser's too, if it was theirs).
+          void qc.invalidateQueries({ queryKey: keys.me });
           setDone(true);
         }}
       >
