@@ -223,7 +223,7 @@ export function UsersPage() {
               label="First password"
               type="password"
               autoComplete="new-password"
-              hint="8 to 128 characters."
+              hint="8 to 128 characters; not a commonly used password, their name or email."
             />
             <SelectField name="workspaceRole" label="Workspace role" options={workspaceRoles} />
           </div>
