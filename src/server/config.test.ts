@@ -42,4 +42,27 @@ describe('config', () => {
       expect((err as ConfigError).message).not.toContain('short"');
     }
   });
+
+  it('trusts no proxy by default; TANDEM_TRUST_PROXY takes a hop count or addresses / CIDR ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TANDEM_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TANDEM_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(
+      loadConfig({ TANDEM_TRUST_PROXY: ' 10.0.0.5, 192.168.0.0/16 ,fd00::/8,loopback' }).trustProxy,
+    ).toEqual(['10.0.0.5', '192.168.0.0/16', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses a TANDEM_TRUST_PROXY that is neither, saying what to write', () => {
+    for (const bad of ['true', '10.0.0.300', '10.0.0.0/33', 'proxy.example.com', '10.0.0.1/8/1', '::1/129']) {
+      try {
+        loadConfig({ TANDEM_TRUST_PROXY: bad });
+        expect.unreachable(bad);
+      } catch (err) {
+        expect(err, bad).toBeInstanceOf(ConfigError);
+        expect((err as ConfigError).problems.join('\n')).toMatch(
+          /TANDEM_TRUST_PROXY: Use the number of proxies/,
+        );
+      }
+    }
+  });
 });

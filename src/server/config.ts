@@ -1,7 +1,34 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 /** Configuration comes from the environment only, validated once at start. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string) => {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+};
+/** No proxy is trusted unless told: a hop count, or the proxies' addresses / CIDR ranges. */
+const TrustProxy = z.string().transform((value, ctx): number | string[] | false => {
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) > 0 ? Number(v) : false;
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (entries.length > 0 && entries.every(isProxyAddress)) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'Use the number of proxies in front of Tandem (e.g. 1) or their addresses / CIDR ranges, comma-separated (e.g. 10.0.0.5,192.168.0.0/16)',
+  });
+  return z.NEVER;
+});
 const OnOff = z.enum(['on', 'off'], { message: 'Use "on" or "off"' });
 const EnvSchema = z.object({
   PORT: z.coerce
@@ -25,6 +52,7 @@ const EnvSchema = z.object({
     .optional(),
   TANDEM_DEMO: OnOff.optional(),
   TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TANDEM_TRUST_PROXY: TrustProxy.optional(),
   TANDEM_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -48,6 +76,8 @@ export interface Config {
   logLevel: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Whose X-Forwarded-For / -Proto to believe: false (nobody), a hop count, or addresses. */
+  trustProxy: number | string[] | false;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TANDEM_LOG_LEVEL,
     sessionIdleMs: e.TANDEM_SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: e.TANDEM_SESSION_MAX_HOURS * 3600_000,
+    trustProxy: e.TANDEM_TRUST_PROXY ?? false,
   };
 }

@@ -48,7 +48,13 @@ export async function startTandem(
     });
     if (config.admin) await ensureAdmin(services, config.admin, log);
     await hooks.afterMigrate?.(services);
-    const app = await buildServer({ services, logger: log, baseUrl: config.baseUrl, webDir: WEB_DIR });
+    const app = await buildServer({
+      services,
+      logger: log,
+      baseUrl: config.baseUrl,
+      webDir: WEB_DIR,
+      trustProxy: config.trustProxy,
+    });
     const address = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     return {

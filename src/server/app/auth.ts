@@ -2,6 +2,8 @@ import { recordEvent } from '#app/events.ts';
 import { AppError, invalid } from '#domain/errors.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
+import { assertUsablePassword } from './password-policy.ts';
+import { passwordUseCases } from './passwords.ts';
 import type { SessionRecord, TokenRecord, UserSummary, WorkspaceRoleName } from './ports.ts';
 import { decoyHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
 import type { Store } from './store.ts';
@@ -43,7 +45,20 @@ export function authUseCases(
     return sessionId;
   }
 
+  let deviceKey: Promise<Buffer> | undefined;
+
   return {
+    ...passwordUseCases(store, now),
+
+    /** The key that signs "known device" cookies (the same on every instance). */
+    deviceKey(): Promise<Buffer> {
+      deviceKey ??= store.read.workspace.deviceKey().catch((err: unknown) => {
+        deviceKey = undefined;
+        throw err;
+      });
+      return deviceKey;
+    },
+
     async setupStatus() {
       return {
         needsSetup: (await store.read.users.count()) === 0,
@@ -58,6 +73,7 @@ export function authUseCases(
       password: string;
       workspaceName?: string | undefined;
     }) {
+      assertUsablePassword('password', input.password, input);
       const passwordHash = await hashPassword(input.password);
       const user = await store.transaction(async (r) => {
         await r.workspace.lockForSetup();
@@ -203,6 +219,7 @@ export function authUseCases(
     },
 
     async acceptInvite(token: string, input: { email: string; name: string; password: string }) {
+      assertUsablePassword('password', input.password, input);
       const passwordHash = await hashPassword(input.password);
       const user = await store.transaction(async (r) => {
         const invite = await r.invites.byToken(sha256(token));

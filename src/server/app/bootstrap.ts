@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { recordEvent } from '#app/events.ts';
+import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './secrets.ts';
 import type { Services } from './services.ts';
 
@@ -12,6 +13,8 @@ export async function ensureAdmin(
   const created = await services.store.transaction(async (r) => {
     await r.workspace.lockForSetup();
     if ((await r.users.count()) > 0) return false;
+    const problem = passwordProblem(admin.password, admin);
+    if (problem) throw new Error(`TANDEM_ADMIN_PASSWORD: ${problem}.`);
     const u = await r.users.insert({
       email: admin.email,
       name: 'Admin',

@@ -24,6 +24,8 @@ export interface UsersRepo {
   byId(id: string): Promise<UserRecord | null>;
   byEmail(email: string): Promise<UserRecord | null>;
   list(): Promise<UserRecord[]>;
+  /** Active people who share at least one live product with `userId` (themselves included). */
+  sharingProductsWith(userId: string): Promise<UserRecord[]>;
   insert(u: {
     email: string;
     name: string;
@@ -49,6 +51,8 @@ export interface SessionsRepo {
   touch(idHash: Buffer, at: Date): Promise<void>;
   delete(idHash: Buffer): Promise<void>;
   deleteForUser(userId: string): Promise<number>;
+  /** Ends every session of the user but the one whose hash is `keep`. */
+  deleteForUserExcept(userId: string, keep: Buffer): Promise<number>;
 }
 
 export interface TokenRecord {
@@ -65,6 +69,8 @@ export interface TokensRepo {
   find(tokenHash: Buffer): Promise<(TokenRecord & { user: UserSummary }) | null>;
   stampUse(id: string, at: Date): Promise<void>;
   revoke(userId: string, id: string): Promise<boolean>;
+  /** Revokes for good every live token of the user (re-enabling them does not bring these back). */
+  revokeAllForUser(userId: string): Promise<number>;
 }
 
 export interface InviteRecord {
@@ -84,6 +90,26 @@ export interface InvitesRepo {
   }): Promise<InviteRecord>;
   byToken(tokenHash: Buffer): Promise<InviteRecord | null>;
   markUsed(id: string, userId: string): Promise<void>;
+}
+
+export interface PasswordResetRecord {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+export interface PasswordResetsRepo {
+  insert(r: {
+    tokenHash: Buffer;
+    userId: string;
+    createdBy: string;
+    expiresAt: Date;
+  }): Promise<PasswordResetRecord>;
+  byToken(tokenHash: Buffer): Promise<PasswordResetRecord | null>;
+  /** Marks the link used (false when it already was); also ends the user's other open links. */
+  markUsed(id: string, userId: string): Promise<boolean>;
+  /** Ends the user's open links, so only the newest one works. */
+  supersede(userId: string): Promise<void>;
 }
 
 export interface ProductRecord {
@@ -201,6 +227,8 @@ export interface WorkspaceRepo {
   rename(name: string): Promise<void>;
   /** Serialises first-run setup so two requests cannot both create the first admin. */
   lockForSetup(): Promise<void>;
+  /** The secret that signs "known device" cookies (made by migration 0003, shared by instances). */
+  deviceKey(): Promise<Buffer>;
 }
 
 export interface IdempotencyRepo {

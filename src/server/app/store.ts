@@ -7,6 +7,7 @@ import type {
   InvitesRepo,
   ListenBridge,
   MembersRepo,
+  PasswordResetsRepo,
   ProductsRepo,
   SegmentsRepo,
   SessionsRepo,
@@ -22,6 +23,7 @@ export interface Repos {
   sessions: SessionsRepo;
   tokens: TokensRepo;
   invites: InvitesRepo;
+  passwordResets: PasswordResetsRepo;
   products: ProductsRepo;
   members: MembersRepo;
   segments: SegmentsRepo;

@@ -1,6 +1,7 @@
 import { recordEvent } from '#app/events.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
 import type { Actor } from './actor.ts';
+import { assertUsablePassword } from './password-policy.ts';
 import type { WorkspaceRoleName } from './ports.ts';
 import { hashPassword } from './secrets.ts';
 import type { Store } from './store.ts';
@@ -10,10 +11,18 @@ export function userUseCases(store: Store) {
   return {
     list: () => store.read.users.list(),
 
+    /** Who a caller may look up: admins see every active person, others only people they work with. */
+    async directory(actor: Actor) {
+      return actor.workspaceRole === 'admin'
+        ? (await store.read.users.list()).filter((u) => !u.disabled)
+        : store.read.users.sharingProductsWith(actor.userId);
+    },
+
     async create(
       actor: Actor,
       input: { email: string; name: string; password: string; workspaceRole: WorkspaceRoleName },
     ) {
+      assertUsablePassword('password', input.password, input);
       const passwordHash = await hashPassword(input.password);
       return store.transaction(async (r) => {
         if (await r.users.byEmail(input.email))
@@ -36,7 +45,7 @@ export function userUseCases(store: Store) {
       });
     },
 
-    /** Disabling a user ends all of their sessions at once. */
+    /** Disabling a user ends all of their sessions and revokes their API tokens for good. */
     async update(
       actor: Actor,
       userId: string,
@@ -56,7 +65,10 @@ export function userUseCases(store: Store) {
         const before = await r.users.byId(userId);
         if (!before) throw notFound('That user');
         const after = await r.users.update(userId, patch);
-        if (patch.disabled === true) await r.sessions.deleteForUser(userId);
+        if (patch.disabled === true) {
+          await r.sessions.deleteForUser(userId);
+          await r.tokens.revokeAllForUser(userId);
+        }
         await recordEvent(r, {
           productId: null,
           actorId: actor.userId,

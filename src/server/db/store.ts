@@ -6,6 +6,7 @@ import { inTransaction, prepared, type Queryable } from './pool.ts';
 import {
   idempotencyRepo,
   invitesRepo,
+  passwordResetsRepo,
   sessionsRepo,
   tokensRepo,
   usersRepo,
@@ -31,6 +32,7 @@ export function reposFor(raw: Queryable): Repos {
     sessions: sessionsRepo(db),
     tokens: tokensRepo(db),
     invites: invitesRepo(db),
+    passwordResets: passwordResetsRepo(db),
     products: productsRepo(db),
     members: membersRepo(db),
     segments: segmentsRepo(db),

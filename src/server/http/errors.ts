@@ -47,6 +47,8 @@ export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   const body: Record<string, unknown> = { code: err.code, message: err.message };
   if (err.fields) body.fields = err.fields;
   if (err.details !== undefined) body.details = err.details;
+  const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (err.code === 'rate_limited' && typeof retry === 'number') reply.header('retry-after', String(retry));
   return reply.status(statusFor(err.code)).send({ error: body });
 }
 

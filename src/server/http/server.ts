@@ -5,7 +5,6 @@ import fastifyStatic from '@fastify/static';
 import scalar from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Actor } from '#app/actor.ts';
 import { AUTH_TOPIC } from '#app/auth.ts';
 import type { ProductContext } from '#app/products.ts';
@@ -16,6 +15,7 @@ import { errorHandler, fieldsFromZod, sendError } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
 import type { AnyRoute, HandlerContext } from './route.ts';
 import { allRoutes } from './routes/index.ts';
+import { registerSignInLimits, trustProxyOption } from './sign-in-limits.ts';
 
 export { SESSION_COOKIE } from './session-cookie.ts';
 
@@ -28,6 +28,8 @@ export interface ServerOptions {
   /** Folder of the built web app; served with an SPA fallback when present. */
   webDir?: string | undefined;
   routes?: AnyRoute[];
+  /** TANDEM_TRUST_PROXY: hops or proxy addresses whose X-Forwarded-* to believe; none by default. */
+  trustProxy?: number | string[] | false | undefined;
 }
 
 declare module 'fastify' {
@@ -51,7 +53,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // Every log line of a request carries its id; a caller-sent X-Request-Id is kept.
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    trustProxy: trustProxyOption(opts.trustProxy),
     bodyLimit: 10 * 1024 * 1024,
     // Live streams never finish on their own: at shutdown, close every connection.
     forceCloseConnections: true,
@@ -133,9 +135,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return { actor, productId, role };
   }
 
-  const limiterByIp = new RateLimiterMemory({ points: 30, duration: 60 });
-  const limiterByEmail = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
-  app.decorate('loginLimiters', { byIp: limiterByIp, byEmail: limiterByEmail });
+  registerSignInLimits(app, () => services.auth.deviceKey());
   app.decorate('publicOrigin', opts.baseUrl ? new URL(opts.baseUrl).origin : null);
 
   for (const route of routes) {
@@ -248,7 +248,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
 declare module 'fastify' {
   interface FastifyInstance {
-    loginLimiters: { byIp: RateLimiterMemory; byEmail: RateLimiterMemory };
     /** TANDEM_BASE_URL's origin, for links we hand out; null means "the origin of the request". */
     publicOrigin: string | null;
   }

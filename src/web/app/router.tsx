@@ -23,6 +23,7 @@ const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage /> },
   { path: '/signin', element: <SignInPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
+  { path: '/reset-password/:token', lazy: () => import('#web/features/account/reset-password-page.tsx') },
   {
     element: <RequireAuth />,
     children: [

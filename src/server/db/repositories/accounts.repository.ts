@@ -2,6 +2,8 @@ import type {
   IdempotencyRepo,
   InviteRecord,
   InvitesRepo,
+  PasswordResetRecord,
+  PasswordResetsRepo,
   SessionsRepo,
   TokenRecord,
   TokensRepo,
@@ -38,6 +40,19 @@ export function usersRepo(db: Queryable): UsersRepo {
     },
     async list() {
       return (await db.query<UserRecord>(`select ${USER_COLS} from users order by lower(name)`)).rows;
+    },
+    async sharingProductsWith(userId) {
+      const r = await db.query<UserRecord>(
+        `select ${USER_COLS} from users u
+          where not u.disabled and exists (
+            select 1 from product_members theirs
+              join product_members mine on mine.product_id = theirs.product_id and mine.user_id = $1
+              join products p on p.id = theirs.product_id and p.deleted_at is null
+             where theirs.user_id = u.id)
+          order by lower(u.name)`,
+        [userId],
+      );
+      return r.rows;
     },
     async insert(u) {
       const r = await db.query<UserRecord>(
@@ -98,6 +113,13 @@ export function sessionsRepo(db: Queryable): SessionsRepo {
       await notifyAuth(db);
       return n;
     },
+    async deleteForUserExcept(userId, keep) {
+      const n =
+        (await db.query('delete from sessions where user_id = $1 and id_hash <> $2', [userId, keep]))
+          .rowCount ?? 0;
+      await notifyAuth(db);
+      return n;
+    },
   };
 }
 
@@ -141,6 +163,14 @@ export function tokensRepo(db: Queryable): TokensRepo {
       await notifyAuth(db);
       return (r.rowCount ?? 0) > 0;
     },
+    async revokeAllForUser(userId) {
+      const r = await db.query(
+        'update api_tokens set revoked_at = now() where user_id = $1 and revoked_at is null',
+        [userId],
+      );
+      await notifyAuth(db);
+      return r.rowCount ?? 0;
+    },
   };
 }
 
@@ -166,6 +196,45 @@ export function invitesRepo(db: Queryable): InvitesRepo {
   };
 }
 
+export function passwordResetsRepo(db: Queryable): PasswordResetsRepo {
+  const cols = 'id, user_id as "userId", expires_at as "expiresAt", used_at as "usedAt"';
+  return {
+    async insert(p) {
+      const r = await db.query<PasswordResetRecord>(
+        `insert into password_resets (token_hash, user_id, created_by, expires_at) values ($1, $2, $3, $4) returning ${cols}`,
+        [p.tokenHash, p.userId, p.createdBy, p.expiresAt],
+      );
+      return r.rows[0]!;
+    },
+    async byToken(tokenHash) {
+      return (
+        (
+          await db.query<PasswordResetRecord>(`select ${cols} from password_resets where token_hash = $1`, [
+            tokenHash,
+          ])
+        ).rows[0] ?? null
+      );
+    },
+    async markUsed(id, userId) {
+      // The row lock makes a second use of the same link wait, then find it used.
+      const r = await db.query(
+        'update password_resets set used_at = now() where id = $1 and used_at is null',
+        [id],
+      );
+      if ((r.rowCount ?? 0) === 0) return false;
+      await db.query('update password_resets set used_at = now() where user_id = $1 and used_at is null', [
+        userId,
+      ]);
+      return true;
+    },
+    async supersede(userId) {
+      await db.query('update password_resets set used_at = now() where user_id = $1 and used_at is null', [
+        userId,
+      ]);
+    },
+  };
+}
+
 export function workspaceRepo(db: Queryable): WorkspaceRepo {
   return {
     async name() {
@@ -179,6 +248,9 @@ export function workspaceRepo(db: Queryable): WorkspaceRepo {
     },
     async lockForSetup() {
       await db.query('select 1 from workspace where id = 1 for update');
+    },
+    async deviceKey() {
+      return (await db.query<{ k: Buffer }>('select device_key as k from workspace where id = 1')).rows[0]!.k;
     },
   };
 }

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '#http/server.ts';
+import { createLogger } from '#server/logger.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '#testing/harness.ts';
 
 let t: TestApp;
@@ -46,15 +48,25 @@ describe('sign-in and sessions', () => {
     expect(cookieOf(a).split('=')[1]!.length).toBeGreaterThanOrEqual(40);
   });
 
-  it('marks the cookie Secure behind https', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      headers: { origin: 'https://localhost', host: 'localhost', 'x-forwarded-proto': 'https' },
-      payload: { email: admin.email, password: TEST_PASSWORD },
+  it('marks the cookie Secure behind https, believing X-Forwarded-Proto only from a trusted proxy', async () => {
+    const viaProxy = (app: typeof t.app) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { origin: 'https://localhost', host: 'localhost', 'x-forwarded-proto': 'https' },
+        payload: { email: admin.email, password: TEST_PASSWORD },
+      });
+    const behind = await buildServer({
+      services: t.services,
+      logger: createLogger('silent'),
+      trustProxy: ['127.0.0.1'],
     });
+    const res = await viaProxy(behind);
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+    await behind.close();
+    // With no proxy trusted (the default), the header is a client's claim: ignored.
+    expect(String((await viaProxy(t.app)).headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
     expect(String((await login(admin.email, TEST_PASSWORD)).headers['set-cookie'])).not.toMatch(
       /;\s*Secure/i,
     );
@@ -98,24 +110,7 @@ describe('sign-in and sessions', () => {
     expect((await t.call(user, { method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
     expect((await login(user.email, TEST_PASSWORD)).statusCode).toBe(401);
   });
-
-  it('rate-limits sign-in per account', async () => {
-    const user = await t.user('Rita Rate');
-    const codes: number[] = [];
-    for (let i = 0; i < 12; i += 1)
-      codes.push((await login(user.email, 'bad password', { 'x-forwarded-for': `10.0.0.${i}` })).statusCode);
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    expect(codes.at(-1)).toBe(429);
-  });
-
-  it('rate-limits sign-in per IP', async () => {
-    const codes: number[] = [];
-    for (let i = 0; i < 32; i += 1)
-      codes.push(
-        (await login(`ip${i}@example.test`, 'bad password', { 'x-forwarded-for': '10.9.9.9' })).statusCode,
-      );
-    expect(codes.at(-1)).toBe(429);
-  });
+  // Sign-in limits: accounts.int.test.ts.
 });
 
 describe('CSRF', () => {
@@ -191,14 +186,14 @@ describe('users and invitations', () => {
     expect(ok.json().passwordHash).toBeUndefined();
   });
 
-  it('shows any signed-in person the active people in the workspace, without secrets', async () => {
+  it('shows an admin the active people in the workspace, without secrets', async () => {
     const member = await t.user('Pia Product');
     const gone = await t.user('Gus Gone');
     await t.call(admin, { method: 'PATCH', url: `/api/v1/users/${gone.id}`, payload: { disabled: true } });
-    const res = await t.call(member, { method: 'GET', url: '/api/v1/directory' });
+    const res = await t.call(admin, { method: 'GET', url: '/api/v1/directory' });
     expect(res.statusCode).toBe(200);
     const people = res.json().people as Array<Record<string, unknown>>;
-    expect(people.map((p) => p.email)).toContain(admin.email);
+    expect(people.map((p) => p.email)).toContain(member.email);
     expect(people.map((p) => p.email)).not.toContain(gone.email);
     expect(Object.keys(people[0]!).sort()).toEqual(['email', 'id', 'name']);
     expect((await t.call(null, { method: 'GET', url: '/api/v1/directory' })).statusCode).toBe(401);

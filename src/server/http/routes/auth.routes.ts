@@ -1,14 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimiterRes } from 'rate-limiter-flexible';
+import { sha256 } from '#app/secrets.ts';
 import {
   AcceptInviteBody,
   ApiToken,
   ApiTokenList,
+  ChangePasswordBody,
   CreateTokenBody,
   InviteInfo,
   InviteTokenParams,
   LoginBody,
   Me,
+  PasswordResetInfo,
+  PasswordResetTokenParams,
+  ResetPasswordBody,
   SetupBody,
   SetupStatus,
   TokenParams,
@@ -29,19 +33,16 @@ function setSessionCookie(req: FastifyRequest, reply: FastifyReply, sessionId: s
   });
 }
 
-async function consume(limiter: { consume(key: string): Promise<unknown> }, key: string) {
+/** Runs a password check under the sign-in limits: a wrong password counts as a failure. */
+async function limited<T>(attempt: { failed(): Promise<void> }, check: () => Promise<T>): Promise<T> {
   try {
-    await limiter.consume(key);
+    return await check();
   } catch (err) {
-    if (err instanceof RateLimiterRes) {
-      const seconds = Math.ceil(err.msBeforeNext / 1000);
-      throw new AppError(
-        'rate_limited',
-        `Too many sign-in attempts. Try again in ${seconds} seconds.`,
-        undefined,
-        { retryAfterSeconds: seconds },
-      );
-    }
+    const wrong =
+      err instanceof AppError &&
+      (err.code === 'invalid_credentials' ||
+        (err.code === 'validation_failed' && err.fields?.currentPassword));
+    if (wrong) await attempt.failed();
     throw err;
   }
 }
@@ -94,14 +95,15 @@ export const authRoutes: AnyRoute[] = [
     body: LoginBody,
     response: Me,
     async handler(ctx) {
-      const limiters = ctx.req.server.loginLimiters;
-      await consume(limiters.byIp, ctx.req.ip);
-      await consume(limiters.byEmail, ctx.body.email);
-      const { user, sessionId } = await ctx.services.auth.login(ctx.body.email, ctx.body.password);
+      const attempt = await ctx.req.server.signInLimits.begin(ctx.req, ctx.body.email);
+      const { user, sessionId } = await limited(attempt, () =>
+        ctx.services.auth.login(ctx.body.email, ctx.body.password),
+      );
       // A fresh session id at every sign-in (no fixation); an old cookie's session is ended.
       if (ctx.req.sessionId) await ctx.services.auth.logout(ctx.req.sessionId);
-      await limiters.byEmail.delete(ctx.body.email);
       setSessionCookie(ctx.req, ctx.reply, sessionId);
+      // After the session cookie, so that one stays first in Set-Cookie.
+      await attempt.succeeded(ctx.reply);
       return meBody({ actor: { userId: user.id }, services: ctx.services });
     },
   }),
@@ -126,6 +128,23 @@ export const authRoutes: AnyRoute[] = [
     access: { kind: 'user' },
     response: Me,
     handler: (ctx) => meBody(ctx),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/me/password',
+    tag: 'auth',
+    summary: 'Change your password (needs the current one); your other sessions end, this one stays',
+    access: { kind: 'user' },
+    body: ChangePasswordBody,
+    response: Ok,
+    async handler(ctx) {
+      // Guessing the current password from a stolen session is slowed like sign-in.
+      const attempt = await ctx.req.server.signInLimits.begin(ctx.req, ctx.actor.email, { devices: false });
+      const keep = ctx.req.sessionId ? sha256(ctx.req.sessionId) : null;
+      await limited(attempt, () => ctx.services.auth.changePassword(ctx.actor, keep, ctx.body));
+      await attempt.succeeded(ctx.reply);
+      return { ok: true as const };
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -181,6 +200,30 @@ export const authRoutes: AnyRoute[] = [
       const { user, sessionId } = await ctx.services.auth.acceptInvite(ctx.params.token, ctx.body);
       setSessionCookie(ctx.req, ctx.reply, sessionId);
       return meBody({ actor: { userId: user.id }, services: ctx.services });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/password-resets/:token',
+    tag: 'auth',
+    summary: 'Whose password a reset link is for',
+    access: { kind: 'public' },
+    params: PasswordResetTokenParams,
+    response: PasswordResetInfo,
+    handler: (ctx) => ctx.services.auth.passwordResetInfo(ctx.params.token),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/password-resets/:token',
+    tag: 'auth',
+    summary: 'Choose a new password with a reset link (single use); every session of that user ends',
+    access: { kind: 'public' },
+    params: PasswordResetTokenParams,
+    body: ResetPasswordBody,
+    response: Ok,
+    async handler(ctx) {
+      await ctx.services.auth.resetPassword(ctx.params.token, ctx.body.newPassword);
+      return { ok: true as const };
     },
   }),
 ];

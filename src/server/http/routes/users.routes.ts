@@ -3,6 +3,7 @@ import {
   CreateUserBody,
   Directory,
   Invite,
+  PasswordResetLink,
   UpdateUserBody,
   User,
   UserList,
@@ -16,13 +17,16 @@ export const userRoutes: AnyRoute[] = [
     method: 'GET',
     url: '/api/v1/directory',
     tag: 'users',
-    summary: 'Active people in the workspace (name and email), so a Product Owner can add members',
+    summary:
+      'Active people you may add to a product (name and email): everyone for admins, otherwise the people you share a product with',
     access: { kind: 'user' },
     response: Directory,
     handler: async (ctx) => ({
-      people: (await ctx.services.users.list())
-        .filter((u) => !u.disabled)
-        .map((u) => ({ id: u.id, name: u.name, email: u.email })),
+      people: (await ctx.services.users.directory(ctx.actor)).map((u) => ({
+        id: u.id,
+        name: u.name,
+        email: u.email,
+      })),
     }),
   }),
   defineRoute({
@@ -57,6 +61,21 @@ export const userRoutes: AnyRoute[] = [
     response: User,
     handler: async (ctx) =>
       presentUser(await ctx.services.users.update(ctx.actor, ctx.params.userId, ctx.body)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/users/:userId/password-reset',
+    tag: 'users',
+    summary: 'Make a password reset link for someone (single use, valid 24 hours; the newest link only)',
+    access: { kind: 'admin' },
+    params: UserParams,
+    response: PasswordResetLink,
+    status: 201,
+    async handler(ctx) {
+      const { token, expiresAt } = await ctx.services.auth.createPasswordReset(ctx.actor, ctx.params.userId);
+      const origin = ctx.req.server.publicOrigin ?? `${ctx.req.protocol}://${ctx.req.headers.host}`;
+      return { url: `${origin}/reset-password/${token}`, expiresAt: expiresAt.toISOString() };
+    },
   }),
   defineRoute({
     method: 'POST',

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiToken } from '#contracts/auth.ts';
+import { Ok } from '#contracts/common.ts';
 import { ROLE_LABELS } from '#domain/roles.ts';
 import { useSignOut } from '#web/app/shell/user-menu.tsx';
 import { CopyButton } from '#web/components/copy-button.tsx';
@@ -9,13 +10,14 @@ import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import { keys, useMe, useTokens } from '#web/lib/queries.ts';
 
-/** Who you are, your products, and personal API tokens (the secret is shown once). */
+/** Who you are, your products, your password, and personal API tokens (the secret is shown once). */
 export function ProfilePage() {
   const me = useMe().data;
   const tokens = useTokens();
   const qc = useQueryClient();
   const signOut = useSignOut();
   const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
+  const [passwordChanged, setPasswordChanged] = useState(false);
   if (!me) return null;
   return (
     <div className="page" style={{ maxWidth: 720 }}>
@@ -41,6 +43,48 @@ export function ProfilePage() {
             ))}
           </ul>
         )}
+      </section>
+      <section className="section" aria-labelledby="password-h">
+        <h2 id="password-h">Change password</h2>
+        <p className="muted">You stay signed in here; your other sessions are signed out.</p>
+        {passwordChanged && (
+          <div className="alert alert-success" role="status">
+            Password changed. Your other sessions were signed out.
+          </div>
+        )}
+        <Form
+          aria-label="Change password"
+          submitLabel="Change password"
+          busyLabel="Changing…"
+          reset
+          onSubmit={(v) => {
+            setPasswordChanged(false);
+            return api.post(
+              apiPath('me', 'password'),
+              { currentPassword: v.currentPassword, newPassword: v.newPassword },
+              Ok,
+            );
+          }}
+          onSuccess={() => setPasswordChanged(true)}
+        >
+          {/* For password managers: which account this password belongs to. */}
+          <input type="hidden" name="username" autoComplete="username" value={me.user.email} />
+          <div className="form-row">
+            <TextField
+              name="currentPassword"
+              label="Current password"
+              type="password"
+              autoComplete="current-password"
+            />
+            <TextField
+              name="newPassword"
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              hint="8 to 128 characters; not a commonly used password, your name or your email."
+            />
+          </div>
+        </Form>
       </section>
       <section className="section" aria-labelledby="tokens-h">
         <h2 id="tokens-h">Personal API tokens</h2>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { z } from 'zod';
-import { Invite, User } from '#contracts/auth.ts';
+import { Invite, PasswordResetLink, User } from '#contracts/auth.ts';
 import { NotFoundPage } from '#web/app/not-found-page.tsx';
 import { CopyButton } from '#web/components/copy-button.tsx';
 import { Form, SelectField, TextField } from '#web/components/form.tsx';
@@ -14,7 +14,7 @@ const workspaceRoles = [
   { value: 'admin', label: 'Workspace admin' },
 ];
 
-/** Workspace admins manage people: create accounts, invite by link, disable. */
+/** Workspace admins manage people: create accounts, invite by link, reset passwords by link, disable. */
 export function UsersPage() {
   const me = useMe().data;
   const isAdmin = me?.user.workspaceRole === 'admin';
@@ -23,6 +23,7 @@ export function UsersPage() {
   const idem = useRef(newIdempotencyKey());
   const [invite, setInvite] = useState<z.infer<typeof Invite> | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
+  const [reset, setReset] = useState<{ name: string; url: string; expiresAt: string } | null>(null);
   if (!isAdmin) return <NotFoundPage />;
   const refresh = () => void qc.invalidateQueries({ queryKey: keys.users });
 
@@ -36,6 +37,17 @@ export function UsersPage() {
     refresh();
   }
 
+  async function makeResetLink(u: User) {
+    setRowError(null);
+    setReset(null);
+    try {
+      const link = await api.post(apiPath('users', u.id, 'password-reset'), {}, PasswordResetLink);
+      setReset({ name: u.name, ...link });
+    } catch (err) {
+      setRowError(err instanceof Error ? err.message : 'No link was made.');
+    }
+  }
+
   return (
     <div className="page">
       <PageHead title="People" subtitle="Everyone who can sign in to this workspace." />
@@ -44,6 +56,24 @@ export function UsersPage() {
       {rowError && (
         <div className="alert alert-error" role="alert">
           {rowError}
+        </div>
+      )}
+      {reset && (
+        <div className="alert alert-success" role="status">
+          <p>
+            Password reset link for {reset.name}, valid once until{' '}
+            {new Date(reset.expiresAt).toLocaleString()}. Using it signs them out everywhere.
+          </p>
+          <div className="form-row" style={{ marginTop: 8 }}>
+            <code
+              className="grow"
+              data-testid="reset-url"
+              style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}
+            >
+              {reset.url}
+            </code>
+            <CopyButton text={reset.url} label="Copy link" />
+          </div>
         </div>
       )}
       {users.data && (
@@ -82,6 +112,16 @@ export function UsersPage() {
                     )}
                   </td>
                   <td className="actions">
+                    {!u.disabled && (
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-ghost"
+                        aria-label={`Reset link for ${u.name}`}
+                        onClick={() => void makeResetLink(u)}
+                      >
+                        Reset link
+                      </button>
+                    )}
                     {u.id !== me.user.id && (
                       <button
                         type="button"
@@ -183,7 +223,7 @@ export function UsersPage() {
               label="First password"
               type="password"
               autoComplete="new-password"
-              hint="8 to 128 characters."
+              hint="8 to 128 characters; not a commonly used password, their name or email."
             />
             <SelectField name="workspaceRole" label="Workspace role" options={workspaceRoles} />
           </div>

@@ -45,7 +45,7 @@ export function SignInPage() {
         />
       </Form>
       <p className="muted" style={{ fontSize: 'var(--text-sm)' }}>
-        No account yet? Ask a workspace admin for an invitation link.
+        No account yet, or forgot your password? Ask a workspace admin for an invitation or a reset link.
       </p>
     </AuthCard>
   );
