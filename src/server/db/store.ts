@@ -22,7 +22,7 @@ import { pokerRepo } from './repositories/poker.repository.ts';
 import { listenOn } from './repositories/poker-notify.repository.ts';
 import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
 import { sprintsRepo } from './repositories/sprints.repository.ts';
-import { sprintItemWritesRepo } from './repositories/sprints-items.repository.ts';
+import { definitionsOfDoneRepo } from './repositories/sprints-dod.repository.ts';
 
 export function reposFor(raw: Queryable): Repos {
   const db = prepared(raw);
@@ -43,7 +43,7 @@ export function reposFor(raw: Queryable): Repos {
     backlogSettings: backlogSettingsRepo(db),
     backlogViews: backlogViewsRepo(db),
     sprints: sprintsRepo(db),
-    sprintItems: sprintItemWritesRepo(db),
+    definitionsOfDone: definitionsOfDoneRepo(db),
     poker: pokerRepo(db),
   };
 }

@@ -1,4 +1,5 @@
 import { recordEvents } from '#app/events.ts';
+import type { NewEvent } from '#app/ports.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
 import {
@@ -12,7 +13,14 @@ import {
 import { defaultCategory } from '#domain/backlog/item-rules.ts';
 import { keysBetween } from '#domain/backlog/ordering.ts';
 import { AppError, invalid } from '#domain/errors.ts';
-import { diff } from './item-rules.ts';
+import {
+  columnsOf,
+  type Decision,
+  decideFor,
+  definitionOfReady,
+  itemEvents,
+  versionConflict,
+} from './item-rules.ts';
 import type { ItemRecord, ItemWritable, NewItem } from './ports.ts';
 
 export interface ImportInput {
@@ -95,62 +103,87 @@ export function itemImportUseCases(store: Store) {
             fields,
           );
         }
-        const creates = p.rows.filter((row) => !row.existing);
-        const updates = p.rows.filter((row) => row.existing);
+        // Every row goes through the item aggregate, as a form would: who may set what, the
+        // status moves, the Definition of Ready, the sprint lock. One refused row refuses the file.
+        const dor = await definitionOfReady(r, ctx.productId);
+        const opts = { role: ctx.role, path: 'import' } as const;
+        const decided: Array<{ row: Prepared['rows'][number]; d: Decision }> = [];
+        const refusals: Array<{ line: number; err: AppError }> = [];
+        for (const row of p.rows) {
+          const v = row.input!;
+          const change = { ...fieldsOf(v), ...(v.status ? { status: v.status } : {}) };
+          try {
+            const d = await decideFor(
+              r,
+              ctx.productId,
+              row.existing,
+              row.existing ? change : { ...change, category: defaultCategory(v.type) },
+              { ...opts, note: row.existing ? {} : { externalId: v.externalId } },
+              { definitionOfReady: dor },
+            );
+            decided.push({ row, d });
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            refusals.push({ line: row.line, err });
+          }
+        }
+        if (refusals.length) throw refusedFile(refusals);
+        const creates = decided.filter(({ row }) => !row.existing);
+        const updates = decided.filter(({ row }) => row.existing);
         const first = creates.length ? await r.products.nextItemNumbers(ctx.productId, creates.length) : 0;
         const ranks = creates.length
           ? keysBetween(await r.items.lastRank(ctx.productId), null, creates.length)
           : [];
-        const fresh: NewItem[] = creates.map((row, i) => {
-          const v = row.input!;
+        const fresh: NewItem[] = creates.map(({ row, d }, i) => {
+          const { segmentIds: _, ...fields } = d.next;
           return {
-            ...fieldsOf(v),
-            category: defaultCategory(v.type),
-            acceptanceCriteria: [],
-            assigneeId: null,
-            status: v.status ?? 'new',
+            ...fields,
+            acceptanceCriteria: [...fields.acceptanceCriteria],
+            labels: [...fields.labels],
             productId: ctx.productId,
             number: first + i,
             rank: ranks[i]!,
-            externalId: v.externalId,
+            externalId: row.input!.externalId,
             createdBy: ctx.actor.userId,
           };
         });
         const ids = await r.items.insertMany(fresh);
-        for (const row of updates) {
+        const actor = { productId: ctx.productId, actorId: ctx.actor.userId };
+        const events: NewEvent[] = ids.flatMap((id, i) => itemEvents(actor, id, creates[i]!.d));
+        for (const { row, d } of updates) {
+          // A row that changes nothing leaves the item (and its version) alone.
+          if (!d.changed.length) continue;
           const cur = row.existing!;
-          await r.items.update(cur.id, cur.version, {
-            ...fieldsOf(row.input!),
-            ...(row.input!.status ? { status: row.input!.status } : {}),
-          });
+          const after = await r.items.update(cur.id, cur.version, columnsOf(d));
+          if (!after) throw versionConflict(await r.items.byId(cur.id));
+          events.push(...itemEvents(actor, cur.id, d));
         }
-        await recordEvents(r, [
-          ...ids.map((id, i) => ({
-            productId: ctx.productId,
-            actorId: ctx.actor.userId,
-            entityType: 'item',
-            entityId: id,
-            type: 'item.imported',
-            after: { title: fresh[i]!.title, externalId: fresh[i]!.externalId },
-          })),
-          ...updates.map((row) => {
-            const cur = row.existing!;
-            const d = diff(cur, { ...cur, ...fieldsOf(row.input!) }, IMPORTED);
-            return {
-              productId: ctx.productId,
-              actorId: ctx.actor.userId,
-              entityType: 'item',
-              entityId: cur.id,
-              type: 'item.reimported',
-              before: d.before,
-              after: d.after,
-            };
-          }),
-        ]);
-        return { created: ids.length, updated: updates.length };
+        await recordEvents(r, events);
+        const leftOut = decided.flatMap(({ row, d }) => d.leftOut.map((l) => ({ line: row.line, ...l })));
+        return {
+          created: ids.length,
+          updated: updates.length,
+          ...(leftOut.length ? { leftOut } : {}),
+        };
       });
     },
   };
+}
+
+/** One error for the whole file, naming each refused row's fields by line. */
+function refusedFile(refusals: Array<{ line: number; err: AppError }>): AppError {
+  const fields: Record<string, string> = {};
+  for (const { line, err } of refusals.slice(0, 50)) {
+    const own = Object.entries(err.fields ?? {});
+    if (!own.length) fields[`line ${line}`] = err.message;
+    for (const [f, msg] of own) fields[`line ${line}.${f}`] = msg;
+  }
+  const first = refusals[0]!;
+  return new AppError(
+    first.err.code,
+    `${refusals.length} row(s) break the backlog's rules; nothing was imported. Line ${first.line}: ${first.err.message}`,
+    fields,
+  );
 }
 
 type Row = NonNullable<MappedRow['input']>;

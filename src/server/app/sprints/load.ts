@@ -14,7 +14,7 @@ export async function loadSprint(r: Repos, ctx: ProductContext, sprintId: string
 }
 
 export async function definitionOfDone(r: Repos, productId: string): Promise<string[]> {
-  return (await r.sprintItems.definitionOfDone(productId))?.checklist ?? [...DEFAULT_DEFINITION_OF_DONE];
+  return (await r.definitionsOfDone.get(productId))?.checklist ?? [...DEFAULT_DEFINITION_OF_DONE];
 }
 
 /** Sum of known sizes; unestimated items count 0 and are reported separately. */
@@ -34,7 +34,8 @@ export async function loadAndForecast(r: Repos, sprint: SprintRecord) {
 export async function sprintBoard(r: Repos, sprint: SprintRecord) {
   // Sequential on purpose: inside a transaction one client runs one query at a time.
   const lf = await loadAndForecast(r, sprint);
-  const dor = await r.sprintItems.dor(sprint.productId);
+  const settings = await r.backlogSettings.get(sprint.productId);
+  const dor = { checks: settings.definitionOfReady, splitThreshold: settings.splitThreshold };
   const snapshot = await r.sprints.snapshot(sprint.id);
   const changes = await r.sprints.scopeChanges(sprint.id);
   const dod = await definitionOfDone(r, sprint.productId);
