@@ -109,9 +109,15 @@ export function itemImportUseCases(store: Store) {
         const opts = { role: ctx.role, path: 'import' } as const;
         const decided: Array<{ row: Prepared['rows'][number]; d: Decision }> = [];
         const refusals: Array<{ line: number; err: AppError }> = [];
+        // A re-imported row changes only what the file has a column for (a file without a
+        // Problem column does not wipe the problems, nor one without a Type turn enablers to stories).
+        const mapped = new Set<string>(Object.values(p.mapping));
         for (const row of p.rows) {
           const v = row.input!;
-          const change = { ...fieldsOf(v), ...(v.status ? { status: v.status } : {}) };
+          const all = { ...fieldsOf(v), ...(v.status ? { status: v.status } : {}) };
+          const change = row.existing
+            ? Object.fromEntries(Object.entries(all).filter(([f]) => mapped.has(f)))
+            : all;
           try {
             const d = await decideFor(
               r,
