@@ -242,14 +242,30 @@ describe('sprint planning readiness', () => {
 
 describe('creates racing for the bottom of the backlog', () => {
   it('gives 50 concurrent creates 50 distinct keys and places, none answered 5xx', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        call(owner, 'POST', itemsUrl(), { type: 'enabler', title: `Racing ${i}` }),
+    // Moves to the bottom race them for the same key (the one after the last item).
+    for (let i = 0; i < 11; i += 1)
+      expect(
+        (await call(owner, 'POST', itemsUrl(), { type: 'enabler', title: `Before ${i}` })).statusCode,
+      ).toBe(201);
+    const order = (await call(owner, 'GET', `${itemsUrl()}?limit=500`)).json().items as Array<{ id: string }>;
+    const last = order.at(-1)!.id;
+    const movers = order.slice(0, 10).map((i) => i.id);
+    const [results, moves] = await Promise.all([
+      Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          call(owner, 'POST', itemsUrl(), { type: 'enabler', title: `Racing ${i}` }),
+        ),
       ),
-    );
+      Promise.all(movers.map((id) => call(owner, 'POST', `/api/v1/items/${id}/move`, { after: last }))),
+    ]);
     expect(results.map((r) => r.statusCode)).toEqual(Array(50).fill(201));
+    expect(moves.every((m) => m.statusCode < 500)).toBe(true);
     const created = results.map((r) => r.json() as { key: string; rank: string });
     expect(new Set(created.map((c) => c.key)).size).toBe(50);
+    const ranks = (await call(owner, 'GET', `${itemsUrl()}?limit=500`))
+      .json()
+      .items.map((i: { rank: string }) => i.rank);
+    expect(new Set(ranks).size).toBe(ranks.length);
     expect(new Set(created.map((c) => c.rank)).size).toBe(50);
   });
 });
