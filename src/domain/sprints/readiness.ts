@@ -25,3 +25,15 @@ export function readiness(f: ReadinessFacts, checks: readonly DorCheck[], splitT
   if (f.status === 'new') reasons.push('Not marked ready yet');
   return { ready: reasons.length === 0, reasons };
 }
+
+/** Statuses past the Definition of Ready: work already started or finished. */
+const PAST_READY = ['in_progress', 'done', 'accepted'];
+
+/** Readiness on a planning board: work already started or finished is past the question. */
+export function planningReadiness(
+  f: ReadinessFacts,
+  dor: { checks: readonly DorCheck[]; splitThreshold: number },
+): Readiness {
+  if (PAST_READY.includes(f.status)) return { ready: true, reasons: [] };
+  return readiness(f, dor.checks, dor.splitThreshold);
+}

@@ -3,8 +3,8 @@ import type { Repos } from '#app/store.ts';
 import { notFound } from '#domain/errors.ts';
 import { DEFAULT_DEFINITION_OF_DONE } from '#domain/sprints/definition-of-done.ts';
 import { forecastPoints, isOverForecast } from '#domain/sprints/forecast.ts';
+import { planningReadiness } from '#domain/sprints/readiness.ts';
 import type { SprintRecord } from './ports.ts';
-import { presentScopeChange, presentSnapshot, presentSprint, presentSprintItem } from './presenters.ts';
 
 /** The sprint, if it belongs to the caller's product (the route already checked membership). */
 export async function loadSprint(r: Repos, ctx: ProductContext, sprintId: string, lock = false) {
@@ -41,15 +41,20 @@ export async function sprintBoard(r: Repos, sprint: SprintRecord) {
   const dod = await definitionOfDone(r, sprint.productId);
   const inSnapshot = new Set(snapshot?.items.map((i) => i.itemId) ?? []);
   return {
-    sprint: presentSprint(sprint),
-    items: lf.items.map((i) => presentSprintItem(i, dor, inSnapshot)),
+    sprint,
+    items: lf.items.map((i) => ({
+      ...i,
+      readiness: planningReadiness(i, dor),
+      inSnapshot: inSnapshot.has(i.itemId),
+    })),
     loadPoints: lf.loadPoints,
     unestimated: lf.items.filter((i) => i.size === null).length,
     forecast: lf.forecast,
     overForecast: lf.overForecast,
-    snapshot: snapshot ? presentSnapshot(snapshot) : null,
-    scopeChanges: changes.map(presentScopeChange),
+    snapshot,
+    scopeChanges: changes,
     definitionOfDone: dod,
   };
 }
-export type SprintBoardView = Awaited<ReturnType<typeof sprintBoard>>;
+/** The sprint board as a record; server/http presents it. */
+export type SprintBoardRecord = Awaited<ReturnType<typeof sprintBoard>>;
