@@ -133,7 +133,6 @@ export interface ItemsRepo {
   /** The product of a live item, or null: what item-keyed routes authorise with. */
   productOf(itemId: string): Promise<string | null>;
   byId(id: string): Promise<ItemRecord | null>;
-  byIds(productId: string, ids: string[]): Promise<ItemRecord[]>;
   /**
    * The same page as the API's JSON text of Item[] (rows 1..keep), built by the database, with the
    * number of rows found and the sort position of row `keep` for the next cursor.

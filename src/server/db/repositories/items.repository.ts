@@ -65,14 +65,6 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       return r.rows[0]?.productId ?? null;
     },
     byId,
-    async byIds(productId, ids) {
-      const r = await db.query<ItemRecord>(
-        `select ${ITEM_COLS} from ${ITEM_FROM}
-          where i.product_id = $1 and i.id = any($2::uuid[]) and i.deleted_at is null order by ord.rank`,
-        [productId, ids],
-      );
-      return r.rows;
-    },
     pageJson: (productId, q, keep) => itemPageJson(db, productId, q, keep),
     async all(productId) {
       const r = await db.query<ItemRecord>(
