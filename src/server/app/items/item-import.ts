@@ -60,17 +60,62 @@ async function prepare(r: Repos, productId: string, input: ImportInput): Promise
 const actionOf = (row: Prepared['rows'][number]) =>
   !row.input ? 'error' : row.existing ? 'update' : 'create';
 
+type Refusal = { line: number; err: AppError };
+
+/**
+ * Every well-formed row goes through the item aggregate, as a form would: who may set what, the
+ * status moves, the Definition of Ready, the sprint lock. A re-imported row changes only what the
+ * file has a column for (a file without a Problem column does not wipe the problems, nor one
+ * without a Type turn enablers into stories).
+ */
+async function decideRows(r: Repos, ctx: ProductContext, p: Prepared) {
+  const dor = await definitionOfReady(r, ctx.productId);
+  const mapped = new Set<string>(Object.values(p.mapping));
+  const decided: Array<{ row: Prepared['rows'][number]; d: Decision }> = [];
+  const refusals: Refusal[] = [];
+  for (const row of p.rows) {
+    const v = row.input;
+    if (!v) continue;
+    const all = { ...fieldsOf(v), ...(v.status ? { status: v.status } : {}) };
+    const change = row.existing
+      ? Object.fromEntries(Object.entries(all).filter(([f]) => mapped.has(f)))
+      : { ...all, category: defaultCategory(v.type) };
+    try {
+      const d = await decideFor(
+        r,
+        ctx.productId,
+        row.existing,
+        change,
+        { role: ctx.role, path: 'import', note: row.existing ? {} : { externalId: v.externalId } },
+        { definitionOfReady: dor },
+      );
+      decided.push({ row, d });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      refusals.push({ line: row.line, err });
+    }
+  }
+  return { decided, refusals };
+}
+
+/** A refused row's messages by field (the whole message when the refusal names none). */
+const refusalFields = (err: AppError): Record<string, string> =>
+  err.fields && Object.keys(err.fields).length ? err.fields : { row: err.message };
+
 export function itemImportUseCases(store: Store) {
   return {
     /** What an import would do, row by row, without writing anything. */
     async preview(ctx: ProductContext, input: ImportInput) {
       const p = await prepare(store.read, ctx.productId, input);
+      // The rules too, so the preview shows what the commit would refuse.
+      const { refusals } = await decideRows(store.read, ctx, p);
+      const refused = new Map(refusals.map((x) => [x.line, refusalFields(x.err)]));
       const rows = p.rows.map((row) => ({
         line: row.line,
-        action: actionOf(row),
+        action: refused.has(row.line) ? ('error' as const) : actionOf(row),
         title: row.input?.title ?? null,
         externalId: row.input?.externalId ?? null,
-        errors: row.errors,
+        errors: refused.get(row.line) ?? row.errors,
       }));
       return {
         headers: p.headers,
@@ -103,36 +148,7 @@ export function itemImportUseCases(store: Store) {
             fields,
           );
         }
-        // Every row goes through the item aggregate, as a form would: who may set what, the
-        // status moves, the Definition of Ready, the sprint lock. One refused row refuses the file.
-        const dor = await definitionOfReady(r, ctx.productId);
-        const opts = { role: ctx.role, path: 'import' } as const;
-        const decided: Array<{ row: Prepared['rows'][number]; d: Decision }> = [];
-        const refusals: Array<{ line: number; err: AppError }> = [];
-        // A re-imported row changes only what the file has a column for (a file without a
-        // Problem column does not wipe the problems, nor one without a Type turn enablers to stories).
-        const mapped = new Set<string>(Object.values(p.mapping));
-        for (const row of p.rows) {
-          const v = row.input!;
-          const all = { ...fieldsOf(v), ...(v.status ? { status: v.status } : {}) };
-          const change = row.existing
-            ? Object.fromEntries(Object.entries(all).filter(([f]) => mapped.has(f)))
-            : all;
-          try {
-            const d = await decideFor(
-              r,
-              ctx.productId,
-              row.existing,
-              row.existing ? change : { ...change, category: defaultCategory(v.type) },
-              { ...opts, note: row.existing ? {} : { externalId: v.externalId } },
-              { definitionOfReady: dor },
-            );
-            decided.push({ row, d });
-          } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            refusals.push({ line: row.line, err });
-          }
-        }
+        const { decided, refusals } = await decideRows(r, ctx, p);
         if (refusals.length) throw refusedFile(refusals);
         const creates = decided.filter(({ row }) => !row.existing);
         const updates = decided.filter(({ row }) => row.existing);
@@ -177,13 +193,10 @@ export function itemImportUseCases(store: Store) {
 }
 
 /** One error for the whole file, naming each refused row's fields by line. */
-function refusedFile(refusals: Array<{ line: number; err: AppError }>): AppError {
+function refusedFile(refusals: Refusal[]): AppError {
   const fields: Record<string, string> = {};
-  for (const { line, err } of refusals.slice(0, 50)) {
-    const own = Object.entries(err.fields ?? {});
-    if (!own.length) fields[`line ${line}`] = err.message;
-    for (const [f, msg] of own) fields[`line ${line}.${f}`] = msg;
-  }
+  for (const { line, err } of refusals.slice(0, 50))
+    for (const [f, msg] of Object.entries(refusalFields(err))) fields[`line ${line}.${f}`] = msg;
   const first = refusals[0]!;
   return new AppError(
     first.err.code,

@@ -102,6 +102,9 @@ describe('CSV import', () => {
   it('refuses a whole file whose row breaks a status rule or the Definition of Ready', async () => {
     const before = (await call(owner, 'GET', `${itemsUrl()}?limit=500`)).json().items.length;
     const accepted = 'Summary,Issue Type,Status\nFine row,Story,new\nFinished elsewhere,Story,accepted';
+    const preview = (await call(owner, 'POST', `${itemsUrl()}/import/preview`, { csv: accepted })).json();
+    expect(preview.counts).toEqual({ create: 1, update: 0, error: 1 });
+    expect(preview.rows[1].errors.status).toMatch(/new or ready/);
     const r = await call(owner, 'POST', `${itemsUrl()}/import`, { csv: accepted });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.fields['line 3.status']).toMatch(/new or ready/);
