@@ -20,8 +20,13 @@ import type { ItemRecord, ItemWritable } from './ports.ts';
  * `decideFor` and `applyDecision`.
  */
 
-export async function loadItem(r: Repos, productId: string, itemId: string): Promise<ItemRecord> {
-  const item = await r.items.byId(itemId);
+export async function loadItem(
+  r: Repos,
+  productId: string,
+  itemId: string,
+  lock = false,
+): Promise<ItemRecord> {
+  const item = await r.items.byId(itemId, lock);
   if (!item || item.productId !== productId) throw notFound('That item');
   return item;
 }
@@ -184,7 +189,8 @@ export async function changeItem(
   change: ItemChange,
   opts: Pick<ItemContext, 'path' | 'note'>,
 ): Promise<ItemRecord> {
-  const current = await loadItem(r, ctx.productId, itemId);
+  // Locked: no edit slips in between this read and the write (the path has no If-Match).
+  const current = await loadItem(r, ctx.productId, itemId, true);
   const d = await decideFor(r, ctx.productId, current, change, { role: ctx.role, ...opts });
   return applyDecision(r, ctx, current, current.version, d);
 }

@@ -132,7 +132,8 @@ export class RankTaken extends Error {
 export interface ItemsRepo {
   /** The product of a live item, or null: what item-keyed routes authorise with. */
   productOf(itemId: string): Promise<string | null>;
-  byId(id: string): Promise<ItemRecord | null>;
+  /** `lock` holds the item's row until the transaction ends (sprint and poker changes). */
+  byId(id: string, lock?: boolean): Promise<ItemRecord | null>;
   /**
    * The same page as the API's JSON text of Item[] (rows 1..keep), built by the database, with the
    * number of rows found and the sort position of row `keep` for the next cursor.

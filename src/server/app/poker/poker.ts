@@ -125,7 +125,7 @@ export function pokerUseCases(store: Store) {
     agree: (ctx: ProductContext, id: string, value: string) =>
       change(ctx, id, 'update', async (r, st) => {
         const { state, result } = agree(st, value);
-        const item = await r.items.byId(result.itemId);
+        const item = await r.items.byId(result.itemId, true);
         if (!item || item.productId !== ctx.productId)
           throw new AppError('conflict', 'That item was deleted from the backlog.');
         const members = await r.members.list(ctx.productId);

@@ -29,7 +29,7 @@ export function sprintReviewUseCases(store: Store) {
     path: 'sprint_done' | 'review',
     note: Record<string, unknown>,
   ) {
-    const current = await loadItem(r, ctx.productId, itemId);
+    const current = await loadItem(r, ctx.productId, itemId, true);
     const d = await decideFor(r, ctx.productId, current, { status }, { role: ctx.role, path, note });
     return {
       apply: () =>

@@ -49,9 +49,9 @@ async function orRankTaken<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function itemsRepo(db: Queryable): ItemsRepo {
-  const byId = async (id: string) => {
+  const byId = async (id: string, lock = false) => {
     const r = await db.query<ItemRecord>(
-      `select ${ITEM_COLS} from ${ITEM_FROM} where i.id = $1 and i.deleted_at is null`,
+      `select ${ITEM_COLS} from ${ITEM_FROM} where i.id = $1 and i.deleted_at is null${lock ? ' for update of i' : ''}`,
       [id],
     );
     return r.rows[0] ?? null;
