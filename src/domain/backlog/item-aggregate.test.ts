@@ -61,7 +61,7 @@ describe('creating an item', () => {
   });
 });
 
-describe('editing an item (form and bulk)', () => {
+describe('editing an item (the form, and the bulk bar’s PATCH per item)', () => {
   it('checks the status move and logs only what changed', () => {
     expect(code(decideItem(item, { status: 'done' }, ctx({})))).toBe('validation_failed');
     const d = ok(decideItem(item, { title: 'Guest lists', size: 5, segmentIds: ['s1'] }, ctx({})));

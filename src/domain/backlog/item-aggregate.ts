@@ -185,7 +185,7 @@ export function decideItem(current: ItemState | null, change: ItemChange, ctx: I
 
   // An item turned into a story states its problem (seed 001; a new story's is required by its
   // request schema). Imported stories may arrive without one: INVEST's `negotiable` flags them.
-  if ((ctx.path === 'form' || ctx.path === 'bulk') && eff.type === 'story' && !next.problem.trim())
+  if (ctx.path === 'form' && eff.type === 'story' && !next.problem.trim())
     return refuse(invalid({ problem: 'State the problem first: who has it and why it matters' }));
 
   const need = needs(current, eff, ctx);
@@ -243,7 +243,7 @@ function eventsOf(
       ? [{ type: 'item.imported', after: { title: next.title, ...note } }]
       : [{ type: 'item.created', after: { ...next, ...note } }];
   }
-  if (ctx.path === 'form' || ctx.path === 'bulk' || ctx.path === 'import') {
+  if (ctx.path === 'form' || ctx.path === 'import') {
     if (!changed.length) return [];
     return [
       {

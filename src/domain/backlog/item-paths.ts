@@ -4,14 +4,14 @@ import type { ItemField, ItemState } from './item-aggregate.ts';
 import { canTransition, type ItemStatus } from './item-rules.ts';
 
 /**
- * Where a change comes from. `form` and `bulk` are PATCHes; `import` a CSV row; `sprint_resize`
+ * Where a change comes from. `form` is a create or PATCH (the bulk bar sends one PATCH per item,
+ * so bulk edits take this path); `import` a CSV row; `sprint_resize`
  * a re-size from the sprint (with its recorded reason); `sprint_done` the team ticking the
  * Definition of Done; `review` the PO's verdict; `close` unfinished work going back to the
  * backlog; `poker` the size the team agreed on.
  */
 export const ITEM_PATHS = [
   'form',
-  'bulk',
   'import',
   'sprint_resize',
   'sprint_done',
@@ -24,7 +24,6 @@ export type ItemPath = (typeof ITEM_PATHS)[number];
 /** The fields each path may change at all; anything else is a programming error. */
 export const PATH_FIELDS: Record<ItemPath, readonly ItemField[] | 'any'> = {
   form: 'any',
-  bulk: 'any',
   import: 'any',
   sprint_resize: ['size'],
   sprint_done: ['status'],
