@@ -26,6 +26,11 @@ export const ImportPreview = z.object({
   ),
   counts: z.object({ create: z.number().int(), update: z.number().int(), error: z.number().int() }),
 });
-export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int() });
+export const ImportResult = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Values the file carried that the importer may not set (a PO's story points), left out. */
+  leftOut: z.array(z.object({ line: z.number().int(), field: z.string(), reason: z.string() })).optional(),
+});
 
 export const ExportQuery = z.object({ format: z.enum(['csv', 'json', 'feature']).default('csv') });

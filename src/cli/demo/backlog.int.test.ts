@@ -12,7 +12,7 @@ const as = (p: 'vip' | 'league' | 'notif') => ({
   role: 'owner' as const,
 });
 const all = async (p: 'vip' | 'league' | 'notif'): Promise<ItemRecord[]> =>
-  (await t.services.items.list(as(p), { sort: 'rank', limit: 500 })).items;
+  t.services.store.read.items.all(as(p).productId);
 const find = (items: ItemRecord[], title: RegExp) => {
   const it = items.find((i) => title.test(i.title));
   if (!it) throw new Error(`no item ${title}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type InvestContext, type InvestItem, investCheck, readinessGaps } from './invest.ts';
+import { readinessGaps } from './definition-of-ready.ts';
+import { type InvestContext, type InvestItem, investCheck } from './invest.ts';
 
 const good: InvestItem = {
   type: 'story',

@@ -22,8 +22,6 @@ export const TSHIRT_CARDS = ['XS', 'S', 'M', 'L', 'XL', 'XXL', '?', '☕'] as co
 /** Story points written to the item when the team agrees on a T-shirt size. */
 export const TSHIRT_POINTS: Record<string, number> = { XS: 1, S: 2, M: 3, L: 5, XL: 8, XXL: 13 };
 
-export const NON_ESTIMATE_CARDS = ['?', '☕'] as const;
-
 export function cardsFor(kind: ScaleKind, custom?: readonly string[]): string[] {
   if (kind === 'fibonacci') return [...FIBONACCI_CARDS];
   if (kind === 'tshirt') return [...TSHIRT_CARDS];

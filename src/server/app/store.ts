@@ -15,7 +15,7 @@ import type {
   UsersRepo,
   WorkspaceRepo,
 } from './ports.ts';
-import type { SprintItemWritesRepo, SprintsRepo } from './sprints/ports.ts';
+import type { DefinitionsOfDoneRepo, SprintsRepo } from './sprints/ports.ts';
 
 /** Every repository, bound either to the pool (reads) or to one transaction (writes). */
 export interface Repos {
@@ -36,7 +36,7 @@ export interface Repos {
   backlogSettings: BacklogSettingsRepo;
   backlogViews: BacklogViewsRepo;
   sprints: SprintsRepo;
-  sprintItems: SprintItemWritesRepo;
+  definitionsOfDone: DefinitionsOfDoneRepo;
   poker: PokerRepo;
 }
 

@@ -23,7 +23,7 @@ import {
 import { pokerRepo } from './repositories/poker.repository.ts';
 import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
 import { sprintsRepo } from './repositories/sprints.repository.ts';
-import { sprintItemWritesRepo } from './repositories/sprints-items.repository.ts';
+import { definitionsOfDoneRepo } from './repositories/sprints-dod.repository.ts';
 
 export function reposFor(raw: Queryable): Repos {
   const db = prepared(raw);
@@ -45,7 +45,7 @@ export function reposFor(raw: Queryable): Repos {
     backlogSettings: backlogSettingsRepo(db),
     backlogViews: backlogViewsRepo(db),
     sprints: sprintsRepo(db),
-    sprintItems: sprintItemWritesRepo(db),
+    definitionsOfDone: definitionsOfDoneRepo(db),
     poker: pokerRepo(db),
   };
 }

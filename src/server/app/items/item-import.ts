@@ -1,4 +1,5 @@
 import { recordEvents } from '#app/events.ts';
+import type { NewEvent } from '#app/ports.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
 import {
@@ -12,7 +13,14 @@ import {
 import { defaultCategory } from '#domain/backlog/item-rules.ts';
 import { keysBetween } from '#domain/backlog/ordering.ts';
 import { AppError, invalid } from '#domain/errors.ts';
-import { diff } from './item-rules.ts';
+import {
+  columnsOf,
+  type Decision,
+  decideFor,
+  definitionOfReady,
+  itemEvents,
+  versionConflict,
+} from './item-rules.ts';
 import type { ItemRecord, ItemWritable, NewItem } from './ports.ts';
 
 export interface ImportInput {
@@ -52,17 +60,62 @@ async function prepare(r: Repos, productId: string, input: ImportInput): Promise
 const actionOf = (row: Prepared['rows'][number]) =>
   !row.input ? 'error' : row.existing ? 'update' : 'create';
 
+type Refusal = { line: number; err: AppError };
+
+/**
+ * Every well-formed row goes through the item aggregate, as a form would: who may set what, the
+ * status moves, the Definition of Ready, the sprint lock. A re-imported row changes only what the
+ * file has a column for (a file without a Problem column does not wipe the problems, nor one
+ * without a Type turn enablers into stories).
+ */
+async function decideRows(r: Repos, ctx: ProductContext, p: Prepared) {
+  const dor = await definitionOfReady(r, ctx.productId);
+  const mapped = new Set<string>(Object.values(p.mapping));
+  const decided: Array<{ row: Prepared['rows'][number]; d: Decision }> = [];
+  const refusals: Refusal[] = [];
+  for (const row of p.rows) {
+    const v = row.input;
+    if (!v) continue;
+    const all = { ...fieldsOf(v), ...(v.status ? { status: v.status } : {}) };
+    const change = row.existing
+      ? Object.fromEntries(Object.entries(all).filter(([f]) => mapped.has(f)))
+      : { ...all, category: defaultCategory(v.type) };
+    try {
+      const d = await decideFor(
+        r,
+        ctx.productId,
+        row.existing,
+        change,
+        { role: ctx.role, path: 'import', note: row.existing ? {} : { externalId: v.externalId } },
+        { definitionOfReady: dor },
+      );
+      decided.push({ row, d });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      refusals.push({ line: row.line, err });
+    }
+  }
+  return { decided, refusals };
+}
+
+/** A refused row's messages by field (the whole message when the refusal names none). */
+const refusalFields = (err: AppError): Record<string, string> =>
+  err.fields && Object.keys(err.fields).length ? err.fields : { row: err.message };
+
 export function itemImportUseCases(store: Store) {
   return {
     /** What an import would do, row by row, without writing anything. */
     async preview(ctx: ProductContext, input: ImportInput) {
       const p = await prepare(store.read, ctx.productId, input);
+      // The rules too, so the preview shows what the commit would refuse.
+      const { refusals } = await decideRows(store.read, ctx, p);
+      const refused = new Map(refusals.map((x) => [x.line, refusalFields(x.err)]));
       const rows = p.rows.map((row) => ({
         line: row.line,
-        action: actionOf(row),
+        action: refused.has(row.line) ? ('error' as const) : actionOf(row),
         title: row.input?.title ?? null,
         externalId: row.input?.externalId ?? null,
-        errors: row.errors,
+        errors: refused.get(row.line) ?? row.errors,
       }));
       return {
         headers: p.headers,
@@ -95,62 +148,61 @@ export function itemImportUseCases(store: Store) {
             fields,
           );
         }
-        const creates = p.rows.filter((row) => !row.existing);
-        const updates = p.rows.filter((row) => row.existing);
+        const { decided, refusals } = await decideRows(r, ctx, p);
+        if (refusals.length) throw refusedFile(refusals);
+        const creates = decided.filter(({ row }) => !row.existing);
+        const updates = decided.filter(({ row }) => row.existing);
         const first = creates.length ? await r.products.nextItemNumbers(ctx.productId, creates.length) : 0;
         const ranks = creates.length
           ? keysBetween(await r.items.lastRank(ctx.productId), null, creates.length)
           : [];
-        const fresh: NewItem[] = creates.map((row, i) => {
-          const v = row.input!;
+        const fresh: NewItem[] = creates.map(({ row, d }, i) => {
+          const { segmentIds: _, ...fields } = d.next;
           return {
-            ...fieldsOf(v),
-            category: defaultCategory(v.type),
-            acceptanceCriteria: [],
-            assigneeId: null,
-            status: v.status ?? 'new',
+            ...fields,
+            acceptanceCriteria: [...fields.acceptanceCriteria],
+            labels: [...fields.labels],
             productId: ctx.productId,
             number: first + i,
             rank: ranks[i]!,
-            externalId: v.externalId,
+            externalId: row.input!.externalId,
             createdBy: ctx.actor.userId,
           };
         });
         const ids = await r.items.insertMany(fresh);
-        for (const row of updates) {
+        const actor = { productId: ctx.productId, actorId: ctx.actor.userId };
+        const events: NewEvent[] = ids.flatMap((id, i) => itemEvents(actor, id, creates[i]!.d));
+        for (const { row, d } of updates) {
+          // A row that changes nothing leaves the item (and its version) alone.
+          if (!d.changed.length) continue;
           const cur = row.existing!;
-          await r.items.update(cur.id, cur.version, {
-            ...fieldsOf(row.input!),
-            ...(row.input!.status ? { status: row.input!.status } : {}),
-          });
+          const after = await r.items.update(cur.id, cur.version, columnsOf(d));
+          if (!after) throw versionConflict(await r.items.byId(cur.id));
+          events.push(...itemEvents(actor, cur.id, d));
         }
-        await recordEvents(r, [
-          ...ids.map((id, i) => ({
-            productId: ctx.productId,
-            actorId: ctx.actor.userId,
-            entityType: 'item',
-            entityId: id,
-            type: 'item.imported',
-            after: { title: fresh[i]!.title, externalId: fresh[i]!.externalId },
-          })),
-          ...updates.map((row) => {
-            const cur = row.existing!;
-            const d = diff(cur, { ...cur, ...fieldsOf(row.input!) }, IMPORTED);
-            return {
-              productId: ctx.productId,
-              actorId: ctx.actor.userId,
-              entityType: 'item',
-              entityId: cur.id,
-              type: 'item.reimported',
-              before: d.before,
-              after: d.after,
-            };
-          }),
-        ]);
-        return { created: ids.length, updated: updates.length };
+        await recordEvents(r, events);
+        const leftOut = decided.flatMap(({ row, d }) => d.leftOut.map((l) => ({ line: row.line, ...l })));
+        return {
+          created: ids.length,
+          updated: updates.length,
+          ...(leftOut.length ? { leftOut } : {}),
+        };
       });
     },
   };
+}
+
+/** One error for the whole file, naming each refused row's fields by line. */
+function refusedFile(refusals: Refusal[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const { line, err } of refusals.slice(0, 50))
+    for (const [f, msg] of Object.entries(refusalFields(err))) fields[`line ${line}.${f}`] = msg;
+  const first = refusals[0]!;
+  return new AppError(
+    first.err.code,
+    `${refusals.length} row(s) break the backlog's rules; nothing was imported. Line ${first.line}: ${first.err.message}`,
+    fields,
+  );
 }
 
 type Row = NonNullable<MappedRow['input']>;

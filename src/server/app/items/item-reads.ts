@@ -5,7 +5,7 @@ import type { TopicCache } from '#app/topic-cache.ts';
 import type { InvestCheck } from '#domain/backlog/invest.ts';
 import { invalid } from '#domain/errors.ts';
 import { investFor, loadItem } from './item-rules.ts';
-import type { ItemFilter, ItemRecord, ItemSortKey } from './ports.ts';
+import type { ItemFilter, ItemSortKey } from './ports.ts';
 
 export interface ListInput extends ItemFilter {
   sort: ItemSortKey;
@@ -39,22 +39,6 @@ export interface ListPage {
 export function itemReadUseCases(store: Store, cache?: TopicCache<ListPage>) {
   return {
     get: (ctx: ProductContext, itemId: string) => loadItem(store.read, ctx.productId, itemId),
-
-    async list(
-      ctx: ProductContext,
-      q: ListInput,
-    ): Promise<{ items: ItemRecord[]; nextCursor: string | null }> {
-      const dir = q.dir ?? (['wsjf', 'updatedAt', 'createdAt'].includes(q.sort) ? 'desc' : 'asc');
-      const after = q.cursor ? decodeCursor(q.cursor, q.sort, dir) : undefined;
-      const rows = await store.read.items.page(ctx.productId, { ...q, dir, after, limit: q.limit + 1 });
-      const more = rows.length > q.limit;
-      const page = more ? rows.slice(0, q.limit) : rows;
-      const last = page.at(-1);
-      return {
-        items: page,
-        nextCursor: more && last ? encodeCursor(q.sort, dir, last.sortValue, last.rank) : null,
-      };
-    },
 
     /** The list page as ready-made JSON (the hot path of the backlog screen). */
     async listJson(ctx: ProductContext, q: ListInput): Promise<ListPage> {

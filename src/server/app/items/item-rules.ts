@@ -1,68 +1,45 @@
+import { recordEvents } from '#app/events.ts';
+import type { NewEvent } from '#app/ports.ts';
 import type { Repos } from '#app/store.ts';
-import { type InvestFinding, investCheck, readinessGaps } from '#domain/backlog/invest.ts';
+import { checkReadiness, type DefinitionOfReady } from '#domain/backlog/definition-of-ready.ts';
+import { type Blocker, type InvestFinding, investFacts } from '#domain/backlog/invest.ts';
+import {
+  decided,
+  decideItem,
+  type ItemChange,
+  type ItemContext,
+  type ItemState,
+  needs,
+} from '#domain/backlog/item-aggregate.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
-import type { ProductRole } from '#domain/roles.ts';
 import type { ItemRecord, ItemWritable } from './ports.ts';
 
-/** Shared checks for item writes: ownership of fields, references, the Definition of Ready. */
+/**
+ * The app side of the item aggregate (domain/backlog/item-aggregate.ts): load what the rule
+ * needs, let the domain decide, write the decision and its events. Every item write goes through
+ * `decideFor` and `applyDecision`.
+ */
 
-export async function loadItem(r: Repos, productId: string, itemId: string): Promise<ItemRecord> {
-  const item = await r.items.byId(itemId);
+export async function loadItem(
+  r: Repos,
+  productId: string,
+  itemId: string,
+  lock = false,
+): Promise<ItemRecord> {
+  const item = await r.items.byId(itemId, lock);
   if (!item || item.productId !== productId) throw notFound('That item');
   return item;
-}
-
-const VALUE_FIELDS = ['businessValue', 'timeCriticality', 'riskReduction'] as const;
-
-/**
- * Seed 003: only the team estimates; the PO sets the value inputs. A field counts as "set" only
- * when it changes, so a form sent back whole does not trip the rule.
- */
-export function checkFieldOwnership(
-  role: ProductRole,
-  next: Partial<ItemWritable>,
-  current: Partial<ItemWritable> | null,
-): void {
-  const changes = (f: keyof ItemWritable) =>
-    next[f] !== undefined && (current ? next[f] !== current[f] : next[f] !== null);
-  if (changes('size') && role !== 'team') {
-    throw new AppError(
-      'estimate_by_team_only',
-      'The team estimates: only team members can set the size (story points).',
-      { size: 'Only team members can estimate' },
-    );
-  }
-  const value = VALUE_FIELDS.filter(changes);
-  if (value.length && role !== 'owner') {
-    throw new AppError(
-      'forbidden',
-      'Only the Product Owner sets business value, time criticality and risk reduction.',
-      Object.fromEntries(value.map((f) => [f, 'Set by the Product Owner'])),
-    );
-  }
-  if (
-    (next.status === 'accepted' || next.status === 'rejected') &&
-    next.status !== current?.status &&
-    role !== 'owner'
-  ) {
-    throw new AppError('forbidden', 'Only the Product Owner accepts or rejects items.', {
-      status: 'Accepted or rejected by the Product Owner',
-    });
-  }
-  if (role === 'stakeholder' || role === 'viewer') {
-    throw new AppError('forbidden', 'Stakeholders can comment on items but not change them.');
-  }
 }
 
 /** Segments must be the product's own; the assignee must be a member. Names each bad field. */
 export async function checkReferences(
   r: Repos,
   productId: string,
-  patch: { segmentIds?: string[] | undefined; assigneeId?: string | null | undefined },
+  patch: { segmentIds?: readonly string[] | undefined; assigneeId?: string | null | undefined },
 ): Promise<void> {
   const fields: Record<string, string> = {};
   if (patch.segmentIds?.length) {
-    const found = new Set(await r.items.existingSegments(productId, patch.segmentIds));
+    const found = new Set(await r.items.existingSegments(productId, [...patch.segmentIds]));
     const missing = patch.segmentIds.filter((id) => !found.has(id));
     if (missing.length) fields.segmentIds = `Not a segment of this product: ${missing.join(', ')}`;
   }
@@ -71,56 +48,149 @@ export async function checkReferences(
   if (Object.keys(fields).length) throw invalid(fields);
 }
 
-export async function investFor(
-  r: Repos,
-  item: Pick<
-    ItemRecord,
-    | 'id'
-    | 'type'
-    | 'problem'
-    | 'description'
-    | 'acceptanceCriteria'
-    | 'segmentIds'
-    | 'businessValue'
-    | 'timeCriticality'
-    | 'riskReduction'
-    | 'size'
-    | 'productId'
-  >,
-): Promise<{ findings: InvestFinding[]; gaps: InvestFinding[] }> {
-  const [links, settings] = await Promise.all([
-    item.id ? r.itemLinks.forItem(item.id) : Promise.resolve([]),
-    r.backlogSettings.get(item.productId),
-  ]);
-  const blockers = links
+/** Items that block this one ("X blocks this item"), with their type and status. */
+export async function blockersOf(r: Repos, itemId: string | null): Promise<Blocker[]> {
+  if (!itemId) return [];
+  const links = await r.itemLinks.forItem(itemId);
+  return links
     .filter((l) => l.kind === 'blocks' && l.direction === 'incoming')
     .map((l) => ({ key: l.other.key, type: l.other.type, status: l.other.status }));
-  const findings = investCheck(item, { blockers, splitThreshold: settings.splitThreshold });
-  return { findings, gaps: readinessGaps(findings, settings.definitionOfReady) };
 }
 
-/** The Definition of Ready gates `ready`: 409 not_ready listing what is missing. */
-export async function assertReady(r: Repos, item: Parameters<typeof investFor>[1]): Promise<void> {
-  const { gaps } = await investFor(r, item);
-  if (gaps.length) {
-    throw new AppError(
-      'not_ready',
-      `Not ready yet: ${gaps.map((g) => g.reason).join(' ')}`,
-      { status: 'The Definition of Ready is not met' },
-      { gaps },
-    );
+/** INVEST findings and the Definition of Ready gaps of an item, by its product's settings. */
+export async function investFor(
+  r: Repos,
+  item: Pick<ItemRecord, 'id' | 'productId'> & ItemState,
+): Promise<{ findings: InvestFinding[]; gaps: InvestFinding[] }> {
+  const blockers = await blockersOf(r, item.id);
+  const { findings, gaps } = checkReadiness(
+    investFacts(item, blockers),
+    await definitionOfReady(r, item.productId),
+  );
+  return { findings, gaps };
+}
+
+export async function definitionOfReady(r: Repos, productId: string): Promise<DefinitionOfReady> {
+  const settings = await r.backlogSettings.get(productId);
+  return { checks: settings.definitionOfReady, splitThreshold: settings.splitThreshold };
+}
+
+export type DecideOptions = Omit<ItemContext, 'readiness' | 'activeSprint' | 'key'>;
+
+/**
+ * Loads what the rule reads for this change (the Definition of Ready when the item becomes
+ * ready, the active sprint when its size changes) and decides; throws the refusal.
+ */
+export async function decideFor(
+  r: Repos,
+  productId: string,
+  current: ItemRecord | null,
+  change: ItemChange,
+  opts: DecideOptions,
+  /** Settings already loaded (an import decides many rows of one product). */
+  loaded?: { definitionOfReady?: DefinitionOfReady },
+) {
+  const need = needs(current, change, opts);
+  const ctx: ItemContext = { ...opts, key: current?.key };
+  if (need.readiness) {
+    ctx.readiness = {
+      definitionOfReady: loaded?.definitionOfReady ?? (await definitionOfReady(r, productId)),
+      blockers: await blockersOf(r, current?.id ?? null),
+    };
   }
+  if (need.activeSprint && current) {
+    const sprintId = await r.sprints.openSprintOf(current.id);
+    const sprint = sprintId ? await r.sprints.get(sprintId) : null;
+    ctx.activeSprint = sprint?.state === 'active' ? { id: sprint.id, name: sprint.name } : null;
+  }
+  return decided(decideItem(current, change, ctx));
 }
 
-/** Field-level before/after of a change, for the event log (and so the item history). */
-export function diff<T extends object>(before: T, after: T, fields: readonly (keyof T)[]) {
-  const b: Partial<T> = {};
-  const a: Partial<T> = {};
-  for (const f of fields) {
-    if (JSON.stringify(before[f]) !== JSON.stringify(after[f])) {
-      b[f] = before[f];
-      a[f] = after[f];
+export type Decision = Awaited<ReturnType<typeof decideFor>>;
+
+const COLUMNS: ReadonlyArray<keyof ItemWritable> = [
+  'type',
+  'title',
+  'problem',
+  'description',
+  'acceptanceCriteria',
+  'category',
+  'labels',
+  'assigneeId',
+  'status',
+  'businessValue',
+  'timeCriticality',
+  'riskReduction',
+  'size',
+  'releaseCritical',
+];
+
+/** The columns a decided change writes (segments are written on their own). */
+export function columnsOf(d: Decision): Partial<ItemWritable> {
+  const out: Record<string, unknown> = {};
+  for (const f of d.changed) if ((COLUMNS as readonly string[]).includes(f)) out[f] = d.next[f];
+  return out as Partial<ItemWritable>;
+}
+
+export const versionConflict = (current: ItemRecord | null) =>
+  new AppError('version_conflict', 'Someone changed this item since you loaded it.', undefined, { current });
+
+/**
+ * Writes a decided change of an existing item at `version` (412 when someone saved first) and
+ * appends its events; returns the item as saved.
+ */
+export async function applyDecision(
+  r: Repos,
+  actor: { productId: string; actorId: string },
+  current: ItemRecord,
+  version: number,
+  d: Decision,
+): Promise<ItemRecord> {
+  let after: ItemRecord | null = current;
+  const columns = columnsOf(d);
+  const segments = d.changed.includes('segmentIds');
+  if (Object.keys(columns).length || segments) {
+    after = await r.items.update(current.id, version, columns);
+    if (!after) throw versionConflict(await r.items.byId(current.id));
+    if (segments) {
+      await r.items.setSegments(current.id, [...d.next.segmentIds]);
+      after = (await r.items.byId(current.id))!;
     }
   }
-  return { before: b, after: a, changed: Object.keys(a).length > 0 };
+  await recordEvents(r, itemEvents(actor, current.id, d));
+  return after;
+}
+
+export function itemEvents(
+  actor: { productId: string; actorId: string },
+  itemId: string,
+  d: Pick<Decision, 'events'>,
+  extra: Record<string, unknown> = {},
+): NewEvent[] {
+  return d.events.map((e) => ({
+    productId: actor.productId,
+    actorId: actor.actorId,
+    entityType: 'item',
+    entityId: itemId,
+    type: e.type,
+    ...(e.before ? { before: e.before } : {}),
+    after: { ...extra, ...e.after },
+  }));
+}
+
+/**
+ * A change another capability makes to an item (sprint done/review/close/resize, poker's agreed
+ * size): through the same aggregate and the same writer as the form, at the version just read.
+ */
+export async function changeItem(
+  r: Repos,
+  ctx: { productId: string; actorId: string; role: ItemContext['role'] },
+  itemId: string,
+  change: ItemChange,
+  opts: Pick<ItemContext, 'path' | 'note'>,
+): Promise<ItemRecord> {
+  // Locked: no edit slips in between this read and the write (the path has no If-Match).
+  const current = await loadItem(r, ctx.productId, itemId, true);
+  const d = await decideFor(r, ctx.productId, current, change, { role: ctx.role, ...opts });
+  return applyDecision(r, ctx, current, current.version, d);
 }

@@ -41,12 +41,25 @@ function memoryOrder(n: number) {
       return moves.map((m) => ({ id: m.id, key: m.id, rank: m.rank, version: 1 }));
     },
   };
-  const store = { read: { items } } as unknown as Store;
+  let events = 0;
+  const repos = {
+    items,
+    events: {
+      async appendMany(e: unknown[]) {
+        events += e.length;
+      },
+    },
+  };
+  const store = {
+    read: repos,
+    transaction: <T>(fn: (r: typeof repos) => Promise<T>) => fn(repos),
+  } as unknown as Store;
   return {
     store,
     order: () => sorted().map(([id]) => id),
     statements: () => statements,
     lookups: () => looked,
+    events: () => events,
   };
 }
 
@@ -61,6 +74,8 @@ describe('move queue', () => {
     const order = mem.order();
     for (const p of pairs) expect(order[order.indexOf(p.anchor) + 1]).toBe(p.item);
     expect(mem.statements()).toBeLessThanOrEqual(3);
+    // One `item.moved` per move, appended in the batches' transactions.
+    expect(mem.events()).toBe(20);
   });
 
   it('lands every move when many aim at the same gap or at moving items, without spinning', async () => {

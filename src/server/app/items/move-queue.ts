@@ -1,3 +1,4 @@
+import { recordEvents } from '#app/events.ts';
 import type { Store } from '#app/store.ts';
 import { type Gap, splitByGaps, splitByItems } from '#domain/backlog/move-batch.ts';
 import { keyBetween, keysBetween, needsRebalance } from '#domain/backlog/ordering.ts';
@@ -10,6 +11,8 @@ const MOVE_ATTEMPTS = 12;
 const MAX_BATCH = 256;
 /** Batches of one product written at the same time (the pool and the database's cores are shared). */
 const BATCHES_IN_FLIGHT = 2;
+/** Thrown inside a batch's transaction to roll it back when a key was taken. */
+const CLASH = Symbol('clash');
 
 export interface MoveRequest {
   itemId: string;
@@ -50,6 +53,47 @@ export class MoveQueue {
     /** Called after a batch that wrote a key longer than the rebalance threshold. */
     private readonly rebalance: (productId: string) => Promise<void>,
   ) {}
+
+  /**
+   * One transaction per batch: the keys in one statement, then one `item.moved` per moved item
+   * through the events repository (one insert, one NOTIFY). A clash rolls the batch back.
+   */
+  async #commit(
+    productId: string,
+    writes: ReadonlyArray<{ move: Pending; rank: string }>,
+  ): Promise<MovedRecord[] | 'clash'> {
+    try {
+      return await this.store.transaction(async (r) => {
+        const moved = await r.items.moveMany(
+          productId,
+          writes.map(({ move, rank }) => ({ id: move.itemId, rank })),
+        );
+        if (moved === 'clash') throw CLASH;
+        const byId = new Map(moved.map((m) => [m.id, m]));
+        await recordEvents(
+          r,
+          writes.flatMap(({ move, rank }) =>
+            byId.has(move.itemId)
+              ? [
+                  {
+                    productId,
+                    actorId: move.actorId,
+                    entityType: 'item',
+                    entityId: move.itemId,
+                    type: 'item.moved',
+                    after: { [move.side]: move.anchorId, rank },
+                  },
+                ]
+              : [],
+          ),
+        );
+        return moved;
+      });
+    } catch (err) {
+      if (err === CLASH) return 'clash';
+      throw err;
+    }
+  }
 
   move(productId: string, request: MoveRequest): Promise<MovedRecord> {
     return new Promise((resolve, reject) => {
@@ -138,17 +182,7 @@ export class MoveQueue {
                 : keysBetween(gap.lo, gap.hi, 8)[Math.floor(Math.random() * 8)]!,
           }));
           writing = writes.map((w) => w.move);
-          const moved = writes.length
-            ? await this.store.read.items.moveMany(
-                productId,
-                writes.map(({ move, rank }) => ({
-                  id: move.itemId,
-                  rank,
-                  actorId: move.actorId,
-                  after: { [move.side]: move.anchorId, rank },
-                })),
-              )
-            : [];
+          const moved = writes.length ? await this.#commit(productId, writes) : [];
           if (moved === 'clash') {
             if (attempt < MOVE_ATTEMPTS) {
               candidates = writing;

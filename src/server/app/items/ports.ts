@@ -118,12 +118,22 @@ export interface MovedRecord {
   version: number;
 }
 
+/**
+ * Another item took the order key an insert wanted (two creates racing for the bottom of the
+ * backlog, or a move landing there): the caller takes a fresh key and tries again.
+ */
+export class RankTaken extends Error {
+  constructor() {
+    super('Another item holds that place in the backlog order.');
+    this.name = 'RankTaken';
+  }
+}
+
 export interface ItemsRepo {
   /** The product of a live item, or null: what item-keyed routes authorise with. */
   productOf(itemId: string): Promise<string | null>;
-  byId(id: string): Promise<ItemRecord | null>;
-  byIds(productId: string, ids: string[]): Promise<ItemRecord[]>;
-  page(productId: string, q: ItemPageQuery): Promise<Array<ItemRecord & { sortValue: string | null }>>;
+  /** `lock` holds the item's row until the transaction ends (sprint and poker changes). */
+  byId(id: string, lock?: boolean): Promise<ItemRecord | null>;
   /**
    * The same page as the API's JSON text of Item[] (rows 1..keep), built by the database, with the
    * number of rows found and the sort position of row `keep` for the next cursor.
@@ -134,8 +144,9 @@ export interface ItemsRepo {
     keep: number,
   ): Promise<{ json: string; found: number; last: { value: string | null; rank: string } | null }>;
   all(productId: string): Promise<ItemRecord[]>;
+  /** Throws RankTaken when another item already holds `item.rank`. */
   insert(item: NewItem): Promise<ItemRecord>;
-  /** Bulk insert (imports); returns the new ids in input order. */
+  /** Bulk insert (imports); returns the new ids in input order. Throws RankTaken like insert. */
   insertMany(items: NewItem[]): Promise<string[]>;
   /** Null when the version no longer matches (someone else saved first) or the item is gone. */
   update(id: string, version: number, patch: Partial<ItemWritable>): Promise<ItemRecord | null>;
@@ -152,13 +163,13 @@ export interface ItemsRepo {
     wanted: ReadonlyArray<{ anchorId: string; side: 'before' | 'after'; movingId: string }>,
   ): Promise<Array<{ anchor: string | null; neighbour: string | null }>>;
   /**
-   * Gives each item its new rank and logs one `item.moved` per item in ONE statement (one round
-   * trip, one commit, atomic without a transaction). Where the moved items are (a gone item is missing);
-   * 'clash' when another item already holds one of the keys.
+   * Gives each item its new rank in ONE statement. Where the moved items are (a gone item is
+   * missing); 'clash' when another item already holds one of the keys (the transaction is then
+   * aborted: roll it back).
    */
   moveMany(
     productId: string,
-    moves: ReadonlyArray<{ id: string; rank: string; actorId: string; after: unknown }>,
+    moves: ReadonlyArray<{ id: string; rank: string }>,
   ): Promise<MovedRecord[] | 'clash'>;
   /** Many ranks in one statement (uniqueness checked at the end of it). */
   setRanks(productId: string, ranks: Array<{ id: string; rank: string }>): Promise<void>;

@@ -1,4 +1,5 @@
 import { recordEvent } from '#app/events.ts';
+import { applyDecision, decideFor } from '#app/items/item-rules.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
@@ -124,22 +125,30 @@ export function pokerUseCases(store: Store) {
     agree: (ctx: ProductContext, id: string, value: string) =>
       change(ctx, id, 'update', async (r, st) => {
         const { state, result } = agree(st, value);
-        const item = await r.sprintItems.facts(result.itemId);
-        if (!item) throw new AppError('conflict', 'That item was deleted from the backlog.');
+        const item = await r.items.byId(result.itemId, true);
+        if (!item || item.productId !== ctx.productId)
+          throw new AppError('conflict', 'That item was deleted from the backlog.');
         const members = await r.members.list(ctx.productId);
         const name = (uid: string) => members.find((m) => m.userId === uid)?.name ?? 'Former member';
         const voters = st.votes.map((v) => ({ userId: v.userId, name: name(v.userId), value: v.value }));
-        await r.sprintItems.setSize(result.itemId, result.points);
+        // The agreed size is the team's estimate: the item aggregate decides it like any other
+        // (only the team, and not silently inside an active sprint).
+        const note = { estimate: value, via: 'planning_poker', sessionId: id, voters };
+        const d = await decideFor(
+          r,
+          ctx.productId,
+          item,
+          { size: result.points },
+          { role: ctx.role, path: 'poker', note },
+        );
+        await applyDecision(
+          r,
+          { productId: ctx.productId, actorId: ctx.actor.userId },
+          item,
+          item.version,
+          d,
+        );
         await r.poker.insertResult(id, { ...result, voters, actorId: ctx.actor.userId });
-        await recordEvent(r, {
-          productId: ctx.productId,
-          actorId: ctx.actor.userId,
-          entityType: 'item',
-          entityId: result.itemId,
-          type: 'item.updated',
-          before: { size: item.size },
-          after: { size: result.points, estimate: value, via: 'planning_poker', sessionId: id, voters },
-        });
         return state;
       }),
   };

@@ -1,4 +1,5 @@
 import { recordEvent } from '#app/events.ts';
+import { changeItem } from '#app/items/item-rules.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
@@ -50,16 +51,13 @@ export function sprintCloseUseCases(store: Store) {
             await r.sprints.addItem(next.id, ctx.productId, i.itemId, ctx.actor.userId);
           } else if (i.status === 'in_progress' || i.status === 'rejected') {
             // Back in the backlog, unfinished work is ready to be pulled again, not "in progress".
-            await r.sprintItems.setStatus(i.itemId, 'ready');
-            await recordEvent(r, {
-              productId: ctx.productId,
-              actorId: ctx.actor.userId,
-              entityType: 'item',
-              entityId: i.itemId,
-              type: 'item.updated',
-              before: { status: i.status },
-              after: { status: 'ready', returnedFromSprint: sprintId },
-            });
+            await changeItem(
+              r,
+              { productId: ctx.productId, actorId: ctx.actor.userId, role: ctx.role },
+              i.itemId,
+              { status: 'ready' },
+              { path: 'close', note: { returnedFromSprint: sprintId } },
+            );
           }
         }
         const completed = sumPoints(items.filter((i) => isCompleted(i.status)).map((i) => i.size));

@@ -3,8 +3,8 @@ import type { Repos } from '#app/store.ts';
 import { notFound } from '#domain/errors.ts';
 import { DEFAULT_DEFINITION_OF_DONE } from '#domain/sprints/definition-of-done.ts';
 import { forecastPoints, isOverForecast } from '#domain/sprints/forecast.ts';
+import { planningReadiness } from '#domain/sprints/readiness.ts';
 import type { SprintRecord } from './ports.ts';
-import { presentScopeChange, presentSnapshot, presentSprint, presentSprintItem } from './presenters.ts';
 
 /** The sprint, if it belongs to the caller's product (the route already checked membership). */
 export async function loadSprint(r: Repos, ctx: ProductContext, sprintId: string, lock = false) {
@@ -14,7 +14,7 @@ export async function loadSprint(r: Repos, ctx: ProductContext, sprintId: string
 }
 
 export async function definitionOfDone(r: Repos, productId: string): Promise<string[]> {
-  return (await r.sprintItems.definitionOfDone(productId))?.checklist ?? [...DEFAULT_DEFINITION_OF_DONE];
+  return (await r.definitionsOfDone.get(productId))?.checklist ?? [...DEFAULT_DEFINITION_OF_DONE];
 }
 
 /** Sum of known sizes; unestimated items count 0 and are reported separately. */
@@ -34,21 +34,27 @@ export async function loadAndForecast(r: Repos, sprint: SprintRecord) {
 export async function sprintBoard(r: Repos, sprint: SprintRecord) {
   // Sequential on purpose: inside a transaction one client runs one query at a time.
   const lf = await loadAndForecast(r, sprint);
-  const dor = await r.sprintItems.dor(sprint.productId);
+  const settings = await r.backlogSettings.get(sprint.productId);
+  const dor = { checks: settings.definitionOfReady, splitThreshold: settings.splitThreshold };
   const snapshot = await r.sprints.snapshot(sprint.id);
   const changes = await r.sprints.scopeChanges(sprint.id);
   const dod = await definitionOfDone(r, sprint.productId);
   const inSnapshot = new Set(snapshot?.items.map((i) => i.itemId) ?? []);
   return {
-    sprint: presentSprint(sprint),
-    items: lf.items.map((i) => presentSprintItem(i, dor, inSnapshot)),
+    sprint,
+    items: lf.items.map((i) => ({
+      ...i,
+      readiness: planningReadiness(i, dor),
+      inSnapshot: inSnapshot.has(i.itemId),
+    })),
     loadPoints: lf.loadPoints,
     unestimated: lf.items.filter((i) => i.size === null).length,
     forecast: lf.forecast,
     overForecast: lf.overForecast,
-    snapshot: snapshot ? presentSnapshot(snapshot) : null,
-    scopeChanges: changes.map(presentScopeChange),
+    snapshot,
+    scopeChanges: changes,
     definitionOfDone: dod,
   };
 }
-export type SprintBoardView = Awaited<ReturnType<typeof sprintBoard>>;
+/** The sprint board as a record; server/http presents it. */
+export type SprintBoardRecord = Awaited<ReturnType<typeof sprintBoard>>;

@@ -1,15 +1,10 @@
 import { recordEvent } from '#app/events.ts';
+import { changeItem, loadItem } from '#app/items/item-rules.ts';
 import type { ProductContext } from '#app/products.ts';
-import type { Repos, Store } from '#app/store.ts';
+import type { Store } from '#app/store.ts';
 import { AppError, notFound } from '#domain/errors.ts';
 import { checkScopeChange, checkTransition, isCompleted } from '#domain/sprints/sprint-rules.ts';
 import { loadAndForecast, loadSprint, sprintBoard } from './load.ts';
-
-async function itemOfProduct(r: Repos, ctx: ProductContext, itemId: string) {
-  const item = await r.sprintItems.facts(itemId);
-  if (!item || item.productId !== ctx.productId) throw notFound('That item');
-  return item;
-}
 
 /**
  * Planning and scope: the team pulls items in, starts the sprint (snapshotting what it committed
@@ -30,7 +25,7 @@ export function sprintPlanningUseCases(store: Store) {
       return store.transaction(async (r) => {
         const sprint = await loadSprint(r, ctx, sprintId, true);
         const reason = checkScopeChange(sprint.state, reasonIn);
-        const item = await itemOfProduct(r, ctx, itemId);
+        const item = await loadItem(r, ctx.productId, itemId);
         if (isCompleted(item.status))
           throw new AppError('conflict', `${item.key} is already ${item.status}.`);
         const current = await r.sprints.openSprintOf(itemId);
@@ -84,16 +79,13 @@ export function sprintPlanningUseCases(store: Store) {
         const reason = checkScopeChange(sprint.state, reasonIn);
         const inSprint = await r.sprints.item(sprintId, itemId);
         if (!inSprint) throw notFound('That item in this sprint');
-        await r.sprintItems.setSize(itemId, size);
-        await recordEvent(r, {
-          productId: ctx.productId,
-          actorId: ctx.actor.userId,
-          entityType: 'item',
-          entityId: itemId,
-          type: 'item.updated',
-          before: { size: inSprint.size },
-          after: { size, sprintId, ...(reason ? { reason } : {}) },
-        });
+        await changeItem(
+          r,
+          { productId: ctx.productId, actorId: ctx.actor.userId, role: ctx.role },
+          itemId,
+          { size },
+          { path: 'sprint_resize', note: { sprintId, ...(reason ? { reason } : {}) } },
+        );
         if (reason) {
           await r.sprints.addScopeChange(sprintId, {
             itemId,

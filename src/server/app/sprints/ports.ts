@@ -1,5 +1,5 @@
 import type { Capacity } from '#domain/sprints/capacity.ts';
-import type { DorCheck, ReadinessFacts } from '#domain/sprints/readiness.ts';
+import type { ReadinessFacts } from '#domain/sprints/readiness.ts';
 import type { SprintState } from '#domain/sprints/sprint-rules.ts';
 
 /** Sprint storage: server/db/repositories/sprints*.repository.ts implements these. */
@@ -35,17 +35,6 @@ export interface SprintItemRecord extends ReadinessFacts {
   outcome: 'completed' | 'backlog' | 'next_sprint' | null;
   carriedTo: string | null;
   pointsAtClose: number | null;
-}
-
-/** An item as the sprint use cases need it, read straight from the backlog tables. */
-export interface ItemFacts {
-  id: string;
-  productId: string;
-  key: string;
-  title: string;
-  status: string;
-  size: number | null;
-  version: number;
 }
 
 export type ScopeChangeKind = 'added' | 'removed' | 'resized' | 'carried_in';
@@ -135,15 +124,8 @@ export interface SprintsRepo {
   backdate(sprintId: string, startedAt: Date, closedAt: Date): Promise<void>;
 }
 
-/** The writes sprints make to backlog items (their own SQL; the item history shows them). */
-export interface SprintItemWritesRepo {
-  facts(itemId: string): Promise<ItemFacts | null>;
-  setSize(itemId: string, size: number): Promise<void>;
-  setStatus(itemId: string, status: string): Promise<void>;
-  dor(productId: string): Promise<{ checks: DorCheck[]; splitThreshold: number }>;
-  definitionOfDone(productId: string): Promise<{ checklist: string[]; version: number } | null>;
-  saveDefinitionOfDone(
-    productId: string,
-    checklist: string[],
-  ): Promise<{ checklist: string[]; version: number }>;
+/** The product's Definition of Done (what the team ticks to call an item done). */
+export interface DefinitionsOfDoneRepo {
+  get(productId: string): Promise<{ checklist: string[]; version: number } | null>;
+  save(productId: string, checklist: string[]): Promise<{ checklist: string[]; version: number }>;
 }

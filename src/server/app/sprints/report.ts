@@ -8,7 +8,6 @@ import { isCompleted } from '#domain/sprints/sprint-rules.ts';
 import { sayDoRatio, velocityCv } from '#domain/sprints/velocity.ts';
 import { loadSprint, sumPoints } from './load.ts';
 import type { ScopeChangeRecord } from './ports.ts';
-import { presentScopeChange, presentSprint } from './presenters.ts';
 
 export const REPORT_HISTORY = 10;
 
@@ -40,11 +39,11 @@ export function sprintReportUseCases(store: Store, now: () => Date, changes?: Ch
         : sumPoints(completedItems.map((i) => i.size));
     const velocity = history.map(({ capacity: _, ...v }) => v);
     return {
-      sprint: presentSprint(sprint),
+      sprint,
       committedPoints,
       completedPoints,
       sayDoRatio: snapshot ? sayDoRatio(committedPoints, completedPoints) : null,
-      scopeChanges: changes.map(presentScopeChange),
+      scopeChanges: changes,
       carriedOver: items
         .filter((i) => i.outcome === 'backlog' || i.outcome === 'next_sprint')
         .map((i) => ({ itemId: i.itemId, key: i.key, title: i.title, to: i.outcome as string })),
@@ -74,9 +73,11 @@ export function sprintReportUseCases(store: Store, now: () => Date, changes?: Ch
     ? new TopicCache<Awaited<ReturnType<typeof build>>>(changes, { maxAgeMs: 5_000, maxEntries: 2_000 })
     : null;
   return {
+    /** The report as a record; server/http presents it. */
     report: (ctx: ProductContext, sprintId: string) =>
       cache
         ? cache.get(ctx.productId, `report:${sprintId}`, () => build(ctx, sprintId))
         : build(ctx, sprintId),
   };
 }
+export type SprintReportRecord = Awaited<ReturnType<ReturnType<typeof sprintReportUseCases>['report']>>;

@@ -1,4 +1,5 @@
 import { recordEvent } from '#app/events.ts';
+import { applyDecision, decideFor, loadItem } from '#app/items/item-rules.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
 import { AppError, notFound } from '#domain/errors.ts';
@@ -19,36 +20,39 @@ export function sprintReviewUseCases(store: Store) {
     return { sprint, item };
   }
 
-  async function setStatus(
+  /** The item's new status through the item aggregate (the sprint paths' own moves). */
+  async function decideStatus(
     r: Repos,
     ctx: ProductContext,
     itemId: string,
-    from: string,
-    to: string,
-    extra = {},
+    status: 'done' | 'accepted' | 'rejected',
+    path: 'sprint_done' | 'review',
+    note: Record<string, unknown>,
   ) {
-    await r.sprintItems.setStatus(itemId, to);
-    await recordEvent(r, {
-      productId: ctx.productId,
-      actorId: ctx.actor.userId,
-      entityType: 'item',
-      entityId: itemId,
-      type: 'item.updated',
-      before: { status: from },
-      after: { status: to, ...extra },
-    });
+    const current = await loadItem(r, ctx.productId, itemId, true);
+    const d = await decideFor(r, ctx.productId, current, { status }, { role: ctx.role, path, note });
+    return {
+      apply: () =>
+        applyDecision(
+          r,
+          { productId: ctx.productId, actorId: ctx.actor.userId },
+          current,
+          current.version,
+          d,
+        ),
+    };
   }
 
   return {
     getDefinitionOfDone: async (ctx: ProductContext) => {
-      const saved = await store.read.sprintItems.definitionOfDone(ctx.productId);
+      const saved = await store.read.definitionsOfDone.get(ctx.productId);
       return saved ?? { checklist: await definitionOfDone(store.read, ctx.productId), version: 0 };
     },
 
     async saveDefinitionOfDone(ctx: ProductContext, checklist: string[]) {
       return store.transaction(async (r) => {
         const before = await definitionOfDone(r, ctx.productId);
-        const after = await r.sprintItems.saveDefinitionOfDone(ctx.productId, [...new Set(checklist)]);
+        const after = await r.definitionsOfDone.save(ctx.productId, [...new Set(checklist)]);
         await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
@@ -64,13 +68,12 @@ export function sprintReviewUseCases(store: Store) {
 
     async markDone(ctx: ProductContext, sprintId: string, itemId: string, checked: string[]) {
       return store.transaction(async (r) => {
-        const { sprint, item } = await activeItem(r, ctx, sprintId, itemId);
-        if (item.status === 'done' || item.status === 'accepted')
-          throw new AppError('conflict', `${item.key} is already ${item.status}.`);
+        const { sprint } = await activeItem(r, ctx, sprintId, itemId);
         const dod = await definitionOfDone(r, ctx.productId);
+        const done = await decideStatus(r, ctx, itemId, 'done', 'sprint_done', { definitionOfDone: dod });
         checkDefinitionOfDone(dod, checked);
         await r.sprints.markDone(sprintId, itemId, ctx.actor.userId, dod);
-        await setStatus(r, ctx, itemId, item.status, 'done', { definitionOfDone: dod });
+        await done.apply();
         return sprintBoard(r, sprint);
       });
     },
@@ -83,12 +86,10 @@ export function sprintReviewUseCases(store: Store) {
       comment: string,
     ) {
       return store.transaction(async (r) => {
-        const { sprint, item } = await activeItem(r, ctx, sprintId, itemId);
-        const allowed = verdict === 'accepted' ? ['done'] : ['done', 'accepted'];
-        if (!allowed.includes(item.status))
-          throw new AppError('conflict', `${item.key} is ${item.status}; only done work can be ${verdict}.`);
+        const { sprint } = await activeItem(r, ctx, sprintId, itemId);
+        const reviewed = await decideStatus(r, ctx, itemId, verdict, 'review', { comment });
         await r.sprints.review(sprintId, itemId, { review: verdict, comment, actorId: ctx.actor.userId });
-        await setStatus(r, ctx, itemId, item.status, verdict, { comment });
+        await reviewed.apply();
         return sprintBoard(r, sprint);
       });
     },

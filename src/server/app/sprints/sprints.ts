@@ -4,7 +4,6 @@ import type { Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
 import { loadSprint, sprintBoard } from './load.ts';
 import type { SprintFields } from './ports.ts';
-import { presentSprint } from './presenters.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,7 +14,7 @@ export function sprintCrudUseCases(store: Store) {
     productOf: async (sprintId: string | undefined) =>
       sprintId && UUID.test(sprintId) ? store.read.sprints.productOf(sprintId) : null,
 
-    list: async (ctx: ProductContext) => (await store.read.sprints.list(ctx.productId)).map(presentSprint),
+    list: (ctx: ProductContext) => store.read.sprints.list(ctx.productId),
 
     async create(ctx: ProductContext, input: SprintFields) {
       return store.transaction(async (r) => {
@@ -28,7 +27,7 @@ export function sprintCrudUseCases(store: Store) {
           type: 'sprint.created',
           after: input,
         });
-        return presentSprint(s);
+        return s;
       });
     },
 
@@ -54,7 +53,7 @@ export function sprintCrudUseCases(store: Store) {
             'Someone changed this sprint since you loaded it.',
             undefined,
             {
-              current: presentSprint(before),
+              current: before,
             },
           );
         const keys = Object.keys(patch) as Array<keyof SprintFields>;
@@ -67,7 +66,7 @@ export function sprintCrudUseCases(store: Store) {
           before: Object.fromEntries(keys.map((k) => [k, before[k]])),
           after: Object.fromEntries(keys.map((k) => [k, after[k]])),
         });
-        return presentSprint(after);
+        return after;
       });
     },
   };

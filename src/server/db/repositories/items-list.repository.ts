@@ -1,6 +1,6 @@
-import type { ItemPageQuery, ItemRecord, ItemSortKey } from '#app/items/ports.ts';
+import type { ItemPageQuery, ItemSortKey } from '#app/items/ports.ts';
 import type { Queryable } from '#db/pool.ts';
-import { ITEM_COLS, ITEM_FROM } from './items-columns.repository.ts';
+import { ITEM_FROM } from './items-columns.repository.ts';
 import { ITEM_JSON } from './items-json.repository.ts';
 
 interface SortSpec {
@@ -108,26 +108,6 @@ function planPage(productId: string, q: ItemPageQuery): PagePlan {
   }
   const order = q.sort === 'rank' ? `ord.rank ${rankDir}` : `${spec.expr} ${exprDir}, ord.rank ${rankDir}`;
   return { spec, params, where, order, limit: p(q.limit) };
-}
-
-/**
- * One page of a filtered, sorted backlog: keyset pagination on (sort expression, rank), so every
- * page is an index range scan whatever its depth.
- */
-export async function itemPage(
-  db: Queryable,
-  productId: string,
-  q: ItemPageQuery,
-): Promise<Array<ItemRecord & { sortValue: string | null }>> {
-  const { spec, params, where, order, limit } = planPage(productId, q);
-  // One statement: the index gives the order, LIMIT stops the scan, and the per-row subqueries in
-  // ITEM_COLS run only for the rows returned. (A "pick ids, then join back" CTE made the planner
-  // hash-join the whole table: 15 ms instead of 0.2 ms.)
-  const sql = `select ${ITEM_COLS}, (${spec.expr})::text as "sortValue"
-      from ${ITEM_FROM}
-     where ${where.join(' and ')} order by ${order} limit ${limit}`;
-  const r = await db.query<ItemRecord & { sortValue: string | null }>(sql, params);
-  return r.rows;
 }
 
 /**

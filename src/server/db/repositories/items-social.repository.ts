@@ -7,8 +7,7 @@ import type {
   LinkRecord,
 } from '#app/items/ports.ts';
 import type { Queryable } from '#db/pool.ts';
-import type { InvestCheck } from '#domain/backlog/invest.ts';
-import { INVEST_CHECKS } from '#domain/backlog/invest.ts';
+import { DEFAULT_DEFINITION_OF_READY } from '#domain/backlog/definition-of-ready.ts';
 
 export function itemLinksRepo(db: Queryable): ItemLinksRepo {
   return {
@@ -75,7 +74,11 @@ export function itemCommentsRepo(db: Queryable): ItemCommentsRepo {
   };
 }
 
-const DEFAULTS = { definitionOfReady: [...INVEST_CHECKS] as InvestCheck[], splitThreshold: 13, version: 0 };
+const DEFAULTS = {
+  definitionOfReady: [...DEFAULT_DEFINITION_OF_READY.checks],
+  splitThreshold: DEFAULT_DEFINITION_OF_READY.splitThreshold,
+  version: 0,
+};
 
 export function backlogSettingsRepo(db: Queryable): BacklogSettingsRepo {
   return {

@@ -1,7 +1,13 @@
-import type { ItemRecord, ItemsRepo, ItemWritable, MovedRecord } from '#app/items/ports.ts';
+import {
+  type ItemRecord,
+  type ItemsRepo,
+  type ItemWritable,
+  type MovedRecord,
+  RankTaken,
+} from '#app/items/ports.ts';
 import type { Queryable } from '#db/pool.ts';
 import { ITEM_COLS, ITEM_FROM } from './items-columns.repository.ts';
-import { itemPage, itemPageJson } from './items-list.repository.ts';
+import { itemPageJson } from './items-list.repository.ts';
 
 /** API field → column, for inserts and patches. */
 const COLUMNS: Record<keyof ItemWritable, string> = {
@@ -24,16 +30,28 @@ const COLUMNS: Record<keyof ItemWritable, string> = {
 const toParam = (field: keyof ItemWritable, v: unknown) =>
   field === 'acceptanceCriteria' ? JSON.stringify(v) : v;
 
-/** Another item took the key first (or the two key writes deadlocked): the move retries. */
-const isRankClash = (err: unknown) => {
+/** Another item holds the key (the unique index of the order, migration 0104). */
+const isRankTaken = (err: unknown) => {
   const e = err as { code?: string; constraint?: string };
-  return (e.code === '23505' && e.constraint === 'item_order_rank_idx') || e.code === '40P01';
+  return e.code === '23505' && e.constraint === 'item_order_rank_idx';
 };
+/** Another item took the key first (or the two key writes deadlocked): the move retries. */
+const isRankClash = (err: unknown) => isRankTaken(err) || (err as { code?: string }).code === '40P01';
+
+/** Runs an insert that writes order keys, naming a taken key instead of passing on the SQL error. */
+async function orRankTaken<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isRankTaken(err)) throw new RankTaken();
+    throw err;
+  }
+}
 
 export function itemsRepo(db: Queryable): ItemsRepo {
-  const byId = async (id: string) => {
+  const byId = async (id: string, lock = false) => {
     const r = await db.query<ItemRecord>(
-      `select ${ITEM_COLS} from ${ITEM_FROM} where i.id = $1 and i.deleted_at is null`,
+      `select ${ITEM_COLS} from ${ITEM_FROM} where i.id = $1 and i.deleted_at is null${lock ? ' for update of i' : ''}`,
       [id],
     );
     return r.rows[0] ?? null;
@@ -47,15 +65,6 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       return r.rows[0]?.productId ?? null;
     },
     byId,
-    async byIds(productId, ids) {
-      const r = await db.query<ItemRecord>(
-        `select ${ITEM_COLS} from ${ITEM_FROM}
-          where i.product_id = $1 and i.id = any($2::uuid[]) and i.deleted_at is null order by ord.rank`,
-        [productId, ids],
-      );
-      return r.rows;
-    },
-    page: (productId, q) => itemPage(db, productId, q),
     pageJson: (productId, q, keep) => itemPageJson(db, productId, q, keep),
     async all(productId) {
       const r = await db.query<ItemRecord>(
@@ -77,13 +86,15 @@ export function itemsRepo(db: Queryable): ItemsRepo {
         item.rank,
       ];
       // The item and its order row in one statement.
-      const r = await db.query<{ id: string }>(
-        `with i as (
-           insert into items (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})
-           returning id, product_id)
-         insert into item_order (item_id, product_id, rank) select id, product_id, $${cols.length + 1} from i
-         returning item_id as id`,
-        values,
+      const r = await orRankTaken(() =>
+        db.query<{ id: string }>(
+          `with i as (
+             insert into items (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})
+             returning id, product_id)
+           insert into item_order (item_id, product_id, rank) select id, product_id, $${cols.length + 1} from i
+           returning item_id as id`,
+          values,
+        ),
       );
       return (await byId(r.rows[0]!.id))!;
     },
@@ -100,8 +111,9 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       const cols = [...fields.map((f) => COLUMNS[f]), 'product_id', 'number', 'external_id', 'created_by'];
       // One statement for the whole batch: rows travel as one JSON array, order rows as a text
       // array in the same order (numbers are unique per product, so they pair them up).
-      const r = await db.query<{ id: string }>(
-        `with i as (
+      const r = await orRankTaken(() =>
+        db.query<{ id: string }>(
+          `with i as (
            insert into items (${cols.join(', ')})
            select ${cols.join(', ')} from json_populate_recordset(null::items, $1::json) returning id, product_id, number),
          o as (
@@ -109,7 +121,8 @@ export function itemsRepo(db: Queryable): ItemsRepo {
            select i.id, i.product_id, v.rank from i join unnest($2::int[], $3::text[]) as v(number, rank) using (number)
            returning item_id)
          select i.id from i join unnest($2::int[]) with ordinality as n(number, pos) using (number) order by n.pos`,
-        [JSON.stringify(rows), items.map((it) => it.number), items.map((it) => it.rank)],
+          [JSON.stringify(rows), items.map((it) => it.number), items.map((it) => it.rank)],
+        ),
       );
       return r.rows.map((x) => x.id);
     },
@@ -170,26 +183,16 @@ export function itemsRepo(db: Queryable): ItemsRepo {
     },
     async moveMany(productId, moves) {
       try {
-        // Same event rows and wake-up as events.repository's append, folded into the update.
+        // One statement for the batch; the caller appends the `item.moved` events (and so the
+        // NOTIFY) through the events repository in the same transaction.
         const r = await db.query<MovedRecord>(
-          `with v as (
-             select * from unnest($2::uuid[], $3::text[], $4::uuid[], $5::jsonb[]) as v(id, rank, actor, after)),
+          `with v as (select * from unnest($2::uuid[], $3::text[]) as v(id, rank)),
            ord as (
              update item_order o set rank = v.rank
-               from v where o.item_id = v.id and o.product_id = $1 and o.rank < '~' returning o.*),
-           ev as (
-             insert into events (product_id, actor_id, entity_type, entity_id, type, after)
-             select $1, v.actor, 'item', ord.item_id::text, 'item.moved', v.after from ord join v on v.id = ord.item_id)
-           select ord.item_id as id, p.key || '-' || i.number as key, ord.rank, i.version,
-                  pg_notify('tandem_events', $1::text)::text as notified
+               from v where o.item_id = v.id and o.product_id = $1 and o.rank < '~' returning o.*)
+           select ord.item_id as id, p.key || '-' || i.number as key, ord.rank, i.version
              from ord join items i on i.id = ord.item_id join products p on p.id = i.product_id`,
-          [
-            productId,
-            moves.map((m) => m.id),
-            moves.map((m) => m.rank),
-            moves.map((m) => m.actorId),
-            moves.map((m) => JSON.stringify(m.after)),
-          ],
+          [productId, moves.map((m) => m.id), moves.map((m) => m.rank)],
         );
         return r.rows;
       } catch (err) {

@@ -19,10 +19,10 @@ const ITEM_COLS = `si.item_id as "itemId", p.key || '-' || i.number as key, i.ti
   (select count(*)::int from item_segments g where g.item_id = i.id) as "segmentCount",
   (i.business_value is not null or i.time_criticality is not null or i.risk_reduction is not null)
     as "hasValueInputs",
-  coalesce((select array_agg(p.key || '-' || b.number order by b.number) from item_links l
+  i.description, coalesce((select jsonb_agg(jsonb_build_object('key', p.key || '-' || b.number, 'type', b.type,
+       'status', b.status) order by b.number) from item_links l
      join items b on b.id = l.from_item_id
-    where l.to_item_id = i.id and l.kind = 'blocks' and b.deleted_at is null
-      and b.status not in ('done', 'accepted')), '{}') as "openBlockers",
+    where l.to_item_id = i.id and l.kind = 'blocks' and b.deleted_at is null), '[]') as blockers,
   si.added_at as "addedAt", si.done_at as "doneAt", si.dod_checked as "dodChecked", si.review,
   si.review_comment as "reviewComment", si.reopened, si.outcome, si.carried_to as "carriedTo",
   si.points_at_close as "pointsAtClose"`;

@@ -26,17 +26,24 @@ beforeAll(async () => {
   stranger = await t.user('Sam Stranger');
   productId = (await t.product(owner, 'League Platform', 'LP')).id;
   await t.addMember(owner, productId, team, 'team');
-  const csv = ['Title,Type,Business value,Size,Labels']
+  const csv = ['Title,Type,Business value,Labels']
     .concat(
-      Array.from(
-        { length: 30 },
-        (_, i) => `Item ${i},enabler,${[1, 2, 3, 5, 8, 13, 20][i % 7]},${(i % 5) + 1},l${i % 3}`,
-      ),
+      Array.from({ length: 30 }, (_, i) => `Item ${i},enabler,${[1, 2, 3, 5, 8, 13, 20][i % 7]},l${i % 3}`),
     )
     .join('\n');
   const r = await t.call(owner, { method: 'POST', url: `${listUrl()}/import`, payload: { csv } });
   expect(r.json()).toEqual({ created: 30, updated: 0 });
   ids.push(...(await order()));
+  // Only the team estimates: the sizes come from the team, not from the PO's file.
+  for (const [i, id] of ids.entries()) {
+    const sized = await t.call(team, {
+      method: 'PATCH',
+      url: `/api/v1/items/${id}`,
+      headers: { 'if-match': '1' },
+      payload: { size: (i % 5) + 1 },
+    });
+    expect(sized.statusCode, sized.body).toBe(200);
+  }
 });
 
 describe('moves', () => {

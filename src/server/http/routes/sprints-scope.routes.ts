@@ -12,6 +12,7 @@ import {
 } from '#contracts/sprints.ts';
 import { ROLES } from '#domain/roles.ts';
 import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { presentBoard } from './sprints.presenters.ts';
 import { sprintAccess } from './sprints.routes.ts';
 
 const team = sprintAccess(
@@ -31,8 +32,15 @@ export const sprintScopeRoutes: AnyRoute[] = [
     params: SprintItemParams,
     body: ScopeChangeBody,
     response: SprintBoard,
-    handler: (ctx) =>
-      ctx.services.sprints.addItem(ctx.product, ctx.params.sprintId, ctx.params.itemId, ctx.body.reason),
+    handler: async (ctx) =>
+      presentBoard(
+        await ctx.services.sprints.addItem(
+          ctx.product,
+          ctx.params.sprintId,
+          ctx.params.itemId,
+          ctx.body.reason,
+        ),
+      ),
   }),
   defineRoute({
     method: 'DELETE',
@@ -44,12 +52,14 @@ export const sprintScopeRoutes: AnyRoute[] = [
     query: ScopeChangeBody,
     body: ScopeChangeBody,
     response: SprintBoard,
-    handler: (ctx) =>
-      ctx.services.sprints.removeItem(
-        ctx.product,
-        ctx.params.sprintId,
-        ctx.params.itemId,
-        ctx.body.reason ?? ctx.query.reason,
+    handler: async (ctx) =>
+      presentBoard(
+        await ctx.services.sprints.removeItem(
+          ctx.product,
+          ctx.params.sprintId,
+          ctx.params.itemId,
+          ctx.body.reason ?? ctx.query.reason,
+        ),
       ),
   }),
   defineRoute({
@@ -61,13 +71,15 @@ export const sprintScopeRoutes: AnyRoute[] = [
     params: SprintItemParams,
     body: ResizeBody,
     response: SprintBoard,
-    handler: (ctx) =>
-      ctx.services.sprints.resizeItem(
-        ctx.product,
-        ctx.params.sprintId,
-        ctx.params.itemId,
-        ctx.body.size,
-        ctx.body.reason,
+    handler: async (ctx) =>
+      presentBoard(
+        await ctx.services.sprints.resizeItem(
+          ctx.product,
+          ctx.params.sprintId,
+          ctx.params.itemId,
+          ctx.body.size,
+          ctx.body.reason,
+        ),
       ),
   }),
   defineRoute({
@@ -79,8 +91,10 @@ export const sprintScopeRoutes: AnyRoute[] = [
     params: SprintParams,
     body: StartSprintBody,
     response: SprintBoard,
-    handler: (ctx) =>
-      ctx.services.sprints.start(ctx.product, ctx.params.sprintId, ctx.body.confirmOverForecast),
+    handler: async (ctx) =>
+      presentBoard(
+        await ctx.services.sprints.start(ctx.product, ctx.params.sprintId, ctx.body.confirmOverForecast),
+      ),
   }),
   defineRoute({
     method: 'POST',
@@ -91,12 +105,14 @@ export const sprintScopeRoutes: AnyRoute[] = [
     params: SprintParams,
     body: CloseSprintBody,
     response: SprintBoard,
-    handler: (ctx) =>
-      ctx.services.sprints.close(
-        ctx.product,
-        ctx.params.sprintId,
-        ctx.body.unfinished,
-        ctx.body.nextSprintId,
+    handler: async (ctx) =>
+      presentBoard(
+        await ctx.services.sprints.close(
+          ctx.product,
+          ctx.params.sprintId,
+          ctx.body.unfinished,
+          ctx.body.nextSprintId,
+        ),
       ),
   }),
   defineRoute({
@@ -108,8 +124,15 @@ export const sprintScopeRoutes: AnyRoute[] = [
     params: SprintItemParams,
     body: DoneBody,
     response: SprintBoard,
-    handler: (ctx) =>
-      ctx.services.sprints.markDone(ctx.product, ctx.params.sprintId, ctx.params.itemId, ctx.body.checked),
+    handler: async (ctx) =>
+      presentBoard(
+        await ctx.services.sprints.markDone(
+          ctx.product,
+          ctx.params.sprintId,
+          ctx.params.itemId,
+          ctx.body.checked,
+        ),
+      ),
   }),
   defineRoute({
     method: 'POST',
@@ -120,13 +143,15 @@ export const sprintScopeRoutes: AnyRoute[] = [
     params: SprintItemParams,
     body: ReviewBody,
     response: SprintBoard,
-    handler: (ctx) =>
-      ctx.services.sprints.review(
-        ctx.product,
-        ctx.params.sprintId,
-        ctx.params.itemId,
-        'accepted',
-        ctx.body.comment,
+    handler: async (ctx) =>
+      presentBoard(
+        await ctx.services.sprints.review(
+          ctx.product,
+          ctx.params.sprintId,
+          ctx.params.itemId,
+          'accepted',
+          ctx.body.comment,
+        ),
       ),
   }),
   defineRoute({
@@ -138,13 +163,15 @@ export const sprintScopeRoutes: AnyRoute[] = [
     params: SprintItemParams,
     body: RejectBody,
     response: SprintBoard,
-    handler: (ctx) =>
-      ctx.services.sprints.review(
-        ctx.product,
-        ctx.params.sprintId,
-        ctx.params.itemId,
-        'rejected',
-        ctx.body.comment,
+    handler: async (ctx) =>
+      presentBoard(
+        await ctx.services.sprints.review(
+          ctx.product,
+          ctx.params.sprintId,
+          ctx.params.itemId,
+          'rejected',
+          ctx.body.comment,
+        ),
       ),
   }),
 ];

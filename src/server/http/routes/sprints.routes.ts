@@ -13,6 +13,12 @@ import {
 } from '#contracts/sprints.ts';
 import { ROLES } from '#domain/roles.ts';
 import { type AnyRoute, defineRoute, ifMatchVersion } from '#http/route.ts';
+import {
+  presentBoard,
+  presentingSprintConflicts,
+  presentReport,
+  presentSprint,
+} from './sprints.presenters.ts';
 
 /** Access for routes keyed by a sprint: the sprint's product decides. */
 export const sprintAccess = (roles: readonly (typeof ROLES.anyMember)[number][], deniedMessage?: string) =>
@@ -35,7 +41,7 @@ export const sprintRoutes: AnyRoute[] = [
     access: members,
     params: ProductParams,
     response: SprintList,
-    handler: async (ctx) => ({ sprints: await ctx.services.sprints.list(ctx.product) }),
+    handler: async (ctx) => ({ sprints: (await ctx.services.sprints.list(ctx.product)).map(presentSprint) }),
   }),
   defineRoute({
     method: 'POST',
@@ -48,7 +54,7 @@ export const sprintRoutes: AnyRoute[] = [
     response: Sprint,
     status: 201,
     idempotent: true,
-    handler: (ctx) => ctx.services.sprints.create(ctx.product, ctx.body),
+    handler: async (ctx) => presentSprint(await ctx.services.sprints.create(ctx.product, ctx.body)),
   }),
   defineRoute({
     method: 'GET',
@@ -58,7 +64,7 @@ export const sprintRoutes: AnyRoute[] = [
     access: sprintAccess(ROLES.anyMember),
     params: SprintParams,
     response: SprintBoard,
-    handler: (ctx) => ctx.services.sprints.board(ctx.product, ctx.params.sprintId),
+    handler: async (ctx) => presentBoard(await ctx.services.sprints.board(ctx.product, ctx.params.sprintId)),
   }),
   defineRoute({
     method: 'PATCH',
@@ -71,7 +77,16 @@ export const sprintRoutes: AnyRoute[] = [
     response: Sprint,
     headers: { 'If-Match': 'The version you edited' },
     handler: (ctx) =>
-      ctx.services.sprints.update(ctx.product, ctx.params.sprintId, ifMatchVersion(ctx.req), ctx.body),
+      presentingSprintConflicts(async () =>
+        presentSprint(
+          await ctx.services.sprints.update(
+            ctx.product,
+            ctx.params.sprintId,
+            ifMatchVersion(ctx.req),
+            ctx.body,
+          ),
+        ),
+      ),
   }),
   defineRoute({
     method: 'GET',
@@ -81,7 +96,8 @@ export const sprintRoutes: AnyRoute[] = [
     access: sprintAccess(ROLES.anyMember),
     params: SprintParams,
     response: SprintReport,
-    handler: (ctx) => ctx.services.sprints.report(ctx.product, ctx.params.sprintId),
+    handler: async (ctx) =>
+      presentReport(await ctx.services.sprints.report(ctx.product, ctx.params.sprintId)),
   }),
   defineRoute({
     method: 'GET',
