@@ -1,4 +1,5 @@
 import { recordEvents } from '#app/events.ts';
+import type { NewEvent } from '#app/ports.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
 import {
@@ -125,15 +126,17 @@ export function itemImportUseCases(store: Store) {
           });
         }
         await recordEvents(r, [
-          ...ids.map((id, i) => ({
-            productId: ctx.productId,
-            actorId: ctx.actor.userId,
-            entityType: 'item',
-            entityId: id,
-            type: 'item.imported',
-            after: { title: fresh[i]!.title, externalId: fresh[i]!.externalId },
-          })),
-          ...updates.map((row) => {
+          ...ids.map(
+            (id, i): NewEvent => ({
+              productId: ctx.productId,
+              actorId: ctx.actor.userId,
+              entityType: 'item',
+              entityId: id,
+              type: 'item.imported',
+              after: { title: fresh[i]!.title, externalId: fresh[i]!.externalId },
+            }),
+          ),
+          ...updates.map((row): NewEvent => {
             const cur = row.existing!;
             const d = diff(cur, { ...cur, ...fieldsOf(row.input!) }, IMPORTED);
             return {

@@ -1,6 +1,7 @@
 import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
+import type { ItemStatus } from '#domain/backlog/item-rules.ts';
 import { AppError, notFound } from '#domain/errors.ts';
 import { checkDefinitionOfDone } from '#domain/sprints/definition-of-done.ts';
 import { definitionOfDone, loadSprint, sprintBoard } from './load.ts';
@@ -34,8 +35,9 @@ export function sprintReviewUseCases(store: Store) {
       entityType: 'item',
       entityId: itemId,
       type: 'item.updated',
-      before: { status: from },
-      after: { status: to, ...extra },
+      // Sprint rows carry status as text; recordEvent checks it against the catalog at runtime.
+      before: { status: from as ItemStatus },
+      after: { status: to as ItemStatus, ...extra },
     });
   }
 
