@@ -186,6 +186,8 @@ export interface EventsRepo {
     entityType?: string;
     entityId?: string;
   }): Promise<EventRecord[]>;
+  /** One event by id (what a reaction job carries), or null. */
+  byId(id: number): Promise<EventRecord | null>;
   /** Events of a product after `afterId`, oldest first: what live streams send. */
   after(productId: string, afterId: number, limit: number): Promise<EventRecord[]>;
   latestId(productId: string): Promise<number>;

@@ -13,6 +13,7 @@ import type {
   UsersRepo,
   WorkspaceRepo,
 } from './ports.ts';
+import type { NoticesRepo, ReactionsRepo } from './reactions/ports.ts';
 import type { SprintItemWritesRepo, SprintsRepo } from './sprints/ports.ts';
 
 /** Every repository, bound either to the pool (reads) or to one transaction (writes). */
@@ -35,6 +36,8 @@ export interface Repos {
   sprints: SprintsRepo;
   sprintItems: SprintItemWritesRepo;
   poker: PokerRepo;
+  reactions: ReactionsRepo;
+  notices: NoticesRepo;
 }
 
 export interface Store {

@@ -18,9 +18,11 @@ import {
   itemCommentsRepo,
   itemLinksRepo,
 } from './repositories/items-social.repository.ts';
+import { noticesRepo } from './repositories/notices.repository.ts';
 import { pokerRepo } from './repositories/poker.repository.ts';
 import { listenOn } from './repositories/poker-notify.repository.ts';
 import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
+import { reactionsRepo } from './repositories/reactions.repository.ts';
 import { sprintsRepo } from './repositories/sprints.repository.ts';
 import { sprintItemWritesRepo } from './repositories/sprints-items.repository.ts';
 
@@ -45,6 +47,8 @@ export function reposFor(raw: Queryable): Repos {
     sprints: sprintsRepo(db),
     sprintItems: sprintItemWritesRepo(db),
     poker: pokerRepo(db),
+    reactions: reactionsRepo(db),
+    notices: noticesRepo(db),
   };
 }
 
