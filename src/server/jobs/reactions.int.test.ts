@@ -150,6 +150,20 @@ describe('reactions on the job queue', () => {
     expect(await count('select count(*) as n from graphile_worker.jobs')).toBe(0);
   });
 
+  it('does nothing when a job runs again for an event it already handled (the receipt)', async () => {
+    const eventId = await count(`select min(id) as n from events where type = 'item.commented'`);
+    const markers = `select count(*) as n from events where entity_id = 'handled:' || $1`;
+    expect(await count(markers, [eventId])).toBe(1);
+    // As if a worker died after the effect committed and the job came back: a second job, same event.
+    await t.pool.query(
+      `select graphile_worker.add_job('test-counting', json_build_object('eventId', $1::bigint), job_key => 'replay:' || $1)`,
+      [eventId],
+    );
+    await eventually(async () => (await count('select count(*) as n from graphile_worker.jobs')) === 0);
+    expect(await count(markers, [eventId])).toBe(1);
+    expect(runs.get(eventId)).toBe(1);
+  });
+
   it('lists my notices in words, and marks one read (only mine)', async () => {
     const res = await t.call(tom, { method: 'GET', url: '/api/v1/me/notices' });
     expect(res.statusCode).toBe(200);
