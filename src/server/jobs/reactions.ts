@@ -83,18 +83,21 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
       'reaction failed',
     ),
   );
-  const runner: Runner = await run({
-    connectionString: options.databaseUrl,
-    logger,
-    events,
-    taskList,
-    crontab: '',
-    concurrency: options.concurrency ?? 2,
-    // Its own small pool: job fetching plus the LISTEN for new jobs. Handlers use the app's.
-    maxPoolSize: Math.max(3, (options.concurrency ?? 2) + 1),
-    pollInterval: options.pollInterval ?? 2_000,
-    noHandleSignals: true,
-  });
+  const runner: Runner = await run(
+    {
+      connectionString: options.databaseUrl,
+      logger,
+      events,
+      taskList,
+      concurrency: options.concurrency ?? 2,
+      // Its own small pool: job fetching plus the LISTEN for new jobs. Handlers use the app's.
+      maxPoolSize: Math.max(3, (options.concurrency ?? 2) + 1),
+      pollInterval: options.pollInterval ?? 2_000,
+      noHandleSignals: true,
+    },
+    undefined,
+    [], // no cron: without this graphile-worker looks for a ./crontab file
+  );
   // Crash recovery: keep our ids alive, free the jobs of workers that went silent.
   const beat = async () => {
     await store.read.reactions.heartbeat([...poolIds]);
@@ -146,9 +149,11 @@ function taskFor(store: Store, sub: AnySubscriber) {
 function graphileLogger(log: ReactionsLog): Logger {
   return new Logger((scope) => (level, message, meta) => {
     const obj = { ...scope, ...(meta ?? {}) };
-    if (level === 'error') log.error(obj, message);
-    else if (level === 'warning') log.warn(obj, message);
-    else if (level === 'info') log.info(obj, message);
+    // The embedded server stopping with the app ends connections (57P01): expected, not an error.
+    const shutdown = (meta?.error as { code?: string } | undefined)?.code === '57P01';
+    if (level === 'error' && !shutdown) log.error(obj, message);
+    else if (level === 'warning' || level === 'error') log.warn(obj, message);
+    // graphile-worker reports every job at info; Tandem's own lines say what matters.
     else log.debug(obj, message);
   });
 }

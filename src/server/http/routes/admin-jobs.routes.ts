@@ -5,7 +5,13 @@ import { type Job, JobList, JobParams, JobQuery } from '#contracts/reactions.ts'
 import { type AnyRoute, defineRoute } from '#http/route.ts';
 
 const presentJob = (j: JobRecord): Job => ({
-  ...j,
+  id: j.id,
+  subscriber: j.subscriber,
+  productId: j.productId,
+  attempts: j.attempts,
+  maxAttempts: j.maxAttempts,
+  lastError: j.lastError,
+  state: j.state,
   eventId: j.eventId === null ? null : String(j.eventId),
   // Job keys name events of the log, whose types are catalog types.
   eventType: j.eventType as EventType | null,

@@ -4,7 +4,15 @@ import { type Notice, NoticeList, NoticeParams } from '#contracts/reactions.ts';
 import { type AnyRoute, defineRoute } from '#http/route.ts';
 
 const presentNotice = (n: NoticeRecord): Notice => ({
-  ...n,
+  id: n.id,
+  kind: n.kind,
+  productId: n.productId,
+  productKey: n.productKey,
+  actorName: n.actorName,
+  itemId: n.itemId,
+  itemKey: n.itemKey,
+  itemTitle: n.itemTitle,
+  excerpt: n.excerpt,
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt?.toISOString() ?? null,
 });
