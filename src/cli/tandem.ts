@@ -5,7 +5,6 @@ import { createStore } from '#db/store.ts';
 import { startReactions } from '#jobs/reactions.ts';
 import { type Config, ConfigError, loadConfig } from '#server/config.ts';
 import { createLogger } from '#server/logger.ts';
-import { openDatabase, startTandem } from '#server/main.ts';
 import { seedDemo } from './demo/index.ts';
 
 /**
@@ -45,6 +44,10 @@ async function runWorker(config: Config, log: Logger) {
 async function main(command: string) {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  if (command === 'worker') return runWorker(config, log);
+  // Loaded here, not above: the embedded server's package takes over SIGTERM (it exits the
+  // process once its own clusters stopped), which would cut a worker's clean stop short.
+  const { openDatabase, startTandem } = await import('#server/main.ts');
   if (command === 'migrate') {
     const db = await openDatabase(config, log);
     const pool = createPool(db.url, 2);
@@ -54,7 +57,6 @@ async function main(command: string) {
     await db.embedded?.stop();
     return;
   }
-  if (command === 'worker') return runWorker(config, log);
   if (command !== 'start' && command !== 'demo') {
     console.error(`Unknown command "${command}". Use: start | migrate | demo | worker`);
     process.exit(2);
