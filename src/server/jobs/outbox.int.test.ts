@@ -54,6 +54,21 @@ describe('the outbox', () => {
     const moved = await t.pool.query<{ id: number }>(`select id from events where type = 'item.moved'`);
     expect(moved.rows).toHaveLength(1);
     expect(await jobs()).toEqual([{ key: `test-moves:${moved.rows[0]!.id}`, task: 'test-moves' }]);
+    // Admins see it waiting (no worker runs in this file), named by its event.
+    const admin = await t.user('Ada Admin', { admin: true });
+    const pending = (await t.call(admin, { method: 'GET', url: '/api/v1/admin/jobs?state=pending' })).json();
+    expect(pending.jobs).toMatchObject([
+      {
+        subscriber: 'test-moves',
+        eventId: String(moved.rows[0]!.id),
+        eventType: 'item.moved',
+        productId,
+        attempts: 0,
+        state: 'pending',
+      },
+    ]);
+    const failed = (await t.call(admin, { method: 'GET', url: '/api/v1/admin/jobs?state=failed' })).json();
+    expect(failed.jobs).toEqual([]);
   });
 
   it('enqueues nothing when the write rolls back', async () => {

@@ -20,6 +20,15 @@ describe('the event catalog on the API', () => {
     expect(schema.properties.events.items.properties.type.enum).toEqual(EVENT_TYPES);
   });
 
+  it('answers the admin jobs endpoints before any worker installed the queue', async () => {
+    const admin = await t.user('Ada Admin', { admin: true });
+    const list = await t.call(admin, { method: 'GET', url: '/api/v1/admin/jobs?state=failed' });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json()).toEqual({ jobs: [] });
+    const retry = await t.call(admin, { method: 'POST', url: '/api/v1/admin/jobs/1/retry' });
+    expect(retry.statusCode).toBe(404);
+  });
+
   it('records typed events through real writes and lists them with catalog types', async () => {
     const created = await t.call(owner, {
       method: 'POST',
