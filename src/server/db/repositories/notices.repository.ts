@@ -42,7 +42,8 @@ export function noticesRepo(db: Queryable): NoticesRepo {
     },
     async unreadCount(userId) {
       const r = await db.query<{ n: number }>(
-        'select count(*)::int as n from notices where recipient_id = $1 and read_at is null',
+        `select count(*)::int as n from notices n join products p on p.id = n.product_id
+          where n.recipient_id = $1 and n.read_at is null and p.deleted_at is null`,
         [userId],
       );
       return r.rows[0]?.n ?? 0;
