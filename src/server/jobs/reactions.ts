@@ -98,6 +98,8 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
     undefined,
     [], // no cron: without this graphile-worker looks for a ./crontab file
   );
+  // Settles when the worker stops; a rejection (it lost the database for good) must not crash us.
+  runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));
   // Crash recovery: keep our ids alive, free the jobs of workers that went silent.
   const beat = async () => {
     await store.read.reactions.heartbeat([...poolIds]);
