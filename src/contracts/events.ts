@@ -14,6 +14,9 @@ import { ItemCategory, ItemStatus, ItemType } from './items.ts';
  * the edge already), so validating one costs microseconds. Objects are strict, so a field a use
  * case starts sending must be named here first. Diffs (`*.updated`) carry only the changed
  * fields: partial objects of known fields.
+ *
+ * The log keeps old rows forever and the API's response names these types as an enum, so a type
+ * is never removed or renamed here, and a payload only gains optional fields.
  */
 
 const str = z.string();
