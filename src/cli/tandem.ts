@@ -1,14 +1,53 @@
+import type { Logger } from 'pino';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
-import { ConfigError, loadConfig } from '#server/config.ts';
+import { createStore } from '#db/store.ts';
+import { startReactions } from '#jobs/reactions.ts';
+import { type Config, ConfigError, loadConfig } from '#server/config.ts';
 import { createLogger } from '#server/logger.ts';
-import { openDatabase, startTandem } from '#server/main.ts';
 import { seedDemo } from './demo/index.ts';
 
-/** The `tandem` command: start (default), migrate, demo. */
+/**
+ * `tandem worker`: only the reactions worker, for running it apart from the web processes
+ * (set TANDEM_WORKER=off on those). Needs DATABASE_URL: the embedded database belongs to
+ * `tandem start`, which runs the worker itself.
+ */
+async function runWorker(config: Config, log: Logger) {
+  if (!config.databaseUrl) {
+    console.error(
+      'tandem worker needs DATABASE_URL; with the embedded database, tandem start runs the worker.',
+    );
+    process.exit(2);
+  }
+  const pool = createPool(config.databaseUrl, 5);
+  await migrate(pool);
+  const reactions = await startReactions({ store: createStore(pool), databaseUrl: config.databaseUrl, log });
+  console.log('Tandem reactions worker is running.');
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    setTimeout(() => process.exit(1), 15_000).unref();
+    reactions
+      .stop()
+      .then(() => pool.end())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+/** The `tandem` command: start (default), migrate, demo, worker. */
 async function main(command: string) {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  if (command === 'worker') return runWorker(config, log);
+  // Loaded here, not above: the embedded server's package takes over SIGTERM (it exits the
+  // process once its own clusters stopped), which would cut a worker's clean stop short.
+  const { openDatabase, startTandem } = await import('#server/main.ts');
   if (command === 'migrate') {
     const db = await openDatabase(config, log);
     const pool = createPool(db.url, 2);
@@ -19,7 +58,7 @@ async function main(command: string) {
     return;
   }
   if (command !== 'start' && command !== 'demo') {
-    console.error(`Unknown command "${command}". Use: start | migrate | demo`);
+    console.error(`Unknown command "${command}". Use: start | migrate | demo | worker`);
     process.exit(2);
   }
   const running = await startTandem(config, log, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, ProductRoleSchema } from './common.ts';
+import { EventTypeSchema } from './events.ts';
 
 export const ProductKey = z
   .string()
@@ -71,9 +72,9 @@ export const Event = z.object({
   actor: z.object({ id: Id, name: z.string() }).nullable(),
   entityType: z.string(),
   entityId: z.string(),
-  type: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
+  type: EventTypeSchema.describe('One of the event catalog (contracts/events.ts)'),
+  before: z.unknown().describe('Before the change: the changed fields only, for updates'),
+  after: z.unknown().describe('After the change: the changed fields only, for updates'),
   at: IsoDateTime,
 });
 export type Event = z.infer<typeof Event>;

@@ -51,6 +51,8 @@ const EnvSchema = z.object({
     .max(128, { message: 'Use at most 128 characters' })
     .optional(),
   TANDEM_DEMO: OnOff.optional(),
+  /** off when reactions run in their own `tandem worker` processes instead. */
+  TANDEM_WORKER: OnOff.default('on'),
   TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TANDEM_TRUST_PROXY: TrustProxy.optional(),
   TANDEM_SESSION_IDLE_HOURS: z.coerce
@@ -73,6 +75,8 @@ export interface Config {
   baseUrl: string | undefined;
   admin: { email: string; password: string } | undefined;
   demo: boolean;
+  /** Run the reactions worker inside the app process. */
+  worker: boolean;
   logLevel: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     // The demo workspace is on by default only for the embedded database.
     demo: e.TANDEM_DEMO ? e.TANDEM_DEMO === 'on' : !e.DATABASE_URL,
+    worker: e.TANDEM_WORKER === 'on',
     logLevel: e.TANDEM_LOG_LEVEL,
     sessionIdleMs: e.TANDEM_SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: e.TANDEM_SESSION_MAX_HOURS * 3600_000,

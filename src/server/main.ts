@@ -9,6 +9,7 @@ import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
 import { createStore } from '#db/store.ts';
 import { buildServer } from '#http/server.ts';
+import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import type { Config } from './config.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -39,6 +40,7 @@ export async function startTandem(
 ): Promise<Running> {
   const db = await openDatabase(config, log);
   const pool = createPool(db.url);
+  let reactions: Reactions | undefined;
   try {
     const { applied } = await migrate(pool);
     if (applied.length) log.info({ applied }, 'database migrated');
@@ -46,6 +48,8 @@ export async function startTandem(
     const services = createServices(store, {
       session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
     });
+    // After the migrations: reactions install graphile-worker's schema, then run its worker.
+    reactions = await startReactions({ store, databaseUrl: db.url, log, work: config.worker });
     if (config.admin) await ensureAdmin(services, config.admin, log);
     await hooks.afterMigrate?.(services);
     const app = await buildServer({
@@ -65,6 +69,7 @@ export async function startTandem(
       stop() {
         stopping ??= (async () => {
           await app.close();
+          await reactions?.stop();
           await services.close();
           await pool.end();
           await db.embedded?.stop();
@@ -73,6 +78,7 @@ export async function startTandem(
       },
     };
   } catch (err) {
+    await reactions?.stop().catch(() => undefined);
     await pool.end().catch(() => undefined);
     await db.embedded?.stop();
     throw err;

@@ -1,3 +1,4 @@
+import type { EventPayload } from '#contracts/events.ts';
 import type { ProductRole } from '#domain/roles.ts';
 
 /**
@@ -174,18 +175,26 @@ export interface SegmentsRepo {
   remove(productId: string, id: string): Promise<boolean>;
 }
 
-export interface NewEvent {
+/**
+ * An event as a use case records it: who, on which product and entity, plus one entry of the
+ * catalog (contracts/events.ts), so an unknown type or a wrong payload does not compile.
+ */
+export type NewEvent = EventPayload & {
   productId: string | null;
   actorId: string | null;
+  entityId: string;
+};
+/** An event as stored; read paths see any type (rows may predate today's catalog). */
+export interface EventRecord {
+  id: number;
+  productId: string | null;
+  actorId: string | null;
+  actorName: string | null;
   entityType: string;
   entityId: string;
   type: string;
-  before?: unknown;
-  after?: unknown;
-}
-export interface EventRecord extends Required<NewEvent> {
-  id: number;
-  actorName: string | null;
+  before: unknown;
+  after: unknown;
   at: Date;
 }
 /**
@@ -217,6 +226,8 @@ export interface EventsRepo {
     entityType?: string;
     entityId?: string;
   }): Promise<EventRecord[]>;
+  /** One event by id (what a reaction job carries), or null. */
+  byId(id: number): Promise<EventRecord | null>;
   /** Events of a product after `afterId`, oldest first: what live streams send. */
   after(productId: string, afterId: number, limit: number): Promise<EventRecord[]>;
   latestId(productId: string): Promise<number>;

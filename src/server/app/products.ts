@@ -121,15 +121,20 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
           );
         }
         const m = await r.members.upsert(ctx.productId, userId, role);
-        await recordEvent(r, {
-          productId: ctx.productId,
-          actorId: ctx.actor.userId,
-          entityType: 'member',
-          entityId: userId,
-          type: before ? 'member.role_changed' : 'member.added',
-          before: before ? { role: before.role } : undefined,
-          after: { role, name: user.name },
-        });
+        const who = { productId: ctx.productId, actorId: ctx.actor.userId, entityId: userId };
+        const after = { role, name: user.name };
+        await recordEvent(
+          r,
+          before
+            ? {
+                ...who,
+                entityType: 'member',
+                type: 'member.role_changed',
+                before: { role: before.role },
+                after,
+              }
+            : { ...who, entityType: 'member', type: 'member.added', after },
+        );
         return m;
       });
       rolesChanged(ctx.productId);
@@ -204,7 +209,7 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
           entityId: segmentId,
           type: 'segment.updated',
           before,
-          after,
+          after: after!,
         });
         return after!;
       });

@@ -5,6 +5,8 @@ import { itemUseCases } from './items/index.ts';
 import { backlogViewUseCases } from './items/views.ts';
 import { pokerUseCases } from './poker/poker.ts';
 import { productUseCases } from './products.ts';
+import { adminJobUseCases } from './reactions/admin-jobs.ts';
+import { noticeUseCases } from './reactions/notices.ts';
 import { sprintUseCases } from './sprints/index.ts';
 import type { Store } from './store.ts';
 import { userUseCases } from './users.ts';
@@ -28,6 +30,8 @@ export function createServices(store: Store, options: ServiceOptions) {
     backlogViews: backlogViewUseCases(store),
     sprints: sprintUseCases(store, now, changes),
     poker: pokerUseCases(store),
+    notices: noticeUseCases(store),
+    adminJobs: adminJobUseCases(store),
     activity: new ActivityHub(store, changes),
     /** Releases what the services hold on the database (the change feed's LISTEN connection). */
     close: () => changes.close(),

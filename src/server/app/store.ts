@@ -15,6 +15,7 @@ import type {
   UsersRepo,
   WorkspaceRepo,
 } from './ports.ts';
+import type { NoticesRepo, ReactionsRepo } from './reactions/ports.ts';
 import type { DefinitionsOfDoneRepo, SprintsRepo } from './sprints/ports.ts';
 
 /** Every repository, bound either to the pool (reads) or to one transaction (writes). */
@@ -38,6 +39,8 @@ export interface Repos {
   sprints: SprintsRepo;
   definitionsOfDone: DefinitionsOfDoneRepo;
   poker: PokerRepo;
+  reactions: ReactionsRepo;
+  notices: NoticesRepo;
 }
 
 export interface Store {

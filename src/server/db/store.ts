@@ -20,8 +20,10 @@ import {
   itemCommentsRepo,
   itemLinksRepo,
 } from './repositories/items-social.repository.ts';
+import { noticesRepo } from './repositories/notices.repository.ts';
 import { pokerRepo } from './repositories/poker.repository.ts';
 import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
+import { reactionsRepo } from './repositories/reactions.repository.ts';
 import { sprintsRepo } from './repositories/sprints.repository.ts';
 import { definitionsOfDoneRepo } from './repositories/sprints-dod.repository.ts';
 
@@ -47,6 +49,8 @@ export function reposFor(raw: Queryable): Repos {
     sprints: sprintsRepo(db),
     definitionsOfDone: definitionsOfDoneRepo(db),
     poker: pokerRepo(db),
+    reactions: reactionsRepo(db),
+    notices: noticesRepo(db),
   };
 }
 

@@ -83,6 +83,9 @@ const makers: Record<string, () => Promise<string>> = {
     return r.json().id;
   },
   tokenId: async () => '00000000-0000-4000-8000-000000000000',
+  // Access runs before the handler (stubbed here), so ids that exist nowhere are enough.
+  noticeId: async () => '00000000-0000-4000-8000-000000000001',
+  jobId: async () => '1',
   token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 };
 

@@ -8,6 +8,7 @@ import type {
   UserRecord,
 } from '#app/ports.ts';
 import type { ApiToken, User } from '#contracts/auth.ts';
+import type { EventType } from '#contracts/events.ts';
 import type { Event, Member, Product, Segment } from '#contracts/products.ts';
 import type { ProductRole } from '#domain/roles.ts';
 
@@ -53,7 +54,8 @@ export const presentEvent = (e: EventRecord): Event => ({
   actor: e.actorId ? { id: e.actorId, name: e.actorName ?? 'Someone' } : null,
   entityType: e.entityType,
   entityId: e.entityId,
-  type: e.type,
+  // Every writer of the events table is typed by the catalog, so stored types are catalog types.
+  type: e.type as EventType,
   before: e.before ?? null,
   after: e.after ?? null,
   at: e.at.toISOString(),

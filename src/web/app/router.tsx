@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
 import { ProfilePage } from '#web/features/account/profile-page.tsx';
 import { ActivityPage } from '#web/features/activity/activity-page.tsx';
+import { NoticesPage } from '#web/features/activity/notices.tsx';
+import { JobsPage } from '#web/features/admin/jobs-page.tsx';
 import { UsersPage } from '#web/features/admin/users-page.tsx';
 import { InvitePage } from '#web/features/auth/invite-page.tsx';
 import { SetupPage } from '#web/features/auth/setup-page.tsx';
@@ -34,6 +36,8 @@ const routes: RouteObject[] = [
           { path: 'new-product', element: <CreateProductPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'admin/users', element: <UsersPage /> },
+          { path: 'admin/jobs', element: <JobsPage /> },
+          { path: 'notices', element: <NoticesPage /> },
           {
             path: 'p/:productKey',
             element: <ProductLayout />,

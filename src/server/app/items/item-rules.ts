@@ -167,15 +167,20 @@ export function itemEvents(
   d: Pick<Decision, 'events'>,
   extra: Record<string, unknown> = {},
 ): NewEvent[] {
-  return d.events.map((e) => ({
-    productId: actor.productId,
-    actorId: actor.actorId,
-    entityType: 'item',
-    entityId: itemId,
-    type: e.type,
-    ...(e.before ? { before: e.before } : {}),
-    after: { ...extra, ...e.after },
-  }));
+  // The aggregate (domain/) names the changed fields without knowing the catalog (contracts/);
+  // recordEvent holds every payload to the catalog at runtime.
+  return d.events.map(
+    (e) =>
+      ({
+        productId: actor.productId,
+        actorId: actor.actorId,
+        entityType: 'item',
+        entityId: itemId,
+        type: e.type,
+        ...(e.before ? { before: e.before } : {}),
+        after: { ...extra, ...e.after },
+      }) as NewEvent,
+  );
 }
 
 /**

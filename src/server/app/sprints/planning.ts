@@ -1,7 +1,9 @@
 import { recordEvent } from '#app/events.ts';
 import { changeItem, loadItem } from '#app/items/item-rules.ts';
+import type { NewEvent } from '#app/ports.ts';
 import type { ProductContext } from '#app/products.ts';
-import type { Store } from '#app/store.ts';
+import type { Repos, Store } from '#app/store.ts';
+import type { EventOf } from '#contracts/events.ts';
 import { AppError, notFound } from '#domain/errors.ts';
 import { checkScopeChange, checkTransition, isCompleted } from '#domain/sprints/sprint-rules.ts';
 import { loadAndForecast, loadSprint, sprintBoard } from './load.ts';
@@ -11,14 +13,21 @@ import { loadAndForecast, loadSprint, sprintBoard } from './load.ts';
  * to), and every later change to scope carries a recorded reason (seed 003).
  */
 export function sprintPlanningUseCases(store: Store) {
-  const event = (ctx: ProductContext, sprintId: string, type: string, after: unknown) => ({
-    productId: ctx.productId,
-    actorId: ctx.actor.userId,
-    entityType: 'sprint',
-    entityId: sprintId,
-    type,
-    after,
-  });
+  const event = <T extends 'sprint.item_added' | 'sprint.item_removed' | 'sprint.started'>(
+    ctx: ProductContext,
+    sprintId: string,
+    type: T,
+    after: EventOf<T>['after'],
+  ): NewEvent =>
+    // The cast only joins the generic halves; `after` is already checked against `type`.
+    ({
+      productId: ctx.productId,
+      actorId: ctx.actor.userId,
+      entityType: 'sprint',
+      entityId: sprintId,
+      type,
+      after,
+    }) as NewEvent;
 
   return {
     async addItem(ctx: ProductContext, sprintId: string, itemId: string, reasonIn?: string) {

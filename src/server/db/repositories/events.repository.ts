@@ -18,7 +18,8 @@ export function eventsRepo(db: Queryable): EventsRepo {
         events.map((e) => (e.after === undefined ? null : JSON.stringify(e.after))),
       ],
     );
-    // Wake live listeners (other instances, SSE streams) after commit.
+    // The events table's trigger (migration 0002) enqueues the reactions to these events in
+    // this same transaction. Wake live listeners (other instances, SSE streams) after commit.
     const products = [...new Set(events.flatMap((e) => (e.productId ? [e.productId] : [])))];
     for (const p of products) await notify('tandem_events', p);
   };
@@ -37,6 +38,16 @@ export function eventsRepo(db: Queryable): EventsRepo {
         [productId, afterId, limit],
       );
       return r.rows;
+    },
+    async byId(id) {
+      const r = await db.query<EventRecord>(
+        `select e.id, e.product_id as "productId", e.actor_id as "actorId", u.name as "actorName",
+                e.entity_type as "entityType", e.entity_id as "entityId", e.type, e.before, e.after, e.at
+           from events e left join users u on u.id = e.actor_id
+          where e.id = $1`,
+        [id],
+      );
+      return r.rows[0] ?? null;
     },
     async latestId(productId) {
       const r = await db.query<{ id: number | null }>(

@@ -1,4 +1,5 @@
 import type { AnyRoute } from '#http/route.ts';
+import { adminJobRoutes } from './admin-jobs.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { backlogViewRoutes } from './backlog-views.routes.ts';
 import { eventStreamRoutes } from './events-stream.routes.ts';
@@ -6,6 +7,7 @@ import { itemRoutes } from './items.routes.ts';
 import { itemIoRoutes } from './items-io.routes.ts';
 import { itemOrderRoutes } from './items-order.routes.ts';
 import { itemSocialRoutes } from './items-social.routes.ts';
+import { noticeRoutes } from './notices.routes.ts';
 import { pokerRoutes } from './poker.routes.ts';
 import { pokerStreamRoutes } from './poker-stream.routes.ts';
 import { productRoutes } from './products.routes.ts';
@@ -28,4 +30,6 @@ export const allRoutes: AnyRoute[] = [
   ...sprintScopeRoutes,
   ...pokerRoutes,
   ...pokerStreamRoutes,
+  ...noticeRoutes,
+  ...adminJobRoutes,
 ];

@@ -63,6 +63,7 @@ describe('cached backlog pages', () => {
           entityType: 'item',
           entityId: first.id,
           type: 'item.updated',
+          before: { title: first.title },
           after: { title: 'Renamed elsewhere' },
         },
       ]);

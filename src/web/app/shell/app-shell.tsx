@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router-dom';
 import { setPaletteOpen } from '#web/app/commands.ts';
 import { productNav } from '#web/app/routes.tsx';
 import { Icon } from '#web/components/icons.tsx';
+import { NoticesNavLink } from '#web/features/activity/notices.tsx';
 import { useMe, useProducts } from '#web/lib/queries.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { ProductSwitcher } from './product-switcher.tsx';
@@ -81,8 +82,13 @@ export function AppShell() {
               <Icon name="users" />
               People
             </NavLink>
+            <NavLink className="nav-link" to="/admin/jobs">
+              <Icon name="settings" />
+              Failed reactions
+            </NavLink>
           </div>
         )}
+        <NoticesNavLink />
         <div className="sidebar-spacer" />
         <UserMenu user={me.user} />
       </nav>

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES, type EventType } from '#contracts/events.ts';
 import type { Event } from '#contracts/products.ts';
-import { describeEvent, registerEventDescriber, timeAgo } from './describe-event.ts';
+import { describeEvent, timeAgo } from './describe-event.ts';
 
+/** `type` is a string so a test can also send a type this build does not know. */
 const ev = (type: string, before: unknown, after: unknown): Event => ({
   id: '1',
   productId: '00000000-0000-4000-8000-000000000001',
   actor: { id: '00000000-0000-4000-8000-000000000002', name: 'Olive' },
   entityType: type.split('.')[0]!,
   entityId: 'x',
-  type,
+  type: type as EventType,
   before,
   after,
   at: '2025-01-01T10:00:00Z',
@@ -41,13 +43,49 @@ describe('describeEvent', () => {
     );
   });
 
-  it('reads unknown event types naturally and accepts registered describers', () => {
+  it('reads a type this build does not know (a newer server) naturally', () => {
     expect(describeEvent(ev('widget.polished', null, { title: 'Chrome' }))).toBe(
       'Olive polished widget “Chrome”',
     );
     expect(describeEvent({ ...ev('invoice.sent', null, null), actor: null })).toBe('Tandem sent an invoice');
-    registerEventDescriber('widget.polished', (_e, who) => `${who} polished the widget`);
-    expect(describeEvent(ev('widget.polished', null, null))).toBe('Olive polished the widget');
+    expect(describeEvent(ev('toString', null, null))).toBe('Olive changed a toString');
+  });
+
+  it('reads every catalog type without ids or blanks, even from a near-empty payload', () => {
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
+    const id = '00000000-0000-4000-8000-00000000abcd';
+    for (const type of EVENT_TYPES) {
+      const e = { ...ev(type, { id, itemId: id }, { itemId: id, before: id, moves: [] }), entityId: id };
+      const text = describeEvent(e);
+      expect(text, type).not.toMatch(uuid);
+      expect(text, type).not.toMatch(/undefined|null|\[object|NaN/);
+      expect(text.startsWith('Olive '), type).toBe(true);
+    }
+  });
+
+  it('describes accounts, moves, WSJF ordering and poker in words', () => {
+    expect(
+      describeEvent(ev('user.updated', { name: 'Tom', disabled: false }, { name: 'Tom', disabled: true })),
+    ).toBe('Olive changed the account of Tom: disabled it');
+    expect(describeEvent(ev('invite.created', null, { email: 'tom@x.test', workspaceRole: 'member' }))).toBe(
+      'Olive invited tom@x.test to the workspace',
+    );
+    const names = new Map([
+      ['x', 'VIP-5 “Import profiles”'],
+      ['y', 'VIP-2 “Sign in”'],
+    ]);
+    expect(describeEvent(ev('item.moved', null, { before: 'y', rank: 'a0' }), names)).toBe(
+      'Olive moved VIP-5 “Import profiles” above VIP-2 “Sign in”',
+    );
+    expect(describeEvent(ev('item.moved', null, { after: 'gone', rank: 'a0' }))).toBe(
+      'Olive moved an item in the backlog order',
+    );
+    expect(describeEvent(ev('backlog.reordered_by_wsjf', null, { moves: [{}, {}, {}] }))).toBe(
+      'Olive ordered the backlog by WSJF (3 items moved)',
+    );
+    expect(describeEvent(ev('poker.opened', null, { itemIds: ['a', 'b'], scale: 'fibonacci' }))).toBe(
+      'Olive opened planning poker for 2 items',
+    );
   });
 });
 

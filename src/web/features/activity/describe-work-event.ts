@@ -1,3 +1,4 @@
+import type { EventType } from '#contracts/events.ts';
 import type { Event } from '#contracts/products.ts';
 import { FIELD_LABELS, STATUS_LABELS } from '#web/features/backlog/labels.ts';
 
@@ -8,7 +9,16 @@ import { FIELD_LABELS, STATUS_LABELS } from '#web/features/backlog/labels.ts';
  * still reads ("moved an item from New to Done").
  */
 export type EntityNames = ReadonlyMap<string, string>;
-type WorkDescriber = (e: Event, who: string, names: EntityNames) => string;
+export type WorkDescriber = (e: Event, who: string, names: EntityNames) => string;
+/** The catalog's backlog, sprint and poker types: this file must describe every one. */
+export type WorkEventType = Extract<
+  EventType,
+  | `item.${string}`
+  | `sprint.${string}`
+  | `backlog.${string}`
+  | `poker.${string}`
+  | 'definition_of_done.updated'
+>;
 
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
@@ -79,33 +89,48 @@ function sprintStarted(e: Event, who: string, names: EntityNames): string {
   return `${who} started ${sprintName(e, names)}${what ? ` with ${what}` : ''}${a.overForecast ? ', above the forecast' : ''}`;
 }
 
-export const workDescribers: ReadonlyMap<string, WorkDescriber> = new Map<string, WorkDescriber>([
-  ['item.created', (e, who, n) => `${who} created ${itemName(e, n)}`],
-  ['item.updated', itemUpdated],
-  ['item.deleted', (e, who, n) => `${who} deleted ${itemName(e, n)}`],
-  ['item.commented', (e, who, n) => `${who} commented on ${itemName(e, n)}`],
-  [
-    'item.linked',
-    (e, who, n) =>
-      `${who} linked ${itemName(e, n)}${str(obj(e.after).links) ? `: ${str(obj(e.after).links)}` : ''}`,
-  ],
-  ['item.unlinked', (e, who, n) => `${who} removed a link from ${itemName(e, n)}`],
-  ['item.imported', (e, who, n) => `${who} imported ${itemName(e, n)}`],
-  ['item.reimported', (e, who, n) => `${who} updated ${itemName(e, n)} from an import`],
-  ['sprint.created', (e, who, n) => `${who} planned ${sprintName(e, n)}`],
-  ['sprint.updated', (e, who, n) => `${who} changed the dates, goal or capacity of ${sprintName(e, n)}`],
-  ['sprint.started', sprintStarted],
-  ['sprint.closed', sprintClosed],
-  [
-    'sprint.item_added',
-    (e, who, n) =>
-      `${who} added ${itemName(e, n, str(obj(e.after).itemId) ?? '')} to ${sprintName(e, n)}${reason(obj(e.after).reason)}`,
-  ],
-  [
-    'sprint.item_removed',
-    (e, who, n) =>
-      `${who} took ${itemName(e, n, str(obj(e.after).itemId) ?? '')} out of ${sprintName(e, n)}${reason(obj(e.after).reason)}`,
-  ],
-  ['definition_of_done.updated', (_e, who) => `${who} updated the Definition of Done`],
-  ['backlog.settings_changed', (_e, who) => `${who} changed the Definition of Ready and backlog settings`],
-]);
+function itemMoved(e: Event, who: string, names: EntityNames): string {
+  const a = obj(e.after);
+  const above = str(a.before) && names.get(str(a.before)!);
+  const below = str(a.after) && names.get(str(a.after)!);
+  const where = above ? ` above ${above}` : below ? ` below ${below}` : ' in the backlog order';
+  return `${who} moved ${itemName(e, names)}${where}`;
+}
+
+function reorderedByWsjf(e: Event, who: string): string {
+  const moves = obj(e.after).moves;
+  const n = Array.isArray(moves) ? moves.length : undefined;
+  const count = n === undefined ? '' : ` (${n} ${n === 1 ? 'item' : 'items'} moved)`;
+  return `${who} ordered the backlog by WSJF${count}`;
+}
+
+function pokerOpened(e: Event, who: string): string {
+  const ids = obj(e.after).itemIds;
+  const n = Array.isArray(ids) ? ids.length : 0;
+  return `${who} opened planning poker${n ? ` for ${n} ${n === 1 ? 'item' : 'items'}` : ''}`;
+}
+
+export const workDescribers: Record<WorkEventType, WorkDescriber> = {
+  'item.created': (e, who, n) => `${who} created ${itemName(e, n)}`,
+  'item.updated': itemUpdated,
+  'item.deleted': (e, who, n) => `${who} deleted ${itemName(e, n)}`,
+  'item.moved': itemMoved,
+  'item.commented': (e, who, n) => `${who} commented on ${itemName(e, n)}`,
+  'item.linked': (e, who, n) =>
+    `${who} linked ${itemName(e, n)}${str(obj(e.after).links) ? `: ${str(obj(e.after).links)}` : ''}`,
+  'item.unlinked': (e, who, n) => `${who} removed a link from ${itemName(e, n)}`,
+  'item.imported': (e, who, n) => `${who} imported ${itemName(e, n)}`,
+  'item.reimported': (e, who, n) => `${who} updated ${itemName(e, n)} from an import`,
+  'backlog.reordered_by_wsjf': reorderedByWsjf,
+  'backlog.settings_changed': (_e, who) => `${who} changed the Definition of Ready and backlog settings`,
+  'sprint.created': (e, who, n) => `${who} planned ${sprintName(e, n)}`,
+  'sprint.updated': (e, who, n) => `${who} changed the dates, goal or capacity of ${sprintName(e, n)}`,
+  'sprint.started': sprintStarted,
+  'sprint.closed': sprintClosed,
+  'sprint.item_added': (e, who, n) =>
+    `${who} added ${itemName(e, n, str(obj(e.after).itemId) ?? '')} to ${sprintName(e, n)}${reason(obj(e.after).reason)}`,
+  'sprint.item_removed': (e, who, n) =>
+    `${who} took ${itemName(e, n, str(obj(e.after).itemId) ?? '')} out of ${sprintName(e, n)}${reason(obj(e.after).reason)}`,
+  'definition_of_done.updated': (_e, who) => `${who} updated the Definition of Done`,
+  'poker.opened': pokerOpened,
+};

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { INVEST_CHECKS } from '#domain/backlog/invest.ts';
+import { SCALE_KINDS } from '#domain/poker/scales.ts';
+import { WorkspaceRole } from './auth.ts';
+import { ProductRoleSchema } from './common.ts';
+import { ItemCategory, ItemStatus, ItemType } from './items.ts';
+
+/**
+ * The event catalog: every type Tandem records, with its entity and its before/after payload.
+ * `recordEvent` (server/app/events.ts) accepts only these, so tsc refuses an unknown type or a
+ * wrong payload, and the web app's activity feed must describe each one.
+ *
+ * Payload schemas check shapes, not business rules (no trims, no length limits: those ran at
+ * the edge already), so validating one costs microseconds. Objects are strict, so a field a use
+ * case starts sending must be named here first. Diffs (`*.updated`) carry only the changed
+ * fields: partial objects of known fields.
+ *
+ * The log keeps old rows forever and the API's response names these types as an enum, so a type
+ * is never removed or renamed here, and a payload only gains optional fields.
+ */
+
+const str = z.string();
+const id = z.string();
+const nullableNumber = z.number().nullable();
+
+const Scenario = z.strictObject({ given: str, when: str, then: str });
+
+/** The item fields a create, an edit or an import may carry. */
+const ItemFields = z.strictObject({
+  type: ItemType,
+  title: str,
+  problem: str,
+  description: str,
+  acceptanceCriteria: z.array(Scenario),
+  segmentIds: z.array(id),
+  category: ItemCategory,
+  labels: z.array(str),
+  assigneeId: id.nullable(),
+  status: ItemStatus,
+  businessValue: nullableNumber,
+  timeCriticality: nullableNumber,
+  riskReduction: nullableNumber,
+  size: nullableNumber,
+  releaseCritical: z.boolean(),
+  externalId: str.nullable(),
+});
+
+/** Extra context an item change may carry when it came from a sprint, a review or poker. */
+const ItemChangeContext = z.strictObject({
+  sprintId: id,
+  reason: str,
+  returnedFromSprint: id,
+  definitionOfDone: z.array(str),
+  comment: str,
+  estimate: str,
+  via: z.literal('planning_poker'),
+  sessionId: id,
+  voters: z.array(z.strictObject({ userId: id, name: str, value: str.nullable() })),
+});
+const ItemChange = z.strictObject({ ...ItemFields.shape, ...ItemChangeContext.shape }).partial();
+
+const SprintFields = z.strictObject({
+  name: str,
+  goal: str,
+  startDate: str,
+  endDate: str,
+  capacity: z
+    .discriminatedUnion('unit', [
+      z.strictObject({
+        unit: z.literal('days'),
+        members: z.array(z.strictObject({ userId: id, days: z.number() })),
+      }),
+      z.strictObject({ unit: z.literal('points'), points: z.number() }),
+    ])
+    .nullable(),
+});
+
+const ProductFields = z.strictObject({ name: str, key: str, description: str });
+const SegmentFields = z.strictObject({ name: str, description: str, targetShare: nullableNumber });
+const SegmentRow = z.strictObject({ id, productId: id, ...SegmentFields.shape });
+const BacklogViewRow = z.strictObject({ productId: id, name: str, query: str });
+const BacklogSettingsRow = z.strictObject({
+  productId: id,
+  definitionOfReady: z.array(z.enum(INVEST_CHECKS)),
+  splitThreshold: z.number(),
+  version: z.number(),
+});
+const UserFields = z.strictObject({ name: str, workspaceRole: WorkspaceRole, disabled: z.boolean() });
+const ScopeChange = z.strictObject({ itemId: id, key: str, reason: str.nullable() });
+
+const none = z.undefined().optional();
+
+/** One catalog entry: its literal type, the entity it is about, and what before/after hold. */
+function event<
+  T extends string,
+  E extends string,
+  B extends z.ZodType = typeof none,
+  A extends z.ZodType = typeof none,
+>(type: T, entityType: E, payload: { before?: B; after?: A }) {
+  return z.strictObject({
+    type: z.literal(type),
+    entityType: z.literal(entityType),
+    before: (payload.before ?? none) as B,
+    after: (payload.after ?? none) as A,
+  });
+}
+
+export const EventPayload = z.discriminatedUnion('type', [
+  // Workspace and accounts (productId is null)
+  event('workspace.setup', 'user', {
+    after: z.strictObject({ email: str, via: z.literal('environment').optional() }),
+  }),
+  event('user.created', 'user', {
+    after: z.strictObject({ email: str, name: str, workspaceRole: WorkspaceRole.optional() }),
+  }),
+  event('user.updated', 'user', { before: UserFields, after: UserFields }),
+  event('user.password_changed', 'user', { after: z.strictObject({ otherSessionsEnded: z.number() }) }),
+  event('user.password_reset_created', 'user', { after: z.strictObject({ expiresAt: str }) }),
+  event('user.password_reset', 'user', { after: z.strictObject({ sessionsEnded: z.number() }) }),
+  event('token.created', 'api_token', { after: z.strictObject({ name: str }) }),
+  event('token.revoked', 'api_token', {}),
+  event('invite.created', 'invite', {
+    after: z.strictObject({ email: str.nullable(), workspaceRole: WorkspaceRole }),
+  }),
+  event('invite.accepted', 'user', { after: z.strictObject({ email: str }) }),
+
+  // Products, members, segments
+  event('product.created', 'product', { after: ProductFields }),
+  event('product.updated', 'product', { before: ProductFields.partial(), after: ProductFields.partial() }),
+  event('product.deleted', 'product', {}),
+  event('member.added', 'member', {
+    before: none,
+    after: z.strictObject({ role: ProductRoleSchema, name: str }),
+  }),
+  event('member.role_changed', 'member', {
+    before: z.strictObject({ role: ProductRoleSchema }),
+    after: z.strictObject({ role: ProductRoleSchema, name: str }),
+  }),
+  event('member.removed', 'member', { before: z.strictObject({ role: ProductRoleSchema, name: str }) }),
+  event('segment.created', 'segment', { after: SegmentFields }),
+  event('segment.updated', 'segment', { before: SegmentRow, after: SegmentRow }),
+  event('segment.deleted', 'segment', { before: SegmentRow }),
+
+  // Backlog items
+  event('item.created', 'item', {
+    after: z.strictObject({ key: str, ...ItemFields.omit({ externalId: true }).shape }),
+  }),
+  event('item.updated', 'item', { before: ItemChange, after: ItemChange }),
+  event('item.deleted', 'item', { before: z.strictObject({ key: str, title: str }) }),
+  /** Written by the items repository's moveMany, in the same statement as the move. */
+  event('item.moved', 'item', {
+    after: z.strictObject({ before: id.optional(), after: id.optional(), rank: str }),
+  }),
+  event('item.commented', 'item', {
+    after: z.strictObject({ commentId: id, key: str, mentions: z.array(id) }),
+  }),
+  event('item.linked', 'item', { after: z.strictObject({ links: str }) }),
+  event('item.unlinked', 'item', { before: z.strictObject({ links: str }) }),
+  event('item.imported', 'item', { after: z.strictObject({ title: str, externalId: str.nullable() }) }),
+  event('item.reimported', 'item', { before: ItemFields.partial(), after: ItemFields.partial() }),
+  event('backlog.reordered_by_wsjf', 'backlog', {
+    after: z.strictObject({
+      moves: z.array(z.strictObject({ id, afterId: id.nullable() })),
+    }),
+  }),
+  event('backlog.settings_changed', 'backlog_settings', {
+    before: BacklogSettingsRow,
+    after: BacklogSettingsRow,
+  }),
+  event('backlog_view.created', 'backlog_view', { after: BacklogViewRow }),
+  event('backlog_view.replaced', 'backlog_view', { after: BacklogViewRow }),
+  event('backlog_view.deleted', 'backlog_view', { before: BacklogViewRow }),
+
+  // Sprints
+  event('sprint.created', 'sprint', { after: SprintFields }),
+  event('sprint.updated', 'sprint', { before: SprintFields.partial(), after: SprintFields.partial() }),
+  event('sprint.item_added', 'sprint', { after: ScopeChange }),
+  event('sprint.item_removed', 'sprint', { after: ScopeChange }),
+  event('sprint.started', 'sprint', {
+    after: z.strictObject({
+      committedPoints: z.number(),
+      items: z.number(),
+      forecastPoints: z.number().nullable(),
+      overForecast: z.boolean(),
+      confirmedOverForecastBy: id.nullable(),
+    }),
+  }),
+  event('sprint.closed', 'sprint', {
+    after: z.strictObject({
+      completedPoints: z.number(),
+      carriedOver: z.array(str),
+      to: z.union([z.literal('backlog'), z.strictObject({ sprintId: id, name: str })]),
+    }),
+  }),
+  event('definition_of_done.updated', 'product', {
+    before: z.strictObject({ checklist: z.array(str) }),
+    after: z.strictObject({ checklist: z.array(str) }),
+  }),
+
+  // Planning poker
+  event('poker.opened', 'poker', {
+    after: z.strictObject({ itemIds: z.array(id), scale: z.enum(SCALE_KINDS) }),
+  }),
+]);
+
+/** What a use case states about a change: its type, entity kind and payload. */
+export type EventPayload = z.input<typeof EventPayload>;
+export type EventType = EventPayload['type'];
+/** The payload of one event type, e.g. `EventOf<'item.commented'>['after']['mentions']`. */
+export type EventOf<T extends EventType> = Extract<EventPayload, { type: T }>;
+
+export const EVENT_TYPES = EventPayload.options.map((o) => o.shape.type.value) as [EventType, ...EventType[]];
+export const EventTypeSchema = z.enum(EVENT_TYPES);

@@ -1,0 +1,77 @@
+/** Ports of the reactions capability: the job queue's view for admins, receipts, notices. */
+
+export interface SubscriptionSpec {
+  name: string;
+  eventTypes: readonly string[];
+  maxAttempts: number;
+}
+
+export type JobState = 'failed' | 'pending';
+
+/** A reaction job on the queue: one (event, subscriber) pair. */
+export interface JobRecord {
+  id: string;
+  subscriber: string;
+  eventId: number | null;
+  eventType: string | null;
+  productId: string | null;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  runAt: Date;
+  updatedAt: Date;
+  state: JobState | 'running';
+}
+
+export interface ReactionsRepo {
+  /** Replaces the table of who reacts to which type (the code's list is the truth). */
+  syncSubscriptions(subs: readonly SubscriptionSpec[]): Promise<void>;
+  /**
+   * Records that `subscriber` handled `eventId`, in the caller's transaction. False when a
+   * receipt exists already: the effect committed before, so the caller does nothing.
+   */
+  claim(eventId: number, subscriber: string): Promise<boolean>;
+  /** Marks these graphile-worker pool ids (what jobs are locked_by) alive now. */
+  heartbeat(workerIds: readonly string[]): Promise<void>;
+  /** Unlocks the jobs of workers silent for longer than `silentMs` and forgets them; how many. */
+  releaseSilentWorkers(silentMs: number): Promise<number>;
+  /** A worker that stopped cleanly leaves nothing locked: forget it. */
+  forgetWorkers(workerIds: readonly string[]): Promise<void>;
+  /** Reaction jobs in a state, newest change first. */
+  jobs(q: { state: JobState; limit: number }): Promise<JobRecord[]>;
+  /** Gives a failed job a fresh set of attempts, now. False when no failed job has this id. */
+  retry(jobId: string): Promise<boolean>;
+}
+
+export interface NoticeRecord {
+  id: string;
+  kind: 'mention';
+  causeEventId: number;
+  productId: string;
+  productKey: string;
+  actorName: string | null;
+  itemId: string | null;
+  itemKey: string | null;
+  itemTitle: string | null;
+  excerpt: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export interface NewNotice {
+  recipientId: string;
+  causeEventId: number;
+  kind: 'mention';
+  productId: string;
+  actorId: string | null;
+  itemId: string | null;
+  commentId: string | null;
+}
+
+export interface NoticesRepo {
+  /** Inserts what is new; a (cause event, recipient) seen before is skipped. Returns how many. */
+  insertMany(notices: readonly NewNotice[]): Promise<number>;
+  listFor(userId: string, limit: number): Promise<NoticeRecord[]>;
+  unreadCount(userId: string): Promise<number>;
+  markRead(userId: string, noticeId: string): Promise<boolean>;
+}

@@ -1,0 +1,161 @@
+import { EventEmitter } from 'node:events';
+import {
+  type JobHelpers,
+  Logger,
+  type Runner,
+  run,
+  runMigrations,
+  type TaskList,
+  type WorkerEvents,
+} from 'graphile-worker';
+import type { StoredEvent } from '#app/reactions/stored-event.ts';
+import { toStoredEvent } from '#app/reactions/stored-event.ts';
+import type { Store } from '#app/store.ts';
+import type { AnySubscriber, ReactionContext } from '#jobs/subscriber.ts';
+import { subscribers as allSubscribers } from '#jobs/subscribers.ts';
+
+const DEFAULT_MAX_ATTEMPTS = 10;
+
+export interface ReactionsLog {
+  debug(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface ReactionsOptions {
+  store: Store;
+  /** The same database the app uses (DATABASE_URL or the embedded server's URL). */
+  databaseUrl: string;
+  log: ReactionsLog;
+  /** Run the worker in this process (the default); false only installs the queue and the list. */
+  work?: boolean;
+  /** Jobs run at once in this process. */
+  concurrency?: number;
+  /** How often to look for jobs when no NOTIFY arrived (ms); new jobs wake the worker at once. */
+  pollInterval?: number;
+  /** How often this process says its workers are alive (ms). */
+  heartbeatMs?: number;
+  /** After how long without a heartbeat a worker counts as dead and its jobs are unlocked (ms). */
+  silentAfterMs?: number;
+  /** The reactions to run; all of them unless a test passes its own. */
+  subscribers?: readonly AnySubscriber[];
+}
+
+export interface Reactions {
+  /** Stops taking jobs, lets running ones finish, closes the worker's connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The one entry point for reactions (app process and `tandem worker` alike), called after the
+ * app's migrations: installs or upgrades graphile-worker's schema (graphile-worker does this
+ * itself, under its own lock), writes which subscriber wants which event types (from then on
+ * every appended event enqueues its jobs, see migration 0002), then runs the worker.
+ */
+export async function startReactions(options: ReactionsOptions): Promise<Reactions> {
+  const subs = options.subscribers ?? allSubscribers;
+  const logger = graphileLogger(options.log);
+  await runMigrations({ connectionString: options.databaseUrl, logger });
+  await options.store.transaction((r) =>
+    r.reactions.syncSubscriptions(
+      subs.map((s) => ({
+        name: s.name,
+        eventTypes: s.eventTypes,
+        maxAttempts: s.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      })),
+    ),
+  );
+  if (options.work === false) return { stop: async () => undefined };
+
+  const { store, log } = options;
+  const taskList: TaskList = Object.fromEntries(subs.map((s) => [s.name, taskFor(store, s)]));
+  // graphile-worker locks jobs in the name of the worker pool (locked_by = pool id).
+  const poolIds = new Set<string>();
+  const events = new EventEmitter() as WorkerEvents;
+  events.on('pool:create', ({ workerPool }) => {
+    poolIds.add(workerPool.id);
+    void store.read.reactions.heartbeat([workerPool.id]).catch(() => undefined);
+  });
+  events.on('job:failed', ({ job, error }) =>
+    log.warn(
+      { jobId: job.id, task: job.task_identifier, attempts: job.attempts, err: error },
+      'reaction failed',
+    ),
+  );
+  const runner: Runner = await run(
+    {
+      connectionString: options.databaseUrl,
+      logger,
+      events,
+      taskList,
+      concurrency: options.concurrency ?? 2,
+      // Its own small pool: job fetching plus the LISTEN for new jobs. Handlers use the app's.
+      maxPoolSize: Math.max(3, (options.concurrency ?? 2) + 1),
+      pollInterval: options.pollInterval ?? 2_000,
+      noHandleSignals: true,
+    },
+    undefined,
+    [], // no cron: without this graphile-worker looks for a ./crontab file
+  );
+  // Settles when the worker stops; a rejection (it lost the database for good) must not crash us.
+  runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));
+  // Crash recovery: keep our ids alive, free the jobs of workers that went silent.
+  const beat = async () => {
+    await store.read.reactions.heartbeat([...poolIds]);
+    const freed = await store.read.reactions.releaseSilentWorkers(options.silentAfterMs ?? 60_000);
+    if (freed) log.info({ workers: freed }, 'unlocked the jobs of reaction workers that went silent');
+  };
+  await beat();
+  const timer = setInterval(() => {
+    beat().catch((err: unknown) => log.warn({ err }, 'reactions heartbeat failed'));
+  }, options.heartbeatMs ?? 15_000);
+  timer.unref();
+  log.info({ subscribers: subs.map((s) => s.name) }, 'reactions worker started');
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        await runner.stop('Tandem is shutting down');
+        await store.read.reactions.forgetWorkers([...poolIds]).catch(() => undefined);
+      })();
+      return stopping;
+    },
+  };
+}
+
+/**
+ * One job = one (event, subscriber). The receipt and the handler's effect share a transaction:
+ * if a worker dies after it committed but before graphile-worker marked the job done, the job
+ * runs again, finds the receipt, and does nothing. A throw rolls both back and graphile-worker
+ * retries with exponential back-off until max attempts, then keeps the job as failed.
+ */
+function taskFor(store: Store, sub: AnySubscriber) {
+  return async (payload: unknown, helpers: JobHelpers) => {
+    const eventId = Number((payload as { eventId?: unknown } | null)?.eventId);
+    if (!Number.isSafeInteger(eventId)) throw new Error(`Job ${helpers.job.id} has no event id`);
+    await store.transaction(async (r) => {
+      const row = await r.events.byId(eventId);
+      if (!row) return; // The event's product was deleted (events cascade): nothing to react to.
+      if (!(await r.reactions.claim(eventId, sub.name))) return;
+      const event = toStoredEvent(row);
+      if (!(sub.eventTypes as readonly string[]).includes(event.type)) return;
+      // The check above is what the subscriber's type promises: an event of its own types.
+      const handle = sub.handle as (e: StoredEvent, ctx: ReactionContext) => Promise<void>;
+      await handle(event, { repos: r, attempt: helpers.job.attempts });
+    });
+  };
+}
+
+function graphileLogger(log: ReactionsLog): Logger {
+  return new Logger((scope) => (level, message, meta) => {
+    const obj = { ...scope, ...(meta ?? {}) };
+    // The embedded server stopping with the app ends connections (57P01): expected, not an error.
+    const shutdown = (meta?.error as { code?: string } | undefined)?.code === '57P01';
+    if (level === 'error' && !shutdown) log.error(obj, message);
+    else if (level === 'warning' || level === 'error') log.warn(obj, message);
+    // graphile-worker reports every job at info; Tandem's own lines say what matters.
+    else log.debug(obj, message);
+  });
+}

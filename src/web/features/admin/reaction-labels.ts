@@ -1,0 +1,18 @@
+import type { EventType } from '#contracts/events.ts';
+
+/** What each reaction does, in words; a subscriber added later still shows its name. */
+const REACTIONS: Record<string, string> = {
+  'mention-notices': 'Tell the people mentioned in a comment',
+};
+
+const CAUSES: Partial<Record<EventType, string>> = {
+  'item.commented': 'a comment',
+};
+
+/** "Tell the people mentioned in a comment" or "webhooks (after item.created)". */
+export function reactionLabel(subscriber: string, eventType: EventType | null): string {
+  const known = REACTIONS[subscriber];
+  if (known) return known;
+  const cause = eventType ? (CAUSES[eventType] ?? eventType) : null;
+  return cause ? `${subscriber} (after ${cause})` : subscriber;
+}
