@@ -60,7 +60,7 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
   'user.updated': userUpdated,
   'user.password_changed': (_e, who) => `${who} changed their password`,
   'user.password_reset_created': (e, who) => `${who} made a password reset link for ${accountName(e)}`,
-  'user.password_reset': (e) => `${accountName(e)} chose a new password with a reset link`,
+  'user.password_reset': (_e, who) => `${who} chose a new password with a reset link`,
   'token.created': (e, who) => `${who} created the API token ${quoted(obj(e.after).name)}`.trim(),
   'token.revoked': (_e, who) => `${who} revoked an API token`,
   'invite.created': (e, who) =>
