@@ -10,6 +10,7 @@ import type { Actor } from '#app/actor.ts';
 import { AUTH_TOPIC } from '#app/auth.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
+import { isUuid } from '#contracts/common.ts';
 import { AppError } from '#domain/errors.ts';
 import { hasRole } from '#domain/roles.ts';
 import { errorHandler, fieldsFromZod, sendError } from './errors.ts';
@@ -41,7 +42,6 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { services } = opts;
@@ -119,7 +119,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // Built only when thrown: capturing a stack on every request is measurable at a thousand moves a second.
     const hidden = () => new AppError('not_found', 'That was not found, or you have no access to it.');
     // A malformed id names nothing: the same 404, before it reaches the database.
-    if (Object.entries(params).some(([k, v]) => k.endsWith('Id') && !UUID.test(v))) throw hidden();
+    if (Object.entries(params).some(([k, v]) => k.endsWith('Id') && !isUuid(v))) throw hidden();
     const productId = access.productOf ? await access.productOf({ params }, services) : params.productId;
     if (!productId) throw hidden();
     const role = await services.products.roleOf(productId, actor.userId);
