@@ -23,9 +23,9 @@ async function main(command: string) {
     process.exit(2);
   }
   const running = await startTandem(config, log, {
-    afterMigrate: async (services) => {
+    afterMigrate: async (tandem) => {
       if (!config.demo && command !== 'demo') return;
-      const result = await seedDemo(services);
+      const result = await seedDemo(tandem);
       if (result) {
         console.log(
           '\nDemo workspace ready. Sign in with any of these (password for all: %s):',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IMPORT_FIELDS } from '#domain/backlog/csv-mapping.ts';
+import { Item } from './items.ts';
 
 export const ImportField = z.enum(IMPORT_FIELDS);
 
@@ -29,3 +30,10 @@ export const ImportPreview = z.object({
 export const ImportResult = z.object({ created: z.number().int(), updated: z.number().int() });
 
 export const ExportQuery = z.object({ format: z.enum(['csv', 'json', 'feature']).default('csv') });
+
+export const FeatureFile = z.object({ name: z.string(), content: z.string() });
+/** format=json: every item as the API shows it; format=feature: the Gherkin files (csv is text/csv). */
+export const BacklogExport = z.union([
+  z.object({ items: z.array(Item) }),
+  z.object({ files: z.array(FeatureFile) }),
+]);

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '#app/services.ts';
-import { createStore } from '#db/store.ts';
+import { allRoutes, wire } from '#capabilities/index.ts';
 import { buildServer } from '#http/server.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 import { createLogger } from './logger.ts';
@@ -17,8 +16,13 @@ let productId: string;
 
 beforeAll(async () => {
   a = await createTestApp();
-  const services = createServices(createStore(a.pool), { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
-  b = await buildServer({ services, logger: createLogger('silent') });
+  const { services } = wire(a.pool, { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
+  b = await buildServer({
+    services,
+    routes: allRoutes,
+    logger: createLogger('silent'),
+    checkResponses: true,
+  });
   await b.ready();
   owner = await a.user('Owner A');
   member = await a.user('Member A');

@@ -21,7 +21,7 @@ const find = (items: ItemRecord[], title: RegExp) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  ctx = (await seedCore(t.services)).ctx;
+  ctx = (await seedCore(t)).ctx;
   await seedBacklogDemo(t.services, ctx);
 });
 

@@ -43,6 +43,34 @@ export function authUseCases(
     return sessionId;
   }
 
+  /** Creates the first admin under the setup lock; null when someone already exists. */
+  async function firstAdmin(
+    input: { email: string; name: string; password: string; workspaceName?: string | undefined },
+    extra: Record<string, string>,
+  ) {
+    const passwordHash = await hashPassword(input.password);
+    return store.transaction(async (r) => {
+      await r.workspace.lockForSetup();
+      if ((await r.users.count()) > 0) return null;
+      if (input.workspaceName) await r.workspace.rename(input.workspaceName);
+      const u = await r.users.insert({
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        workspaceRole: 'admin',
+      });
+      await recordEvent(r, {
+        productId: null,
+        actorId: u.id,
+        entityType: 'user',
+        entityId: u.id,
+        type: 'workspace.setup',
+        after: { email: u.email, ...extra },
+      });
+      return u;
+    });
+  }
+
   return {
     async setupStatus() {
       return {
@@ -58,29 +86,17 @@ export function authUseCases(
       password: string;
       workspaceName?: string | undefined;
     }) {
-      const passwordHash = await hashPassword(input.password);
-      const user = await store.transaction(async (r) => {
-        await r.workspace.lockForSetup();
-        if ((await r.users.count()) > 0)
-          throw new AppError('setup_done', 'Tandem is already set up. Sign in instead.');
-        if (input.workspaceName) await r.workspace.rename(input.workspaceName);
-        const u = await r.users.insert({
-          email: input.email,
-          name: input.name,
-          passwordHash,
-          workspaceRole: 'admin',
-        });
-        await recordEvent(r, {
-          productId: null,
-          actorId: u.id,
-          entityType: 'user',
-          entityId: u.id,
-          type: 'workspace.setup',
-          after: { email: u.email },
-        });
-        return u;
-      });
+      const user = await firstAdmin(input, {});
+      if (!user) throw new AppError('setup_done', 'Tandem is already set up. Sign in instead.');
       return { user, sessionId: await startSession(user.id) };
+    },
+
+    /**
+     * TANDEM_ADMIN_EMAIL + TANDEM_ADMIN_PASSWORD at start-up: that admin, but only on an empty
+     * database. Returns whether it was created.
+     */
+    async ensureAdmin(admin: { email: string; password: string }) {
+      return (await firstAdmin({ ...admin, name: 'Admin' }, { via: 'environment' })) !== null;
     },
 
     /** Same answer and about the same time for an unknown email and a wrong password. */

@@ -1,41 +1,11 @@
-import type { BacklogSettingsRepo, ItemCommentsRepo, ItemLinksRepo, ItemsRepo } from './items/ports.ts';
-import type { BacklogViewsRepo } from './items/views.ts';
-import type { PokerRepo } from './poker/ports.ts';
-import type {
-  EventsRepo,
-  IdempotencyRepo,
-  InvitesRepo,
-  MembersRepo,
-  ProductsRepo,
-  SegmentsRepo,
-  SessionsRepo,
-  TokensRepo,
-  UsersRepo,
-  WorkspaceRepo,
-} from './ports.ts';
-import type { SprintItemWritesRepo, SprintsRepo } from './sprints/ports.ts';
-
-/** Every repository, bound either to the pool (reads) or to one transaction (writes). */
-export interface Repos {
-  users: UsersRepo;
-  sessions: SessionsRepo;
-  tokens: TokensRepo;
-  invites: InvitesRepo;
-  products: ProductsRepo;
-  members: MembersRepo;
-  segments: SegmentsRepo;
-  events: EventsRepo;
-  workspace: WorkspaceRepo;
-  idempotency: IdempotencyRepo;
-  items: ItemsRepo;
-  itemLinks: ItemLinksRepo;
-  itemComments: ItemCommentsRepo;
-  backlogSettings: BacklogSettingsRepo;
-  backlogViews: BacklogViewsRepo;
-  sprints: SprintsRepo;
-  sprintItems: SprintItemWritesRepo;
-  poker: PokerRepo;
-}
+/**
+ * Every repository, bound either to the pool (reads) or to one transaction (writes). Empty here on
+ * purpose: each capability module (server/capabilities/<name>.capability.ts) adds the repositories
+ * it builds by declaration merging, so a new capability adds its repositories without editing this
+ * file, and a use case sees every repository that is registered.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: the members come from the capability modules
+export interface Repos {}
 
 export interface Store {
   /** Repositories on the pool, for reads that need no transaction. */

@@ -2,62 +2,27 @@ import type pg from 'pg';
 import type { Repos, Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
 import { inTransaction, prepared, type Queryable } from './pool.ts';
-import {
-  idempotencyRepo,
-  invitesRepo,
-  sessionsRepo,
-  tokensRepo,
-  usersRepo,
-  workspaceRepo,
-} from './repositories/accounts.repository.ts';
-import { backlogViewsRepo } from './repositories/backlog-views.repository.ts';
-import { eventsRepo } from './repositories/events.repository.ts';
-import { itemsRepo } from './repositories/items.repository.ts';
-import {
-  backlogSettingsRepo,
-  itemCommentsRepo,
-  itemLinksRepo,
-} from './repositories/items-social.repository.ts';
-import { pokerRepo } from './repositories/poker.repository.ts';
+import { idempotencyRepo } from './repositories/accounts.repository.ts';
 import { listenOn } from './repositories/poker-notify.repository.ts';
-import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
-import { sprintsRepo } from './repositories/sprints.repository.ts';
-import { sprintItemWritesRepo } from './repositories/sprints-items.repository.ts';
 
-export function reposFor(raw: Queryable): Repos {
-  const db = prepared(raw);
-  return {
-    users: usersRepo(db),
-    sessions: sessionsRepo(db),
-    tokens: tokensRepo(db),
-    invites: invitesRepo(db),
-    products: productsRepo(db),
-    members: membersRepo(db),
-    segments: segmentsRepo(db),
-    events: eventsRepo(db),
-    workspace: workspaceRepo(db),
-    idempotency: idempotencyRepo(db),
-    items: itemsRepo(db),
-    itemLinks: itemLinksRepo(db),
-    itemComments: itemCommentsRepo(db),
-    backlogSettings: backlogSettingsRepo(db),
-    backlogViews: backlogViewsRepo(db),
-    sprints: sprintsRepo(db),
-    sprintItems: sprintItemWritesRepo(db),
-    poker: pokerRepo(db),
-  };
-}
+/** Builds every registered repository on one connection (capabilities/index.ts: `createRepos`). */
+export type ReposFactory = (db: Queryable) => Repos;
 
-export function createStore(pool: pg.Pool): Store {
+/**
+ * The store over a pool. Which repositories exist is not decided here: the composition root passes
+ * `reposFor`, built from the capability list. Every query runs as a prepared statement.
+ */
+export function createStore(pool: pg.Pool, reposFor: ReposFactory): Store {
+  const bind = (db: Queryable) => reposFor(prepared(db));
   return {
-    read: reposFor(pool),
-    transaction: (fn) => inTransaction(pool, (client) => fn(reposFor(client))),
+    read: bind(pool),
+    transaction: (fn) => inTransaction(pool, (client) => fn(bind(client))),
     async idempotent(userId, key, route, fn) {
       const client = await pool.connect();
       try {
         // Serialise requests with the same key; a racing retry waits here, then replays.
         await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [`${userId}:${key}`]);
-        const repo = reposFor(client).idempotency;
+        const repo = idempotencyRepo(prepared(client));
         const seen = await repo.get(userId, key);
         if (seen) {
           if (seen.route !== route) {

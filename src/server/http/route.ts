@@ -3,8 +3,15 @@ import type { z } from 'zod';
 import type { Actor } from '#app/actor.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
+import { isUuid } from '#contracts/common.ts';
 import { AppError } from '#domain/errors.ts';
 import type { ProductRole } from '#domain/roles.ts';
+
+/** Finds the product of the entity a route is keyed by (an item, a sprint); null when there is none. */
+export type ProductOf = (
+  input: { params: Record<string, string> },
+  services: Services,
+) => Promise<string | null>;
 
 /**
  * Every route states who may call it. The route table test walks all routes × all roles and
@@ -23,10 +30,46 @@ export type Access =
   | {
       kind: 'product';
       roles: readonly ProductRole[];
-      productOf?: (input: { params: Record<string, string> }, services: Services) => Promise<string | null>;
+      productOf?: ProductOf;
       /** The message for members whose role is not enough (they get 403, since they can see the product). */
       deniedMessage?: string;
     };
+
+export const ACCESS_KINDS = [
+  'public',
+  'user',
+  'admin',
+  'product',
+] as const satisfies readonly Access['kind'][];
+
+/**
+ * The one way routes state their access rule: `access: allow.user`, `access: allow.admin`,
+ * `access: allow.product(ROLES.owner, { of: productOfItem, denied: 'Only the Product Owner …' })`.
+ * Handlers never check roles themselves; the domain refuses what a role may not change.
+ */
+export const allow = {
+  public: { kind: 'public' },
+  user: { kind: 'user' },
+  admin: { kind: 'admin' },
+  /** Members of the product with one of `roles`: `:productId`, or the product `of` finds. */
+  product: (roles: readonly ProductRole[], opts: { of?: ProductOf; denied?: string } = {}): Access => ({
+    kind: 'product',
+    roles,
+    ...(opts.of ? { productOf: opts.of } : {}),
+    ...(opts.denied ? { deniedMessage: opts.denied } : {}),
+  }),
+} as const satisfies Record<string, Access | ((...args: never[]) => Access)>;
+
+/** A `productOf` for routes keyed by `:param`; a malformed id names nothing, so it is not looked up. */
+export function keyedBy(
+  param: string,
+  find: (services: Services, id: string) => Promise<string | null>,
+): ProductOf {
+  return async ({ params }, services) => {
+    const id = params[param];
+    return isUuid(id) ? find(services, id) : null;
+  };
+}
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -63,7 +106,7 @@ export interface RouteDef<
   params?: PS;
   query?: QS;
   body?: BS;
-  /** The success response, for the OpenAPI document. */
+  /** The success response: the OpenAPI document, and in tests every response is checked against it. */
   response?: z.ZodType;
   /** Success status; 200 unless given (201 for creates, 204 for deletes). */
   status?: number;

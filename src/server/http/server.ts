@@ -15,8 +15,8 @@ import { AppError } from '#domain/errors.ts';
 import { hasRole } from '#domain/roles.ts';
 import { errorHandler, fieldsFromZod, sendError } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
-import type { AnyRoute, HandlerContext } from './route.ts';
-import { allRoutes } from './routes/index.ts';
+import { checkResponses } from './response-check.ts';
+import { ACCESS_KINDS, type AnyRoute, type HandlerContext } from './route.ts';
 
 export { SESSION_COOKIE } from './session-cookie.ts';
 
@@ -28,7 +28,13 @@ export interface ServerOptions {
   baseUrl?: string | undefined;
   /** Folder of the built web app; served with an SPA fallback when present. */
   webDir?: string | undefined;
-  routes?: AnyRoute[];
+  /** The route table (capabilities/index.ts: `allRoutes`). */
+  routes: readonly AnyRoute[];
+  /**
+   * Check every JSON response against the route's declared schema (errors against ErrorBody) and
+   * answer 500 on a mismatch. The test harness turns it on; so does TANDEM_CHECK_RESPONSES=1.
+   */
+  checkResponses?: boolean;
 }
 
 declare module 'fastify' {
@@ -45,7 +51,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { services } = opts;
-  const routes = opts.routes ?? allRoutes;
+  const { routes } = opts;
+  const checking = opts.checkResponses ?? process.env.TANDEM_CHECK_RESPONSES === '1';
   const app = Fastify({
     loggerInstance: opts.logger as unknown as FastifyBaseLogger,
     // Every log line of a request carries its id; a caller-sent X-Request-Id is kept.
@@ -139,9 +146,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.decorate('publicOrigin', opts.baseUrl ? new URL(opts.baseUrl).origin : null);
 
   for (const route of routes) {
+    // A route without a known access rule never gets registered: the server refuses to start.
+    if (!(ACCESS_KINDS as readonly string[]).includes(String(route.access?.kind))) {
+      throw new Error(`${route.method} ${route.url} has no access rule; give it one with allow.*`);
+    }
     app.route({
       method: route.method,
       url: route.url,
+      ...(checking ? { onSend: checkResponses(route) } : {}),
       handler: async (req, reply) => {
         checkOrigin(req);
         const parse = <T>(
@@ -183,7 +195,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         };
         const key = route.idempotent ? req.headers['idempotency-key'] : undefined;
         if (typeof key === 'string' && key && req.actor) {
-          const result = await services.store.idempotent(
+          const result = await services.system.once(
             req.actor.userId,
             key.slice(0, 200),
             `${route.method} ${req.url}`,
@@ -220,7 +232,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(scalar, { routePrefix: '/api/docs', configuration: docs });
   app.get('/api/health', async (_req, reply) => {
     try {
-      await services.store.ping();
+      await services.system.ping();
       return { status: 'ok', database: 'ok' };
     } catch {
       return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });

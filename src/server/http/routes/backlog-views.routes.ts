@@ -2,7 +2,7 @@ import type { BacklogViewRecord } from '#app/items/views.ts';
 import { BacklogView, BacklogViewList, SaveViewBody, ViewParams } from '#contracts/backlog-views.ts';
 import { ProductParams } from '#contracts/common.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 
 /** Saved view record → API shape (no product or user id: the caller only ever sees their own). */
 export const presentView = (v: BacklogViewRecord): BacklogView => ({
@@ -12,7 +12,7 @@ export const presentView = (v: BacklogViewRecord): BacklogView => ({
   createdAt: new Date(v.createdAt).toISOString(),
 });
 
-const members = { kind: 'product', roles: ROLES.anyMember } as const;
+const members = allow.product(ROLES.anyMember);
 
 export const backlogViewRoutes: AnyRoute[] = [
   defineRoute({

@@ -1,8 +1,8 @@
 import type { PokerSession } from '#contracts/poker.ts';
 import { PokerParams } from '#contracts/poker.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
-import { pokerAccess } from './poker.routes.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
+import { onPokerSession } from './poker.routes.ts';
 
 const HEARTBEAT_MS = 20_000;
 
@@ -17,7 +17,7 @@ export const pokerStreamRoutes: AnyRoute[] = [
     url: '/api/v1/poker/:sessionId/stream',
     tag: 'poker',
     summary: 'Live session state (text/event-stream; event `state` carries the session)',
-    access: pokerAccess(ROLES.anyMember),
+    access: allow.product(ROLES.anyMember, { of: onPokerSession }),
     params: PokerParams,
     raw: true,
     async handler(ctx) {

@@ -19,14 +19,10 @@ import {
 } from '#contracts/products.ts';
 import { ROLES } from '#domain/roles.ts';
 import { presentEvent, presentMember, presentProduct, presentSegment } from '#http/presenters.ts';
-import { type AnyRoute, defineRoute, ifMatchVersion } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute, ifMatchVersion } from '#http/route.ts';
 
-const ownerOnly = {
-  kind: 'product',
-  roles: ROLES.owner,
-  deniedMessage: 'Only the Product Owner can change this.',
-} as const;
-const members = { kind: 'product', roles: ROLES.anyMember } as const;
+const ownerOnly = allow.product(ROLES.owner, { denied: 'Only the Product Owner can change this.' });
+const members = allow.product(ROLES.anyMember);
 
 export const productRoutes: AnyRoute[] = [
   defineRoute({
@@ -34,7 +30,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products',
     tag: 'products',
     summary: 'Products you are a member of',
-    access: { kind: 'user' },
+    access: allow.user,
     response: ProductList,
     handler: async (ctx) => ({
       products: (await ctx.services.products.listForUser(ctx.actor)).map(presentProduct),
@@ -45,7 +41,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products',
     tag: 'products',
     summary: 'Create a product; you become its Product Owner',
-    access: { kind: 'user' },
+    access: allow.user,
     body: CreateProductBody,
     response: Product,
     status: 201,

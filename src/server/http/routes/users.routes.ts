@@ -9,7 +9,7 @@ import {
   UserParams,
 } from '#contracts/auth.ts';
 import { presentUser } from '#http/presenters.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 
 export const userRoutes: AnyRoute[] = [
   defineRoute({
@@ -17,7 +17,7 @@ export const userRoutes: AnyRoute[] = [
     url: '/api/v1/directory',
     tag: 'users',
     summary: 'Active people in the workspace (name and email), so a Product Owner can add members',
-    access: { kind: 'user' },
+    access: allow.user,
     response: Directory,
     handler: async (ctx) => ({
       people: (await ctx.services.users.list())
@@ -30,7 +30,7 @@ export const userRoutes: AnyRoute[] = [
     url: '/api/v1/users',
     tag: 'users',
     summary: 'All people in the workspace',
-    access: { kind: 'admin' },
+    access: allow.admin,
     response: UserList,
     handler: async (ctx) => ({ users: (await ctx.services.users.list()).map(presentUser) }),
   }),
@@ -39,7 +39,7 @@ export const userRoutes: AnyRoute[] = [
     url: '/api/v1/users',
     tag: 'users',
     summary: 'Create a user with a password',
-    access: { kind: 'admin' },
+    access: allow.admin,
     body: CreateUserBody,
     response: User,
     status: 201,
@@ -51,7 +51,7 @@ export const userRoutes: AnyRoute[] = [
     url: '/api/v1/users/:userId',
     tag: 'users',
     summary: 'Rename, change workspace role, or disable a user (ends their sessions)',
-    access: { kind: 'admin' },
+    access: allow.admin,
     params: UserParams,
     body: UpdateUserBody,
     response: User,
@@ -63,7 +63,7 @@ export const userRoutes: AnyRoute[] = [
     url: '/api/v1/invites',
     tag: 'users',
     summary: 'Create an invitation link (valid 7 days, single use)',
-    access: { kind: 'admin' },
+    access: allow.admin,
     body: CreateInviteBody,
     response: Invite,
     status: 201,

@@ -1,0 +1,33 @@
+import type { ServiceDeps } from '#app/services.ts';
+import type { Queryable } from '#db/pool.ts';
+import type { AnyRoute } from '#http/route.ts';
+
+/**
+ * A reaction to events, run by the job queue (server/jobs). Typed loosely until the queue lands:
+ * a name, the event types it subscribes to, and a handler the queue calls once per event.
+ */
+export interface JobDescriptor {
+  name: string;
+  eventTypes: readonly string[];
+  handle: (...args: never[]) => unknown;
+}
+
+/**
+ * Everything one capability brings, registered from one module (`<name>.capability.ts`):
+ *  - repos: its repositories, built on one connection (the pool for reads, or a transaction);
+ *  - useCases: its use cases, built once from the store, the change feed and the clock;
+ *  - routes: its HTTP routes, each with its access rule;
+ *  - jobs: its reactions to events.
+ * The module also adds its repositories to `Repos` and its use cases to `Services` by declaration
+ * merging, so the app and HTTP layers see them without importing this folder.
+ */
+export interface Capability<R extends object = object, U extends object = object> {
+  name: string;
+  repos: (db: Queryable) => R;
+  useCases: (deps: ServiceDeps) => U;
+  routes: readonly AnyRoute[];
+  jobs: readonly JobDescriptor[];
+}
+
+export const defineCapability = <R extends object, U extends object>(capability: Capability<R, U>) =>
+  capability;
