@@ -38,11 +38,9 @@ export const backlog = defineCapability({
   jobs: [],
 });
 
-type BacklogRepos = ReturnType<typeof repos>;
-type BacklogServices = ReturnType<typeof useCases>;
 declare module '#app/store.ts' {
-  interface Repos extends BacklogRepos {}
+  interface Repos extends ReturnType<typeof repos> {}
 }
 declare module '#app/services.ts' {
-  interface Services extends BacklogServices {}
+  interface Services extends ReturnType<typeof useCases> {}
 }

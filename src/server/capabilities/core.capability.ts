@@ -39,11 +39,9 @@ export const core = defineCapability({
   jobs: [],
 });
 
-type CoreRepos = ReturnType<typeof repos>;
-type CoreServices = ReturnType<typeof useCases>;
 declare module '#app/store.ts' {
-  interface Repos extends CoreRepos {}
+  interface Repos extends ReturnType<typeof repos> {}
 }
 declare module '#app/services.ts' {
-  interface Services extends CoreServices {}
+  interface Services extends ReturnType<typeof useCases> {}
 }

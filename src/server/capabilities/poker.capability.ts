@@ -23,11 +23,9 @@ export const poker = defineCapability({
   jobs: [],
 });
 
-type PokerRepos = ReturnType<typeof repos>;
-type PokerServices = ReturnType<typeof useCases>;
 declare module '#app/store.ts' {
-  interface Repos extends PokerRepos {}
+  interface Repos extends ReturnType<typeof repos> {}
 }
 declare module '#app/services.ts' {
-  interface Services extends PokerServices {}
+  interface Services extends ReturnType<typeof useCases> {}
 }

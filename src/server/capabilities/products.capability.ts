@@ -27,11 +27,9 @@ export const products = defineCapability({
   jobs: [],
 });
 
-type ProductRepos = ReturnType<typeof repos>;
-type ProductServices = ReturnType<typeof useCases>;
 declare module '#app/store.ts' {
-  interface Repos extends ProductRepos {}
+  interface Repos extends ReturnType<typeof repos> {}
 }
 declare module '#app/services.ts' {
-  interface Services extends ProductServices {}
+  interface Services extends ReturnType<typeof useCases> {}
 }

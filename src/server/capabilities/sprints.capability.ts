@@ -25,11 +25,9 @@ export const sprints = defineCapability({
   jobs: [],
 });
 
-type SprintRepos = ReturnType<typeof repos>;
-type SprintServices = ReturnType<typeof useCases>;
 declare module '#app/store.ts' {
-  interface Repos extends SprintRepos {}
+  interface Repos extends ReturnType<typeof repos> {}
 }
 declare module '#app/services.ts' {
-  interface Services extends SprintServices {}
+  interface Services extends ReturnType<typeof useCases> {}
 }

@@ -5,7 +5,7 @@ import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
 import { isUuid } from '#contracts/common.ts';
 import { AppError } from '#domain/errors.ts';
-import type { ProductRole } from '#domain/roles.ts';
+import { type ProductRole, ROLES } from '#domain/roles.ts';
 
 /** Finds the product of the entity a route is keyed by (an item, a sprint); null when there is none. */
 export type ProductOf = (
@@ -51,6 +51,8 @@ export const allow = {
   public: { kind: 'public' },
   user: { kind: 'user' },
   admin: { kind: 'admin' },
+  /** Any member of the product named by `:productId`: the rule of most reads. */
+  members: { kind: 'product', roles: ROLES.anyMember },
   /** Members of the product with one of `roles`: `:productId`, or the product `of` finds. */
   product: (roles: readonly ProductRole[], opts: { of?: ProductOf; denied?: string } = {}): Access => ({
     kind: 'product',

@@ -43,7 +43,7 @@ export const itemIoRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/items/export',
     tag: 'import-export',
     summary: 'Export the backlog: format=csv, json, or feature (Gherkin files as JSON {files})',
-    access: allow.product(ROLES.anyMember),
+    access: allow.members,
     params: ProductParams,
     query: ExportQuery,
     response: BacklogExport,

@@ -45,7 +45,7 @@ export const itemOrderRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/wsjf-order',
     tag: 'items',
     summary: 'Suggested order by WSJF beside the current order, with the moves it implies',
-    access: allow.product(ROLES.anyMember),
+    access: allow.members,
     params: ProductParams,
     response: WsjfOrder,
     async handler(ctx) {

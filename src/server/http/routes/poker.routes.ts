@@ -28,7 +28,7 @@ export const pokerRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/poker',
     tag: 'poker',
     summary: 'Recent planning poker sessions of a product',
-    access: allow.product(ROLES.anyMember),
+    access: allow.members,
     params: ProductParams,
     response: PokerSessionList,
     handler: async (ctx) => ({ sessions: await ctx.services.poker.list(ctx.product) }),

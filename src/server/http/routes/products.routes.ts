@@ -22,7 +22,6 @@ import { presentEvent, presentMember, presentProduct, presentSegment } from '#ht
 import { type AnyRoute, allow, defineRoute, ifMatchVersion } from '#http/route.ts';
 
 const ownerOnly = allow.product(ROLES.owner, { denied: 'Only the Product Owner can change this.' });
-const members = allow.product(ROLES.anyMember);
 
 export const productRoutes: AnyRoute[] = [
   defineRoute({
@@ -53,7 +52,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId',
     tag: 'products',
     summary: 'One product',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: Product,
     handler: async (ctx) => presentProduct(await ctx.services.products.get(ctx.product)),
@@ -86,7 +85,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/members',
     tag: 'members',
     summary: 'Members and their roles',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: MemberList,
     handler: async (ctx) => ({
@@ -137,7 +136,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/segments',
     tag: 'segments',
     summary: 'Customer segments of a product',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: SegmentList,
     handler: async (ctx) => ({
@@ -184,7 +183,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/events',
     tag: 'events',
     summary: 'Activity feed: the product event log, newest first',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     query: EventQuery,
     response: EventList,

@@ -16,7 +16,6 @@ import { type AnyRoute, allow, defineRoute, ifMatchVersion, keyedBy } from '#htt
 /** Routes keyed by a sprint: the sprint's product decides who may call them. */
 export const onSprint = keyedBy('sprintId', (services, id) => services.sprints.productOf(id));
 
-const members = allow.product(ROLES.anyMember);
 const planners = allow.product(ROLES.contributors);
 
 export const sprintRoutes: AnyRoute[] = [
@@ -25,7 +24,7 @@ export const sprintRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/sprints',
     tag: 'sprints',
     summary: 'Sprints of a product, newest first',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: SprintList,
     handler: async (ctx) => ({ sprints: await ctx.services.sprints.list(ctx.product) }),
@@ -81,7 +80,7 @@ export const sprintRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/definition-of-done',
     tag: 'sprints',
     summary: 'The product’s Definition of Done checklist',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: DefinitionOfDone,
     handler: (ctx) => ctx.services.sprints.getDefinitionOfDone(ctx.product),
