@@ -19,7 +19,7 @@ export interface ServiceDeps {
  * All use cases, as the HTTP layer, the demo builder and the jobs see them. The store is not here:
  * callers reach data through use cases; the composition root hands the store to the few that
  * build data directly (demo, benchmarks, test harness). This base holds what the server itself
- * needs; each capability module adds its use cases by declaration merging.
+ * needs; server/capabilities/index.ts merges in the use cases of every capability on its list.
  */
 export interface Services {
   /** Which topics changed, on this instance and (through NOTIFY) on the others. */

@@ -1,10 +1,10 @@
 /**
  * Every repository, bound either to the pool (reads) or to one transaction (writes). Empty here on
- * purpose: each capability module (server/capabilities/<name>.capability.ts) adds the repositories
- * it builds by declaration merging, so a new capability adds its repositories without editing this
- * file, and a use case sees every repository that is registered.
+ * purpose: server/capabilities/index.ts merges in the repositories of every capability on its list
+ * (declaration merging), so a new capability adds its repositories without editing this file, and
+ * a use case sees every repository that is registered.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: the members come from the capability modules
+// biome-ignore lint/suspicious/noEmptyInterface: the members come from the capability list
 export interface Repos {}
 
 export interface Store {

@@ -37,10 +37,3 @@ export const backlog = defineCapability({
   routes: [...itemIoRoutes, ...itemRoutes, ...itemOrderRoutes, ...itemSocialRoutes, ...backlogViewRoutes],
   jobs: [],
 });
-
-declare module '#app/store.ts' {
-  interface Repos extends ReturnType<typeof repos> {}
-}
-declare module '#app/services.ts' {
-  interface Services extends ReturnType<typeof useCases> {}
-}

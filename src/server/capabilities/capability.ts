@@ -18,8 +18,8 @@ export interface JobDescriptor {
  *  - useCases: its use cases, built once from the store, the change feed and the clock;
  *  - routes: its HTTP routes, each with its access rule;
  *  - jobs: its reactions to events.
- * The module also adds its repositories to `Repos` and its use cases to `Services` by declaration
- * merging, so the app and HTTP layers see them without importing this folder.
+ * capabilities/index.ts lists the modules and derives `Repos` and `Services` from that list, so the
+ * app and HTTP layers see every registered repository and use case without importing this folder.
  */
 export interface Capability<R extends object = object, U extends object = object> {
   name: string;

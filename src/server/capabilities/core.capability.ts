@@ -38,10 +38,3 @@ export const core = defineCapability({
   routes: [...authRoutes, ...userRoutes],
   jobs: [],
 });
-
-declare module '#app/store.ts' {
-  interface Repos extends ReturnType<typeof repos> {}
-}
-declare module '#app/services.ts' {
-  interface Services extends ReturnType<typeof useCases> {}
-}

@@ -15,16 +15,19 @@ import { sprints } from './sprints.capability.ts';
 /** Every capability of this Tandem. A new one is a folder per layer, its module, and a line here. */
 export const capabilities = [core, products, backlog, sprints, poker] as const;
 
+// Repos and Services are these capabilities' repositories and use cases, derived from the list and
+// merged into the app layer's interfaces: the app and HTTP layers see them without importing here,
+// and a module missing from the list is missing from the types too.
 type Registered = (typeof capabilities)[number];
 type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (all: infer I) => void ? I : never;
-type Check<T extends true> = T;
-// A module that adds to Repos or Services but is missing from the list above fails to compile here.
-export type AllReposRegistered = Check<Merged<ReturnType<Registered['repos']>> extends Repos ? true : false>;
-export type AllServicesRegistered = Check<
-  Merged<ReturnType<Registered['useCases']>> & Pick<Services, 'changes' | 'close'> extends Services
-    ? true
-    : false
->;
+type RegisteredRepos = Merged<ReturnType<Registered['repos']>>;
+type RegisteredServices = Merged<ReturnType<Registered['useCases']>>;
+declare module '#app/store.ts' {
+  interface Repos extends RegisteredRepos {}
+}
+declare module '#app/services.ts' {
+  interface Services extends RegisteredServices {}
+}
 
 /** The route table: what the server registers and the access test walks. */
 export const allRoutes: readonly AnyRoute[] = capabilities.flatMap((c) => c.routes);

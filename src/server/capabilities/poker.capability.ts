@@ -22,10 +22,3 @@ export const poker = defineCapability({
   routes: [...pokerRoutes, ...pokerStreamRoutes],
   jobs: [],
 });
-
-declare module '#app/store.ts' {
-  interface Repos extends ReturnType<typeof repos> {}
-}
-declare module '#app/services.ts' {
-  interface Services extends ReturnType<typeof useCases> {}
-}

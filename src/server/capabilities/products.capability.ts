@@ -26,10 +26,3 @@ export const products = defineCapability({
   routes: [...productRoutes, ...eventStreamRoutes],
   jobs: [],
 });
-
-declare module '#app/store.ts' {
-  interface Repos extends ReturnType<typeof repos> {}
-}
-declare module '#app/services.ts' {
-  interface Services extends ReturnType<typeof useCases> {}
-}

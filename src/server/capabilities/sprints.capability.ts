@@ -24,10 +24,3 @@ export const sprints = defineCapability({
   routes: [...sprintRoutes, ...sprintScopeRoutes],
   jobs: [],
 });
-
-declare module '#app/store.ts' {
-  interface Repos extends ReturnType<typeof repos> {}
-}
-declare module '#app/services.ts' {
-  interface Services extends ReturnType<typeof useCases> {}
-}
