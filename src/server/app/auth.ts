@@ -96,6 +96,8 @@ export function authUseCases(
      * database. Returns whether it was created.
      */
     async ensureAdmin(admin: { email: string; password: string }) {
+      // Most starts find people already there: skip hashing the password for nothing.
+      if ((await store.read.users.count()) > 0) return false;
       return (await firstAdmin({ ...admin, name: 'Admin' }, { via: 'environment' })) !== null;
     },
 
