@@ -17,71 +17,45 @@ const users = {} as Record<ProductRole | 'stranger' | 'admin', TestUser>;
 const fixtures: Record<string, string> = {};
 const PRODUCT_SCOPED = /^\/api\/v1\/(products\/:productId|items|sprints|poker)(\/|$)/;
 
+/** Creates an entity through the real API and returns its id; a refusal fails the test at once. */
+async function created(as: TestUser, url: string, payload: object, what: string): Promise<string> {
+  const r = await t.call(as, { method: 'POST', url, payload });
+  if (r.statusCode !== 201) throw new Error(`cannot make ${what} fixture: ${r.body}`);
+  return r.json().id;
+}
+const inProduct = (path: string) => `/api/v1/products/${fixtures.productId}/${path}`;
+const theItem = async () => (fixtures.itemId ??= await makers.itemId!());
+
 /** Real entities inside the product, made through the real API, for routes keyed by them. */
 const makers: Record<string, () => Promise<string>> = {
   productId: async () => fixtures.productId!,
   userId: async () => users.team.id,
-  segmentId: async () => {
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/segments`,
-      payload: { name: 'Access segment' },
-    });
-    return r.json().id;
-  },
-  itemId: async () => {
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/items`,
-      payload: { type: 'story', title: 'Access check', problem: 'Someone needs access checked' },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make an item fixture: ${r.body}`);
-    return r.json().id;
-  },
-  sprintId: async () => {
-    const r = await t.call(users.facilitator, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/sprints`,
-      payload: {
-        name: 'Access sprint',
-        goal: 'Check access',
-        startDate: '2026-11-23',
-        endDate: '2026-12-04',
-      },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a sprint fixture: ${r.body}`);
-    return r.json().id;
-  },
-  sessionId: async () => {
-    fixtures.itemId ??= await makers.itemId!();
-    const r = await t.call(users.facilitator, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/poker`,
-      payload: { itemIds: [fixtures.itemId] },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a poker session fixture: ${r.body}`);
-    return r.json().id;
-  },
-  linkId: async () => {
-    fixtures.itemId ??= await makers.itemId!();
-    const other = await makers.itemId!();
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/items/${fixtures.itemId}/links`,
-      payload: { kind: 'relates', toItemId: other },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a link fixture: ${r.body}`);
-    return r.json().id;
-  },
-  viewId: async () => {
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/views`,
-      payload: { name: 'Access view', query: '?status=ready' },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a saved view fixture: ${r.body}`);
-    return r.json().id;
-  },
+  segmentId: () => created(users.owner, inProduct('segments'), { name: 'Access segment' }, 'a segment'),
+  itemId: () =>
+    created(
+      users.owner,
+      inProduct('items'),
+      { type: 'story', title: 'Access check', problem: 'Someone needs access checked' },
+      'an item',
+    ),
+  sprintId: () =>
+    created(
+      users.facilitator,
+      inProduct('sprints'),
+      { name: 'Access sprint', goal: 'Check access', startDate: '2026-11-23', endDate: '2026-12-04' },
+      'a sprint',
+    ),
+  sessionId: async () =>
+    created(users.facilitator, inProduct('poker'), { itemIds: [await theItem()] }, 'a poker session'),
+  linkId: async () =>
+    created(
+      users.owner,
+      `/api/v1/items/${await theItem()}/links`,
+      { kind: 'relates', toItemId: await makers.itemId!() },
+      'a link',
+    ),
+  viewId: () =>
+    created(users.owner, inProduct('views'), { name: 'Access view', query: '?status=ready' }, 'a saved view'),
   tokenId: async () => '00000000-0000-4000-8000-000000000000',
   token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 };
