@@ -5,7 +5,7 @@ import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
 import { isUuid } from '#contracts/common.ts';
 import { AppError } from '#domain/errors.ts';
-import { type ProductRole, ROLES } from '#domain/roles.ts';
+import { hasRole, type ProductRole, ROLES } from '#domain/roles.ts';
 
 /** Finds the product of the entity a route is keyed by (an item, a sprint); null when there is none. */
 export type ProductOf = (
@@ -71,6 +71,42 @@ export function keyedBy(
     const id = params[param];
     return isUuid(id) ? find(services, id) : null;
   };
+}
+
+/**
+ * Runs a route's access rule for the caller, before anything else looks at the request. Returns
+ * the product context on product routes. A stranger to the product, or an id that names nothing,
+ * gets the same 404; a member whose role is not enough gets 403.
+ */
+export async function authorize(
+  access: Access,
+  actor: Actor | null,
+  params: Record<string, string>,
+  services: Services,
+): Promise<ProductContext | undefined> {
+  if (access.kind === 'public') return undefined;
+  if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.');
+  if (access.kind === 'user') return undefined;
+  if (access.kind === 'admin') {
+    if (actor.workspaceRole !== 'admin')
+      throw new AppError('forbidden', 'Only workspace admins can do this.');
+    return undefined;
+  }
+  // Built only when thrown: capturing a stack on every request is measurable at a thousand moves a second.
+  const hidden = () => new AppError('not_found', 'That was not found, or you have no access to it.');
+  // A malformed id names nothing: the same 404, before it reaches the database.
+  if (Object.entries(params).some(([k, v]) => k.endsWith('Id') && !isUuid(v))) throw hidden();
+  const productId = access.productOf ? await access.productOf({ params }, services) : params.productId;
+  if (!productId) throw hidden();
+  const role = await services.products.roleOf(productId, actor.userId);
+  if (!role) throw hidden();
+  if (!hasRole(role, access.roles)) {
+    throw new AppError(
+      'forbidden',
+      access.deniedMessage ?? `Your role (${role}) cannot do this on this product.`,
+    );
+  }
+  return { actor, productId, role };
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
