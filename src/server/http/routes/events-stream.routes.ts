@@ -1,7 +1,8 @@
 import { ProductParams } from '#contracts/common.ts';
-import { openEventStream } from '#http/event-stream.ts';
 import { presentEvent } from '#http/presenters.ts';
 import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
+
+const HEARTBEAT_MS = 20_000;
 
 /**
  * The product's activity as Server-Sent Events (`event: activity`, data = the events, oldest
@@ -18,12 +19,32 @@ export const eventStreamRoutes: AnyRoute[] = [
     params: ProductParams,
     raw: true,
     async handler(ctx) {
-      const stream = openEventStream(ctx, 3000);
-      const off = await ctx.services.activity.subscribe(ctx.product.productId, (events) =>
-        stream.send('activity', events.map(presentEvent), events.at(-1)!.id),
-      );
-      stream.onClose(off);
-      stream.send('ready', {});
+      const res = ctx.reply.raw;
+      ctx.reply.hijack();
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 3000\n\n');
+      let closed = false;
+      let unsubscribe: () => void = () => {};
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const stop = () => {
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      ctx.req.raw.on('close', stop);
+      res.on('error', stop);
+      const off = await ctx.services.activity.subscribe(ctx.product.productId, (events) => {
+        const last = events.at(-1)!;
+        res.write(`id: ${last.id}\nevent: activity\ndata: ${JSON.stringify(events.map(presentEvent))}\n\n`);
+      });
+      if (closed) off();
+      else unsubscribe = off;
+      res.write('event: ready\ndata: {}\n\n');
     },
   }),
 ];

@@ -1,8 +1,10 @@
+import type { PokerSession } from '#contracts/poker.ts';
 import { PokerParams } from '#contracts/poker.ts';
 import { ROLES } from '#domain/roles.ts';
-import { openEventStream } from '#http/event-stream.ts';
 import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 import { onPokerSession } from './poker.routes.ts';
+
+const HEARTBEAT_MS = 20_000;
 
 /**
  * The live session as Server-Sent Events: the current state first (a late joiner or a reload sees
@@ -21,14 +23,28 @@ export const pokerStreamRoutes: AnyRoute[] = [
     async handler(ctx) {
       // Checks the session belongs to the caller's product before opening the stream.
       await ctx.services.poker.get(ctx.product, ctx.params.sessionId);
-      const stream = openEventStream(ctx, 2000);
+      const res = ctx.reply.raw;
+      ctx.reply.hijack();
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 2000\n\n');
       let seq = 0;
-      stream.onClose(
-        ctx.services.poker.subscribe(ctx.params.sessionId, (view) => {
-          seq += 1;
-          stream.send('state', view, seq);
-        }),
-      );
+      const send = (view: PokerSession) => {
+        seq += 1;
+        res.write(`id: ${seq}\nevent: state\ndata: ${JSON.stringify(view)}\n\n`);
+      };
+      const unsubscribe = ctx.services.poker.subscribe(ctx.params.sessionId, send);
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const stop = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      ctx.req.raw.on('close', stop);
+      res.on('error', stop);
     },
   }),
 ];
