@@ -6,11 +6,6 @@ export function systemUseCases(store: Store) {
     /** Health check: resolves when the database answers. */
     ping: () => store.ping(),
     /** Runs a create once per (user, Idempotency-Key); a retry gets the first response. */
-    once: (
-      userId: string,
-      key: string,
-      route: string,
-      fn: () => Promise<{ status: number; body: unknown }>,
-    ) => store.idempotent(userId, key, route, fn),
+    once: (...request: Parameters<Store['idempotent']>) => store.idempotent(...request),
   };
 }

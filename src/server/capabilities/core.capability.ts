@@ -4,6 +4,7 @@ import { systemUseCases } from '#app/system.ts';
 import { userUseCases } from '#app/users.ts';
 import type { Queryable } from '#db/pool.ts';
 import {
+  idempotencyRepo,
   invitesRepo,
   sessionsRepo,
   tokensRepo,
@@ -23,6 +24,8 @@ const repos = (db: Queryable) => ({
   invites: invitesRepo(db),
   events: eventsRepo(db),
   workspace: workspaceRepo(db),
+  /** Used by the store itself, for Idempotency-Key. */
+  idempotency: idempotencyRepo(db),
 });
 
 const useCases = ({ store, session, now, changes }: ServiceDeps) => ({

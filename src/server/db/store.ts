@@ -2,7 +2,6 @@ import type pg from 'pg';
 import type { Repos, Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
 import { inTransaction, prepared, type Queryable } from './pool.ts';
-import { idempotencyRepo } from './repositories/accounts.repository.ts';
 import { listenOn } from './repositories/poker-notify.repository.ts';
 
 /** Builds every registered repository on one connection (capabilities/index.ts: `createRepos`). */
@@ -10,19 +9,20 @@ export type ReposFactory = (db: Queryable) => Repos;
 
 /**
  * The store over a pool. Which repositories exist is not decided here: the composition root passes
- * `reposFor`, built from the capability list. Every query runs as a prepared statement.
+ * `createRepos`, built from the capability list.
  */
-export function createStore(pool: pg.Pool, reposFor: ReposFactory): Store {
-  const bind = (db: Queryable) => reposFor(prepared(db));
+export function createStore(pool: pg.Pool, createRepos: ReposFactory): Store {
+  // Every query runs as a prepared statement.
+  const reposFor = (raw: Queryable): Repos => createRepos(prepared(raw));
   return {
-    read: bind(pool),
-    transaction: (fn) => inTransaction(pool, (client) => fn(bind(client))),
+    read: reposFor(pool),
+    transaction: (fn) => inTransaction(pool, (client) => fn(reposFor(client))),
     async idempotent(userId, key, route, fn) {
       const client = await pool.connect();
       try {
         // Serialise requests with the same key; a racing retry waits here, then replays.
         await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [`${userId}:${key}`]);
-        const repo = idempotencyRepo(prepared(client));
+        const repo = reposFor(client).idempotency;
         const seen = await repo.get(userId, key);
         if (seen) {
           if (seen.route !== route) {
