@@ -37,14 +37,13 @@ async function child(role: string) {
   }
   const { createPool } = await import('#db/pool.ts');
   const { migrate } = await import('#db/migrate.ts');
-  const { createStore } = await import('#db/store.ts');
-  const { createServices } = await import('#app/services.ts');
+  const { allRoutes, wire } = await import('#capabilities/index.ts');
   const { buildServer } = await import('#http/server.ts');
   const { createLogger } = await import('#server/logger.ts');
   const pool = createPool(process.env.BENCH_DB_URL!);
   await migrate(pool);
-  const services = createServices(createStore(pool), { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
-  const app = await buildServer({ services, logger: createLogger('silent') });
+  const { services } = wire(pool, { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
+  const app = await buildServer({ services, routes: allRoutes, logger: createLogger('silent') });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   process.send?.({ port: Number(new URL(address).port) });
   // Exit cleanly on SIGTERM so --cpu-prof can write its profile.

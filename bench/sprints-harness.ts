@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { hashPassword } from '#app/secrets.ts';
-import { createServices, type Services } from '#app/services.ts';
+import type { Services } from '#app/services.ts';
+import type { Store } from '#app/store.ts';
+import { allRoutes, wire } from '#capabilities/index.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
-import { createStore } from '#db/store.ts';
 import { buildServer, SESSION_COOKIE } from '#http/server.ts';
 import { createLogger } from '#server/logger.ts';
 
@@ -17,6 +18,8 @@ export interface BenchServer {
   url: string;
   pool: pg.Pool;
   services: Services;
+  /** For arranging data directly, beside the API. */
+  store: Store;
   /** Creates a user and signs them in; returns the id and session cookie. */
   user(name: string): Promise<{ id: string; cookie: string }>;
   stop(): Promise<void>;
@@ -32,8 +35,8 @@ export async function startBenchServer(label: string): Promise<BenchServer> {
   u.pathname = `/${name}`;
   const pool = createPool(u.toString(), 30);
   await migrate(pool);
-  const services = createServices(createStore(pool), { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
-  const app = await buildServer({ services, logger: createLogger('silent') });
+  const { store, services } = wire(pool, { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
+  const app = await buildServer({ services, routes: allRoutes, logger: createLogger('silent') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const hash = await hashPassword(PASSWORD);
@@ -42,10 +45,11 @@ export async function startBenchServer(label: string): Promise<BenchServer> {
     url,
     pool,
     services,
+    store,
     async user(userName) {
       seq += 1;
       const email = `bench${seq}@example.test`;
-      const created = await services.store.read.users.insert({
+      const created = await store.read.users.insert({
         email,
         name: userName,
         passwordHash: hash,

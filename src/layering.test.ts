@@ -20,6 +20,10 @@ const violations: Record<string, string> = {
   'src/server/app/zz-http-violation.ts': "export { httpStatus } from '#http/errors.ts';\n",
   // Routes never reach the database.
   'src/server/http/routes/zz-violation.ts': "export { AppStore } from '#db/store.ts';\n",
+  // Only the composition root, the cli and the test harness see the capability modules.
+  'src/server/http/routes/zz-capability-violation.ts':
+    "export { allRoutes } from '#capabilities/index.ts';\n",
+  'src/server/app/zz-capability-violation.ts': "export { createServices } from '#capabilities/index.ts';\n",
   // The domain stays pure at depth.
   'src/domain/backlog/zz-violation.ts': "export { readFileSync } from 'node:fs';\n",
   // The web app never imports server code.

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
+import { allJobs, wire } from '#capabilities/index.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
-import { createStore } from '#db/store.ts';
 import { startReactions } from '#jobs/reactions.ts';
 import { type Config, ConfigError, loadConfig } from '#server/config.ts';
 import { createLogger } from '#server/logger.ts';
@@ -21,7 +21,13 @@ async function runWorker(config: Config, log: Logger) {
   }
   const pool = createPool(config.databaseUrl, 5);
   await migrate(pool);
-  const reactions = await startReactions({ store: createStore(pool), databaseUrl: config.databaseUrl, log });
+  const { store } = wire(pool, { session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs } });
+  const reactions = await startReactions({
+    store,
+    databaseUrl: config.databaseUrl,
+    log,
+    subscribers: allJobs,
+  });
   console.log('Tandem reactions worker is running.');
   let closing = false;
   const shutdown = () => {
@@ -62,9 +68,9 @@ async function main(command: string) {
     process.exit(2);
   }
   const running = await startTandem(config, log, {
-    afterMigrate: async (services) => {
+    afterMigrate: async (tandem) => {
       if (!config.demo && command !== 'demo') return;
-      const result = await seedDemo(services);
+      const result = await seedDemo(tandem);
       if (result) {
         console.log(
           '\nDemo workspace ready. Sign in with any of these (password for all: %s):',

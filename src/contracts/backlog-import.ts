@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IMPORT_FIELDS } from '#domain/backlog/csv-mapping.ts';
+import { Item } from './items.ts';
 
 export const ImportField = z.enum(IMPORT_FIELDS);
 
@@ -34,3 +35,10 @@ export const ImportResult = z.object({
 });
 
 export const ExportQuery = z.object({ format: z.enum(['csv', 'json', 'feature']).default('csv') });
+
+export const FeatureFile = z.object({ name: z.string(), content: z.string() });
+/** format=json: every item as the API shows it; format=feature: the Gherkin files (csv is text/csv). */
+export const BacklogExport = z.union([
+  z.object({ items: z.array(Item) }),
+  z.object({ files: z.array(FeatureFile) }),
+]);

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { ERROR_CODES } from '#domain/errors.ts';
 import { PRODUCT_ROLES } from '#domain/roles.ts';
 
-export const Id = z.uuid({ message: 'Must be a valid id' });
+/**
+ * The one UUID pattern of the codebase: any 8-4-4-4-12 hex id (what PostgreSQL's uuid type reads).
+ * Params, access checks and `productOf` lookups all test ids with it, so they agree on what an id is.
+ */
+export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && UUID_PATTERN.test(value);
+export const Id = z.string().regex(UUID_PATTERN, { message: 'Must be a valid id' }).meta({ format: 'uuid' });
 export const IsoDateTime = z.string().describe('ISO 8601 date-time');
 export const Email = z
   .string()

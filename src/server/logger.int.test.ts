@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { allRoutes } from '#capabilities/index.ts';
 import { buildServer } from '#http/server.ts';
 import { createTestApp, TEST_PASSWORD } from '#testing/harness.ts';
 import { REDACT_PATHS } from './logger.ts';
@@ -16,7 +17,7 @@ describe('structured logs', () => {
       },
     });
     const logger = pino({ level: 'debug', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
-    const app = await buildServer({ services: t.services, logger });
+    const app = await buildServer({ services: t.services, routes: allRoutes, logger });
     const user = await t.user('Logan Log');
     const login = await app.inject({
       method: 'POST',

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { ensureAdmin } from '#app/bootstrap.ts';
-import { createServices, type Services } from '#app/services.ts';
+import type { Services } from '#app/services.ts';
+import type { Store } from '#app/store.ts';
+import { allJobs, allRoutes, type Wiring, wire } from '#capabilities/index.ts';
 import { type EmbeddedDatabase, startEmbedded } from '#db/embedded.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
-import { createStore } from '#db/store.ts';
 import { buildServer } from '#http/server.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import type { Config } from './config.ts';
@@ -17,6 +17,8 @@ export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export interface Running {
   app: FastifyInstance;
   services: Services;
+  /** The store, for the demo builder; requests reach data through `services`. */
+  store: Store;
   url: string;
   databaseUrl: string;
   stop(): Promise<void>;
@@ -32,11 +34,11 @@ export async function openDatabase(
   return { url: embedded.url, embedded };
 }
 
-/** Composition root: config → database → migrations → services → HTTP. */
+/** Composition root: config → database → migrations → capabilities (store, services) → HTTP. */
 export async function startTandem(
   config: Config,
   log: Logger,
-  hooks: { afterMigrate?: (services: Services) => Promise<void> } = {},
+  hooks: { afterMigrate?: (tandem: Wiring) => Promise<void> } = {},
 ): Promise<Running> {
   const db = await openDatabase(config, log);
   const pool = createPool(db.url);
@@ -44,16 +46,23 @@ export async function startTandem(
   try {
     const { applied } = await migrate(pool);
     if (applied.length) log.info({ applied }, 'database migrated');
-    const store = createStore(pool);
-    const services = createServices(store, {
+    const { store, services } = wire(pool, {
       session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
     });
     // After the migrations: reactions install graphile-worker's schema, then run its worker.
-    reactions = await startReactions({ store, databaseUrl: db.url, log, work: config.worker });
-    if (config.admin) await ensureAdmin(services, config.admin, log);
-    await hooks.afterMigrate?.(services);
+    reactions = await startReactions({
+      store,
+      databaseUrl: db.url,
+      log,
+      work: config.worker,
+      subscribers: allJobs,
+    });
+    if (config.admin && (await services.auth.ensureAdmin(config.admin)))
+      log.info({ email: config.admin.email }, 'created the admin from TANDEM_ADMIN_EMAIL');
+    await hooks.afterMigrate?.({ store, services });
     const app = await buildServer({
       services,
+      routes: allRoutes,
       logger: log,
       baseUrl: config.baseUrl,
       webDir: WEB_DIR,
@@ -64,6 +73,7 @@ export async function startTandem(
     return {
       app,
       services,
+      store,
       url: config.baseUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
       databaseUrl: db.url,
       stop() {

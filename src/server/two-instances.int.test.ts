@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '#app/services.ts';
+import type { Services } from '#app/services.ts';
+import type { Store } from '#app/store.ts';
+import { allRoutes, wire } from '#capabilities/index.ts';
 import type { PgListenBridge } from '#db/listen.ts';
-import { createStore } from '#db/store.ts';
 import { buildServer } from '#http/server.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 import { createLogger } from './logger.ts';
@@ -15,13 +16,20 @@ let b: Awaited<ReturnType<typeof buildServer>>;
 let owner: TestUser;
 let member: TestUser;
 let productId: string;
-let bServices: ReturnType<typeof createServices>;
+let bServices: Services;
+let bStore: Store;
 
 beforeAll(async () => {
   a = await createTestApp();
-  const services = createServices(createStore(a.pool), { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
+  const { services, store } = wire(a.pool, { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
   bServices = services;
-  b = await buildServer({ services, logger: createLogger('silent') });
+  bStore = store;
+  b = await buildServer({
+    services,
+    routes: allRoutes,
+    logger: createLogger('silent'),
+    checkResponses: true,
+  });
   await b.ready();
   owner = await a.user('Owner A');
   member = await a.user('Member A');
@@ -115,7 +123,7 @@ describe('two instances', () => {
       [a.services, bServices].map((s) => s.activity.subscribe(productId, () => {})),
     );
     const pids = () =>
-      [a.services, bServices].map((s) => (s.store.listen as PgListenBridge | undefined)?.backendPid ?? null);
+      [a.store, bStore].map((s) => (s.listen as PgListenBridge | undefined)?.backendPid ?? null);
     const listening = async () =>
       (
         await a.pool.query<{ pid: number }>(

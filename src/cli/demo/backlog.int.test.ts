@@ -12,7 +12,7 @@ const as = (p: 'vip' | 'league' | 'notif') => ({
   role: 'owner' as const,
 });
 const all = async (p: 'vip' | 'league' | 'notif'): Promise<ItemRecord[]> =>
-  t.services.store.read.items.all(as(p).productId);
+  t.store.read.items.all(as(p).productId);
 const find = (items: ItemRecord[], title: RegExp) => {
   const it = items.find((i) => title.test(i.title));
   if (!it) throw new Error(`no item ${title}`);
@@ -21,7 +21,7 @@ const find = (items: ItemRecord[], title: RegExp) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  ctx = (await seedCore(t.services)).ctx;
+  ctx = (await seedCore(t)).ctx;
   await seedBacklogDemo(t.services, ctx);
 });
 

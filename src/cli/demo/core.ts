@@ -1,7 +1,7 @@
 import type { Actor } from '#app/actor.ts';
 import { recordEvent } from '#app/events.ts';
 import { hashPassword } from '#app/secrets.ts';
-import type { Services } from '#app/services.ts';
+import type { Wiring } from '#capabilities/index.ts';
 import type { ProductRole } from '#domain/roles.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -120,12 +120,13 @@ const ROLES_BY_PRODUCT: Record<keyof typeof PRODUCTS, Partial<Record<PersonKey, 
   notif: { nora: 'owner', tara: 'team', theo: 'team', tess: 'team', fiona: 'facilitator', vera: 'viewer' },
 };
 
-export async function seedCore(
-  services: Services,
-): Promise<{ ctx: DemoContext; people: Array<{ email: string; role: string }> }> {
+export async function seedCore({
+  services,
+  store,
+}: Wiring): Promise<{ ctx: DemoContext; people: Array<{ email: string; role: string }> }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = {} as Record<PersonKey, Actor>;
-  await services.store.transaction(async (r) => {
+  await store.transaction(async (r) => {
     await r.workspace.rename('Demo workspace');
     for (const [key, p] of Object.entries(PEOPLE) as Array<[PersonKey, (typeof PEOPLE)[PersonKey]]>) {
       const u = await r.users.insert({

@@ -6,7 +6,7 @@ import { seedDemo } from './index.ts';
 describe('demo workspace', () => {
   it('builds the three products with people in every role, once', async () => {
     const t = await createTestApp();
-    const result = await seedDemo(t.services);
+    const result = await seedDemo(t);
     expect(result?.password).toBe(DEMO_PASSWORD);
     expect(result?.users.length).toBeGreaterThanOrEqual(8);
     const login = await t.call(null, {
@@ -54,6 +54,6 @@ describe('demo workspace', () => {
     expect(top.rows.map((r) => r.status).filter((s) => ['done', 'accepted', 'rejected'].includes(s))).toEqual(
       [],
     );
-    expect(await seedDemo(t.services)).toBeNull();
+    expect(await seedDemo(t)).toBeNull();
   });
 });

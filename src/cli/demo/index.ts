@@ -1,4 +1,5 @@
-import type { Services } from '#app/services.ts';
+import type { Store } from '#app/store.ts';
+import type { Wiring } from '#capabilities/index.ts';
 import { rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
@@ -14,18 +15,17 @@ export interface DemoResult {
  * Builds the demo workspace from the stories in shared/seeds on an empty database; returns null
  * when the database already has people in it. Each capability adds its part after the core.
  */
-export async function seedDemo(services: Services, today: Date = new Date()): Promise<DemoResult | null> {
-  if ((await services.store.read.users.count()) > 0) return null;
-  const { ctx, people } = await seedCore(services);
+export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promise<DemoResult | null> {
+  const { services, store } = tandem;
+  if ((await store.read.users.count()) > 0) return null;
+  const { ctx, people } = await seedCore(tandem);
   await seedBacklogDemo(services, ctx);
   const { users, products } = ctx;
   // Sprints pull from the top of each backlog, in rank order.
   const ordered = async (productId: string) =>
-    (await services.store.read.items.all(productId))
-      .sort((a, b) => (a.rank < b.rank ? -1 : 1))
-      .map((i) => i.id);
+    (await store.read.items.all(productId)).sort((a, b) => (a.rank < b.rank ? -1 : 1)).map((i) => i.id);
   const team = [users.tara, users.theo, users.tess];
-  await seedSprintsDemo(services, {
+  await seedSprintsDemo(tandem, {
     today,
     products: [
       {
@@ -55,16 +55,16 @@ export async function seedDemo(services: Services, today: Date = new Date()): Pr
       },
     ],
   });
-  await seedPokerDemo(services, ctx);
+  await seedPokerDemo(tandem, ctx);
   // As a PO would after each review: finished work leaves the top; what comes next leads.
-  for (const p of [products.vip, products.league, products.notif]) await finishedToTheBottom(services, p.id);
+  for (const p of [products.vip, products.league, products.notif]) await finishedToTheBottom(store, p.id);
   return { password: DEMO_PASSWORD, users: people };
 }
 
 const FINISHED = new Set(['done', 'accepted', 'rejected']);
 
-async function finishedToTheBottom(services: Services, productId: string): Promise<void> {
-  await services.store.transaction(async (r) => {
+async function finishedToTheBottom(store: Store, productId: string): Promise<void> {
+  await store.transaction(async (r) => {
     await r.items.lockProductOrder(productId);
     const all = (await r.items.all(productId)).sort((a, b) => (a.rank < b.rank ? -1 : 1));
     const order = [

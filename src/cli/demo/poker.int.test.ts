@@ -23,9 +23,9 @@ async function signIn(t: TestApp, email: string): Promise<TestUser> {
 describe('poker demo', () => {
   it('leaves a League Platform session in progress with two hidden votes on the first item', async () => {
     const t = await createTestApp();
-    const { ctx } = await seedCore(t.services);
+    const { ctx } = await seedCore(t);
     await seedBacklogDemo(t.services, ctx);
-    const { sessionId } = await seedPokerDemo(t.services, ctx);
+    const { sessionId } = await seedPokerDemo(t, ctx);
 
     const paul = await signIn(t, 'paul@tandem.demo');
     const list = await t.call(paul, {

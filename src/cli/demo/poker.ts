@@ -1,5 +1,5 @@
 import type { ProductContext } from '#app/products.ts';
-import type { Services } from '#app/services.ts';
+import type { Wiring } from '#capabilities/index.ts';
 import type { DemoContext } from './core.ts';
 
 const FINISHED = new Set(['done', 'accepted', 'rejected']);
@@ -11,7 +11,10 @@ const SPONSOR_SORT = 'Sort the team list by sponsor name';
  * three team members have voted on the first item and nobody has revealed, so whoever signs in
  * sees a session in progress with the votes still hidden.
  */
-export async function seedPokerDemo(services: Services, ctx: DemoContext): Promise<{ sessionId: string }> {
+export async function seedPokerDemo(
+  { services, store }: Wiring,
+  ctx: DemoContext,
+): Promise<{ sessionId: string }> {
   const { users, products } = ctx;
   const productId = products.league.id;
   const as = (key: keyof DemoContext['users'], role: ProductContext['role']): ProductContext => ({
@@ -19,7 +22,7 @@ export async function seedPokerDemo(services: Services, ctx: DemoContext): Promi
     productId,
     role,
   });
-  const open = (await services.store.read.items.all(productId))
+  const open = (await store.read.items.all(productId))
     .filter((i) => !FINISHED.has(i.status))
     .sort((a, b) => (a.rank < b.rank ? -1 : 1));
   const sponsorSort = open.filter((i) => i.title === SPONSOR_SORT);

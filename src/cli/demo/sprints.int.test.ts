@@ -31,7 +31,7 @@ beforeAll(async () => {
      select id, product_id, 'r' || lpad(number::text, 3, '0') from i returning item_id as id`,
     [productId],
   );
-  await seedSprintsDemo(t.services, {
+  await seedSprintsDemo(t, {
     products: [
       {
         productId,

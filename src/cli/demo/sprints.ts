@@ -1,6 +1,6 @@
 import type { Actor } from '#app/actor.ts';
 import type { ProductContext } from '#app/products.ts';
-import type { Services } from '#app/services.ts';
+import type { Wiring } from '#capabilities/index.ts';
 
 /** One demo product as the sprint history needs it; the lead wires it from the core and backlog demos. */
 export interface SprintsDemoProduct {
@@ -39,12 +39,12 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
  * DoD, PO reviews incl. a rejection, carry-over, a mid-sprint change with its reason) and one
  * planned sprint, so the reports, burn-ups and velocity charts have data.
  */
-export async function seedSprintsDemo(services: Services, ctx: SprintsDemoContext): Promise<void> {
+export async function seedSprintsDemo(tandem: Wiring, ctx: SprintsDemoContext): Promise<void> {
   const today = ctx.today ?? new Date();
-  for (const p of ctx.products) await seedProduct(services, p, today);
+  for (const p of ctx.products) await seedProduct(tandem, p, today);
 }
 
-async function seedProduct(services: Services, p: SprintsDemoProduct, today: Date) {
+async function seedProduct({ services, store }: Wiring, p: SprintsDemoProduct, today: Date) {
   const s = services.sprints;
   const as = (actor: Actor, role: ProductContext['role']): ProductContext => ({
     actor,
@@ -122,7 +122,7 @@ async function seedProduct(services: Services, p: SprintsDemoProduct, today: Dat
         await s.review(owner, sprint.id, itemId, 'accepted', 'Meets the criteria.');
     }
     await s.close(lead, sprint.id, 'backlog');
-    await services.store.transaction((r) =>
+    await store.transaction((r) =>
       r.sprints.backdate(
         sprint.id,
         new Date(start.getTime() + 9 * 3600_000),

@@ -2,7 +2,7 @@ import { recordEvent } from '#app/events.ts';
 import { AppError, invalid } from '#domain/errors.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
-import { assertUsablePassword } from './password-policy.ts';
+import { assertUsablePassword, passwordProblem } from './password-policy.ts';
 import { passwordUseCases } from './passwords.ts';
 import type { SessionRecord, TokenRecord, UserSummary, WorkspaceRoleName } from './ports.ts';
 import { decoyHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
@@ -46,6 +46,33 @@ export function authUseCases(
   }
 
   let deviceKey: Promise<Buffer> | undefined;
+  /** Creates the first admin under the setup lock; null when someone already exists. */
+  async function firstAdmin(
+    input: { email: string; name: string; password: string; workspaceName?: string | undefined },
+    extra: Record<string, string>,
+  ) {
+    const passwordHash = await hashPassword(input.password);
+    return store.transaction(async (r) => {
+      await r.workspace.lockForSetup();
+      if ((await r.users.count()) > 0) return null;
+      if (input.workspaceName) await r.workspace.rename(input.workspaceName);
+      const u = await r.users.insert({
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        workspaceRole: 'admin',
+      });
+      await recordEvent(r, {
+        productId: null,
+        actorId: u.id,
+        entityType: 'user',
+        entityId: u.id,
+        type: 'workspace.setup',
+        after: { email: u.email, ...extra },
+      });
+      return u;
+    });
+  }
 
   return {
     ...passwordUseCases(store, now),
@@ -74,29 +101,21 @@ export function authUseCases(
       workspaceName?: string | undefined;
     }) {
       assertUsablePassword('password', input.password, input);
-      const passwordHash = await hashPassword(input.password);
-      const user = await store.transaction(async (r) => {
-        await r.workspace.lockForSetup();
-        if ((await r.users.count()) > 0)
-          throw new AppError('setup_done', 'Tandem is already set up. Sign in instead.');
-        if (input.workspaceName) await r.workspace.rename(input.workspaceName);
-        const u = await r.users.insert({
-          email: input.email,
-          name: input.name,
-          passwordHash,
-          workspaceRole: 'admin',
-        });
-        await recordEvent(r, {
-          productId: null,
-          actorId: u.id,
-          entityType: 'user',
-          entityId: u.id,
-          type: 'workspace.setup',
-          after: { email: u.email },
-        });
-        return u;
-      });
+      const user = await firstAdmin(input, {});
+      if (!user) throw new AppError('setup_done', 'Tandem is already set up. Sign in instead.');
       return { user, sessionId: await startSession(user.id) };
+    },
+
+    /**
+     * TANDEM_ADMIN_EMAIL + TANDEM_ADMIN_PASSWORD at start-up: that admin, but only on an empty
+     * database. Returns whether it was created.
+     */
+    async ensureAdmin(admin: { email: string; password: string }) {
+      // Most starts find people already there: skip hashing the password for nothing.
+      if ((await store.read.users.count()) > 0) return false;
+      const problem = passwordProblem(admin.password, admin);
+      if (problem) throw new Error(`TANDEM_ADMIN_PASSWORD: ${problem}.`);
+      return (await firstAdmin({ ...admin, name: 'Admin' }, { via: 'environment' })) !== null;
     },
 
     /** Same answer and about the same time for an unknown email and a wrong password. */

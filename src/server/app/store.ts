@@ -1,47 +1,13 @@
-import type { BacklogSettingsRepo, ItemCommentsRepo, ItemLinksRepo, ItemsRepo } from './items/ports.ts';
-import type { BacklogViewsRepo } from './items/views.ts';
-import type { PokerRepo } from './poker/ports.ts';
-import type {
-  EventsRepo,
-  IdempotencyRepo,
-  InvitesRepo,
-  ListenBridge,
-  MembersRepo,
-  PasswordResetsRepo,
-  ProductsRepo,
-  SegmentsRepo,
-  SessionsRepo,
-  TokensRepo,
-  UsersRepo,
-  WorkspaceRepo,
-} from './ports.ts';
-import type { NoticesRepo, ReactionsRepo } from './reactions/ports.ts';
-import type { DefinitionsOfDoneRepo, SprintsRepo } from './sprints/ports.ts';
+import type { ListenBridge } from './ports.ts';
 
-/** Every repository, bound either to the pool (reads) or to one transaction (writes). */
-export interface Repos {
-  users: UsersRepo;
-  sessions: SessionsRepo;
-  tokens: TokensRepo;
-  invites: InvitesRepo;
-  passwordResets: PasswordResetsRepo;
-  products: ProductsRepo;
-  members: MembersRepo;
-  segments: SegmentsRepo;
-  events: EventsRepo;
-  workspace: WorkspaceRepo;
-  idempotency: IdempotencyRepo;
-  items: ItemsRepo;
-  itemLinks: ItemLinksRepo;
-  itemComments: ItemCommentsRepo;
-  backlogSettings: BacklogSettingsRepo;
-  backlogViews: BacklogViewsRepo;
-  sprints: SprintsRepo;
-  definitionsOfDone: DefinitionsOfDoneRepo;
-  poker: PokerRepo;
-  reactions: ReactionsRepo;
-  notices: NoticesRepo;
-}
+/**
+ * Every repository, bound either to the pool (reads) or to one transaction (writes). Empty here on
+ * purpose: server/capabilities/index.ts merges in the repositories of every capability on its list
+ * (declaration merging), so a new capability adds its repositories without editing this file, and
+ * a use case sees every repository that is registered.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: the members come from the capability list
+export interface Repos {}
 
 export interface Store {
   /** Repositories on the pool, for reads that need no transaction. */

@@ -18,6 +18,12 @@ export function userUseCases(store: Store) {
         : store.read.users.sharingProductsWith(actor.userId);
     },
 
+    async get(userId: string) {
+      const user = await store.read.users.byId(userId);
+      if (!user) throw notFound('That person');
+      return user;
+    },
+
     async create(
       actor: Actor,
       input: { email: string; name: string; password: string; workspaceRole: WorkspaceRoleName },

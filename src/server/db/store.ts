@@ -3,58 +3,17 @@ import type { Repos, Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
 import { PgListenBridge } from './listen.ts';
 import { inTransaction, prepared, type Queryable } from './pool.ts';
-import {
-  idempotencyRepo,
-  invitesRepo,
-  passwordResetsRepo,
-  sessionsRepo,
-  tokensRepo,
-  usersRepo,
-  workspaceRepo,
-} from './repositories/accounts.repository.ts';
-import { backlogViewsRepo } from './repositories/backlog-views.repository.ts';
-import { eventsRepo } from './repositories/events.repository.ts';
-import { itemsRepo } from './repositories/items.repository.ts';
-import {
-  backlogSettingsRepo,
-  itemCommentsRepo,
-  itemLinksRepo,
-} from './repositories/items-social.repository.ts';
-import { noticesRepo } from './repositories/notices.repository.ts';
-import { pokerRepo } from './repositories/poker.repository.ts';
-import { membersRepo, productsRepo, segmentsRepo } from './repositories/products.repository.ts';
-import { reactionsRepo } from './repositories/reactions.repository.ts';
-import { sprintsRepo } from './repositories/sprints.repository.ts';
-import { definitionsOfDoneRepo } from './repositories/sprints-dod.repository.ts';
 
-export function reposFor(raw: Queryable): Repos {
-  const db = prepared(raw);
-  return {
-    users: usersRepo(db),
-    sessions: sessionsRepo(db),
-    tokens: tokensRepo(db),
-    invites: invitesRepo(db),
-    passwordResets: passwordResetsRepo(db),
-    products: productsRepo(db),
-    members: membersRepo(db),
-    segments: segmentsRepo(db),
-    events: eventsRepo(db),
-    workspace: workspaceRepo(db),
-    idempotency: idempotencyRepo(db),
-    items: itemsRepo(db),
-    itemLinks: itemLinksRepo(db),
-    itemComments: itemCommentsRepo(db),
-    backlogSettings: backlogSettingsRepo(db),
-    backlogViews: backlogViewsRepo(db),
-    sprints: sprintsRepo(db),
-    definitionsOfDone: definitionsOfDoneRepo(db),
-    poker: pokerRepo(db),
-    reactions: reactionsRepo(db),
-    notices: noticesRepo(db),
-  };
-}
+/** Builds every registered repository on one connection (capabilities/index.ts: `createRepos`). */
+export type ReposFactory = (db: Queryable) => Repos;
 
-export function createStore(pool: pg.Pool): Store {
+/**
+ * The store over a pool. Which repositories exist is not decided here: the composition root passes
+ * `createRepos`, built from the capability list.
+ */
+export function createStore(pool: pg.Pool, createRepos: ReposFactory): Store {
+  // Every query runs as a prepared statement.
+  const reposFor = (raw: Queryable): Repos => createRepos(prepared(raw));
   // One LISTEN connection per instance, shared by every live channel.
   const listen = new PgListenBridge(pool);
   return {

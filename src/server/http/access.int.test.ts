@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from '#capabilities/index.ts';
 import { PRODUCT_ROLES, type ProductRole } from '#domain/roles.ts';
 import { createLogger } from '#server/logger.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
-import type { AnyRoute } from './route.ts';
-import { allRoutes } from './routes/index.ts';
+import { ACCESS_KINDS, type AnyRoute } from './route.ts';
 import { buildServer } from './server.ts';
 
 /**
@@ -17,71 +17,45 @@ const users = {} as Record<ProductRole | 'stranger' | 'admin', TestUser>;
 const fixtures: Record<string, string> = {};
 const PRODUCT_SCOPED = /^\/api\/v1\/(products\/:productId|items|sprints|poker)(\/|$)/;
 
+/** Creates an entity through the real API and returns its id; a refusal fails the test at once. */
+async function created(as: TestUser, url: string, payload: object, what: string): Promise<string> {
+  const r = await t.call(as, { method: 'POST', url, payload });
+  if (r.statusCode !== 201) throw new Error(`cannot make ${what} fixture: ${r.body}`);
+  return r.json().id;
+}
+const inProduct = (path: string) => `/api/v1/products/${fixtures.productId}/${path}`;
+const theItem = async () => (fixtures.itemId ??= await makers.itemId!());
+
 /** Real entities inside the product, made through the real API, for routes keyed by them. */
 const makers: Record<string, () => Promise<string>> = {
   productId: async () => fixtures.productId!,
   userId: async () => users.team.id,
-  segmentId: async () => {
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/segments`,
-      payload: { name: 'Access segment' },
-    });
-    return r.json().id;
-  },
-  itemId: async () => {
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/items`,
-      payload: { type: 'story', title: 'Access check', problem: 'Someone needs access checked' },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make an item fixture: ${r.body}`);
-    return r.json().id;
-  },
-  sprintId: async () => {
-    const r = await t.call(users.facilitator, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/sprints`,
-      payload: {
-        name: 'Access sprint',
-        goal: 'Check access',
-        startDate: '2026-11-23',
-        endDate: '2026-12-04',
-      },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a sprint fixture: ${r.body}`);
-    return r.json().id;
-  },
-  sessionId: async () => {
-    fixtures.itemId ??= await makers.itemId!();
-    const r = await t.call(users.facilitator, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/poker`,
-      payload: { itemIds: [fixtures.itemId] },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a poker session fixture: ${r.body}`);
-    return r.json().id;
-  },
-  linkId: async () => {
-    fixtures.itemId ??= await makers.itemId!();
-    const other = await makers.itemId!();
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/items/${fixtures.itemId}/links`,
-      payload: { kind: 'relates', toItemId: other },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a link fixture: ${r.body}`);
-    return r.json().id;
-  },
-  viewId: async () => {
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/views`,
-      payload: { name: 'Access view', query: '?status=ready' },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a saved view fixture: ${r.body}`);
-    return r.json().id;
-  },
+  segmentId: () => created(users.owner, inProduct('segments'), { name: 'Access segment' }, 'a segment'),
+  itemId: () =>
+    created(
+      users.owner,
+      inProduct('items'),
+      { type: 'story', title: 'Access check', problem: 'Someone needs access checked' },
+      'an item',
+    ),
+  sprintId: () =>
+    created(
+      users.facilitator,
+      inProduct('sprints'),
+      { name: 'Access sprint', goal: 'Check access', startDate: '2026-11-23', endDate: '2026-12-04' },
+      'a sprint',
+    ),
+  sessionId: async () =>
+    created(users.facilitator, inProduct('poker'), { itemIds: [await theItem()] }, 'a poker session'),
+  linkId: async () =>
+    created(
+      users.owner,
+      `/api/v1/items/${await theItem()}/links`,
+      { kind: 'relates', toItemId: await makers.itemId!() },
+      'a link',
+    ),
+  viewId: () =>
+    created(users.owner, inProduct('views'), { name: 'Access view', query: '?status=ready' }, 'a saved view'),
   tokenId: async () => '00000000-0000-4000-8000-000000000000',
   // Access runs before the handler (stubbed here), so ids that exist nowhere are enough.
   noticeId: async () => '00000000-0000-4000-8000-000000000001',
@@ -133,16 +107,37 @@ const call = (route: AnyRoute, url: string, as: TestUser | null) =>
     headers: { origin: 'http://localhost', host: 'localhost', ...(as ? { cookie: as.cookie } : {}) },
   });
 
+/** What is wrong with the access rules of a route table; empty when every route has a fitting one. */
+function ruleProblems(routes: readonly AnyRoute[]): string[] {
+  const problems: string[] = [];
+  for (const r of routes) {
+    const name = `${r.method} ${r.url}`;
+    const kind = (r.access as AnyRoute['access'] | undefined)?.kind;
+    if (!kind || !(ACCESS_KINDS as readonly string[]).includes(kind))
+      problems.push(`${name}: no access rule`);
+    else if (PRODUCT_SCOPED.test(r.url) && kind !== 'product') problems.push(`${name}: inside a product`);
+    else if (r.access.kind === 'product' && r.access.roles.length === 0) problems.push(`${name}: no roles`);
+  }
+  return problems;
+}
+
 describe('route table × roles', () => {
   it('gives every route a known access rule, and product rules to everything inside a product', () => {
     expect(allRoutes.length).toBeGreaterThan(20);
-    for (const r of allRoutes) {
-      expect(['public', 'user', 'admin', 'product'], `${r.method} ${r.url}`).toContain(r.access?.kind);
-      if (PRODUCT_SCOPED.test(r.url))
-        expect(r.access.kind, `${r.method} ${r.url} is inside a product`).toBe('product');
-      if (r.access.kind === 'product')
-        expect(r.access.roles.length, `${r.method} ${r.url}`).toBeGreaterThan(0);
-    }
+    expect(ruleProblems(allRoutes)).toEqual([]);
+  });
+
+  it('catches a route without a rule, and the server refuses to start with one', async () => {
+    const { access: _none, ...bare } = allRoutes.find((r) => r.url === '/api/v1/products/:productId')!;
+    const unruled = bare as unknown as AnyRoute;
+    expect(ruleProblems([...allRoutes, unruled])).toEqual([
+      `${unruled.method} ${unruled.url}: no access rule`,
+    ]);
+    const inside = { ...unruled, access: { kind: 'user' } } as AnyRoute;
+    expect(ruleProblems([inside])).toEqual([`${inside.method} ${inside.url}: inside a product`]);
+    await expect(
+      buildServer({ services: t.services, logger: createLogger('silent'), routes: [unruled] }),
+    ).rejects.toThrow(/no access rule/);
   });
 
   it.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (_name, route) => {

@@ -9,7 +9,7 @@ const toSchema = (s: z.ZodType, io: 'input' | 'output'): JsonSchema => {
 };
 
 /** OpenAPI 3.1, generated from the same zod schemas the server validates with. */
-export function buildOpenApi(routes: AnyRoute[]) {
+export function buildOpenApi(routes: readonly AnyRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorRef = { $ref: '#/components/schemas/Error' };
   for (const r of routes) {

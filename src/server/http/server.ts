@@ -10,11 +10,10 @@ import { AUTH_TOPIC } from '#app/auth.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
 import { AppError } from '#domain/errors.ts';
-import { hasRole } from '#domain/roles.ts';
 import { errorHandler, fieldsFromZod, sendError } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
-import type { AnyRoute, HandlerContext } from './route.ts';
-import { allRoutes } from './routes/index.ts';
+import { checkResponses } from './response-check.ts';
+import { ACCESS_KINDS, type AnyRoute, authorize, type HandlerContext } from './route.ts';
 import { registerSignInLimits, trustProxyOption } from './sign-in-limits.ts';
 
 export { SESSION_COOKIE } from './session-cookie.ts';
@@ -27,7 +26,13 @@ export interface ServerOptions {
   baseUrl?: string | undefined;
   /** Folder of the built web app; served with an SPA fallback when present. */
   webDir?: string | undefined;
-  routes?: AnyRoute[];
+  /** The route table (capabilities/index.ts: `allRoutes`). */
+  routes: readonly AnyRoute[];
+  /**
+   * Check every JSON response against the route's declared schema (errors against ErrorBody) and
+   * answer 500 on a mismatch. The test harness turns it on; so does TANDEM_CHECK_RESPONSES=1.
+   */
+  checkResponses?: boolean;
   /** TANDEM_TRUST_PROXY: hops or proxy addresses whose X-Forwarded-* to believe; none by default. */
   trustProxy?: number | string[] | false | undefined;
 }
@@ -43,11 +48,11 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { services } = opts;
-  const routes = opts.routes ?? allRoutes;
+  const { routes } = opts;
+  const checking = opts.checkResponses ?? process.env.TANDEM_CHECK_RESPONSES === '1';
   const app = Fastify({
     loggerInstance: opts.logger as unknown as FastifyBaseLogger,
     // Every log line of a request carries its id; a caller-sent X-Request-Id is kept.
@@ -103,45 +108,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
   }
 
-  async function authorize(
-    route: AnyRoute,
-    req: FastifyRequest,
-    params: Record<string, string>,
-  ): Promise<ProductContext | undefined> {
-    const access = route.access;
-    if (access.kind === 'public') return undefined;
-    const actor = req.actor;
-    if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.');
-    if (access.kind === 'user') return undefined;
-    if (access.kind === 'admin') {
-      if (actor.workspaceRole !== 'admin')
-        throw new AppError('forbidden', 'Only workspace admins can do this.');
-      return undefined;
-    }
-    // Built only when thrown: capturing a stack on every request is measurable at a thousand moves a second.
-    const hidden = () => new AppError('not_found', 'That was not found, or you have no access to it.');
-    // A malformed id names nothing: the same 404, before it reaches the database.
-    if (Object.entries(params).some(([k, v]) => k.endsWith('Id') && !UUID.test(v))) throw hidden();
-    const productId = access.productOf ? await access.productOf({ params }, services) : params.productId;
-    if (!productId) throw hidden();
-    const role = await services.products.roleOf(productId, actor.userId);
-    if (!role) throw hidden();
-    if (!hasRole(role, access.roles)) {
-      throw new AppError(
-        'forbidden',
-        access.deniedMessage ?? `Your role (${role}) cannot do this on this product.`,
-      );
-    }
-    return { actor, productId, role };
-  }
-
   registerSignInLimits(app, () => services.auth.deviceKey());
   app.decorate('publicOrigin', opts.baseUrl ? new URL(opts.baseUrl).origin : null);
 
   for (const route of routes) {
+    // A route without a known access rule never gets registered: the server refuses to start.
+    if (!(ACCESS_KINDS as readonly string[]).includes(String(route.access?.kind))) {
+      throw new Error(`${route.method} ${route.url} has no access rule; give it one with allow.*`);
+    }
     app.route({
       method: route.method,
       url: route.url,
+      ...(checking ? { onSend: checkResponses(route) } : {}),
       handler: async (req, reply) => {
         checkOrigin(req);
         const parse = <T>(
@@ -169,7 +147,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         };
         const rawParams = req.params as Record<string, string>;
         // Authorize before validating, so a stranger learns nothing from validation messages.
-        const product = await authorize(route, req, rawParams);
+        const product = await authorize(route.access, req.actor, rawParams, services);
         req.productId = product?.productId ?? null;
         const ctx: HandlerContext<unknown, unknown, unknown> = {
           params: parse(route.params, rawParams, 'params'),
@@ -183,7 +161,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         };
         const key = route.idempotent ? req.headers['idempotency-key'] : undefined;
         if (typeof key === 'string' && key && req.actor) {
-          const result = await services.store.idempotent(
+          const result = await services.system.once(
             req.actor.userId,
             key.slice(0, 200),
             `${route.method} ${req.url}`,
@@ -220,7 +198,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(scalar, { routePrefix: '/api/docs', configuration: docs });
   app.get('/api/health', async (_req, reply) => {
     try {
-      await services.store.ping();
+      await services.system.ping();
       return { status: 'ok', database: 'ok' };
     } catch {
       return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });

@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await createTestApp();
   // Installs the queue and the subscription list, without running a worker: jobs stay queued.
   await startReactions({
-    store: t.services.store,
+    store: t.store,
     databaseUrl: t.pool.options.connectionString!,
     log: createLogger('silent'),
     work: false,
@@ -74,7 +74,7 @@ describe('the outbox', () => {
   it('enqueues nothing when the write rolls back', async () => {
     const before = (await t.pool.query('select count(*)::int as n from graphile_worker.jobs')).rows[0].n;
     await expect(
-      t.services.store.transaction(async (r) => {
+      t.store.transaction(async (r) => {
         await r.events.appendMany([
           {
             productId,

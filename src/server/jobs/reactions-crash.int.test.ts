@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createRepos } from '#capabilities/index.ts';
 import { createStore } from '#db/store.ts';
 import { freshDatabase } from '#testing/harness.ts';
 
@@ -40,7 +41,7 @@ describe('a reactions worker killed mid-batch', () => {
     const first = await startWorker(url);
     const n = 200;
     // One statement, as the items repository's batched moves write theirs.
-    await createStore(pool).transaction((r) =>
+    await createStore(pool, createRepos).transaction((r) =>
       r.events.appendMany(
         Array.from({ length: n }, (_, i) => ({
           productId: null,

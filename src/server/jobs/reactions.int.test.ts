@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '#app/services.ts';
+import { allRoutes, wire } from '#capabilities/index.ts';
 import { createPool } from '#db/pool.ts';
-import { createStore } from '#db/store.ts';
 import { buildServer } from '#http/server.ts';
 import { mentionNotices } from '#jobs/mention-notices.job.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
@@ -59,11 +58,12 @@ const url = () => t.pool.options.connectionString!;
 beforeAll(async () => {
   t = await createTestApp();
   const poolB = createPool(url(), 5);
-  const storeB = createStore(poolB);
-  const servicesB = createServices(storeB, { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
-  b = await buildServer({ services: servicesB, logger: log });
+  const { store: storeB, services: servicesB } = wire(poolB, {
+    session: { idleMs: 3600_000, maxMs: 86_400_000 },
+  });
+  b = await buildServer({ services: servicesB, routes: allRoutes, logger: log, checkResponses: true });
   await b.ready();
-  for (const store of [t.services.store, storeB])
+  for (const store of [t.store, storeB])
     workers.push(
       await startReactions({
         store,

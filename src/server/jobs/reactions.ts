@@ -12,7 +12,6 @@ import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import type { Store } from '#app/store.ts';
 import type { AnySubscriber, ReactionContext } from '#jobs/subscriber.ts';
-import { subscribers as allSubscribers } from '#jobs/subscribers.ts';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
 
@@ -38,8 +37,8 @@ export interface ReactionsOptions {
   heartbeatMs?: number;
   /** After how long without a heartbeat a worker counts as dead and its jobs are unlocked (ms). */
   silentAfterMs?: number;
-  /** The reactions to run; all of them unless a test passes its own. */
-  subscribers?: readonly AnySubscriber[];
+  /** The reactions to run: every capability's jobs (capabilities/index.ts `allJobs`), or a test's own. */
+  subscribers: readonly AnySubscriber[];
 }
 
 export interface Reactions {
@@ -54,7 +53,7 @@ export interface Reactions {
  * every appended event enqueues its jobs, see migration 0002), then runs the worker.
  */
 export async function startReactions(options: ReactionsOptions): Promise<Reactions> {
-  const subs = options.subscribers ?? allSubscribers;
+  const subs = options.subscribers;
   const logger = graphileLogger(options.log);
   await runMigrations({ connectionString: options.databaseUrl, logger });
   await options.store.transaction((r) =>

@@ -3,9 +3,10 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { hashPassword } from '#app/secrets.ts';
-import { createServices, type Services } from '#app/services.ts';
+import type { Services } from '#app/services.ts';
+import type { Store } from '#app/store.ts';
+import { allRoutes, wire } from '#capabilities/index.ts';
 import { createPool } from '#db/pool.ts';
-import { createStore } from '#db/store.ts';
 import type { ProductRole } from '#domain/roles.ts';
 import { buildServer } from '#http/server.ts';
 import { createLogger } from '#server/logger.ts';
@@ -44,6 +45,8 @@ export interface TestUser {
 export interface TestApp {
   app: FastifyInstance;
   services: Services;
+  /** The store, for tests that arrange data directly; the server's code reaches it through use cases. */
+  store: Store;
   pool: pg.Pool;
   kind: string;
   /** Calls the API as `as` (a signed-in user) with the Origin header a browser would send. */
@@ -57,12 +60,17 @@ let hashed: Promise<string> | undefined;
 
 export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
   const { pool, kind } = await freshDatabase();
-  const store = createStore(pool);
-  const services = createServices(store, {
+  const { store, services } = wire(pool, {
     session: { idleMs: 3600_000, maxMs: 24 * 3600_000 },
     now: options.now,
   });
-  const app = await buildServer({ services, logger: createLogger('silent') });
+  // Every response of every test is checked against the route's declared schema.
+  const app = await buildServer({
+    services,
+    routes: allRoutes,
+    logger: createLogger('silent'),
+    checkResponses: true,
+  });
   await app.ready();
   // Runs before freshDatabase's pool.end (afterAll hooks run in reverse order).
   afterAll(async () => {
@@ -85,6 +93,7 @@ export async function createTestApp(options: { now?: () => Date } = {}): Promise
   return {
     app,
     services,
+    store,
     pool,
     kind,
     call,

@@ -1,3 +1,4 @@
+import { createRepos } from '#capabilities/index.ts';
 import { createPool } from '#db/pool.ts';
 import { createStore } from '#db/store.ts';
 import { startReactions } from '#jobs/reactions.ts';
@@ -12,7 +13,7 @@ import { createLogger } from '#server/logger.ts';
 const url = process.env.TEST_DATABASE_URL!;
 const delayMs = Number(process.env.TEST_DELAY_MS ?? 30);
 const pool = createPool(url, 8);
-const store = createStore(pool);
+const store = createStore(pool, createRepos);
 const slow = defineSubscriber({
   name: 'test-slow',
   eventTypes: ['item.commented'],

@@ -2,6 +2,7 @@ import { recordEvent } from '#app/events.ts';
 import { applyDecision, decideFor } from '#app/items/item-rules.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
+import { isUuid } from '#contracts/common.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
 import { cardsFor, type ScaleKind } from '#domain/poker/scales.ts';
 import {
@@ -15,8 +16,6 @@ import {
 } from '#domain/poker/session.ts';
 import { POKER_CHANNEL, PokerHub, type PokerListener } from './hub.ts';
 import { loadState, sessionView } from './view.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Planning poker: a facilitator or team member opens a session on items; only the team votes
@@ -55,8 +54,7 @@ export function pokerUseCases(store: Store) {
   }
 
   return {
-    productOf: async (id: string | undefined) =>
-      id && UUID.test(id) ? store.read.poker.productOf(id) : null,
+    productOf: async (id: string | undefined) => (isUuid(id) ? store.read.poker.productOf(id) : null),
 
     subscribe: (id: string, fn: PokerListener) => hub.subscribe(id, fn),
 

@@ -1,18 +1,17 @@
 import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
+import { isUuid } from '#contracts/common.ts';
 import { AppError } from '#domain/errors.ts';
 import { loadSprint, sprintBoard } from './load.ts';
 import type { SprintFields } from './ports.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Sprint records: create, list, read (as the planning board), edit with If-Match. */
 export function sprintCrudUseCases(store: Store) {
   return {
     /** The sprint's product for the access check; a malformed id is simply not found. */
     productOf: async (sprintId: string | undefined) =>
-      sprintId && UUID.test(sprintId) ? store.read.sprints.productOf(sprintId) : null,
+      isUuid(sprintId) ? store.read.sprints.productOf(sprintId) : null,
 
     list: (ctx: ProductContext) => store.read.sprints.list(ctx.productId),
 

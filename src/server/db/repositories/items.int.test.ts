@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RankTaken } from '#app/items/ports.ts';
-import { reposFor } from '#db/store.ts';
+import { createRepos } from '#capabilities/index.ts';
 import { createTestApp, type TestApp } from '#testing/harness.ts';
 
 let t: TestApp;
@@ -36,7 +36,7 @@ const newItem = (number: number, rank: string, createdBy: string) => ({
 
 describe('the items repository', () => {
   it('names a taken order key RankTaken (no PostgreSQL code reaches the use cases)', async () => {
-    const repos = reposFor(t.pool);
+    const repos = createRepos(t.pool);
     const by = (await t.pool.query<{ id: string }>('select id from users limit 1')).rows[0]!.id;
     const first = await repos.items.insert(newItem(1001, 'a0', by));
     expect(first.rank).toBe('a0');

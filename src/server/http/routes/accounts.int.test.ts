@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureAdmin } from '#app/bootstrap.ts';
+import { allRoutes } from '#capabilities/index.ts';
 import { buildServer } from '#http/server.ts';
 import { createLogger } from '#server/logger.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '#testing/harness.ts';
@@ -126,7 +126,12 @@ describe('trusted proxies', () => {
   });
 
   it('with TANDEM_TRUST_PROXY, limits each client behind the proxy on its own', async () => {
-    const behind = await buildServer({ services: t.services, logger: createLogger('silent'), trustProxy: 1 });
+    const behind = await buildServer({
+      services: t.services,
+      routes: allRoutes,
+      logger: createLogger('silent'),
+      trustProxy: 1,
+    });
     await behind.ready();
     const viaProxy = loginOn(behind.inject.bind(behind));
     const u = await t.user('Pat Proxy');
@@ -194,9 +199,8 @@ describe('password rules (setup, invitation, admin create, change, reset)', () =
 
   it('refuses a common TANDEM_ADMIN_PASSWORD when creating the admin from the environment', async () => {
     const fresh = await createTestApp();
-    const log = createLogger('silent');
     await expect(
-      ensureAdmin(fresh.services, { email: 'env.admin@example.test', password: 'password123' }, log),
+      fresh.services.auth.ensureAdmin({ email: 'env.admin@example.test', password: 'password123' }),
     ).rejects.toThrow(/TANDEM_ADMIN_PASSWORD: This is one of the most commonly used passwords/);
     expect((await fresh.call(null, { method: 'GET', url: '/api/v1/setup' })).json().needsSetup).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from '#capabilities/index.ts';
 import { buildServer } from '#http/server.ts';
 import { createLogger } from '#server/logger.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '#testing/harness.ts';
@@ -57,6 +58,7 @@ describe('sign-in and sessions', () => {
         payload: { email: admin.email, password: TEST_PASSWORD },
       });
     const behind = await buildServer({
+      routes: allRoutes,
       services: t.services,
       logger: createLogger('silent'),
       trustProxy: ['127.0.0.1'],

@@ -1,5 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '#app/actor.ts';
+import type { UserRecord } from '#app/ports.ts';
 import { sha256 } from '#app/secrets.ts';
+import type { Services } from '#app/services.ts';
 import {
   AcceptInviteBody,
   ApiToken,
@@ -20,7 +23,7 @@ import {
 import { Ok } from '#contracts/common.ts';
 import { AppError } from '#domain/errors.ts';
 import { presentToken, presentUser } from '#http/presenters.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 import { SESSION_COOKIE } from '#http/session-cookie.ts';
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, sessionId: string) {
@@ -47,11 +50,17 @@ async function limited<T>(attempt: { failed(): Promise<void> }, check: () => Pro
   }
 }
 
-const meBody = async (ctx: { actor: { userId: string }; services: import('#app/services.ts').Services }) => {
-  const user = await ctx.services.store.read.users.byId(ctx.actor.userId);
-  const products = await ctx.services.products.listForUser(ctx.actor as never);
+/** A person and the products they belong to: what /me and every sign-in return. */
+async function meBody(services: Services, user: UserRecord) {
+  const actor: Actor = {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    workspaceRole: user.workspaceRole,
+  };
+  const products = await services.products.listForUser(actor);
   return {
-    user: presentUser(user!),
+    user: presentUser(user),
     memberships: products.map((p) => ({
       productId: p.id,
       productName: p.name,
@@ -59,7 +68,7 @@ const meBody = async (ctx: { actor: { userId: string }; services: import('#app/s
       role: p.role,
     })),
   };
-};
+}
 
 export const authRoutes: AnyRoute[] = [
   defineRoute({
@@ -67,7 +76,7 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/setup',
     tag: 'auth',
     summary: 'Whether this instance still needs its first admin',
-    access: { kind: 'public' },
+    access: allow.public,
     response: SetupStatus,
     handler: ({ services }) => services.auth.setupStatus(),
   }),
@@ -76,7 +85,7 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/setup',
     tag: 'auth',
     summary: 'Create the first admin (first run only)',
-    access: { kind: 'public' },
+    access: allow.public,
     body: SetupBody,
     response: Me,
     status: 201,
@@ -91,7 +100,7 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/auth/login',
     tag: 'auth',
     summary: 'Sign in with email and password',
-    access: { kind: 'public' },
+    access: allow.public,
     body: LoginBody,
     response: Me,
     async handler(ctx) {
@@ -104,7 +113,7 @@ export const authRoutes: AnyRoute[] = [
       setSessionCookie(ctx.req, ctx.reply, sessionId);
       // After the session cookie, so that one stays first in Set-Cookie.
       await attempt.succeeded(ctx.reply);
-      return meBody({ actor: { userId: user.id }, services: ctx.services });
+      return meBody(ctx.services, user);
     },
   }),
   defineRoute({
@@ -112,7 +121,7 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/auth/logout',
     tag: 'auth',
     summary: 'Sign out: ends the session on the server',
-    access: { kind: 'user' },
+    access: allow.user,
     response: Ok,
     async handler(ctx) {
       if (ctx.req.sessionId) await ctx.services.auth.logout(ctx.req.sessionId);
@@ -125,9 +134,9 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/me',
     tag: 'auth',
     summary: 'The signed-in user and their products',
-    access: { kind: 'user' },
+    access: allow.user,
     response: Me,
-    handler: (ctx) => meBody(ctx),
+    handler: async (ctx) => meBody(ctx.services, await ctx.services.users.get(ctx.actor.userId)),
   }),
   defineRoute({
     method: 'POST',
@@ -151,7 +160,7 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/me/tokens',
     tag: 'auth',
     summary: 'Your personal API tokens',
-    access: { kind: 'user' },
+    access: allow.user,
     response: ApiTokenList,
     handler: async (ctx) => ({ tokens: (await ctx.services.auth.listTokens(ctx.actor)).map(presentToken) }),
   }),
@@ -160,7 +169,7 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/me/tokens',
     tag: 'auth',
     summary: 'Create a personal API token (the secret is shown once)',
-    access: { kind: 'user' },
+    access: allow.user,
     body: CreateTokenBody,
     response: ApiToken,
     status: 201,
@@ -171,7 +180,7 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/me/tokens/:tokenId',
     tag: 'auth',
     summary: 'Revoke a personal API token',
-    access: { kind: 'user' },
+    access: allow.user,
     params: TokenParams,
     status: 204,
     handler: (ctx) => ctx.services.auth.revokeToken(ctx.actor, ctx.params.tokenId),
@@ -181,7 +190,7 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/invites/:token',
     tag: 'auth',
     summary: 'What an invitation link is for',
-    access: { kind: 'public' },
+    access: allow.public,
     params: InviteTokenParams,
     response: InviteInfo,
     handler: (ctx) => ctx.services.auth.inviteInfo(ctx.params.token),
@@ -191,7 +200,7 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/v1/invites/:token/accept',
     tag: 'auth',
     summary: 'Create your account from an invitation',
-    access: { kind: 'public' },
+    access: allow.public,
     params: InviteTokenParams,
     body: AcceptInviteBody,
     response: Me,
@@ -199,7 +208,7 @@ export const authRoutes: AnyRoute[] = [
     async handler(ctx) {
       const { user, sessionId } = await ctx.services.auth.acceptInvite(ctx.params.token, ctx.body);
       setSessionCookie(ctx.req, ctx.reply, sessionId);
-      return meBody({ actor: { userId: user.id }, services: ctx.services });
+      return meBody(ctx.services, user);
     },
   }),
   defineRoute({

@@ -1,8 +1,7 @@
 import type { BacklogViewRecord } from '#app/items/views.ts';
 import { BacklogView, BacklogViewList, SaveViewBody, ViewParams } from '#contracts/backlog-views.ts';
 import { ProductParams } from '#contracts/common.ts';
-import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 
 /** Saved view record → API shape (no product or user id: the caller only ever sees their own). */
 export const presentView = (v: BacklogViewRecord): BacklogView => ({
@@ -12,15 +11,13 @@ export const presentView = (v: BacklogViewRecord): BacklogView => ({
   createdAt: new Date(v.createdAt).toISOString(),
 });
 
-const members = { kind: 'product', roles: ROLES.anyMember } as const;
-
 export const backlogViewRoutes: AnyRoute[] = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/products/:productId/views',
     tag: 'items',
     summary: "The caller's saved backlog views on this product, by name",
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: BacklogViewList,
     handler: async (ctx) => ({ views: (await ctx.services.backlogViews.list(ctx.product)).map(presentView) }),
@@ -30,7 +27,7 @@ export const backlogViewRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/views',
     tag: 'items',
     summary: 'Save the backlog URL search string as a named view; an existing name of yours is replaced',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     body: SaveViewBody,
     response: BacklogView,
@@ -42,7 +39,7 @@ export const backlogViewRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/views/:viewId',
     tag: 'items',
     summary: 'Delete one of your saved views (another person’s view id answers 404)',
-    access: members,
+    access: allow.members,
     params: ViewParams,
     status: 204,
     handler: (ctx) => ctx.services.backlogViews.remove(ctx.product, ctx.params.viewId),

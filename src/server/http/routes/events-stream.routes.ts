@@ -1,7 +1,6 @@
 import { ProductParams } from '#contracts/common.ts';
-import { ROLES } from '#domain/roles.ts';
 import { presentEvent } from '#http/presenters.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 import { openSse } from '#http/sse.ts';
 
 /**
@@ -15,7 +14,7 @@ export const eventStreamRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/events/stream',
     tag: 'events',
     summary: 'Live activity of a product (text/event-stream)',
-    access: { kind: 'product', roles: ROLES.anyMember },
+    access: allow.members,
     params: ProductParams,
     raw: true,
     async handler(ctx) {

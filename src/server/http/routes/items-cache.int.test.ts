@@ -54,7 +54,7 @@ describe('cached backlog pages', () => {
     const [first] = (await t.call(po, { method: 'GET', url: `/api/v1/products/${productId}/items` })).json()
       .items;
     // Written behind the HTTP layer's back, as another instance would: only the NOTIFY tells us.
-    await t.services.store.transaction(async (r) => {
+    await t.store.transaction(async (r) => {
       await r.items.update(first.id, first.version, { title: 'Renamed elsewhere' });
       await r.events.appendMany([
         {

@@ -1,15 +1,18 @@
-import { ExportQuery, ImportBody, ImportPreview, ImportResult } from '#contracts/backlog-import.ts';
+import {
+  BacklogExport,
+  ExportQuery,
+  ImportBody,
+  ImportPreview,
+  ImportResult,
+} from '#contracts/backlog-import.ts';
 import { ProductParams } from '#contracts/common.ts';
 import { ItemParams } from '#contracts/items.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
-import { presentItem, productOfItem } from './items.presenters.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
+import { presentItem } from './items.presenters.ts';
+import { onItem } from './items.routes.ts';
 
-const importers = {
-  kind: 'product',
-  roles: ROLES.owner,
-  deniedMessage: 'Only the Product Owner imports into the backlog.',
-} as const;
+const importers = allow.product(ROLES.owner, { denied: 'Only the Product Owner imports into the backlog.' });
 
 export const itemIoRoutes: AnyRoute[] = [
   defineRoute({
@@ -40,9 +43,10 @@ export const itemIoRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/items/export',
     tag: 'import-export',
     summary: 'Export the backlog: format=csv, json, or feature (Gherkin files as JSON {files})',
-    access: { kind: 'product', roles: ROLES.anyMember },
+    access: allow.members,
     params: ProductParams,
     query: ExportQuery,
+    response: BacklogExport,
     raw: true,
     async handler(ctx) {
       const name = `backlog-${ctx.product.productId.slice(0, 8)}`;
@@ -67,7 +71,7 @@ export const itemIoRoutes: AnyRoute[] = [
     url: '/api/v1/items/:itemId/feature',
     tag: 'import-export',
     summary: "The item's acceptance criteria as a Gherkin .feature file",
-    access: { kind: 'product', roles: ROLES.anyMember, productOf: productOfItem },
+    access: allow.product(ROLES.anyMember, { of: onItem }),
     params: ItemParams,
     raw: true,
     async handler(ctx) {

@@ -2,15 +2,13 @@ import { ApplyWsjfResult, InvestReport, ItemHistory, WsjfOrder } from '#contract
 import { ProductParams } from '#contracts/common.ts';
 import { ItemParams, MovedItem, MoveItemBody } from '#contracts/items.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
-import { presentHistory, productOfItem } from './items.presenters.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
+import { presentHistory } from './items.presenters.ts';
+import { onItem } from './items.routes.ts';
 
-const orderers = {
-  kind: 'product',
-  roles: ROLES.owner,
-  deniedMessage: 'Only the Product Owner orders the backlog.',
-} as const;
-const itemMembers = { kind: 'product', roles: ROLES.anyMember, productOf: productOfItem } as const;
+const ORDERERS_ONLY = 'Only the Product Owner orders the backlog.';
+const orderers = allow.product(ROLES.owner, { denied: ORDERERS_ONLY });
+const itemMembers = allow.product(ROLES.anyMember, { of: onItem });
 
 const entry = (e: { id: string; key: string; title: string; status: string; wsjf: number | null }) => ({
   id: e.id,
@@ -28,18 +26,26 @@ export const itemOrderRoutes: AnyRoute[] = [
     tag: 'items',
     summary:
       'Move an item right before or after another ({"before": id} or {"after": id}); writes one row, its order key',
-    access: { ...orderers, productOf: productOfItem },
+    access: allow.product(ROLES.owner, { of: onItem, denied: ORDERERS_ONLY }),
     params: ItemParams,
     body: MoveItemBody,
     response: MovedItem,
-    handler: (ctx) => ctx.services.items.move(ctx.product, ctx.params.itemId, ctx.body),
+    async handler(ctx) {
+      // The row also carries the NOTIFY it sent; the API answers only what MovedItem declares.
+      const { id, key, rank, version } = await ctx.services.items.move(
+        ctx.product,
+        ctx.params.itemId,
+        ctx.body,
+      );
+      return { id, key, rank, version };
+    },
   }),
   defineRoute({
     method: 'GET',
     url: '/api/v1/products/:productId/wsjf-order',
     tag: 'items',
     summary: 'Suggested order by WSJF beside the current order, with the moves it implies',
-    access: { kind: 'product', roles: ROLES.anyMember },
+    access: allow.members,
     params: ProductParams,
     response: WsjfOrder,
     async handler(ctx) {

@@ -9,10 +9,11 @@ import {
 } from '#contracts/backlog-order.ts';
 import { ItemParams } from '#contracts/items.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
-import { presentComment, presentLink, productOfItem } from './items.presenters.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
+import { presentComment, presentLink } from './items.presenters.ts';
+import { onItem } from './items.routes.ts';
 
-const itemMembers = { kind: 'product', roles: ROLES.anyMember, productOf: productOfItem } as const;
+const itemMembers = allow.product(ROLES.anyMember, { of: onItem });
 
 export const itemSocialRoutes: AnyRoute[] = [
   defineRoute({
@@ -32,7 +33,7 @@ export const itemSocialRoutes: AnyRoute[] = [
     url: '/api/v1/items/:itemId/comments',
     tag: 'items',
     summary: 'Comment on an item; @Name or @email-name mentions a member',
-    access: { kind: 'product', roles: ROLES.participants, productOf: productOfItem },
+    access: allow.product(ROLES.participants, { of: onItem }),
     params: ItemParams,
     body: CreateCommentBody,
     response: Comment,
@@ -58,7 +59,7 @@ export const itemSocialRoutes: AnyRoute[] = [
     url: '/api/v1/items/:itemId/links',
     tag: 'items',
     summary: 'Link this item to another: it blocks, relates to or duplicates it',
-    access: { kind: 'product', roles: ROLES.contributors, productOf: productOfItem },
+    access: allow.product(ROLES.contributors, { of: onItem }),
     params: ItemParams,
     body: CreateLinkBody,
     response: Link,
@@ -73,7 +74,7 @@ export const itemSocialRoutes: AnyRoute[] = [
     url: '/api/v1/items/:itemId/links/:linkId',
     tag: 'items',
     summary: 'Remove a link',
-    access: { kind: 'product', roles: ROLES.contributors, productOf: productOfItem },
+    access: allow.product(ROLES.contributors, { of: onItem }),
     params: LinkParams,
     status: 204,
     handler: (ctx) => ctx.services.items.unlink(ctx.product, ctx.params.itemId, ctx.params.linkId),

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { CommentRecord, ItemRecord, LinkRecord } from '#app/items/ports.ts';
 import type { EventRecord } from '#app/ports.ts';
-import type { Services } from '#app/services.ts';
 import type { Comment, HistoryEntry, Link } from '#contracts/backlog-order.ts';
 import type { Item } from '#contracts/items.ts';
 import { costOfDelay, wsjfRounded } from '#domain/backlog/wsjf.ts';
@@ -65,14 +64,6 @@ export const presentHistory = (
   type: e.type,
   changes: e.changes,
 });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Access rule helper for /items/:itemId routes: strangers and unknown ids both get 404. */
-export const productOfItem = async (input: { params: Record<string, string> }, services: Services) => {
-  const id = input.params.itemId;
-  return id && UUID.test(id) ? services.items.productOf(id) : null;
-};
 
 /** A 412 carries the server's current item in API shape, so the UI can show both values. */
 export async function presentingConflicts<T>(fn: () => Promise<T>): Promise<T> {

@@ -9,11 +9,12 @@ import {
   UpdateItemBody,
 } from '#contracts/items.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute, ifMatchVersion } from '#http/route.ts';
-import { presentItem, presentingConflicts, productOfItem } from './items.presenters.ts';
+import { type AnyRoute, allow, defineRoute, ifMatchVersion, keyedBy } from '#http/route.ts';
+import { presentItem, presentingConflicts } from './items.presenters.ts';
 
-const members = { kind: 'product', roles: ROLES.anyMember } as const;
-const itemMembers = { ...members, productOf: productOfItem } as const;
+/** Routes keyed by an item: the item's product decides who may call them. */
+export const onItem = keyedBy('itemId', (services, id) => services.items.productOf(id));
+const itemMembers = allow.product(ROLES.anyMember, { of: onItem });
 
 export const itemRoutes: AnyRoute[] = [
   defineRoute({
@@ -21,7 +22,7 @@ export const itemRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/items',
     tag: 'items',
     summary: 'The backlog: filter, sort by any column (incl. segment and WSJF), cursor pages',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     query: ItemListQuery,
     response: ItemList,
@@ -55,7 +56,7 @@ export const itemRoutes: AnyRoute[] = [
     tag: 'items',
     summary: 'Add an item at the bottom of the backlog (Idempotency-Key honoured)',
     // Stakeholders may reach the use case so that setting a size earns the team-estimates message.
-    access: { kind: 'product', roles: ROLES.participants },
+    access: allow.product(ROLES.participants),
     params: ProductParams,
     body: CreateItemBody,
     response: Item,
@@ -78,7 +79,7 @@ export const itemRoutes: AnyRoute[] = [
     url: '/api/v1/items/:itemId',
     tag: 'items',
     summary: 'Change an item (If-Match: version; 412 with details.current when stale)',
-    access: { kind: 'product', roles: ROLES.participants, productOf: productOfItem },
+    access: allow.product(ROLES.participants, { of: onItem }),
     params: ItemParams,
     body: UpdateItemBody,
     response: Item,
@@ -95,12 +96,7 @@ export const itemRoutes: AnyRoute[] = [
     url: '/api/v1/items/:itemId',
     tag: 'items',
     summary: 'Delete an item',
-    access: {
-      kind: 'product',
-      roles: ROLES.owner,
-      productOf: productOfItem,
-      deniedMessage: 'Only the Product Owner can delete items.',
-    },
+    access: allow.product(ROLES.owner, { of: onItem, denied: 'Only the Product Owner can delete items.' }),
     params: ItemParams,
     status: 204,
     handler: (ctx) => ctx.services.items.remove(ctx.product, ctx.params.itemId),
@@ -110,7 +106,7 @@ export const itemRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/backlog-settings',
     tag: 'items',
     summary: 'Definition of Ready (INVEST checks required for `ready`) and split threshold',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: BacklogSettings,
     handler: (ctx) => ctx.services.items.settings(ctx.product),
@@ -120,7 +116,7 @@ export const itemRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/backlog-settings',
     tag: 'items',
     summary: 'Change the Definition of Ready or the split threshold',
-    access: { kind: 'product', roles: ROLES.owner, deniedMessage: 'Only the Product Owner can change this.' },
+    access: allow.product(ROLES.owner, { denied: 'Only the Product Owner can change this.' }),
     params: ProductParams,
     body: UpdateBacklogSettingsBody,
     response: BacklogSettings,

@@ -1,9 +1,9 @@
 import type { PokerSession } from '#contracts/poker.ts';
 import { PokerParams } from '#contracts/poker.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 import { openSse } from '#http/sse.ts';
-import { pokerAccess } from './poker.routes.ts';
+import { onPokerSession } from './poker.routes.ts';
 
 /**
  * The live session as Server-Sent Events: the current state first (a late joiner or a reload sees
@@ -16,7 +16,7 @@ export const pokerStreamRoutes: AnyRoute[] = [
     url: '/api/v1/poker/:sessionId/stream',
     tag: 'poker',
     summary: 'Live session state (text/event-stream; event `state` carries the session)',
-    access: pokerAccess(ROLES.anyMember),
+    access: allow.product(ROLES.anyMember, { of: onPokerSession }),
     params: PokerParams,
     raw: true,
     async handler(ctx) {

@@ -1,4 +1,3 @@
-import type { Services } from '#app/services.ts';
 import { ProductParams } from '#contracts/common.ts';
 import {
   AgreeBody,
@@ -10,22 +9,18 @@ import {
   SelectItemBody,
   VoteBody,
 } from '#contracts/poker.ts';
-import type { ProductRole } from '#domain/roles.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute, keyedBy } from '#http/route.ts';
 
-/** Access for routes keyed by a poker session: the session's product decides. */
-export const pokerAccess = (roles: readonly ProductRole[], deniedMessage?: string) =>
-  ({
-    kind: 'product',
-    roles,
-    productOf: (i: { params: Record<string, string> }, s: Services) => s.poker.productOf(i.params.sessionId),
-    ...(deniedMessage ? { deniedMessage } : {}),
-  }) as const;
+/** Routes keyed by a poker session: the session's product decides who may call them. */
+export const onPokerSession = keyedBy('sessionId', (services, id) => services.poker.productOf(id));
 
 const TEAM_ESTIMATES =
   'Only the team estimates: the Product Owner and stakeholders watch and answer questions.';
-const runners = pokerAccess(ROLES.teamOrFacilitator, 'A facilitator or team member runs the session.');
+const runners = allow.product(ROLES.teamOrFacilitator, {
+  of: onPokerSession,
+  denied: 'A facilitator or team member runs the session.',
+});
 
 export const pokerRoutes: AnyRoute[] = [
   defineRoute({
@@ -33,7 +28,7 @@ export const pokerRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/poker',
     tag: 'poker',
     summary: 'Recent planning poker sessions of a product',
-    access: { kind: 'product', roles: ROLES.anyMember },
+    access: allow.members,
     params: ProductParams,
     response: PokerSessionList,
     handler: async (ctx) => ({ sessions: await ctx.services.poker.list(ctx.product) }),
@@ -43,11 +38,9 @@ export const pokerRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/poker',
     tag: 'poker',
     summary: 'Open a planning poker session on a set of items',
-    access: {
-      kind: 'product',
-      roles: ROLES.teamOrFacilitator,
-      deniedMessage: 'A facilitator or team member opens poker sessions.',
-    },
+    access: allow.product(ROLES.teamOrFacilitator, {
+      denied: 'A facilitator or team member opens poker sessions.',
+    }),
     params: ProductParams,
     body: CreatePokerBody,
     response: PokerSession,
@@ -60,7 +53,7 @@ export const pokerRoutes: AnyRoute[] = [
     url: '/api/v1/poker/:sessionId',
     tag: 'poker',
     summary: 'A session: who has voted; the votes and their spread only after reveal',
-    access: pokerAccess(ROLES.anyMember),
+    access: allow.product(ROLES.anyMember, { of: onPokerSession }),
     params: PokerParams,
     response: PokerSession,
     handler: (ctx) => ctx.services.poker.get(ctx.product, ctx.params.sessionId),
@@ -70,7 +63,7 @@ export const pokerRoutes: AnyRoute[] = [
     url: '/api/v1/poker/:sessionId/my-vote',
     tag: 'poker',
     summary: 'Your own card in the current round',
-    access: pokerAccess(ROLES.estimators, TEAM_ESTIMATES),
+    access: allow.product(ROLES.estimators, { of: onPokerSession, denied: TEAM_ESTIMATES }),
     params: PokerParams,
     response: MyVote,
     handler: (ctx) => ctx.services.poker.myVote(ctx.product, ctx.params.sessionId),
@@ -80,7 +73,7 @@ export const pokerRoutes: AnyRoute[] = [
     url: '/api/v1/poker/:sessionId/votes',
     tag: 'poker',
     summary: 'Play a card (team members only); hidden from everyone until reveal',
-    access: pokerAccess(ROLES.estimators, TEAM_ESTIMATES),
+    access: allow.product(ROLES.estimators, { of: onPokerSession, denied: TEAM_ESTIMATES }),
     params: PokerParams,
     body: VoteBody,
     response: PokerSession,
@@ -122,7 +115,7 @@ export const pokerRoutes: AnyRoute[] = [
     url: '/api/v1/poker/:sessionId/agree',
     tag: 'poker',
     summary: 'Agree a value: it becomes the item’s size (team only), logged with the voters',
-    access: pokerAccess(ROLES.estimators, TEAM_ESTIMATES),
+    access: allow.product(ROLES.estimators, { of: onPokerSession, denied: TEAM_ESTIMATES }),
     params: PokerParams,
     body: AgreeBody,
     response: PokerSession,

@@ -19,14 +19,9 @@ import {
 } from '#contracts/products.ts';
 import { ROLES } from '#domain/roles.ts';
 import { presentEvent, presentMember, presentProduct, presentSegment } from '#http/presenters.ts';
-import { type AnyRoute, defineRoute, ifMatchVersion } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute, ifMatchVersion } from '#http/route.ts';
 
-const ownerOnly = {
-  kind: 'product',
-  roles: ROLES.owner,
-  deniedMessage: 'Only the Product Owner can change this.',
-} as const;
-const members = { kind: 'product', roles: ROLES.anyMember } as const;
+const ownerOnly = allow.product(ROLES.owner, { denied: 'Only the Product Owner can change this.' });
 
 export const productRoutes: AnyRoute[] = [
   defineRoute({
@@ -34,7 +29,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products',
     tag: 'products',
     summary: 'Products you are a member of',
-    access: { kind: 'user' },
+    access: allow.user,
     response: ProductList,
     handler: async (ctx) => ({
       products: (await ctx.services.products.listForUser(ctx.actor)).map(presentProduct),
@@ -45,7 +40,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products',
     tag: 'products',
     summary: 'Create a product; you become its Product Owner',
-    access: { kind: 'user' },
+    access: allow.user,
     body: CreateProductBody,
     response: Product,
     status: 201,
@@ -57,7 +52,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId',
     tag: 'products',
     summary: 'One product',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: Product,
     handler: async (ctx) => presentProduct(await ctx.services.products.get(ctx.product)),
@@ -90,7 +85,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/members',
     tag: 'members',
     summary: 'Members and their roles',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: MemberList,
     handler: async (ctx) => ({
@@ -141,7 +136,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/segments',
     tag: 'segments',
     summary: 'Customer segments of a product',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: SegmentList,
     handler: async (ctx) => ({
@@ -188,7 +183,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/events',
     tag: 'events',
     summary: 'Activity feed: the product event log, newest first',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     query: EventQuery,
     response: EventList,

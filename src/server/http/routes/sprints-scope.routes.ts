@@ -11,15 +11,15 @@ import {
   StartSprintBody,
 } from '#contracts/sprints.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 import { presentBoard } from './sprints.presenters.ts';
-import { sprintAccess } from './sprints.routes.ts';
+import { onSprint } from './sprints.routes.ts';
 
-const team = sprintAccess(
-  ROLES.teamOrFacilitator,
-  'The team runs its sprint: planning, start, done and close.',
-);
-const contributors = sprintAccess(ROLES.contributors);
+const team = allow.product(ROLES.teamOrFacilitator, {
+  of: onSprint,
+  denied: 'The team runs its sprint: planning, start, done and close.',
+});
+const contributors = allow.product(ROLES.contributors, { of: onSprint });
 
 /** Planning, start, scope changes with reasons, done / accept / reject, close. */
 export const sprintScopeRoutes: AnyRoute[] = [
@@ -67,7 +67,10 @@ export const sprintScopeRoutes: AnyRoute[] = [
     url: '/api/v1/sprints/:sprintId/items/:itemId/resize',
     tag: 'sprints',
     summary: 'Re-size an item of the sprint (team only; `reason` required once started)',
-    access: sprintAccess(ROLES.estimators, 'Only the team estimates (sizes are the team’s call).'),
+    access: allow.product(ROLES.estimators, {
+      of: onSprint,
+      denied: 'Only the team estimates (sizes are the team’s call).',
+    }),
     params: SprintItemParams,
     body: ResizeBody,
     response: SprintBoard,
@@ -139,7 +142,7 @@ export const sprintScopeRoutes: AnyRoute[] = [
     url: '/api/v1/sprints/:sprintId/items/:itemId/accept',
     tag: 'sprints',
     summary: 'The Product Owner accepts a done item',
-    access: sprintAccess(ROLES.owner, 'Only the Product Owner accepts work.'),
+    access: allow.product(ROLES.owner, { of: onSprint, denied: 'Only the Product Owner accepts work.' }),
     params: SprintItemParams,
     body: ReviewBody,
     response: SprintBoard,
@@ -159,7 +162,7 @@ export const sprintScopeRoutes: AnyRoute[] = [
     url: '/api/v1/sprints/:sprintId/items/:itemId/reject',
     tag: 'sprints',
     summary: 'The Product Owner rejects a done item, saying what is missing',
-    access: sprintAccess(ROLES.owner, 'Only the Product Owner rejects work.'),
+    access: allow.product(ROLES.owner, { of: onSprint, denied: 'Only the Product Owner rejects work.' }),
     params: SprintItemParams,
     body: RejectBody,
     response: SprintBoard,

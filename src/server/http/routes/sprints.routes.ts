@@ -1,4 +1,3 @@
-import type { Services } from '#app/services.ts';
 import { ProductParams } from '#contracts/common.ts';
 import {
   CreateSprintBody,
@@ -12,7 +11,7 @@ import {
   UpdateSprintBody,
 } from '#contracts/sprints.ts';
 import { ROLES } from '#domain/roles.ts';
-import { type AnyRoute, defineRoute, ifMatchVersion } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute, ifMatchVersion, keyedBy } from '#http/route.ts';
 import {
   presentBoard,
   presentingSprintConflicts,
@@ -20,17 +19,10 @@ import {
   presentSprint,
 } from './sprints.presenters.ts';
 
-/** Access for routes keyed by a sprint: the sprint's product decides. */
-export const sprintAccess = (roles: readonly (typeof ROLES.anyMember)[number][], deniedMessage?: string) =>
-  ({
-    kind: 'product',
-    roles,
-    productOf: (i: { params: Record<string, string> }, s: Services) => s.sprints.productOf(i.params.sprintId),
-    ...(deniedMessage ? { deniedMessage } : {}),
-  }) as const;
+/** Routes keyed by a sprint: the sprint's product decides who may call them. */
+export const onSprint = keyedBy('sprintId', (services, id) => services.sprints.productOf(id));
 
-const members = { kind: 'product', roles: ROLES.anyMember } as const;
-const planners = { kind: 'product', roles: ROLES.contributors } as const;
+const planners = allow.product(ROLES.contributors);
 
 export const sprintRoutes: AnyRoute[] = [
   defineRoute({
@@ -38,7 +30,7 @@ export const sprintRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/sprints',
     tag: 'sprints',
     summary: 'Sprints of a product, newest first',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: SprintList,
     handler: async (ctx) => ({ sprints: (await ctx.services.sprints.list(ctx.product)).map(presentSprint) }),
@@ -61,7 +53,7 @@ export const sprintRoutes: AnyRoute[] = [
     url: '/api/v1/sprints/:sprintId',
     tag: 'sprints',
     summary: 'A sprint with its items (and why any is not ready), load beside forecast, snapshot, changes',
-    access: sprintAccess(ROLES.anyMember),
+    access: allow.product(ROLES.anyMember, { of: onSprint }),
     params: SprintParams,
     response: SprintBoard,
     handler: async (ctx) => presentBoard(await ctx.services.sprints.board(ctx.product, ctx.params.sprintId)),
@@ -71,7 +63,7 @@ export const sprintRoutes: AnyRoute[] = [
     url: '/api/v1/sprints/:sprintId',
     tag: 'sprints',
     summary: 'Edit a sprint (If-Match: version)',
-    access: sprintAccess(ROLES.contributors),
+    access: allow.product(ROLES.contributors, { of: onSprint }),
     params: SprintParams,
     body: UpdateSprintBody,
     response: Sprint,
@@ -93,7 +85,7 @@ export const sprintRoutes: AnyRoute[] = [
     url: '/api/v1/sprints/:sprintId/report',
     tag: 'sprints',
     summary: 'Sprint report: say/do, scope changes with reasons, carry-over, velocity, burn-up',
-    access: sprintAccess(ROLES.anyMember),
+    access: allow.product(ROLES.anyMember, { of: onSprint }),
     params: SprintParams,
     response: SprintReport,
     handler: async (ctx) =>
@@ -104,7 +96,7 @@ export const sprintRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/definition-of-done',
     tag: 'sprints',
     summary: 'The product’s Definition of Done checklist',
-    access: members,
+    access: allow.members,
     params: ProductParams,
     response: DefinitionOfDone,
     handler: (ctx) => ctx.services.sprints.getDefinitionOfDone(ctx.product),

@@ -10,7 +10,7 @@ import {
   UserParams,
 } from '#contracts/auth.ts';
 import { presentUser } from '#http/presenters.ts';
-import { type AnyRoute, defineRoute } from '#http/route.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 
 export const userRoutes: AnyRoute[] = [
   defineRoute({
@@ -19,7 +19,7 @@ export const userRoutes: AnyRoute[] = [
     tag: 'users',
     summary:
       'Active people you may add to a product (name and email): everyone for admins, otherwise the people you share a product with',
-    access: { kind: 'user' },
+    access: allow.user,
     response: Directory,
     handler: async (ctx) => ({
       people: (await ctx.services.users.directory(ctx.actor)).map((u) => ({
@@ -34,7 +34,7 @@ export const userRoutes: AnyRoute[] = [
     url: '/api/v1/users',
     tag: 'users',
     summary: 'All people in the workspace',
-    access: { kind: 'admin' },
+    access: allow.admin,
     response: UserList,
     handler: async (ctx) => ({ users: (await ctx.services.users.list()).map(presentUser) }),
   }),
@@ -43,7 +43,7 @@ export const userRoutes: AnyRoute[] = [
     url: '/api/v1/users',
     tag: 'users',
     summary: 'Create a user with a password',
-    access: { kind: 'admin' },
+    access: allow.admin,
     body: CreateUserBody,
     response: User,
     status: 201,
@@ -55,7 +55,7 @@ export const userRoutes: AnyRoute[] = [
     url: '/api/v1/users/:userId',
     tag: 'users',
     summary: 'Rename, change workspace role, or disable a user (ends their sessions)',
-    access: { kind: 'admin' },
+    access: allow.admin,
     params: UserParams,
     body: UpdateUserBody,
     response: User,
@@ -82,7 +82,7 @@ export const userRoutes: AnyRoute[] = [
     url: '/api/v1/invites',
     tag: 'users',
     summary: 'Create an invitation link (valid 7 days, single use)',
-    access: { kind: 'admin' },
+    access: allow.admin,
     body: CreateInviteBody,
     response: Invite,
     status: 201,
