@@ -3,11 +3,11 @@ import type { AcceptanceCriterion, CreateItemBody, Item } from '#contracts/items
 import { ITEM_TYPES, type ItemType } from '#domain/backlog/item-rules.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { Dialog } from '#web/components/dialog.tsx';
 import { FieldShell, Form, SelectField, TextField } from '#web/components/form.tsx';
 import { newIdempotencyKey } from '#web/lib/api.ts';
 import { useSegments } from '#web/lib/queries.ts';
 import { CriteriaEditor } from './criteria-editor.tsx';
-import { Dialog } from './dialog.tsx';
 import { createItem } from './items-api.ts';
 import { TYPE_LABELS } from './labels.ts';
 import { SegmentsPicker } from './segments-picker.tsx';
@@ -166,7 +166,7 @@ export function TextArea({
           id={id}
           name={name}
           rows={rows}
-          autoFocus={autoFocus}
+          data-autofocus={autoFocus || undefined}
           defaultValue={defaultValue}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { WsjfOrder } from '#contracts/backlog-order.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { Dialog } from '#web/components/dialog.tsx';
 import { isApiError } from '#web/lib/api.ts';
-import { Dialog } from './dialog.tsx';
 import { applyWsjfOrder, backlogKeys, fetchWsjfOrder } from './items-api.ts';
 import { formatWsjf } from './labels.ts';
 

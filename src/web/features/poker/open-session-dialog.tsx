@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { FIBONACCI_CARDS, TSHIRT_CARDS } from '#domain/poker/scales.ts';
 import { useProduct } from '#web/app/product-context.tsx';
-import { Dialog } from '#web/features/sprints/dialog.tsx';
+import { Dialog } from '#web/components/dialog.tsx';
 import { pts } from '#web/features/sprints/format.ts';
 import { usePlannableItems } from '#web/features/sprints/sprints-api.ts';
 import { newIdempotencyKey } from '#web/lib/api.ts';

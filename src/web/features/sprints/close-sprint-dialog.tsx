@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Dialog } from './dialog.tsx';
+import { Dialog } from '#web/components/dialog.tsx';
 import { pts } from './format.ts';
 import { type SprintBoardT, sprintApi, useInvalidateSprints, useSprints } from './sprints-api.ts';
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Dialog } from './dialog.tsx';
+import { Dialog } from '#web/components/dialog.tsx';
 
 /**
  * Asks why the scope of a started sprint changes (seed 003: "sprint is closed to change"). The
@@ -59,7 +59,7 @@ export function ReasonDialog({
             className="input"
             id={id}
             name="reason"
-            autoFocus
+            data-autofocus
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-err` : undefined}
             placeholder="e.g. Production incident: duplicate emails to VIP members"

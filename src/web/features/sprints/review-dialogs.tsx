@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Item } from '#contracts/items.ts';
+import { Dialog } from '#web/components/dialog.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
-import { Dialog } from './dialog.tsx';
 import { pts } from './format.ts';
 import type { SprintItemT } from './sprints-api.ts';
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Dialog } from './dialog.tsx';
+import { Dialog } from '#web/components/dialog.tsx';
 import { pts } from './format.ts';
 import { type SprintBoardT, sprintApi, sprintKeys, useInvalidateSprints } from './sprints-api.ts';
 
