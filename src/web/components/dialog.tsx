@@ -1,4 +1,12 @@
-import { type KeyboardEvent, type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 
 const FOCUSABLE = 'input:not([type="hidden"]), select, textarea, button, a[href], [tabindex="0"]';
 const FIELDS = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
@@ -133,5 +141,59 @@ export function Dialog({
       )}
       <div className="dialog-body">{children}</div>
     </Modal>
+  );
+}
+
+/**
+ * What an action dialog's main button runs: the call (which may throw a message of its own, e.g.
+ * "Pick at least one item"), its error kept to show, `done` with the result after success.
+ */
+export function useDialogAction<T>(
+  run: () => Promise<T>,
+  done: (result: T) => void,
+  fallback = 'Not saved. Try again.',
+) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const go = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      done(await run());
+    } catch (err) {
+      setError(err instanceof Error ? err.message : fallback);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, go };
+}
+
+/** The foot of an action dialog: the action's error, its buttons, and the way out last. */
+export function DialogFoot({
+  error,
+  onCancel,
+  cancel = 'Cancel',
+  children,
+}: {
+  error: string | null;
+  onCancel: () => void;
+  cancel?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="form-row">
+        {children}
+        <button type="button" className="btn" onClick={onCancel}>
+          {cancel}
+        </button>
+      </div>
+    </>
   );
 }
