@@ -197,3 +197,33 @@ export function DialogFoot({
     </>
   );
 }
+
+/** The common foot: one main action (its label while it runs, if given), then the way out. */
+export function ActionFoot({
+  action,
+  label,
+  busyLabel = label,
+  disabled = false,
+  onCancel,
+  cancel,
+}: {
+  action: { error: string | null; busy: boolean; go: () => Promise<void> };
+  label: string;
+  busyLabel?: string;
+  disabled?: boolean;
+  onCancel: () => void;
+  cancel?: string;
+}) {
+  return (
+    <DialogFoot error={action.error} onCancel={onCancel} {...(cancel ? { cancel } : {})}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={action.busy || disabled}
+        onClick={() => void action.go()}
+      >
+        {action.busy ? busyLabel : label}
+      </button>
+    </DialogFoot>
+  );
+}

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { FIBONACCI_CARDS, TSHIRT_CARDS } from '#domain/poker/scales.ts';
 import { useProduct } from '#web/app/product-context.tsx';
-import { Dialog, DialogFoot, useDialogAction } from '#web/components/dialog.tsx';
+import { ActionFoot, Dialog, useDialogAction } from '#web/components/dialog.tsx';
 import { pts } from '#web/features/sprints/format.ts';
 import { usePlannableItems } from '#web/features/sprints/sprints-api.ts';
 import { newIdempotencyKey } from '#web/lib/api.ts';
@@ -140,16 +140,7 @@ export function OpenSessionDialog({
           ))}
         </ul>
       </div>
-      <DialogFoot error={action.error} onCancel={onClose}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={action.busy}
-          onClick={() => void action.go()}
-        >
-          {action.busy ? 'Opening…' : 'Open session'}
-        </button>
-      </DialogFoot>
+      <ActionFoot action={action} label="Open session" busyLabel="Opening…" onCancel={onClose} />
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Dialog, DialogFoot, useDialogAction } from '#web/components/dialog.tsx';
+import { ActionFoot, Dialog, useDialogAction } from '#web/components/dialog.tsx';
 import { pts } from './format.ts';
 import { type SprintBoardT, sprintApi, useInvalidateSprints, useSprints } from './sprints-api.ts';
 
@@ -97,16 +97,7 @@ export function CloseSprintDialog({
           </fieldset>
         </>
       )}
-      <DialogFoot error={action.error} onCancel={onClose}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={action.busy}
-          onClick={() => void action.go()}
-        >
-          {action.busy ? 'Closing…' : 'Close sprint'}
-        </button>
-      </DialogFoot>
+      <ActionFoot action={action} label="Close sprint" busyLabel="Closing…" onCancel={onClose} />
     </Dialog>
   );
 }

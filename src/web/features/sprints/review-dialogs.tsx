@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Item } from '#contracts/items.ts';
-import { Dialog, DialogFoot, useDialogAction } from '#web/components/dialog.tsx';
+import { ActionFoot, Dialog, DialogFoot, useDialogAction } from '#web/components/dialog.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import { pts } from './format.ts';
 import type { SprintItemT } from './sprints-api.ts';
@@ -48,16 +48,7 @@ export function DoneDialog({
         ))}
       </ul>
       {!all && <p className="muted">{checklist.length - checked.size} left to tick.</p>}
-      <DialogFoot error={action.error} onCancel={onClose} cancel="Not yet">
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={!all || action.busy}
-          onClick={() => void action.go()}
-        >
-          Mark done
-        </button>
-      </DialogFoot>
+      <ActionFoot action={action} label="Mark done" disabled={!all} onCancel={onClose} cancel="Not yet" />
     </Dialog>
   );
 }
@@ -195,16 +186,7 @@ export function ResizeDialog({
           <textarea id={rid} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
       )}
-      <DialogFoot error={action.error} onCancel={onClose}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={action.busy}
-          onClick={() => void action.go()}
-        >
-          Save size
-        </button>
-      </DialogFoot>
+      <ActionFoot action={action} label="Save size" onCancel={onClose} />
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Dialog, DialogFoot, useDialogAction } from '#web/components/dialog.tsx';
+import { ActionFoot, Dialog, useDialogAction } from '#web/components/dialog.tsx';
 import { pts } from './format.ts';
 import { type SprintBoardT, sprintApi, sprintKeys, useInvalidateSprints } from './sprints-api.ts';
 
@@ -76,16 +76,14 @@ export function StartSprintDialog({
           </span>
         </label>
       )}
-      <DialogFoot error={action.error} onCancel={onClose} cancel={over ? 'Back to planning' : 'Cancel'}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={action.busy || (over && !confirmed)}
-          onClick={() => void action.go()}
-        >
-          {action.busy ? 'Starting…' : over ? 'Commit and start' : 'Start sprint'}
-        </button>
-      </DialogFoot>
+      <ActionFoot
+        action={action}
+        label={over ? 'Commit and start' : 'Start sprint'}
+        busyLabel="Starting…"
+        disabled={over && !confirmed}
+        onCancel={onClose}
+        cancel={over ? 'Back to planning' : 'Cancel'}
+      />
     </Dialog>
   );
 }
