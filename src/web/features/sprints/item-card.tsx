@@ -8,6 +8,17 @@ export type CardItem = Pick<SprintItemT, 'key' | 'title' | 'type' | 'status' | '
   notReady: string[];
 };
 
+/** A sprint item as a card, with the reasons it is not ready (if any are to be shown). */
+export const toCard = (i: SprintItemT, notReady: string[] = []): CardItem => ({
+  id: i.itemId,
+  key: i.key,
+  title: i.title,
+  type: i.type,
+  status: i.status,
+  size: i.size,
+  notReady,
+});
+
 /** The domain's reason for an item still in status New (src/domain/sprints/readiness.ts). */
 const NOT_MARKED_READY = 'Not marked ready yet';
 
