@@ -1,5 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { WsjfOrder } from '#contracts/backlog-order.ts';
 import { expectNoSeriousA11y, type League, startLeague } from './backlog-kit.ts';
 import { apiAs, type E2EApp, screenshot, screenshotFailedSteps } from './harness.ts';
 
@@ -38,11 +40,7 @@ const EXPECTED = ITEMS.map((item, i) => ({ key: `LEAG-${i + 1}`, w: wsjf(item), 
   )
   .map((x) => x.key);
 
-interface OrderJson {
-  current: Array<{ id: string; key: string; wsjf: number | null; needsEstimate: boolean }>;
-  suggested: Array<{ id: string; key: string; wsjf: number | null; needsEstimate: boolean }>;
-  moves: Array<{ id: string; key: string; afterId: string | null }>;
-}
+type OrderJson = z.infer<typeof WsjfOrder>;
 
 const apiOrder = async () => (await league.items()).map((i) => i.key);
 const visibleKeys = (p: Page) =>
@@ -178,13 +176,7 @@ describe('suggest order by WSJF', () => {
   it('lets a team member see the suggestion but not apply it, nor reorder by hand', async () => {
     // Put the backlog out of WSJF order again (the unsized item to the top), so there is
     // something to apply; ties stay as they are, so the suggestion is the same as before.
-    const items = (
-      await api<{ items: Array<{ id: string; key: string }> }>(
-        po,
-        'GET',
-        `/api/v1/products/${productId}/items?limit=100`,
-      )
-    ).items;
+    const items = await league.items();
     await api(po, 'POST', `/api/v1/items/${items.at(-1)!.id}/move`, { before: items[0]!.id });
     const order = await apiOrder();
     expect(order).not.toEqual(EXPECTED);

@@ -6,9 +6,7 @@ import { ActionFoot, Dialog, useDialogAction } from '#web/components/dialog.tsx'
 import { pts } from '#web/features/sprints/format.ts';
 import { usePlannableItems } from '#web/features/sprints/sprints-api.ts';
 import { newIdempotencyKey } from '#web/lib/api.ts';
-import { pokerApi } from './poker-api.ts';
-
-type Scale = 'fibonacci' | 'tshirt' | 'custom';
+import { type PokerScale, pokerApi } from './poker-api.ts';
 
 /** Opens a poker session on chosen backlog items, unestimated ones first, with a deck. */
 export function OpenSessionDialog({
@@ -22,7 +20,7 @@ export function OpenSessionDialog({
 }) {
   const items = usePlannableItems(productId);
   const [picked, setPicked] = useState<string[]>(preselect);
-  const [scale, setScale] = useState<Scale>('fibonacci');
+  const [scale, setScale] = useState<PokerScale>('fibonacci');
   const [title, setTitle] = useState('');
   const [custom, setCustom] = useState('1, 2, 4, 8, 16, ?');
   const [filter, setFilter] = useState('');
