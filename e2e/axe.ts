@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -35,4 +36,10 @@ export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Fails the test with every serious or critical axe finding on `p`, named after the screen. */
+export async function expectNoSeriousA11y(p: Page, screen: string) {
+  const found = await seriousA11yViolations(p);
+  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
 }

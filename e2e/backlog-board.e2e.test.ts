@@ -1,15 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { announced, card, column, drag, expectNoSeriousA11y, keyPause } from './backlog-kit.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Item } from '#contracts/items.ts';
 import {
-  apiAs,
-  type E2EApp,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInViaApi,
-  startApp,
-} from './harness.ts';
+  announced,
+  card,
+  column,
+  drag,
+  expectNoSeriousA11y,
+  keyPause,
+  type League,
+  startLeague,
+} from './backlog-kit.ts';
+import { type E2EApp, screenshot, screenshotFailedSteps } from './harness.ts';
 
 /**
  * The board by status, as a Product Owner uses it: a card dragged from New to Ready moves when
@@ -17,34 +19,17 @@ import {
  * it does not; a move the workflow forbids is refused before anything is sent; the keyboard moves
  * a card too; every accepted move is on the server and survives a reload.
  */
-const PO = { name: 'Paula Owner', email: 'paula@example.test', password: 'paula-password-1' };
-const TEAM = { name: 'Theo Team', email: 'theo@example.test', password: 'theo-password-12' };
-const STAKEHOLDER = { name: 'Sam Sponsor', email: 'sam@example.test', password: 'sam-password-123' };
-
+let league: League;
 let app: E2EApp;
-let browser: Browser;
 let po: BrowserContext;
-let team: BrowserContext;
 let stakeholder: BrowserContext;
 let page: Page;
-let productId = '';
 const ids: Record<string, string> = {};
 const board = () => `${app.url}/p/LEAG/backlog/board`;
+const api = <T>(ctx: BrowserContext, method: string, url: string, data?: unknown) =>
+  league.api<T>(ctx, method, url, data);
 
-interface ItemJson {
-  id: string;
-  key: string;
-  status: string;
-  version: number;
-}
-
-async function api<T>(ctx: BrowserContext, method: string, url: string, data?: unknown): Promise<T> {
-  const r = await apiAs(ctx, app, method, url, data);
-  if (r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as T;
-}
-
-const statusOf = async (key: string) => (await api<ItemJson>(po, 'GET', `/api/v1/items/${ids[key]}`)).status;
+const statusOf = async (key: string) => (await api<Item>(po, 'GET', `/api/v1/items/${ids[key]}`)).status;
 /** Keys of the cards in one column, top to bottom. */
 const cardsIn = (p: Page, name: string) =>
   column(p, name)
@@ -56,34 +41,16 @@ const cardsIn = (p: Page, name: string) =>
 const boardScroll = (p: Page) => p.$eval('.b-board', (b) => b.scrollLeft);
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
-  po = await newContext(browser);
-  const setup = await po.request.post(`${app.url}/api/v1/setup`, {
-    data: { ...PO, workspaceName: 'Harbour League' },
-    headers: { origin: app.url },
-  });
-  if (!setup.ok()) throw new Error(`setup failed: ${setup.status()}`);
-  await signInViaApi(po, app, PO.email, PO.password);
-  productId = (
-    await api<{ id: string }>(po, 'POST', '/api/v1/products', { name: 'League Platform', key: 'LEAG' })
-  ).id;
-  const theo = await api<{ id: string }>(po, 'POST', '/api/v1/users', TEAM);
-  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: theo.id, role: 'team' });
-  team = await newContext(browser);
-  await signInViaApi(team, app, TEAM.email, TEAM.password);
-  const sam = await api<{ id: string }>(po, 'POST', '/api/v1/users', STAKEHOLDER);
-  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: sam.id, role: 'stakeholder' });
-  stakeholder = await newContext(browser);
-  await signInViaApi(stakeholder, app, STAKEHOLDER.email, STAKEHOLDER.password);
-  const admins = await api<{ id: string }>(po, 'POST', `/api/v1/products/${productId}/segments`, {
-    name: 'League admins',
-  });
+  league = await startLeague({ team: 'team', stakeholder: 'stakeholder' });
+  ({ app } = league);
+  po = league.as.po;
+  stakeholder = league.as.stakeholder!;
+  const admins = await league.segment('League admins');
   const story = (title: string, criteria: boolean) => ({
     type: 'story',
     title,
     problem: `League admins lose time: ${title.toLowerCase()}.`,
-    segmentIds: [admins.id],
+    segmentIds: [admins],
     businessValue: 8,
     timeCriticality: 5,
     riskReduction: 3,
@@ -98,28 +65,23 @@ beforeAll(async () => {
     ['Season archive', false],
     ['Sponsor logo upload', true],
   ] as const) {
-    const it = await api<ItemJson>(po, 'POST', `/api/v1/products/${productId}/items`, story(title, criteria));
+    const it = await api<Item>(
+      po,
+      'POST',
+      `/api/v1/products/${league.productId}/items`,
+      story(title, criteria),
+    );
     ids[it.key] = it.id;
   }
-  for (const key of ['LEAG-1', 'LEAG-3']) {
-    const it = await api<ItemJson>(team, 'GET', `/api/v1/items/${ids[key]}`);
-    const r = await team.request.patch(`${app.url}/api/v1/items/${it.id}`, {
-      data: { size: 3 },
-      headers: { origin: app.url, 'If-Match': String(it.version) },
-    });
-    if (!r.ok()) throw new Error(`sizing ${key} failed: ${r.status()}`);
-  }
+  for (const key of ['LEAG-1', 'LEAG-3'])
+    await league.size(await api<Item>(po, 'GET', `/api/v1/items/${ids[key]}`), 3);
   page = await po.newPage();
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page)
-    await screenshot(page, 'backlog-board-failed-step').catch(() => undefined);
-});
+screenshotFailedSteps(() => page, 'backlog-board');
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await league?.stop();
 });
 
 describe('the board by status', () => {
@@ -171,12 +133,12 @@ describe('the board by status', () => {
   });
 
   it('refuses a move the workflow forbids before saving anything', async () => {
-    const before = await api<ItemJson>(po, 'GET', `/api/v1/items/${ids['LEAG-3']}`);
+    const before = await api<Item>(po, 'GET', `/api/v1/items/${ids['LEAG-3']}`);
     await drag(page, card(page, 'LEAG-3'), column(page, 'Done'));
     await page.getByRole('alert').getByText('LEAG-3 cannot go from New to Done directly.').waitFor();
     expect(await cardsIn(page, 'New')).toEqual(['LEAG-2', 'LEAG-3']);
     expect(await cardsIn(page, 'Done')).toEqual([]);
-    const after = await api<ItemJson>(po, 'GET', `/api/v1/items/${ids['LEAG-3']}`);
+    const after = await api<Item>(po, 'GET', `/api/v1/items/${ids['LEAG-3']}`);
     expect([after.status, after.version]).toEqual([before.status, before.version]);
   });
 
@@ -197,7 +159,7 @@ describe('the board by status', () => {
     expect(await page.getByRole('complementary', { name: 'Item details' }).count()).toBe(0);
 
     // Escape puts it back without saving; a forbidden column is refused in words.
-    const before = await api<ItemJson>(po, 'GET', `/api/v1/items/${ids['LEAG-1']}`);
+    const before = await api<Item>(po, 'GET', `/api/v1/items/${ids['LEAG-1']}`);
     await card(page, 'LEAG-1').focus();
     await page.keyboard.press('Space');
     await expect.poll(() => announced(page)).toMatch(/^Picked up LEAG-1\./);
@@ -208,7 +170,7 @@ describe('the board by status', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => announced(page)).toMatch(/cancelled; it stays where it was/);
     expect(await cardsIn(page, 'In progress')).toEqual(['LEAG-1']);
-    expect((await api<ItemJson>(po, 'GET', `/api/v1/items/${ids['LEAG-1']}`)).version).toBe(before.version);
+    expect((await api<Item>(po, 'GET', `/api/v1/items/${ids['LEAG-1']}`)).version).toBe(before.version);
 
     // Enter opens the card's item.
     await card(page, 'LEAG-1').focus();

@@ -1,15 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from './axe.ts';
-import {
-  apiAs,
-  type E2EApp,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInViaApi,
-  startApp,
-} from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Item } from '#contracts/items.ts';
+import { expectNoSeriousA11y, type League, PEOPLE, row, startLeague } from './backlog-kit.ts';
+import { type E2EApp, screenshot, screenshotFailedSteps } from './harness.ts';
 
 /**
  * Bulk edit in the backlog list: rows picked by shift-click, ctrl-click and checkbox; assignee,
@@ -18,12 +11,8 @@ import {
  * the item and changes none; a team member cannot accept, a stakeholder gets no bulk edit at all
  * (and so no checkboxes).
  */
-const PO = { name: 'Paula Owner', email: 'paula@example.test', password: 'paula-password-1' };
-const TEAM = { name: 'Theo Team', email: 'theo@example.test', password: 'theo-password-12' };
-const STAKEHOLDER = { name: 'Sam Sponsor', email: 'sam@example.test', password: 'sam-password-123' };
-
+let league: League;
 let app: E2EApp;
-let browser: Browser;
 let po: BrowserContext;
 let team: BrowserContext;
 let stakeholder: BrowserContext;
@@ -32,71 +21,26 @@ let productId = '';
 let theoId = '';
 const segments: Record<string, string> = {};
 const backlog = () => `${app.url}/p/LEAG/backlog`;
-
-interface ItemJson {
-  id: string;
-  key: string;
-  status: string;
-  version: number;
-  assigneeId: string | null;
-  labels: string[];
-  segmentIds: string[];
-  updatedAt: string;
-}
-
-async function api<T>(ctx: BrowserContext, method: string, url: string, data?: unknown): Promise<T> {
-  const r = await apiAs(ctx, app, method, url, data);
-  if (r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as T;
-}
-
-async function expectNoSeriousA11y(p: Page, screen: string) {
-  const found = await seriousA11yViolations(p);
-  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
-}
+const api = <T>(ctx: BrowserContext, method: string, url: string, data?: unknown) =>
+  league.api<T>(ctx, method, url, data);
 
 /** Every item, by key, as the server has it now. */
 const items = async () =>
-  Object.fromEntries(
-    (await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)).items.map(
-      (i) => [i.key, i],
-    ),
-  ) as Record<string, ItemJson>;
+  Object.fromEntries((await league.items()).map((i) => [i.key, i])) as Record<string, Item>;
 /** One field of every item, by key: the picture a bulk edit must change only where selected. */
-const fieldOf = async <K extends keyof ItemJson>(field: K) =>
+const fieldOf = async <K extends keyof Item>(field: K) =>
   Object.fromEntries(Object.entries(await items()).map(([k, i]) => [k, i[field]]));
 
-const row = (p: Page, key: string) => p.locator(`tr[data-key="${key}"]`);
 const bulk = (p: Page) => p.getByRole('region', { name: 'Bulk edit' });
 const selectedKeys = (p: Page) =>
   p.$$eval('tbody.b-body tr[aria-selected="true"]', (rows) => rows.map((r) => r.getAttribute('data-key')));
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
-  po = await newContext(browser);
-  const setup = await po.request.post(`${app.url}/api/v1/setup`, {
-    data: { ...PO, workspaceName: 'Harbour League' },
-    headers: { origin: app.url },
-  });
-  if (!setup.ok()) throw new Error(`setup failed: ${setup.status()}`);
-  await signInViaApi(po, app, PO.email, PO.password);
-  productId = (
-    await api<{ id: string }>(po, 'POST', '/api/v1/products', { name: 'League Platform', key: 'LEAG' })
-  ).id;
-  theoId = (await api<{ id: string }>(po, 'POST', '/api/v1/users', TEAM)).id;
-  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: theoId, role: 'team' });
-  const sam = await api<{ id: string }>(po, 'POST', '/api/v1/users', STAKEHOLDER);
-  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: sam.id, role: 'stakeholder' });
-  team = await newContext(browser);
-  await signInViaApi(team, app, TEAM.email, TEAM.password);
-  stakeholder = await newContext(browser);
-  await signInViaApi(stakeholder, app, STAKEHOLDER.email, STAKEHOLDER.password);
-  for (const name of ['League admins', 'Sponsors']) {
-    segments[name] = (
-      await api<{ id: string }>(po, 'POST', `/api/v1/products/${productId}/segments`, { name })
-    ).id;
-  }
+  league = await startLeague({ team: 'team', stakeholder: 'stakeholder' });
+  ({ app, productId } = league);
+  ({ po, team, stakeholder } = league.as as Required<League['as']>);
+  theoId = league.ids.team!;
+  for (const name of ['League admins', 'Sponsors']) segments[name] = await league.segment(name);
   // Six stories; all but LEAG-4 meet the Definition of Ready once sized (LEAG-4 has no criteria).
   const titles = [
     'City admins see only their city',
@@ -122,24 +66,14 @@ beforeAll(async () => {
           : [{ given: 'a league admin', when: `they use ${title.toLowerCase()}`, then: 'it works' }],
     });
   }
-  for (const it of Object.values(await items())) {
-    const r = await team.request.patch(`${app.url}/api/v1/items/${it.id}`, {
-      data: { size: 3 },
-      headers: { origin: app.url, 'If-Match': String(it.version) },
-    });
-    if (!r.ok()) throw new Error(`sizing ${it.key} failed: ${r.status()}`);
-  }
+  for (const it of await league.items()) await league.size(it, 3);
   page = await po.newPage();
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page)
-    await screenshot(page, 'backlog-bulk-failed-step').catch(() => undefined);
-});
+screenshotFailedSteps(() => page, 'backlog-bulk');
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await league?.stop();
 });
 
 describe('bulk edit in the backlog list', () => {
@@ -167,7 +101,7 @@ describe('bulk edit in the backlog list', () => {
     const others = ['LEAG-1', 'LEAG-5'];
     const before = await items();
 
-    await bulk(page).getByLabel('Assign selected to').selectOption({ label: TEAM.name });
+    await bulk(page).getByLabel('Assign selected to').selectOption({ label: PEOPLE.team.name });
     await bulk(page).getByText('Assignee: 4 item(s) updated.').waitFor();
     const assignees = await fieldOf('assigneeId');
     for (const k of chosen) expect(assignees[k], k).toBe(theoId);

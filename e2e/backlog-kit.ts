@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { seriousA11yViolations } from './axe.ts';
-import { apiAs, type E2EApp, launchBrowser, newContext, signInViaApi, startApp } from './harness.ts';
+import type { Item } from '#contracts/items.ts';
+import { apiOk, type E2EApp, launchBrowser, newContext, signInViaApi, startApp } from './harness.ts';
+
+export { expectNoSeriousA11y } from './axe.ts';
 
 /**
  * What the backlog browser tests share: the people of the League Platform, a fresh server with the
@@ -25,6 +26,12 @@ export interface League {
   ids: Partial<Record<Person, string>>;
   /** An API call as `ctx` that throws on any status from 300 up. */
   api<T>(ctx: BrowserContext, method: string, url: string, data?: unknown): Promise<T>;
+  /** Adds a customer segment to the product; returns its id. */
+  segment(name: string): Promise<string>;
+  /** Every item of the product, in backlog order, as the server has it now. */
+  items(): Promise<Item[]>;
+  /** The team member sets the size of `item` (If-Match on the version given). */
+  size(item: Pick<Item, 'id' | 'key' | 'version'>, points: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,11 +39,8 @@ export interface League {
 export async function startLeague(members: Partial<Record<Person, string>>): Promise<League> {
   const browser = await launchBrowser();
   const app = await startApp();
-  const api = async <T>(ctx: BrowserContext, method: string, url: string, data?: unknown): Promise<T> => {
-    const r = await apiAs(ctx, app, method, url, data);
-    if (r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body as T;
-  };
+  const api = <T>(ctx: BrowserContext, method: string, url: string, data?: unknown) =>
+    apiOk<T>(ctx, app, method, url, data);
   const po = await newContext(browser);
   const setup = await po.request.post(`${app.url}/api/v1/setup`, {
     data: { ...PEOPLE.po, workspaceName: 'Harbour League' },
@@ -64,16 +68,24 @@ export async function startLeague(members: Partial<Record<Person, string>>): Pro
     as,
     ids,
     api,
+    segment: async (name) =>
+      (await api<{ id: string }>(po, 'POST', `/api/v1/products/${productId}/segments`, { name })).id,
+    items: async () =>
+      (await api<{ items: Item[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)).items,
+    async size(item, points) {
+      const team = as.team;
+      if (!team) throw new Error('sizing needs the team member: startLeague({ team: "team" })');
+      const r = await team.request.patch(`${app.url}/api/v1/items/${item.id}`, {
+        data: { size: points },
+        headers: { origin: app.url, 'If-Match': String(item.version) },
+      });
+      if (!r.ok()) throw new Error(`sizing ${item.key} failed: ${r.status()}`);
+    },
     async stop() {
       await browser.close();
       await app.stop();
     },
   };
-}
-
-export async function expectNoSeriousA11y(p: Page, screen: string) {
-  const found = await seriousA11yViolations(p);
-  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
 }
 
 export const column = (p: Page, name: string) => p.getByRole('region', { name, exact: true });

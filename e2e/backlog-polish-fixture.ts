@@ -7,23 +7,13 @@ import { type League, startLeague } from './backlog-kit.ts';
  * say there was more; a refusal on the board that could not be put away. Shared by the list and
  * board halves of these tests.
  */
-export interface ItemJson {
-  id: string;
-  key: string;
-  status: string;
-  version: number;
-}
-
 /** The League with all four roles and four stories; LEAG-1, 3 and 4 sized by the team. */
 export async function startPolishLeague(): Promise<League> {
   const league = await startLeague({ team: 'team', stakeholder: 'stakeholder', viewer: 'viewer' });
-  const { app, api, productId } = league;
+  const { api, productId } = league;
   const po = league.as.po;
-  const team = league.as.team!;
-  const seg = async (name: string) =>
-    (await api<{ id: string }>(po, 'POST', `/api/v1/products/${productId}/segments`, { name })).id;
-  const admins = await seg('League admins');
-  const sponsors = await seg('Regional sponsorship coordinators');
+  const admins = await league.segment('League admins');
+  const sponsors = await league.segment('Regional sponsorship coordinators');
   // LEAG-1 and LEAG-3 meet the Definition of Ready once the team sizes them; LEAG-2 has no
   // criteria and no estimate, so the board refuses it in Ready.
   const stories: Array<[string, boolean, string[], boolean]> = [
@@ -47,25 +37,13 @@ export async function startPolishLeague(): Promise<League> {
         : [],
     });
   }
-  const all = await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`);
-  for (const it of all.items.filter((i) => ['LEAG-1', 'LEAG-3', 'LEAG-4'].includes(i.key))) {
-    const r = await team.request.patch(`${app.url}/api/v1/items/${it.id}`, {
-      data: { size: 3 },
-      headers: { origin: app.url, 'If-Match': String(it.version) },
-    });
-    if (!r.ok()) throw new Error(`sizing ${it.key} failed: ${r.status()}`);
-  }
+  for (const it of (await league.items()).filter((i) => ['LEAG-1', 'LEAG-3', 'LEAG-4'].includes(i.key)))
+    await league.size(it, 3);
   return league;
 }
 
 export const statusOf = async (league: League, key: string) =>
-  (
-    await league.api<{ items: ItemJson[] }>(
-      league.as.po,
-      'GET',
-      `/api/v1/products/${league.productId}/items?limit=100`,
-    )
-  ).items.find((i) => i.key === key)?.status;
+  (await league.items()).find((i) => i.key === key)?.status;
 export const grid = (p: Page) => p.getByRole('grid', { name: 'Backlog items' });
 export const selectedRows = (p: Page) => p.locator('tbody.b-body tr[aria-selected="true"]').count();
 export const panel = (p: Page) => p.getByRole('complementary', { name: 'Item details' });

@@ -1,49 +1,29 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  apiAs,
-  type E2EApp,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInViaApi,
-  startApp,
-} from './harness.ts';
+import { type League, startLeague } from './backlog-kit.ts';
+import { type E2EApp, screenshot } from './harness.ts';
 
-const PO = { name: 'Paula Owner', email: 'paula@example.test', password: 'paula-password-1' };
-const TEAM = { name: 'Theo Team', email: 'theo@example.test', password: 'theo-password-12' };
+/** Saved views of the backlog live on the server, per person and product. */
+let league: League;
 let app: E2EApp;
-let browser: Browser;
 let po: BrowserContext;
 let team: BrowserContext;
 let page: Page;
 let productId = '';
 let poId = '';
-const api = async (ctx: BrowserContext, method: string, url: string, data?: unknown) =>
-  (await apiAs(ctx, app, method, url, data)).body as never;
+const api = (ctx: BrowserContext, method: string, url: string, data?: unknown) =>
+  league.api<never>(ctx, method, url, data);
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
-  po = await newContext(browser);
-  await po.request.post(`${app.url}/api/v1/setup`, {
-    data: { ...PO, workspaceName: 'Harbour League' },
-    headers: { origin: app.url },
-  });
-  await signInViaApi(po, app, PO.email, PO.password);
-  productId = (
-    (await api(po, 'POST', '/api/v1/products', { name: 'League Platform', key: 'LEAG' })) as { id: string }
-  ).id;
-  const theo = (await api(po, 'POST', '/api/v1/users', TEAM)) as { id: string };
-  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: theo.id, role: 'team' });
-  team = await newContext(browser);
-  await signInViaApi(team, app, TEAM.email, TEAM.password);
+  league = await startLeague({ team: 'team' });
+  ({ app, productId } = league);
+  po = league.as.po;
+  team = league.as.team!;
   poId = ((await api(po, 'GET', '/api/v1/me')) as { user: { id: string } }).user.id;
   page = await po.newPage();
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await league?.stop();
 });
 
 it('saved views live on the server', async () => {

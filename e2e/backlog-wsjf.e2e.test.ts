@@ -1,15 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from './axe.ts';
-import {
-  apiAs,
-  type E2EApp,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInViaApi,
-  startApp,
-} from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { WsjfOrder } from '#contracts/backlog-order.ts';
+import { expectNoSeriousA11y, type League, startLeague } from './backlog-kit.ts';
+import { apiAs, type E2EApp, screenshot, screenshotFailedSteps } from './harness.ts';
 
 /**
  * "Suggest order" by WSJF as the Product Owner uses it: the WSJF order beside the current one,
@@ -18,16 +12,15 @@ import {
  * time criticality + risk reduction) / size). A team member may look but not apply, and cannot
  * reorder the list by hand either: ordering is the Product Owner's.
  */
-const PO = { name: 'Paula Owner', email: 'paula@example.test', password: 'paula-password-1' };
-const TEAM = { name: 'Theo Team', email: 'theo@example.test', password: 'theo-password-12' };
-
+let league: League;
 let app: E2EApp;
-let browser: Browser;
 let po: BrowserContext;
 let team: BrowserContext;
 let page: Page;
 let productId = '';
 const backlog = () => `${app.url}/p/LEAG/backlog`;
+const api = <T>(ctx: BrowserContext, method: string, url: string, data?: unknown) =>
+  league.api<T>(ctx, method, url, data);
 
 /** Title, value inputs (BV, TC, RR) and the team's size; null = not estimated. */
 const ITEMS = [
@@ -47,27 +40,9 @@ const EXPECTED = ITEMS.map((item, i) => ({ key: `LEAG-${i + 1}`, w: wsjf(item), 
   )
   .map((x) => x.key);
 
-interface OrderJson {
-  current: Array<{ id: string; key: string; wsjf: number | null; needsEstimate: boolean }>;
-  suggested: Array<{ id: string; key: string; wsjf: number | null; needsEstimate: boolean }>;
-  moves: Array<{ id: string; key: string; afterId: string | null }>;
-}
+type OrderJson = z.infer<typeof WsjfOrder>;
 
-async function api<T>(ctx: BrowserContext, method: string, url: string, data?: unknown): Promise<T> {
-  const r = await apiAs(ctx, app, method, url, data);
-  if (r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as T;
-}
-
-async function expectNoSeriousA11y(p: Page, screen: string) {
-  const found = await seriousA11yViolations(p);
-  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
-}
-
-const apiOrder = async () =>
-  (
-    await api<{ items: Array<{ key: string }> }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)
-  ).items.map((i) => i.key);
+const apiOrder = async () => (await league.items()).map((i) => i.key);
 const visibleKeys = (p: Page) =>
   p.$$eval('tbody.b-body tr[data-key]', (rows) =>
     rows
@@ -89,22 +64,10 @@ const columnRows = (p: Page, name: string) =>
     );
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
-  po = await newContext(browser);
-  const setup = await po.request.post(`${app.url}/api/v1/setup`, {
-    data: { ...PO, workspaceName: 'Harbour League' },
-    headers: { origin: app.url },
-  });
-  if (!setup.ok()) throw new Error(`setup failed: ${setup.status()}`);
-  await signInViaApi(po, app, PO.email, PO.password);
-  productId = (
-    await api<{ id: string }>(po, 'POST', '/api/v1/products', { name: 'League Platform', key: 'LEAG' })
-  ).id;
-  const theo = await api<{ id: string }>(po, 'POST', '/api/v1/users', TEAM);
-  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: theo.id, role: 'team' });
-  team = await newContext(browser);
-  await signInViaApi(team, app, TEAM.email, TEAM.password);
+  league = await startLeague({ team: 'team' });
+  ({ app, productId } = league);
+  po = league.as.po;
+  team = league.as.team!;
   for (const item of ITEMS) {
     const created = await api<{ id: string; version: number }>(
       po,
@@ -119,25 +82,15 @@ beforeAll(async () => {
         riskReduction: item.value[2],
       },
     );
-    if (item.size !== null) {
-      const r = await team.request.patch(`${app.url}/api/v1/items/${created.id}`, {
-        data: { size: item.size },
-        headers: { origin: app.url, 'If-Match': String(created.version) },
-      });
-      if (!r.ok()) throw new Error(`sizing ${item.title} failed: ${r.status()}`);
-    }
+    if (item.size !== null) await league.size({ ...created, key: item.title }, item.size);
   }
   page = await po.newPage();
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page)
-    await screenshot(page, 'backlog-wsjf-failed-step').catch(() => undefined);
-});
+screenshotFailedSteps(() => page, 'backlog-wsjf');
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await league?.stop();
 });
 
 describe('suggest order by WSJF', () => {
@@ -215,18 +168,15 @@ describe('suggest order by WSJF', () => {
     await dialogOf(page).getByText('The backlog already follows WSJF.').waitFor();
     expect(await dialogOf(page).getByRole('button', { name: 'Apply this order' }).isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
+    // Escape closes the dialog and hands focus back to the button that opened it.
+    await dialogOf(page).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Suggest order');
   });
 
   it('lets a team member see the suggestion but not apply it, nor reorder by hand', async () => {
     // Put the backlog out of WSJF order again (the unsized item to the top), so there is
     // something to apply; ties stay as they are, so the suggestion is the same as before.
-    const items = (
-      await api<{ items: Array<{ id: string; key: string }> }>(
-        po,
-        'GET',
-        `/api/v1/products/${productId}/items?limit=100`,
-      )
-    ).items;
+    const items = await league.items();
     await api(po, 'POST', `/api/v1/items/${items.at(-1)!.id}/move`, { before: items[0]!.id });
     const order = await apiOrder();
     expect(order).not.toEqual(EXPECTED);

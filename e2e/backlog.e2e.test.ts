@@ -1,15 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from './axe.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Item } from '#contracts/items.ts';
+import { expectNoSeriousA11y, type League, PEOPLE, startLeague } from './backlog-kit.ts';
 import {
-  apiAs,
   type E2EApp,
-  launchBrowser,
   newContext,
   PHONE,
   screenshot,
+  screenshotFailedSteps,
   signInViaApi,
-  startApp,
 } from './harness.ts';
 
 /**
@@ -18,9 +17,9 @@ import {
  * drag and by keyboard survives a reload; WSJF sort and filters live in the URL; a concurrent
  * edit shows both values; a CSV import. The steps share one server and run in order.
  */
-const PO = { name: 'Paula Owner', email: 'paula@example.test', password: 'paula-password-1' };
-const TEAM = { name: 'Theo Team', email: 'theo@example.test', password: 'theo-password-12' };
+const { po: PO, team: TEAM } = PEOPLE;
 
+let league: League;
 let app: E2EApp;
 let browser: Browser;
 let po: BrowserContext;
@@ -29,30 +28,8 @@ let page: Page;
 let productId = '';
 const segments: Record<string, string> = {};
 const backlog = () => `${app.url}/p/LEAG/backlog`;
-
-async function expectNoSeriousA11y(p: Page, screen: string) {
-  const found = await seriousA11yViolations(p);
-  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
-}
-
-async function api<T>(ctx: BrowserContext, method: string, url: string, data?: unknown): Promise<T> {
-  const r = await apiAs(ctx, app, method, url, data);
-  if (r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as T;
-}
-
-interface ItemJson {
-  id: string;
-  key: string;
-  title: string;
-  version: number;
-  size: number | null;
-  wsjf: number | null;
-  businessValue: number | null;
-  segmentIds: string[];
-  acceptanceCriteria: Array<{ given: string; when: string; then: string }>;
-  problem: string;
-}
+const api = <T>(ctx: BrowserContext, method: string, url: string, data?: unknown) =>
+  league.api<T>(ctx, method, url, data);
 
 /** Keys of the rows the list shows, top to bottom. */
 const visibleKeys = (p: Page) =>
@@ -63,46 +40,22 @@ const visibleKeys = (p: Page) =>
       .map((x) => x.k),
   );
 
-const apiOrder = async () =>
-  (await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)).items.map(
-    (i) => i.key,
-  );
+const apiOrder = async () => (await league.items()).map((i) => i.key);
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
-  po = await newContext(browser);
-  const setup = await po.request.post(`${app.url}/api/v1/setup`, {
-    data: { ...PO, workspaceName: 'Harbour League' },
-    headers: { origin: app.url },
-  });
-  if (!setup.ok()) throw new Error(`setup failed: ${setup.status()}`);
-  await signInViaApi(po, app, PO.email, PO.password);
-  const product = await api<{ id: string }>(po, 'POST', '/api/v1/products', {
-    name: 'League Platform',
-    key: 'LEAG',
-  });
-  productId = product.id;
-  const theo = await api<{ id: string }>(po, 'POST', '/api/v1/users', TEAM);
-  await api(po, 'POST', `/api/v1/products/${productId}/members`, { userId: theo.id, role: 'team' });
-  for (const name of ['League admins', 'Sponsors', 'Players']) {
-    const s = await api<{ id: string }>(po, 'POST', `/api/v1/products/${productId}/segments`, { name });
-    segments[name] = s.id;
-  }
-  team = await newContext(browser);
-  await signInViaApi(team, app, TEAM.email, TEAM.password);
+  league = await startLeague({ team: 'team' });
+  ({ app, browser, productId } = league);
+  po = league.as.po;
+  team = league.as.team!;
+  for (const name of ['League admins', 'Sponsors', 'Players']) segments[name] = await league.segment(name);
   page = await po.newPage();
 });
 
 // A failing step leaves a picture of what the user would have seen.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page)
-    await screenshot(page, 'backlog-failed-step').catch(() => undefined);
-});
+screenshotFailedSteps(() => page, 'backlog');
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await league?.stop();
 });
 
 describe('the team backlog in the browser', () => {
@@ -147,7 +100,7 @@ describe('the team backlog in the browser', () => {
     await page.getByRole('complementary', { name: 'Item details' }).waitFor();
     await page.locator('tr[data-key="LEAG-1"]').waitFor();
 
-    const [item] = (await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items`)).items;
+    const [item] = (await api<{ items: Item[] }>(po, 'GET', `/api/v1/products/${productId}/items`)).items;
     expect(item?.title).toBe('View all teams, sortable by sponsor');
     expect(item?.problem).toMatch(/sorted by sponsor/);
     expect(item?.businessValue).toBe(13);
@@ -182,8 +135,7 @@ describe('the team backlog in the browser', () => {
     await panel2.getByText('The team estimates.').waitFor();
     expect(await panel2.getByLabel('Size (points)').evaluate((el) => el.tagName)).toBe('OUTPUT');
     // And the API refuses the PO's estimate with the team's message.
-    const item = (await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items`))
-      .items[0]!;
+    const item = (await api<{ items: Item[] }>(po, 'GET', `/api/v1/products/${productId}/items`)).items[0]!;
     const res = await po.request.patch(`${app.url}/api/v1/items/${item.id}`, {
       data: { size: 1 },
       headers: { origin: app.url, 'If-Match': String(item.version) },
@@ -253,7 +205,7 @@ describe('the team backlog in the browser', () => {
   it('sorts by WSJF on the server and filters, with the view in the URL', async () => {
     // The team sizes the last item small, so its WSJF puts it first (unsized items sort last).
     const last = (
-      await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)
+      await api<{ items: Item[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)
     ).items.at(-1)!;
     const sized = await team.request.patch(`${app.url}/api/v1/items/${last.id}`, {
       data: { size: 1 },
@@ -264,7 +216,7 @@ describe('the team backlog in the browser', () => {
     await page.getByLabel('Sort by').selectOption('wsjf:desc');
     await page.waitForURL(/sort=wsjf/);
     const all = (
-      await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?sort=wsjf&dir=desc`)
+      await api<{ items: Item[] }>(po, 'GET', `/api/v1/products/${productId}/items?sort=wsjf&dir=desc`)
     ).items;
     // The list shows the server's WSJF order (sorted in the database, not in the browser).
     await expect.poll(() => visibleKeys(page)).toEqual(all.map((i) => i.key));
@@ -288,7 +240,7 @@ describe('the team backlog in the browser', () => {
 
   it('shows their value beside yours on a concurrent edit, and loses nothing typed', async () => {
     const item = (
-      await api<{ items: ItemJson[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)
+      await api<{ items: Item[] }>(po, 'GET', `/api/v1/products/${productId}/items?limit=100`)
     ).items.find((i) => i.key === 'LEAG-3')!;
     await page.goto(`${backlog()}?item=${item.id}`);
     const panel = page.getByRole('complementary', { name: 'Item details' });
@@ -311,7 +263,7 @@ describe('the team backlog in the browser', () => {
     await panel.getByRole('button', { name: 'Keep mine' }).click();
     await panel.getByRole('button', { name: /Save changes/ }).click();
     await panel.getByRole('button', { name: /Save changes/ }).waitFor({ state: 'detached' });
-    const saved = await api<ItemJson>(po, 'GET', `/api/v1/items/${item.id}`);
+    const saved = await api<Item>(po, 'GET', `/api/v1/items/${item.id}`);
     expect(saved.title).toBe('Tidy the fixtures (mine)');
   });
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { loadConfig } from '#server/config.ts';
 import { createLogger } from '#server/logger.ts';
 import { type Running, startTandem, WEB_DIR } from '#server/main.ts';
@@ -59,6 +60,15 @@ export async function startApp(): Promise<E2EApp> {
   };
 }
 
+/** After a failed test, a screenshot of where `page` got to (`<name>-failed-step.png`). */
+export function screenshotFailedSteps(page: () => Page | undefined, name: string) {
+  afterEach(async (ctx) => {
+    const p = page();
+    if (ctx.task.result?.state === 'fail' && p)
+      await screenshot(p, `${name}-failed-step`).catch(() => undefined);
+  });
+}
+
 /** Debian's chromium. Missing → the test fails (never skips): browser coverage is required. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
@@ -109,6 +119,19 @@ export async function signInViaApi(ctx: BrowserContext, app: E2EApp, email: stri
     headers: { origin: app.url },
   });
   if (!res.ok()) throw new Error(`sign-in as ${email} failed: ${res.status()} ${await res.text()}`);
+}
+
+/** An API call as `ctx` that throws on any status from 300 up, naming the call and the answer. */
+export async function apiOk<T>(
+  ctx: BrowserContext,
+  app: E2EApp,
+  method: string,
+  url: string,
+  data?: unknown,
+): Promise<T> {
+  const r = await apiAs(ctx, app, method, url, data);
+  if (r.status >= 300) throw new Error(`${method} ${url} → ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as T;
 }
 
 /** Calls the API as whoever is signed in to `ctx`. */

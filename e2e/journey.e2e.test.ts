@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from './axe.ts';
+import { expectNoSeriousA11y } from './axe.ts';
 import {
   apiAs,
   type E2EApp,
@@ -25,11 +25,6 @@ let browser: Browser;
 let admin: BrowserContext;
 let page: Page;
 let productPath = '';
-
-async function expectNoSeriousA11y(p: Page, screen: string) {
-  const found = await seriousA11yViolations(p);
-  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();

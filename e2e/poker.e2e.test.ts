@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from './axe.ts';
+import { expectNoSeriousA11y } from './axe.ts';
 import { type E2EApp, launchBrowser, newContext, screenshot, startApp } from './harness.ts';
 import { buildWorld, type World } from './sprints-fixtures.ts';
 
@@ -19,11 +19,6 @@ let digest: { id: string; key: string };
 let sessionUrl = '';
 
 const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-async function expectNoSeriousA11y(p: Page, screen: string) {
-  const found = await seriousA11yViolations(p);
-  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();

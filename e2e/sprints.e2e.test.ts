@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from './axe.ts';
+import { expectNoSeriousA11y } from './axe.ts';
 import {
   type E2EApp,
   launchBrowser,
@@ -25,11 +25,6 @@ let w: World;
 let page: Page;
 const items: Record<string, { id: string; key: string }> = {};
 let sprintUrl = '';
-
-async function expectNoSeriousA11y(p: Page, screen: string) {
-  const found = await seriousA11yViolations(p);
-  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
-}
 
 /** Drags with real pointer moves, as a person would (dnd-kit needs a few px before it starts). */
 async function drag(p: Page, handle: Locator, target: Locator) {

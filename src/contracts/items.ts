@@ -79,18 +79,23 @@ const labels = z
   )
   .max(20, { message: 'At most 20 labels' });
 
-/** Fields anyone who shapes the backlog may write. Value inputs are the PO's; size is the team's. */
-const ItemFields = z.object({
-  type: ItemType,
+/**
+ * Fields anyone who shapes the backlog may write: Item's own fields, the free-text and numeric ones
+ * with their limits. Value inputs are the PO's; size is the team's.
+ */
+const ItemFields = Item.pick({
+  type: true,
+  category: true,
+  assigneeId: true,
+  status: true,
+  releaseCritical: true,
+}).extend({
   title,
   problem: z.string().trim().max(5000, { message: 'At most 5000 characters' }),
   description: z.string().max(50_000, { message: 'At most 50,000 characters' }),
   acceptanceCriteria: z.array(AcceptanceCriterion).max(50, { message: 'At most 50 scenarios' }),
   segmentIds: z.array(Id).max(20, { message: 'At most 20 segments' }),
-  category: ItemCategory,
   labels,
-  assigneeId: Id.nullable(),
-  status: ItemStatus,
   businessValue: valuePoint.nullable(),
   timeCriticality: valuePoint.nullable(),
   riskReduction: valuePoint.nullable(),
@@ -99,7 +104,6 @@ const ItemFields = z.object({
     .min(0, { message: 'Points cannot be negative' })
     .max(1000, { message: 'At most 1000 points' })
     .nullable(),
-  releaseCritical: z.boolean(),
 });
 
 export const CreateItemBody = ItemFields.partial()
@@ -163,6 +167,7 @@ export const ItemListQuery = z.object({
 export type ItemListQuery = z.infer<typeof ItemListQuery>;
 
 export const ItemList = z.object({ items: z.array(Item), nextCursor: z.string().nullable() });
+export type ItemList = z.infer<typeof ItemList>;
 
 export const MoveItemBody = z.union([z.object({ before: Id }).strict(), z.object({ after: Id }).strict()], {
   message: 'Send {"before": itemId} or {"after": itemId}',
@@ -170,10 +175,8 @@ export const MoveItemBody = z.union([z.object({ before: Id }).strict(), z.object
 export type MoveItemBody = z.infer<typeof MoveItemBody>;
 
 /** A move changes only the item's place: the answer is its new order key (the item is unchanged). */
-export const MovedItem = z.object({
-  id: Id,
-  key: z.string().describe('Item key, e.g. LEAG-12'),
-  rank: z.string().describe('Its new fractional order key'),
-  version: z.number().int().describe('The item version, unchanged by a move'),
+export const MovedItem = Item.pick({ id: true, key: true }).extend({
+  rank: Item.shape.rank.describe('Its new fractional order key'),
+  version: Item.shape.version.describe('The item version, unchanged by a move'),
 });
 export type MovedItem = z.infer<typeof MovedItem>;

@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/lists.css';
 import './styles/shell.css';
 import './styles/screens.css';
+import './styles/dialog.css';
 
 applyTheme();
 const root = document.getElementById('root');

@@ -5,6 +5,7 @@ import {
   type ReactNode,
   type Ref,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
   useContext,
   useId,
   useRef,
@@ -35,6 +36,8 @@ export function useFieldError(name: string): string | undefined {
 
 interface FormProps<T> {
   onSubmit: (values: FormValues, form: HTMLFormElement) => Promise<T>;
+  /** Checks made before anything is sent: field → message, shown beside the field like the server's. */
+  validate?: (values: FormValues) => Record<string, string> | null;
   /** Called after a successful submit; `reset` clears the inputs (off by default). */
   onSuccess?: ((result: T) => void) | undefined;
   reset?: boolean;
@@ -60,6 +63,14 @@ export function Form<T>(props: FormProps<T>) {
     const form = e.currentTarget;
     const values: FormValues = {};
     for (const [k, v] of new FormData(form)) if (typeof v === 'string') values[k] = v;
+    const invalid = props.validate?.(values);
+    if (invalid && Object.keys(invalid).length) {
+      busy.current = false;
+      setState({ fields: invalid, busy: false });
+      setMessage(null);
+      focusField(form, Object.keys(invalid)[0]);
+      return;
+    }
     setState({ fields: state.fields, busy: true });
     setMessage(null);
     try {
@@ -74,9 +85,7 @@ export function Form<T>(props: FormProps<T>) {
       const known = Object.keys(fields).every((f) => form.elements.namedItem(f));
       const text = err instanceof Error ? err.message : 'Something went wrong. Try again.';
       setMessage(Object.keys(fields).length && known ? null : text);
-      const first = Object.keys(fields)[0];
-      const el = first ? form.elements.namedItem(first) : null;
-      if (el instanceof HTMLElement) el.focus();
+      focusField(form, Object.keys(fields)[0]);
     } finally {
       busy.current = false;
     }
@@ -106,6 +115,11 @@ export function Form<T>(props: FormProps<T>) {
       </form>
     </FormContext.Provider>
   );
+}
+
+function focusField(form: HTMLFormElement, name: string | undefined) {
+  const el = name ? form.elements.namedItem(name) : null;
+  if (el instanceof HTMLElement) el.focus();
 }
 
 interface FieldShellProps {
@@ -156,6 +170,32 @@ export function TextField({ name, label, hint, ...input }: TextFieldProps) {
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
           {...input}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'> & {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  /** Focus it when its dialog opens (React's autoFocus cannot reach into a closed <dialog>). */
+  autoFocus?: boolean;
+};
+
+export function TextAreaField({ name, label, hint, autoFocus, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldShell name={name} label={label} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          className="input"
+          id={id}
+          name={name}
+          data-autofocus={autoFocus || undefined}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          {...textarea}
         />
       )}
     </FieldShell>

@@ -1,5 +1,7 @@
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { filterCommands, setPaletteOpen, usePaletteOpen, useRegisteredCommands } from '#web/app/commands.ts';
+import { Modal } from '#web/components/dialog.tsx';
 
 /** Ctrl/Cmd-K opens it anywhere in the shell; arrows move, Enter runs, Escape closes. */
 export function CommandPalette() {
@@ -22,17 +24,15 @@ function PaletteDialog() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
-  const returnFocus = useRef<Element | null>(document.activeElement);
   const shown = useMemo(() => filterCommands(commands, query), [commands, query]);
 
-  const close = () => {
-    setPaletteOpen(false);
-    if (returnFocus.current instanceof HTMLElement) returnFocus.current.focus();
-  };
+  // The modal gives focus back to where it was when it closes.
+  const close = () => setPaletteOpen(false);
   const run = (i: number) => {
     const c = shown[i];
     if (!c) return;
-    setPaletteOpen(false);
+    // Closed first (its focus handed back), so a command may move focus into the page.
+    flushSync(() => setPaletteOpen(false));
     c.run();
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -46,54 +46,51 @@ function PaletteDialog() {
 
   let lastGroup: string | undefined;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the scrim closes on click; Escape does the same from the keyboard
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && close()} role="presentation">
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Command palette">
-        <input
-          autoFocus
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={listId}
-          aria-activedescendant={shown[active] ? `${listId}-${active}` : undefined}
-          aria-label="Type a command"
-          placeholder="Type a command or search…"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <div className="palette-list" id={listId} role="listbox" aria-label="Commands">
-          {shown.length === 0 && <div className="group">No command matches “{query}”.</div>}
-          {shown.map((c, i) => {
-            const heading = c.group !== lastGroup ? c.group : undefined;
-            lastGroup = c.group;
-            return [
-              heading && (
-                <div key={`g-${heading}`} className="group" role="presentation">
-                  {heading}
-                </div>
-              ),
-              <div
-                key={c.id}
-                tabIndex={-1}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
-                data-active={i === active}
-                className="menu-item"
-                onMouseMove={() => setActive(i)}
-                onClick={() => run(i)}
-                onKeyDown={(e) => e.key === 'Enter' && run(i)}
-              >
-                <span className="grow">{c.title}</span>
-                {c.shortcut && <kbd>{c.shortcut}</kbd>}
-              </div>,
-            ];
-          })}
-        </div>
+    <Modal className="palette" label="Command palette" onClose={close}>
+      <input
+        data-autofocus
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-activedescendant={shown[active] ? `${listId}-${active}` : undefined}
+        aria-label="Type a command"
+        placeholder="Type a command or search…"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <div className="palette-list" id={listId} role="listbox" aria-label="Commands">
+        {shown.length === 0 && <div className="group">No command matches “{query}”.</div>}
+        {shown.map((c, i) => {
+          const heading = c.group !== lastGroup ? c.group : undefined;
+          lastGroup = c.group;
+          return [
+            heading && (
+              <div key={`g-${heading}`} className="group" role="presentation">
+                {heading}
+              </div>
+            ),
+            <div
+              key={c.id}
+              tabIndex={-1}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              data-active={i === active}
+              className="menu-item"
+              onMouseMove={() => setActive(i)}
+              onClick={() => run(i)}
+              onKeyDown={(e) => e.key === 'Enter' && run(i)}
+            >
+              <span className="grow">{c.title}</span>
+              {c.shortcut && <kbd>{c.shortcut}</kbd>}
+            </div>,
+          ];
+        })}
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -6,7 +6,8 @@ import { ROLE_LABELS } from '#domain/roles.ts';
 import { useSignOut } from '#web/app/shell/user-menu.tsx';
 import { CopyButton } from '#web/components/copy-button.tsx';
 import { Form, TextField } from '#web/components/form.tsx';
-import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { ACTIONS, ListSection, ListTable, QueryList, RowError, useRowAction } from '#web/components/list.tsx';
+import { PageHead } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import { keys, useMe, useTokens } from '#web/lib/queries.ts';
 
@@ -18,6 +19,7 @@ export function ProfilePage() {
   const signOut = useSignOut();
   const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
   const [passwordChanged, setPasswordChanged] = useState(false);
+  const revoke = useRowAction(() => qc.invalidateQueries({ queryKey: keys.tokens }));
   if (!me) return null;
   return (
     <div className="page" style={{ maxWidth: 720 }}>
@@ -30,8 +32,7 @@ export function ProfilePage() {
           </button>
         }
       />
-      <section className="section" aria-labelledby="roles-h">
-        <h2 id="roles-h">Your products</h2>
+      <ListSection id="roles-h" title="Your products">
         {me.memberships.length === 0 ? (
           <p className="muted">You are not on any product yet.</p>
         ) : (
@@ -43,7 +44,7 @@ export function ProfilePage() {
             ))}
           </ul>
         )}
-      </section>
+      </ListSection>
       <section className="section" aria-labelledby="password-h">
         <h2 id="password-h">Change password</h2>
         <p className="muted">You stay signed in here; your other sessions are signed out.</p>
@@ -86,12 +87,16 @@ export function ProfilePage() {
           </div>
         </Form>
       </section>
-      <section className="section" aria-labelledby="tokens-h">
-        <h2 id="tokens-h">Personal API tokens</h2>
-        <p className="muted">
-          For scripts and integrations: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as
-          you, with your roles. See the <a href="/api/docs">API reference</a>.
-        </p>
+      <ListSection
+        id="tokens-h"
+        title="Personal API tokens"
+        intro={
+          <>
+            For scripts and integrations: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts
+            as you, with your roles. See the <a href="/api/docs">API reference</a>.
+          </>
+        }
+      >
         {fresh && (
           <div className="alert alert-success" role="status">
             <p>
@@ -120,52 +125,44 @@ export function ProfilePage() {
         >
           <TextField name="name" label="Token name" placeholder="CI import script" />
         </Form>
-        {tokens.isPending && <Loading />}
-        {tokens.isError && <ErrorState error={tokens.error} />}
-        {tokens.data && tokens.data.length > 0 && (
-          <div className="card">
-            <table className="list" aria-labelledby="tokens-h">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col" className="hide-phone">
-                    Created
-                  </th>
-                  <th scope="col">Last used</th>
-                  <th scope="col" className="actions">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.data.map((t) => (
-                  <tr key={t.id}>
-                    <td>{t.name}</td>
-                    <td className="hide-phone">{new Date(t.createdAt).toLocaleDateString()}</td>
-                    <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'Never'}</td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-sm btn-ghost btn-danger"
-                        aria-label={`Revoke token ${t.name}`}
-                        onClick={() => {
-                          if (!window.confirm(`Revoke “${t.name}”? Scripts using it stop working at once.`))
-                            return;
-                          void api
-                            .delete(apiPath('me', 'tokens', t.id))
-                            .finally(() => qc.invalidateQueries({ queryKey: keys.tokens }));
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+        <RowError error={revoke.error} />
+        <QueryList query={tokens}>
+          {(rows) => (
+            <ListTable
+              labelledBy="tokens-h"
+              columns={[
+                { head: 'Name' },
+                { head: 'Created', className: 'hide-phone' },
+                { head: 'Last used' },
+                ACTIONS,
+              ]}
+              rows={rows}
+              rowKey={(t) => t.id}
+              row={(t) => (
+                <>
+                  <td>{t.name}</td>
+                  <td className="hide-phone">{new Date(t.createdAt).toLocaleDateString()}</td>
+                  <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'Never'}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost btn-danger"
+                      aria-label={`Revoke token ${t.name}`}
+                      onClick={() => {
+                        if (!window.confirm(`Revoke “${t.name}”? Scripts using it stop working at once.`))
+                          return;
+                        void revoke.run(() => api.delete(apiPath('me', 'tokens', t.id)));
+                      }}
+                    >
+                      Revoke
+                    </button>
+                  </td>
+                </>
+              )}
+            />
+          )}
+        </QueryList>
+      </ListSection>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TextField } from '#web/components/form.tsx';
 
 /** The centred card the signed-out screens share. */
 export function AuthCard({
@@ -30,5 +31,19 @@ export function AuthCard({
         {children}
       </div>
     </main>
+  );
+}
+
+/** A new account's password, with the rule the server applies. */
+export function NewPasswordField() {
+  return (
+    <TextField
+      name="password"
+      label="Password"
+      type="password"
+      autoComplete="new-password"
+      hint="8 to 128 characters."
+      required
+    />
   );
 }

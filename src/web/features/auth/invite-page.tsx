@@ -5,7 +5,7 @@ import { Form, TextField } from '#web/components/form.tsx';
 import { Loading } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import { keys } from '#web/lib/queries.ts';
-import { AuthCard } from './auth-card.tsx';
+import { AuthCard, NewPasswordField } from './auth-card.tsx';
 
 /** /invite/:token — someone followed an invitation link: they pick a name and password. */
 export function InvitePage() {
@@ -56,14 +56,7 @@ export function InvitePage() {
           hint={info.data.email ? 'This invitation is for this address.' : undefined}
           required
         />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint="8 to 128 characters."
-          required
-        />
+        <NewPasswordField />
       </Form>
     </AuthCard>
   );

@@ -5,7 +5,7 @@ import { Form, TextField } from '#web/components/form.tsx';
 import { Loading } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import { keys, useSetupStatus } from '#web/lib/queries.ts';
-import { AuthCard } from './auth-card.tsx';
+import { AuthCard, NewPasswordField } from './auth-card.tsx';
 
 /** First run: create the workspace's first admin (then this screen is gone for good). */
 export function SetupPage() {
@@ -51,14 +51,7 @@ export function SetupPage() {
         />
         <TextField name="name" label="Your name" autoComplete="name" autoFocus required />
         <TextField name="email" label="Email" type="email" autoComplete="username" required />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint="8 to 128 characters."
-          required
-        />
+        <NewPasswordField />
       </Form>
     </AuthCard>
   );

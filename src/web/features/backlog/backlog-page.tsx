@@ -18,7 +18,7 @@ import { SORT_LABELS } from './labels.ts';
 import { useBacklogCommands } from './use-backlog-commands.ts';
 import { useBacklogList, useMoveItem, usePatchCachedItem } from './use-backlog-list.ts';
 import { useBacklogShortcuts } from './use-backlog-shortcuts.ts';
-import { type BacklogView, hasFilters, isRankOrder, parseView, writeView } from './view-state.ts';
+import { type BacklogView, hasFilters, isRankOrder, parseView, withItem, writeView } from './view-state.ts';
 
 /** The backlog screen: toolbar, virtualised list, detail panel, dialogs, shortcuts and commands. */
 export function BacklogPage() {
@@ -57,24 +57,8 @@ export function BacklogPage() {
   const canOrder = useCan(ROLES.owner);
   const canReorder = canOrder && isRankOrder(view);
 
-  const openItem = useCallback(
-    (item: Item) =>
-      setParams((p) => {
-        const n = new URLSearchParams(p);
-        n.set('item', item.id);
-        return n;
-      }),
-    [setParams],
-  );
-  const closeItem = useCallback(
-    () =>
-      setParams((p) => {
-        const n = new URLSearchParams(p);
-        n.delete('item');
-        return n;
-      }),
-    [setParams],
-  );
+  const openItem = useCallback((item: Item) => setParams(withItem(item.id)), [setParams]);
+  const closeItem = useCallback(() => setParams(withItem(null)), [setParams]);
   const onToggle = useCallback(
     (item: Item, range: boolean) => {
       const index = items.findIndex((x) => x.id === item.id);

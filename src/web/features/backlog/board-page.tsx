@@ -31,7 +31,7 @@ import { STATUS_LABELS } from './labels.ts';
 import { type ListData, patchInPages } from './list-cache.ts';
 import { usePatchCachedItem } from './use-backlog-list.ts';
 import { isTyping } from './use-backlog-shortcuts.ts';
-import { columnView, viewKey } from './view-state.ts';
+import { columnView, viewKey, withItem } from './view-state.ts';
 
 /** The board: one column per status, cards in backlog order; drag a card to change its status. */
 export function BoardPage() {
@@ -64,15 +64,7 @@ export function BoardPage() {
     setMessage(null);
     setActive((e.active.data.current?.item as Item | undefined) ?? null);
   };
-  const closePanel = useCallback(
-    () =>
-      setParams((p) => {
-        const n = new URLSearchParams(p);
-        n.delete('item');
-        return n;
-      }),
-    [setParams],
-  );
+  const closePanel = useCallback(() => setParams(withItem(null)), [setParams]);
   // Escape puts away the refusal first, then the item panel (as in the list). Not while a card is
   // lifted: there Escape only cancels the drag.
   const onEscape = useRef<() => void>(() => undefined);
@@ -130,12 +122,7 @@ export function BoardPage() {
       });
     }
   };
-  const open = (item: Item) =>
-    setParams((p) => {
-      const n = new URLSearchParams(p);
-      n.set('item', item.id);
-      return n;
-    });
+  const open = (item: Item) => setParams(withItem(item.id));
   const all = useMemo(() => ITEM_STATUSES, []);
   return (
     <div className="b-page" data-panel={openId ? 'open' : 'closed'}>

@@ -3,11 +3,11 @@ import type { AcceptanceCriterion, CreateItemBody, Item } from '#contracts/items
 import { ITEM_TYPES, type ItemType } from '#domain/backlog/item-rules.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
-import { FieldShell, Form, SelectField, TextField } from '#web/components/form.tsx';
+import { Dialog } from '#web/components/dialog.tsx';
+import { Form, SelectField, TextAreaField, TextField } from '#web/components/form.tsx';
 import { newIdempotencyKey } from '#web/lib/api.ts';
 import { useSegments } from '#web/lib/queries.ts';
 import { CriteriaEditor } from './criteria-editor.tsx';
-import { Dialog } from './dialog.tsx';
 import { createItem } from './items-api.ts';
 import { TYPE_LABELS } from './labels.ts';
 import { SegmentsPicker } from './segments-picker.tsx';
@@ -82,7 +82,8 @@ export function CreateItemDialog({
           onChange={(e) => setType(e.target.value as ItemType)}
           options={ITEM_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
         />
-        <TextArea
+        <TextAreaField
+          className="input b-textarea"
           name="problem"
           label={type === 'story' ? 'Problem: who has it, and why does it matter?' : 'Problem (optional)'}
           hint={
@@ -100,7 +101,12 @@ export function CreateItemDialog({
           maxLength={200}
           placeholder="A short name the team will recognise"
         />
-        <TextArea name="description" label="Description and solution ideas (Markdown)" rows={4} />
+        <TextAreaField
+          className="input b-textarea"
+          name="description"
+          label="Description and solution ideas (Markdown)"
+          rows={4}
+        />
         <CriteriaEditor value={criteria} onChange={setCriteria} />
         <SegmentsPicker segments={segments} value={segmentIds} onChange={setSegmentIds} />
         <div className="b-value-grid">
@@ -140,38 +146,5 @@ export function CreateItemDialog({
         />
       </Form>
     </Dialog>
-  );
-}
-
-export function TextArea({
-  name,
-  label,
-  hint,
-  rows,
-  autoFocus,
-  defaultValue,
-}: {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  rows: number;
-  autoFocus?: boolean;
-  defaultValue?: string;
-}) {
-  return (
-    <FieldShell name={name} label={label} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          className="input b-textarea"
-          id={id}
-          name={name}
-          rows={rows}
-          autoFocus={autoFocus}
-          defaultValue={defaultValue}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        />
-      )}
-    </FieldShell>
   );
 }

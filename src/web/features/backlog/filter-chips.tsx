@@ -1,19 +1,9 @@
-import type { Member, Segment } from '#contracts/products.ts';
+import type { FilterProps } from './filter-menu.tsx';
 import { CATEGORY_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 import { type BacklogView, DEFAULT_VIEW } from './view-state.ts';
 
 /** The active filters as removable chips, so what narrows the list is always visible. */
-export function FilterChips({
-  view,
-  setView,
-  segments,
-  members,
-}: {
-  view: BacklogView;
-  setView: (patch: Partial<BacklogView>) => void;
-  segments: readonly Segment[];
-  members: readonly Member[];
-}) {
+export function FilterChips({ view, setView, segments, members }: FilterProps) {
   const chips: Array<{ key: string; label: string; clear: Partial<BacklogView> }> = [];
   if (view.types.length)
     chips.push({

@@ -5,17 +5,14 @@ import { CATEGORY_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 import type { BacklogView } from './view-state.ts';
 
 /** The Filter popover: every filter the API supports, each applied as soon as it is chosen. */
-export function FilterMenu({
-  view,
-  setView,
-  segments,
-  members,
-}: {
+export interface FilterProps {
   view: BacklogView;
   setView: (patch: Partial<BacklogView>) => void;
   segments: readonly Segment[];
   members: readonly Member[];
-}) {
+}
+
+export function FilterMenu({ view, setView, segments, members }: FilterProps) {
   const toggle = <T extends string>(list: readonly T[], v: T): T[] =>
     list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
   return (

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { ImportPreview } from '#contracts/backlog-import.ts';
 import { IMPORT_FIELDS } from '#domain/backlog/csv-mapping.ts';
 import { useProduct } from '#web/app/product-context.tsx';
+import { Dialog } from '#web/components/dialog.tsx';
 import { isApiError, newIdempotencyKey } from '#web/lib/api.ts';
-import { Dialog } from './dialog.tsx';
 import { backlogKeys, commitImport, previewImport } from './items-api.ts';
 import { FIELD_LABELS } from './labels.ts';
 

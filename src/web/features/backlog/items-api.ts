@@ -56,9 +56,6 @@ export const createItem = (productId: string, body: CreateItemBody, idempotencyK
 export const updateItem = (itemId: string, patch: UpdateItemBody, version: number) =>
   api.patch(apiPath('items', itemId), patch, Item, { ifMatch: version });
 
-export const deleteItem = (itemId: string, version: number) =>
-  api.delete(apiPath('items', itemId), { ifMatch: version });
-
 /** The move answers with the item's new order key (the item itself is unchanged). */
 export const moveItem = (itemId: string, body: MoveItemBody) =>
   api.post(apiPath('items', itemId, 'move'), body, MovedItem);
@@ -90,8 +87,6 @@ export const commitImport = (productId: string, body: ImportRequest, idempotency
 
 export const exportUrl = (productId: string, format: 'csv' | 'json') =>
   `${apiPath('products', productId, 'items', 'export')}?format=${format}`;
-
-export const featureUrl = (itemId: string) => apiPath('items', itemId, 'feature');
 
 const FeatureFiles = z.object({ files: z.array(z.object({ name: z.string(), content: z.string() })) });
 export const fetchFeatureFiles = (productId: string) =>

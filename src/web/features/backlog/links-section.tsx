@@ -5,6 +5,7 @@ import { LINK_KINDS, type LinkKind } from '#domain/backlog/item-rules.ts';
 import { isApiError } from '#web/lib/api.ts';
 import { backlogKeys, createLink, deleteLink, fetchLinks } from './items-api.ts';
 import { LINK_LABELS, STATUS_LABELS } from './labels.ts';
+import { withItem } from './view-state.ts';
 
 /** Links to other items (blocks, relates, duplicates), and a way to add one by item key. */
 export function LinksSection({
@@ -24,9 +25,7 @@ export function LinksSection({
   const [error, setError] = useState<string | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: backlogKeys.links(itemId) });
   const hrefFor = (id: string) => {
-    const p = new URLSearchParams(location.search);
-    p.set('item', id);
-    return `${location.pathname}?${p}`;
+    return `${location.pathname}?${withItem(id)(new URLSearchParams(location.search))}`;
   };
   const add = async () => {
     setError(null);

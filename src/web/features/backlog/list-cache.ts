@@ -1,15 +1,13 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import type { Item } from '#contracts/items.ts';
+import type { Item, ItemList } from '#contracts/items.ts';
 
 /**
  * Pure edits of the cached, paged backlog list, used for optimistic updates: a move or an edit
  * shows at once, and the previous pages are kept to roll back. Pages are edited in place of one
  * another (never refetched), so a 10,000-item list does not reload after each change.
  */
-export interface ItemPage {
-  items: Item[];
-  nextCursor: string | null;
-}
+/** One cached page is exactly what the list endpoint answers. */
+type ItemPage = ItemList;
 export type ListData = InfiniteData<ItemPage, string | null>;
 
 export const flatItems = (data: { pages: readonly ItemPage[] } | undefined): Item[] =>
@@ -64,10 +62,6 @@ export function appendToPages(data: ListData, item: Item): ListData {
     ...data,
     pages: data.pages.map((p, i) => (i === last ? { ...p, items: [...p.items, item] } : p)),
   };
-}
-
-export function removeFromPages(data: ListData, id: string): ListData {
-  return { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== id) })) };
 }
 
 /** The drop side for a drag: moving down lands after the target, moving up before it. */

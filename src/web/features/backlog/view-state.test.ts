@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, isRankOrder, listQuery, parseView, writeView } from './view-state.ts';
+import { DEFAULT_VIEW, isRankOrder, listQuery, parseView, withItem, writeView } from './view-state.ts';
 
 describe('backlog view in the URL', () => {
   it('round-trips filters, sort and columns, and keeps defaults out of the URL', () => {
@@ -31,5 +31,15 @@ describe('backlog view in the URL', () => {
     );
     expect(isRankOrder(v)).toBe(true);
     expect(isRankOrder({ ...v, sort: 'wsjf' })).toBe(false);
+  });
+});
+
+describe('withItem', () => {
+  it('sets and clears ?item= and keeps the view beside it', () => {
+    const view = new URLSearchParams('sort=wsjf&dir=desc');
+    const opened = withItem('it-1')(view);
+    expect(opened.toString()).toBe('sort=wsjf&dir=desc&item=it-1');
+    expect(withItem(null)(opened).toString()).toBe('sort=wsjf&dir=desc');
+    expect(view.toString()).toBe('sort=wsjf&dir=desc');
   });
 });

@@ -153,3 +153,13 @@ export const viewKey = (view: BacklogView): string => listQuery(view, null, 0);
 
 /** The board's view of one status column, in backlog order. */
 export const columnView = (status: ItemStatus): BacklogView => ({ ...DEFAULT_VIEW, statuses: [status] });
+
+/** The item open in the detail panel is `?item=` beside the view: a URL update that sets or clears it. */
+export const withItem =
+  (id: string | null) =>
+  (params: URLSearchParams): URLSearchParams => {
+    const next = new URLSearchParams(params);
+    if (id) next.set('item', id);
+    else next.delete('item');
+    return next;
+  };

@@ -1,9 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { z } from 'zod';
+import type { WsjfOrder } from '#contracts/backlog-order.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
+import { Dialog } from '#web/components/dialog.tsx';
 import { isApiError } from '#web/lib/api.ts';
-import { Dialog } from './dialog.tsx';
 import { applyWsjfOrder, backlogKeys, fetchWsjfOrder } from './items-api.ts';
 import { formatWsjf } from './labels.ts';
 
@@ -117,13 +119,7 @@ function OrderColumn({
   moved,
 }: {
   title: string;
-  entries: ReadonlyArray<{
-    id: string;
-    key: string;
-    title: string;
-    wsjf: number | null;
-    needsEstimate: boolean;
-  }>;
+  entries: z.infer<typeof WsjfOrder>['current'];
   moved: ReadonlySet<string>;
 }) {
   return (

@@ -2,13 +2,11 @@ import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { FIBONACCI_CARDS, TSHIRT_CARDS } from '#domain/poker/scales.ts';
 import { useProduct } from '#web/app/product-context.tsx';
-import { Dialog } from '#web/features/sprints/dialog.tsx';
+import { ActionFoot, Dialog, useDialogAction } from '#web/components/dialog.tsx';
 import { pts } from '#web/features/sprints/format.ts';
 import { usePlannableItems } from '#web/features/sprints/sprints-api.ts';
 import { newIdempotencyKey } from '#web/lib/api.ts';
-import { pokerApi } from './poker-api.ts';
-
-type Scale = 'fibonacci' | 'tshirt' | 'custom';
+import { type PokerScale, pokerApi } from './poker-api.ts';
 
 /** Opens a poker session on chosen backlog items, unestimated ones first, with a deck. */
 export function OpenSessionDialog({
@@ -22,12 +20,10 @@ export function OpenSessionDialog({
 }) {
   const items = usePlannableItems(productId);
   const [picked, setPicked] = useState<string[]>(preselect);
-  const [scale, setScale] = useState<Scale>('fibonacci');
+  const [scale, setScale] = useState<PokerScale>('fibonacci');
   const [title, setTitle] = useState('');
   const [custom, setCustom] = useState('1, 2, 4, 8, 16, ?');
   const [filter, setFilter] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const idem = useRef(newIdempotencyKey());
   const navigate = useNavigate();
   const product = useProduct();
@@ -44,27 +40,21 @@ export function OpenSessionDialog({
         ? [...TSHIRT_CARDS]
         : [...FIBONACCI_CARDS];
 
-  async function open() {
-    if (picked.length === 0) {
-      setError('Pick at least one item to estimate.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const s = await pokerApi.open(
+  const action = useDialogAction(
+    async () => {
+      if (picked.length === 0) throw new Error('Pick at least one item to estimate.');
+      return pokerApi.open(
         productId,
         { title: title.trim(), itemIds: picked, scale, ...(scale === 'custom' ? { cards } : {}) },
         { idempotencyKey: idem.current },
       );
+    },
+    (s) => {
       onClose();
       navigate(`/p/${product.key}/poker/${s.id}`);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Not opened. Try again.');
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    'Not opened. Try again.',
+  );
 
   return (
     <Dialog
@@ -148,19 +138,7 @@ export function OpenSessionDialog({
           ))}
         </ul>
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="form-row">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void open()}>
-          {busy ? 'Opening…' : 'Open session'}
-        </button>
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <ActionFoot action={action} label="Open session" busyLabel="Opening…" onCancel={onClose} />
     </Dialog>
   );
 }

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
-import { MyVote, PokerSession, PokerSessionList } from '#contracts/poker.ts';
+import { type CreatePokerBody, MyVote, PokerSession, PokerSessionList } from '#contracts/poker.ts';
 import { api, apiPath, type WriteOptions } from '#web/lib/api.ts';
 
 export type PokerSessionT = z.infer<typeof PokerSession>;
+export type PokerScale = z.infer<typeof CreatePokerBody>['scale'];
 
 export const pokerKeys = {
   list: (productId: string) => ['products', productId, 'poker'] as const,
@@ -35,11 +36,8 @@ export const useMyVote = (sessionId: string, round: number, enabled: boolean) =>
   });
 
 export const pokerApi = {
-  open: (
-    productId: string,
-    body: { title: string; itemIds: string[]; scale: 'fibonacci' | 'tshirt' | 'custom'; cards?: string[] },
-    opts: WriteOptions,
-  ) => api.post(apiPath('products', productId, 'poker'), body, PokerSession, opts),
+  open: (productId: string, body: z.input<typeof CreatePokerBody>, opts: WriteOptions) =>
+    api.post(apiPath('products', productId, 'poker'), body, PokerSession, opts),
   vote: (id: string, value: string) => api.post(sessionPath(id, 'votes'), { value }, PokerSession),
   reveal: (id: string) => api.post(sessionPath(id, 'reveal'), {}, PokerSession),
   revote: (id: string) => api.post(sessionPath(id, 'revote'), {}, PokerSession),

@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { ROLES } from '#domain/roles.ts';
 import { type Command, useCommands } from '#web/app/commands.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
-import { EmptyState, ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { ListPage, ListTable, QueryList } from '#web/components/list.tsx';
+import { EmptyState } from '#web/components/ui.tsx';
 import { when } from '#web/features/sprints/format.ts';
 import { OpenSessionDialog } from './open-session-dialog.tsx';
 import { usePokerSessions } from './poker-api.ts';
@@ -24,78 +25,66 @@ export function PokerListPage() {
     [canOpen],
   );
   useCommands(commands);
-  const list = [...(sessions.data ?? [])].sort(
-    (a, b) =>
-      Number(a.status === 'closed') - Number(b.status === 'closed') || b.createdAt.localeCompare(a.createdAt),
-  );
+  const list =
+    sessions.data &&
+    [...sessions.data].sort(
+      (a, b) =>
+        Number(a.status === 'closed') - Number(b.status === 'closed') ||
+        b.createdAt.localeCompare(a.createdAt),
+    );
+  const open = (label: string) =>
+    canOpen && (
+      <button type="button" className="btn btn-primary" onClick={() => setOpening(true)}>
+        {label}
+      </button>
+    );
   return (
-    <div className="page stack">
-      <PageHead
-        title="Planning poker"
-        subtitle="The team estimates together: votes stay hidden until the reveal, and the agreed value becomes the item’s size."
-        actions={
-          canOpen && (
-            <button type="button" className="btn btn-primary" onClick={() => setOpening(true)}>
-              Open a session
-            </button>
-          )
+    <ListPage
+      title="Planning poker"
+      subtitle="The team estimates together: votes stay hidden until the reveal, and the agreed value becomes the item’s size."
+      actions={open('Open a session')}
+    >
+      <QueryList
+        query={{ ...sessions, data: list }}
+        empty={
+          <EmptyState title="No poker sessions yet" action={open('Open the first session')}>
+            {canOpen
+              ? 'Pick the items that need an estimate and invite the team.'
+              : 'When the team opens a session you can watch it here live and answer their questions.'}
+          </EmptyState>
         }
-      />
-      {sessions.isPending && <Loading />}
-      {sessions.isError && <ErrorState error={sessions.error} />}
-      {sessions.data?.length === 0 && (
-        <EmptyState
-          title="No poker sessions yet"
-          action={
-            canOpen && (
-              <button type="button" className="btn btn-primary" onClick={() => setOpening(true)}>
-                Open the first session
-              </button>
-            )
-          }
-        >
-          {canOpen
-            ? 'Pick the items that need an estimate and invite the team.'
-            : 'When the team opens a session you can watch it here live and answer their questions.'}
-        </EmptyState>
-      )}
-      {list.length > 0 && (
-        <div className="card">
-          <table className="list" aria-label="Poker sessions">
-            <thead>
-              <tr>
-                <th scope="col">Session</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="hide-phone">
-                  Estimated
-                </th>
-                <th scope="col" className="hide-phone">
-                  Opened
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={s.id}>{s.title || `${s.items.length} items`}</Link>
-                  </td>
-                  <td>
-                    <span className={s.status === 'closed' ? 'badge' : 'badge badge-accent'}>
-                      {STATUS[s.status]}
-                    </span>
-                  </td>
-                  <td className="hide-phone">
-                    {s.results.length} of {s.items.length}
-                  </td>
-                  <td className="hide-phone">{when(s.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      >
+        {(rows) => (
+          <ListTable
+            label="Poker sessions"
+            columns={[
+              { head: 'Session' },
+              { head: 'Status' },
+              { head: 'Estimated', className: 'hide-phone' },
+              { head: 'Opened', className: 'hide-phone' },
+            ]}
+            rows={rows}
+            rowKey={(s) => s.id}
+            row={(s) => (
+              <>
+                <td>
+                  <Link to={s.id}>{s.title || `${s.items.length} items`}</Link>
+                </td>
+                <td>
+                  <span className={s.status === 'closed' ? 'badge' : 'badge badge-accent'}>
+                    {STATUS[s.status]}
+                  </span>
+                </td>
+                <td className="hide-phone">
+                  {s.results.length} of {s.items.length}
+                </td>
+                <td className="hide-phone">{when(s.createdAt)}</td>
+              </>
+            )}
+          />
+        )}
+      </QueryList>
       {opening && <OpenSessionDialog productId={product.id} onClose={() => setOpening(false)} />}
-    </div>
+    </ListPage>
   );
 }

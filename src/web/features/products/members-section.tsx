@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Product } from '#contracts/products.ts';
 import { Member } from '#contracts/products.ts';
 import { PRODUCT_ROLES, type ProductRole, ROLE_LABELS } from '#domain/roles.ts';
 import { Form, SelectField } from '#web/components/form.tsx';
-import { Avatar, ErrorState, Loading } from '#web/components/ui.tsx';
+import { ACTIONS, ListSection, ListTable, QueryList, RowError, useRowAction } from '#web/components/list.tsx';
+import { Avatar } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import { keys, useDirectory, useMe, useMembers } from '#web/lib/queries.ts';
 
@@ -17,113 +17,89 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
   const people = useDirectory(canEdit);
   const me = useMe().data;
   const isAdmin = me?.user.workspaceRole === 'admin';
-  const [rowError, setRowError] = useState<string | null>(null);
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: keys.members(product.id) });
     void qc.invalidateQueries({ queryKey: keys.events(product.id) });
     void qc.invalidateQueries({ queryKey: keys.products });
   };
-  const act = async (fn: () => Promise<unknown>) => {
-    setRowError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setRowError(err instanceof Error ? err.message : 'That did not work.');
-    }
-    refresh();
-  };
+  const { error: rowError, run: act } = useRowAction(refresh);
 
   const memberIds = new Set(members.data?.map((m) => m.userId));
   const candidates = (people.data ?? []).filter((u) => !memberIds.has(u.id));
 
   return (
-    <section className="section" aria-labelledby="members-h">
-      <div className="section-head">
-        <h2 id="members-h">Members</h2>
-        <span className="muted">{members.data?.length ?? 0} people</span>
-      </div>
-      {members.isPending && <Loading />}
-      {members.isError && <ErrorState error={members.error} />}
-      {rowError && (
-        <div className="alert alert-error" role="alert">
-          {rowError}
-        </div>
-      )}
-      {members.data && (
-        <div className="card">
-          <table className="list" aria-labelledby="members-h">
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Role</th>
-                {canEdit && (
-                  <th scope="col" className="actions">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((m) => (
-                <tr key={m.userId}>
-                  <td>
-                    <div className="who">
-                      <Avatar name={m.name} />
-                      <div className="grow">
-                        {m.name}
-                        {m.userId === me?.user.id && <span className="muted"> (you)</span>}
-                        <small>{m.email}</small>
-                      </div>
+    <ListSection
+      id="members-h"
+      title="Members"
+      aside={<span className="muted">{members.data?.length ?? 0} people</span>}
+    >
+      <RowError error={rowError} />
+      <QueryList query={members}>
+        {(rows) => (
+          <ListTable
+            labelledBy="members-h"
+            columns={[{ head: 'Person' }, { head: 'Role' }, canEdit && ACTIONS]}
+            rows={rows}
+            rowKey={(m) => m.userId}
+            row={(m) => (
+              <>
+                <td>
+                  <div className="who">
+                    <Avatar name={m.name} />
+                    <div className="grow">
+                      {m.name}
+                      {m.userId === me?.user.id && <span className="muted"> (you)</span>}
+                      <small>{m.email}</small>
                     </div>
-                  </td>
-                  <td>
-                    {canEdit ? (
-                      <select
-                        className="select"
-                        style={{ width: 'auto' }}
-                        aria-label={`Role of ${m.name}`}
-                        value={m.role}
-                        onChange={(e) =>
-                          act(() =>
-                            api.patch(
-                              apiPath('products', product.id, 'members', m.userId),
-                              { role: e.target.value as ProductRole },
-                              Member,
-                            ),
-                          )
-                        }
-                      >
-                        {roleOptions.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <span className="badge">{ROLE_LABELS[m.role]}</span>
-                    )}
-                  </td>
-                  {canEdit && (
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-sm btn-ghost btn-danger"
-                        aria-label={`Remove ${m.name}`}
-                        onClick={() => {
-                          if (window.confirm(`Remove ${m.name} from ${product.name}?`))
-                            void act(() => api.delete(apiPath('products', product.id, 'members', m.userId)));
-                        }}
-                      >
-                        Remove
-                      </button>
-                    </td>
+                  </div>
+                </td>
+                <td>
+                  {canEdit ? (
+                    <select
+                      className="select"
+                      style={{ width: 'auto' }}
+                      aria-label={`Role of ${m.name}`}
+                      value={m.role}
+                      onChange={(e) =>
+                        act(() =>
+                          api.patch(
+                            apiPath('products', product.id, 'members', m.userId),
+                            { role: e.target.value as ProductRole },
+                            Member,
+                          ),
+                        )
+                      }
+                    >
+                      {roleOptions.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span className="badge">{ROLE_LABELS[m.role]}</span>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                </td>
+                {canEdit && (
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost btn-danger"
+                      aria-label={`Remove ${m.name}`}
+                      onClick={() => {
+                        if (window.confirm(`Remove ${m.name} from ${product.name}?`))
+                          void act(() => api.delete(apiPath('products', product.id, 'members', m.userId)));
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                )}
+              </>
+            )}
+          />
+        )}
+      </QueryList>
       {canEdit && people.isSuccess && candidates.length === 0 && (
         <p className="muted">
           Everyone in the workspace is already a member.{' '}
@@ -154,6 +130,6 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
           <SelectField name="role" label="Role" options={roleOptions} defaultValue="team" />
         </Form>
       )}
-    </section>
+    </ListSection>
   );
 }

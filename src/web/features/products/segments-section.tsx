@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Product } from '#contracts/products.ts';
 import { Segment } from '#contracts/products.ts';
 import { Form, TextField } from '#web/components/form.tsx';
-import { EmptyState, ErrorState, Loading } from '#web/components/ui.tsx';
+import { ACTIONS, ListSection, ListTable, QueryList, RowError, useRowAction } from '#web/components/list.tsx';
+import { EmptyState } from '#web/components/ui.tsx';
 import { api, apiPath, newIdempotencyKey } from '#web/lib/api.ts';
 import { keys, useSegments } from '#web/lib/queries.ts';
 
@@ -23,120 +24,100 @@ export function SegmentsSection({ product, canEdit }: { product: Product; canEdi
   const qc = useQueryClient();
   const segments = useSegments(product.id);
   const idem = useRef(newIdempotencyKey());
-  const [rowError, setRowError] = useState<string | null>(null);
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: keys.segments(product.id) });
     void qc.invalidateQueries({ queryKey: keys.events(product.id) });
   };
+  const { error: rowError, run } = useRowAction(refresh);
   const total = (segments.data ?? []).reduce((s, x) => s + (x.targetShare ?? 0), 0);
 
   async function saveShare(s: Segment, raw: string) {
     const share = parseShare(raw);
     if (share === s.targetShare) return;
-    setRowError(null);
-    try {
-      await api.patch(apiPath('products', product.id, 'segments', s.id), { targetShare: share }, Segment);
-    } catch (err) {
-      setRowError(`${s.name}: ${err instanceof Error ? err.message : 'not saved'}`);
-    }
-    refresh();
+    await run(
+      () => api.patch(apiPath('products', product.id, 'segments', s.id), { targetShare: share }, Segment),
+      `${s.name}: `,
+    );
   }
 
   return (
-    <section className="section" aria-labelledby="segments-h">
-      <div className="section-head">
-        <h2 id="segments-h">Customer segments</h2>
-        {total > 0 && (
+    <ListSection
+      id="segments-h"
+      title="Customer segments"
+      aside={
+        total > 0 && (
           <span className={total > 100 ? 'badge badge-danger' : 'muted'}>Targets add up to {total}%</span>
-        )}
-      </div>
-      <p className="muted">
-        Who the product serves. Items are tagged with segments, so you can see whether each group gets the
-        share of effort you intend.
-      </p>
-      {segments.isPending && <Loading />}
-      {segments.isError && <ErrorState error={segments.error} />}
-      {rowError && (
-        <div className="alert alert-error" role="alert">
-          {rowError}
-        </div>
-      )}
-      {segments.data?.length === 0 && (
-        <EmptyState title="No segments yet">
-          {canEdit
-            ? 'Add the groups of customers this product serves, such as “Secretariat” or “VIP members”.'
-            : 'The Product Owner has not named the customer groups yet.'}
-        </EmptyState>
-      )}
-      {segments.data && segments.data.length > 0 && (
-        <div className="card">
-          <table className="list" aria-labelledby="segments-h">
-            <thead>
-              <tr>
-                <th scope="col">Segment</th>
-                <th scope="col">Target share</th>
-                {canEdit && (
-                  <th scope="col" className="actions">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {segments.data.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.name}
-                    {s.description && (
-                      <small className="muted" style={{ display: 'block' }}>
-                        {s.description}
-                      </small>
-                    )}
-                  </td>
-                  <td>
-                    {canEdit ? (
-                      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-                        <input
-                          className="input"
-                          style={{ width: 72, textAlign: 'right' }}
-                          inputMode="decimal"
-                          aria-label={`Target share of ${s.name}, percent`}
-                          defaultValue={s.targetShare ?? ''}
-                          placeholder="—"
-                          onBlur={(e) => void saveShare(s, e.target.value)}
-                        />
-                        <span className="muted">%</span>
-                      </span>
-                    ) : s.targetShare === null ? (
-                      <span className="muted">No target</span>
-                    ) : (
-                      `${s.targetShare}%`
-                    )}
-                  </td>
-                  {canEdit && (
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-sm btn-ghost btn-danger"
-                        aria-label={`Delete segment ${s.name}`}
-                        onClick={() => {
-                          if (!window.confirm(`Delete the segment ${s.name}?`)) return;
-                          api
-                            .delete(apiPath('products', product.id, 'segments', s.id))
-                            .catch((err: Error) => setRowError(err.message))
-                            .finally(refresh);
-                        }}
-                      >
-                        Delete
-                      </button>
-                    </td>
+        )
+      }
+      intro="Who the product serves. Items are tagged with segments, so you can see whether each group gets the share of effort you intend."
+    >
+      <RowError error={rowError} />
+      <QueryList
+        query={segments}
+        empty={
+          <EmptyState title="No segments yet">
+            {canEdit
+              ? 'Add the groups of customers this product serves, such as “Secretariat” or “VIP members”.'
+              : 'The Product Owner has not named the customer groups yet.'}
+          </EmptyState>
+        }
+      >
+        {(rows) => (
+          <ListTable
+            labelledBy="segments-h"
+            columns={[{ head: 'Segment' }, { head: 'Target share' }, canEdit && ACTIONS]}
+            rows={rows}
+            rowKey={(s) => s.id}
+            row={(s) => (
+              <>
+                <td>
+                  {s.name}
+                  {s.description && (
+                    <small className="muted" style={{ display: 'block' }}>
+                      {s.description}
+                    </small>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                </td>
+                <td>
+                  {canEdit ? (
+                    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+                      <input
+                        className="input"
+                        style={{ width: 72, textAlign: 'right' }}
+                        inputMode="decimal"
+                        aria-label={`Target share of ${s.name}, percent`}
+                        defaultValue={s.targetShare ?? ''}
+                        placeholder="—"
+                        onBlur={(e) => void saveShare(s, e.target.value)}
+                      />
+                      <span className="muted">%</span>
+                    </span>
+                  ) : s.targetShare === null ? (
+                    <span className="muted">No target</span>
+                  ) : (
+                    `${s.targetShare}%`
+                  )}
+                </td>
+                {canEdit && (
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost btn-danger"
+                      aria-label={`Delete segment ${s.name}`}
+                      onClick={() => {
+                        if (!window.confirm(`Delete the segment ${s.name}?`)) return;
+                        void run(() => api.delete(apiPath('products', product.id, 'segments', s.id)));
+                      }}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                )}
+              </>
+            )}
+          />
+        )}
+      </QueryList>
       {canEdit && (
         <Form
           aria-label="Add a segment"
@@ -161,6 +142,6 @@ export function SegmentsSection({ product, canEdit }: { product: Product; canEdi
           <TextField name="description" label="Description" placeholder="Optional" />
         </Form>
       )}
-    </section>
+    </ListSection>
   );
 }

@@ -1,7 +1,7 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
 import { pts } from './format.ts';
-import { ItemCard } from './item-card.tsx';
+import { ItemCard, toCard } from './item-card.tsx';
 import type { SprintItemT } from './sprints-api.ts';
 
 /** A status column of the sprint board; cards dropped on it ask to move there. */
@@ -59,15 +59,7 @@ export function BoardCard({
   return (
     <div ref={setNodeRef}>
       <ItemCard
-        item={{
-          id: i.itemId,
-          key: i.key,
-          title: i.title,
-          type: i.type,
-          status: i.status,
-          size: i.size,
-          notReady: [],
-        }}
+        item={toCard(i)}
         dragging={isDragging}
         handle={
           draggable ? (

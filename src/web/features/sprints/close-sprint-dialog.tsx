@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Dialog } from './dialog.tsx';
+import { ActionFoot, Dialog, useDialogAction } from '#web/components/dialog.tsx';
 import { pts } from './format.ts';
 import { type SprintBoardT, sprintApi, useInvalidateSprints, useSprints } from './sprints-api.ts';
 
@@ -25,8 +25,6 @@ export function CloseSprintDialog({
     .sort((a, b) => a.startDate.localeCompare(b.startDate));
   const [to, setTo] = useState<'backlog' | 'next_sprint'>('backlog');
   const [nextId, setNextId] = useState<string>('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const invalidate = useInvalidateSprints(productId);
   const navigate = useNavigate();
   const open = board.items.filter((i) => !finished(i.status));
@@ -34,20 +32,17 @@ export function CloseSprintDialog({
   const donePts = done.reduce((s, i) => s + (i.size ?? 0), 0);
   const target = nextId || planned[0]?.id || '';
 
-  async function close() {
-    setBusy(true);
-    setError(null);
-    try {
+  const action = useDialogAction(
+    async () => {
       await sprintApi.close(board.sprint.id, to, to === 'next_sprint' ? target : undefined);
       invalidate();
+    },
+    () => {
       onClose();
       navigate(`../${board.sprint.id}/report`, { relative: 'path' });
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Not closed. Try again.');
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    'Not closed. Try again.',
+  );
 
   return (
     <Dialog title={`Close ${board.sprint.name}`} onClose={onClose} wide>
@@ -102,19 +97,7 @@ export function CloseSprintDialog({
           </fieldset>
         </>
       )}
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="form-row">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void close()}>
-          {busy ? 'Closing…' : 'Close sprint'}
-        </button>
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <ActionFoot action={action} label="Close sprint" busyLabel="Closing…" onCancel={onClose} />
     </Dialog>
   );
 }

@@ -1,4 +1,5 @@
 /** Small display helpers shared by the sprint and poker screens (pure, unit-tested). */
+import { STATUS_LABELS as ITEM_STATUS_LABELS } from '#web/features/backlog/labels.ts';
 
 /** 13 → "13", 0.5 → "½", 12.25 → "12.3"; null → "–" (not estimated). */
 export function pts(n: number | null | undefined): string {
@@ -64,14 +65,8 @@ export function stability(cv: number | null): string {
   return 'Unstable';
 }
 
-export const STATUS_LABELS: Record<string, string> = {
-  new: 'New',
-  ready: 'Ready',
-  in_progress: 'In progress',
-  done: 'Done',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-};
+/** The backlog's status names, looked up by the plain strings the sprint contracts carry. */
+export const STATUS_LABELS: Readonly<Record<string, string>> = ITEM_STATUS_LABELS;
 
 export const CHANGE_LABELS: Record<string, string> = {
   added: 'Added',

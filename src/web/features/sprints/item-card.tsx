@@ -1,15 +1,23 @@
 import type { ReactNode } from 'react';
 import { pts, STATUS_LABELS } from './format.ts';
+import type { SprintItemT } from './sprints-api.ts';
 
-export interface CardItem {
+/** What a card shows: the sprint item's own fields, keyed by item id, with its not-ready reasons. */
+export type CardItem = Pick<SprintItemT, 'key' | 'title' | 'type' | 'status' | 'size'> & {
   id: string;
-  key: string;
-  title: string;
-  type: string;
-  status: string;
-  size: number | null;
   notReady: string[];
-}
+};
+
+/** A sprint item as a card, with the reasons it is not ready (if any are to be shown). */
+export const toCard = (i: SprintItemT, notReady: string[] = []): CardItem => ({
+  id: i.itemId,
+  key: i.key,
+  title: i.title,
+  type: i.type,
+  status: i.status,
+  size: i.size,
+  notReady,
+});
 
 /** The domain's reason for an item still in status New (src/domain/sprints/readiness.ts). */
 const NOT_MARKED_READY = 'Not marked ready yet';

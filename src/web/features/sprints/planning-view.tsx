@@ -15,7 +15,7 @@ import type { Item } from '#contracts/items.ts';
 import { SprintBoard } from '#contracts/sprints.ts';
 import { api, apiPath } from '#web/lib/api.ts';
 import { pts } from './format.ts';
-import { type CardItem, ItemCard } from './item-card.tsx';
+import { type CardItem, ItemCard, toCard } from './item-card.tsx';
 import { afterDrop, Column, columnUnder, Draggable } from './planning-dnd.tsx';
 import { readinessHints } from './readiness-hint.ts';
 import { ReasonDialog } from './reason-dialog.tsx';
@@ -83,15 +83,7 @@ export function PlanningView({
         (!q || `${i.key} ${i.title}`.toLowerCase().includes(q)),
     );
   }, [backlog.data, inSprint, taken, filter]);
-  const sprintCards: CardItem[] = board.items.map((i) => ({
-    id: i.itemId,
-    key: i.key,
-    title: i.title,
-    type: i.type,
-    status: i.status,
-    size: i.size,
-    notReady: i.notReadyReasons,
-  }));
+  const sprintCards = board.items.map((i) => toCard(i, i.notReadyReasons));
   const backlogCards = candidates.map((i) => ({ item: i, card: { ...i, notReady: readinessHints(i, dor) } }));
 
   const add = (item: Item) => {

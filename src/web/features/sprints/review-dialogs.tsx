@@ -1,32 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Item } from '#contracts/items.ts';
+import { ActionFoot, Dialog, DialogFoot, useDialogAction } from '#web/components/dialog.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
-import { Dialog } from './dialog.tsx';
 import { pts } from './format.ts';
 import type { SprintItemT } from './sprints-api.ts';
-
-function useAction(run: () => Promise<unknown>, onClose: () => void) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  return {
-    error,
-    busy,
-    setError,
-    go: async () => {
-      setBusy(true);
-      setError(null);
-      try {
-        await run();
-        onClose();
-      } catch (err) {
-        setError(err instanceof Error ? err.message : 'Not saved. Try again.');
-      } finally {
-        setBusy(false);
-      }
-    },
-  };
-}
 
 /** Moving to done asks the team to tick every entry of the product's Definition of Done. */
 export function DoneDialog({
@@ -41,7 +19,7 @@ export function DoneDialog({
   onClose: () => void;
 }) {
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const action = useAction(() => onDone([...checked]), onClose);
+  const action = useDialogAction(() => onDone([...checked]), onClose);
   const all = checklist.every((c) => checked.has(c));
   return (
     <Dialog
@@ -70,24 +48,7 @@ export function DoneDialog({
         ))}
       </ul>
       {!all && <p className="muted">{checklist.length - checked.size} left to tick.</p>}
-      {action.error && (
-        <div className="alert alert-error" role="alert">
-          {action.error}
-        </div>
-      )}
-      <div className="form-row">
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={!all || action.busy}
-          onClick={() => void action.go()}
-        >
-          Mark done
-        </button>
-        <button type="button" className="btn" onClick={onClose}>
-          Not yet
-        </button>
-      </div>
+      <ActionFoot action={action} label="Mark done" disabled={!all} onCancel={onClose} cancel="Not yet" />
     </Dialog>
   );
 }
@@ -110,8 +71,8 @@ export function ReviewDialog({
   });
   const [comment, setComment] = useState('');
   const id = useId();
-  const accept = useAction(() => onAccept(comment.trim()), onClose);
-  const reject = useAction(async () => {
+  const accept = useDialogAction(() => onAccept(comment.trim()), onClose);
+  const reject = useDialogAction(async () => {
     if (!comment.trim()) throw new Error('Say what is missing: the team needs it to finish the item.');
     await onReject(comment.trim());
   }, onClose);
@@ -155,12 +116,7 @@ export function ReviewDialog({
           aria-invalid={reject.error ? true : undefined}
         />
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="form-row">
+      <DialogFoot error={error} onCancel={onClose}>
         <button
           type="button"
           className="btn btn-primary"
@@ -177,10 +133,7 @@ export function ReviewDialog({
         >
           Reject
         </button>
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      </DialogFoot>
     </Dialog>
   );
 }
@@ -201,7 +154,7 @@ export function ResizeDialog({
   const [reason, setReason] = useState('');
   const sid = useId();
   const rid = useId();
-  const action = useAction(async () => {
+  const action = useDialogAction(async () => {
     const n = Number(size.replace(',', '.'));
     if (size.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error('Enter the size in points.');
     if (active && !reason.trim()) throw new Error('Say why the size changes; it is recorded.');
@@ -233,24 +186,7 @@ export function ResizeDialog({
           <textarea id={rid} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
       )}
-      {action.error && (
-        <div className="alert alert-error" role="alert">
-          {action.error}
-        </div>
-      )}
-      <div className="form-row">
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={action.busy}
-          onClick={() => void action.go()}
-        >
-          Save size
-        </button>
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <ActionFoot action={action} label="Save size" onCancel={onClose} />
     </Dialog>
   );
 }

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
+import { Dialog } from '#web/components/dialog.tsx';
 import { Form, type FormValues, SelectField, TextField } from '#web/components/form.tsx';
 import { isApiError, newIdempotencyKey } from '#web/lib/api.ts';
 import { useMembers } from '#web/lib/queries.ts';
-import { Dialog } from './dialog.tsx';
 import { day, isoDay, pts, sprintDays } from './format.ts';
 import { type SprintFieldsInput, type SprintT, sprintApi, useInvalidateSprints } from './sprints-api.ts';
 
@@ -160,7 +160,7 @@ export function SprintFormDialog({
           </button>
         }
       >
-        <TextField name="name" label="Name" defaultValue={sprint?.name ?? ''} required autoFocus />
+        <TextField name="name" label="Name" defaultValue={sprint?.name ?? ''} required data-autofocus />
         <TextField
           name="goal"
           label="Sprint goal"

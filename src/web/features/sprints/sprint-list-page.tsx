@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ROLES } from '#domain/roles.ts';
 import { type Command, useCommands } from '#web/app/commands.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
-import { EmptyState, ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { ListPage, ListSection, ListTable, QueryList } from '#web/components/list.tsx';
+import { EmptyState } from '#web/components/ui.tsx';
 import { DefinitionOfDoneSection } from './definition-of-done-section.tsx';
 import { day, pts, sprintDays } from './format.ts';
 import { SprintFormDialog } from './sprint-form-dialog.tsx';
@@ -38,98 +39,28 @@ export function SprintListPage() {
   );
   useCommands(commands);
 
+  const plan = (label: string) =>
+    canPlan && (
+      <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+        {label}
+      </button>
+    );
   return (
-    <div className="page stack">
-      <PageHead
-        title="Sprints"
-        subtitle="The team pulls what it can finish; once a sprint starts, every change to its scope is recorded with its reason."
-        actions={
-          canPlan && (
-            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-              Plan a sprint
-            </button>
-          )
+    <ListPage
+      title="Sprints"
+      subtitle="The team pulls what it can finish; once a sprint starts, every change to its scope is recorded with its reason."
+      actions={plan('Plan a sprint')}
+    >
+      <QueryList
+        query={sprints}
+        empty={
+          <EmptyState title="No sprints yet" action={plan('Plan the first sprint')}>
+            Plan a sprint with its goal, dates and the team’s availability; then drag ready items into it.
+          </EmptyState>
         }
-      />
-      {sprints.isPending && <Loading />}
-      {sprints.isError && <ErrorState error={sprints.error} />}
-      {sprints.data?.length === 0 && (
-        <EmptyState
-          title="No sprints yet"
-          action={
-            canPlan && (
-              <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-                Plan the first sprint
-              </button>
-            )
-          }
-        >
-          Plan a sprint with its goal, dates and the team’s availability; then drag ready items into it.
-        </EmptyState>
-      )}
-      {GROUPS.map((g) => {
-        const list = (sprints.data ?? [])
-          .filter((s) => s.state === g.state)
-          .sort((a, b) =>
-            g.state === 'closed'
-              ? b.startDate.localeCompare(a.startDate)
-              : a.startDate.localeCompare(b.startDate),
-          );
-        if (list.length === 0) return null;
-        return (
-          <section key={g.state} className="section sprint-group" aria-labelledby={`sg-${g.state}`}>
-            <h2 id={`sg-${g.state}`}>
-              {g.title} <span className="badge">{list.length}</span>
-            </h2>
-            <div className="card">
-              <table className="list" aria-labelledby={`sg-${g.state}`}>
-                <thead>
-                  <tr>
-                    <th scope="col">Sprint</th>
-                    <th scope="col">Dates</th>
-                    <th scope="col" className="hide-phone">
-                      Capacity
-                    </th>
-                    <th scope="col" className="actions">
-                      <span className="sr-only">Open</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((s) => (
-                    <tr key={s.id}>
-                      <td>
-                        <Link className="sprint-row-name" to={s.id}>
-                          {s.name}
-                        </Link>
-                        {s.goal && <div className="sprint-goal">{s.goal}</div>}
-                      </td>
-                      <td style={{ whiteSpace: 'nowrap' }}>
-                        {day(s.startDate)} – {day(s.endDate, true)}
-                        <div className="muted" style={{ fontSize: 'var(--text-sm)' }}>
-                          {sprintDays(s.startDate, s.endDate)} days
-                        </div>
-                      </td>
-                      <td className="hide-phone">{capacityText(s)}</td>
-                      <td className="actions">
-                        {s.state === 'closed' ? (
-                          <Link className="btn btn-sm" to={`${s.id}/report`}>
-                            Report
-                          </Link>
-                        ) : (
-                          <Link className="btn btn-sm" to={s.id}>
-                            {s.state === 'planned' ? 'Plan' : 'Open board'}
-                          </Link>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
-        );
-      })}
+      >
+        {(all) => GROUPS.map((g) => <SprintGroup key={g.state} group={g} sprints={all} />)}
+      </QueryList>
       <DefinitionOfDoneSection productId={product.id} canEdit={canPlan} />
       {creating && (
         <SprintFormDialog
@@ -138,6 +69,67 @@ export function SprintListPage() {
           onSaved={(s) => navigate(s.id)}
         />
       )}
-    </div>
+    </ListPage>
+  );
+}
+
+/** One state's sprints: planned and active soonest first, closed newest first. */
+function SprintGroup({ group: g, sprints }: { group: (typeof GROUPS)[number]; sprints: readonly SprintT[] }) {
+  const list = sprints
+    .filter((s) => s.state === g.state)
+    .sort((a, b) =>
+      g.state === 'closed' ? b.startDate.localeCompare(a.startDate) : a.startDate.localeCompare(b.startDate),
+    );
+  if (list.length === 0) return null;
+  return (
+    <ListSection
+      id={`sg-${g.state}`}
+      className="section sprint-group"
+      title={
+        <>
+          {g.title} <span className="badge">{list.length}</span>
+        </>
+      }
+    >
+      <ListTable
+        labelledBy={`sg-${g.state}`}
+        columns={[
+          { head: 'Sprint' },
+          { head: 'Dates' },
+          { head: 'Capacity', className: 'hide-phone' },
+          { head: 'Open', className: 'actions', hidden: true },
+        ]}
+        rows={list}
+        rowKey={(s) => s.id}
+        row={(s) => (
+          <>
+            <td>
+              <Link className="sprint-row-name" to={s.id}>
+                {s.name}
+              </Link>
+              {s.goal && <div className="sprint-goal">{s.goal}</div>}
+            </td>
+            <td style={{ whiteSpace: 'nowrap' }}>
+              {day(s.startDate)} – {day(s.endDate, true)}
+              <div className="muted" style={{ fontSize: 'var(--text-sm)' }}>
+                {sprintDays(s.startDate, s.endDate)} days
+              </div>
+            </td>
+            <td className="hide-phone">{capacityText(s)}</td>
+            <td className="actions">
+              {s.state === 'closed' ? (
+                <Link className="btn btn-sm" to={`${s.id}/report`}>
+                  Report
+                </Link>
+              ) : (
+                <Link className="btn btn-sm" to={s.id}>
+                  {s.state === 'planned' ? 'Plan' : 'Open board'}
+                </Link>
+              )}
+            </td>
+          </>
+        )}
+      />
+    </ListSection>
   );
 }

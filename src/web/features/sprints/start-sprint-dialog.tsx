@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Dialog } from './dialog.tsx';
+import { ActionFoot, Dialog, useDialogAction } from '#web/components/dialog.tsx';
 import { pts } from './format.ts';
 import { type SprintBoardT, sprintApi, sprintKeys, useInvalidateSprints } from './sprints-api.ts';
 
@@ -21,26 +21,19 @@ export function StartSprintDialog({
   const qc = useQueryClient();
   const invalidate = useInvalidateSprints(productId);
   const [confirmed, setConfirmed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const id = useId();
   const over = board.overForecast;
   const notReady = board.items.filter((i) => !i.ready).length;
 
-  async function start() {
-    setBusy(true);
-    setError(null);
-    try {
+  const action = useDialogAction(
+    async () => {
       const after = await sprintApi.start(board.sprint.id, over && confirmed);
       qc.setQueryData(sprintKeys.board(productId, board.sprint.id), after);
       invalidate();
-      onClose();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Not started. Try again.');
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    onClose,
+    'Not started. Try again.',
+  );
 
   return (
     <Dialog
@@ -83,24 +76,14 @@ export function StartSprintDialog({
           </span>
         </label>
       )}
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="form-row">
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={busy || (over && !confirmed)}
-          onClick={() => void start()}
-        >
-          {busy ? 'Starting…' : over ? 'Commit and start' : 'Start sprint'}
-        </button>
-        <button type="button" className="btn" onClick={onClose}>
-          {over ? 'Back to planning' : 'Cancel'}
-        </button>
-      </div>
+      <ActionFoot
+        action={action}
+        label={over ? 'Commit and start' : 'Start sprint'}
+        busyLabel="Starting…"
+        disabled={over && !confirmed}
+        onCancel={onClose}
+        cancel={over ? 'Back to planning' : 'Cancel'}
+      />
     </Dialog>
   );
 }
