@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCT_ROLES, type ProductRole } from '#domain/roles.ts';
 import { createLogger } from '#server/logger.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
+import { routeFixtures } from '#testing/route-fixtures.ts';
 import type { AnyRoute } from './route.ts';
 import { allRoutes } from './routes/index.ts';
 import { buildServer } from './server.ts';
@@ -14,94 +15,9 @@ import { buildServer } from './server.ts';
 let t: TestApp;
 let guarded: Awaited<ReturnType<typeof buildServer>>;
 const users = {} as Record<ProductRole | 'stranger' | 'admin', TestUser>;
-const fixtures: Record<string, string> = {};
+let fill: ReturnType<typeof routeFixtures>['fill'];
+let productId: string;
 const PRODUCT_SCOPED = /^\/api\/v1\/(products\/:productId|items|sprints|poker)(\/|$)/;
-
-/** Real entities inside the product, made through the real API, for routes keyed by them. */
-const makers: Record<string, () => Promise<string>> = {
-  productId: async () => fixtures.productId!,
-  userId: async () => users.team.id,
-  segmentId: async () => {
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/segments`,
-      payload: { name: 'Access segment' },
-    });
-    return r.json().id;
-  },
-  itemId: async () => {
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/items`,
-      payload: { type: 'story', title: 'Access check', problem: 'Someone needs access checked' },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make an item fixture: ${r.body}`);
-    return r.json().id;
-  },
-  sprintId: async () => {
-    const r = await t.call(users.facilitator, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/sprints`,
-      payload: {
-        name: 'Access sprint',
-        goal: 'Check access',
-        startDate: '2026-11-23',
-        endDate: '2026-12-04',
-      },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a sprint fixture: ${r.body}`);
-    return r.json().id;
-  },
-  sessionId: async () => {
-    fixtures.itemId ??= await makers.itemId!();
-    const r = await t.call(users.facilitator, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/poker`,
-      payload: { itemIds: [fixtures.itemId] },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a poker session fixture: ${r.body}`);
-    return r.json().id;
-  },
-  linkId: async () => {
-    fixtures.itemId ??= await makers.itemId!();
-    const other = await makers.itemId!();
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/items/${fixtures.itemId}/links`,
-      payload: { kind: 'relates', toItemId: other },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a link fixture: ${r.body}`);
-    return r.json().id;
-  },
-  viewId: async () => {
-    const r = await t.call(users.owner, {
-      method: 'POST',
-      url: `/api/v1/products/${fixtures.productId}/views`,
-      payload: { name: 'Access view', query: '?status=ready' },
-    });
-    if (r.statusCode !== 201) throw new Error(`cannot make a saved view fixture: ${r.body}`);
-    return r.json().id;
-  },
-  tokenId: async () => '00000000-0000-4000-8000-000000000000',
-  token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-};
-
-async function fill(route: AnyRoute): Promise<string> {
-  let url = route.url;
-  for (const [, name] of route.url.matchAll(/:(\w+)/g)) {
-    const key = name!;
-    if (!(key in fixtures)) {
-      const make = makers[key];
-      if (!make)
-        throw new Error(
-          `${route.method} ${route.url}: no fixture for :${key}; add one to access.int.test.ts`,
-        );
-      fixtures[key] = await make();
-    }
-    url = url.replace(`:${key}`, fixtures[key]!);
-  }
-  return url;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -109,9 +25,10 @@ beforeAll(async () => {
   for (const role of PRODUCT_ROLES) if (role !== 'owner') users[role] = await t.user(`Role ${role}`);
   users.stranger = await t.user('Stranger');
   users.admin = await t.user('Admin', { admin: true });
-  fixtures.productId = (await t.product(users.owner, 'Access product')).id;
+  productId = (await t.product(users.owner, 'Access product')).id;
   for (const role of PRODUCT_ROLES)
-    if (role !== 'owner') await t.addMember(users.owner, fixtures.productId, users[role], role);
+    if (role !== 'owner') await t.addMember(users.owner, productId, users[role], role);
+  fill = routeFixtures(t, users, productId).fill;
   const stubbed = allRoutes.map((r) => ({
     ...r,
     raw: false,
@@ -162,7 +79,7 @@ describe('route table × roles', () => {
     }
     const stranger = await call(route, url, users.stranger);
     expect(stranger.statusCode, 'stranger').toBe(404);
-    expect(stranger.body).not.toContain(fixtures.productId);
+    expect(stranger.body).not.toContain(productId);
     for (const role of PRODUCT_ROLES) {
       const res = await call(route, url, users[role]);
       if (a.roles.includes(role)) expect([401, 403, 404], `${role} is allowed`).not.toContain(res.statusCode);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '#app/actor.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
+import { IfMatchVersion } from '#contracts/common.ts';
 import { AppError } from '#domain/errors.ts';
 import type { ProductRole } from '#domain/roles.ts';
 
@@ -90,11 +91,12 @@ export function ifMatchVersion(req: FastifyRequest): number {
       'If-Match': 'Required: the version you loaded',
     });
   }
-  const version = Number.parseInt(String(raw).replace(/^W\//, '').replaceAll('"', ''), 10);
-  if (!Number.isInteger(version) || version < 1) {
+  // The shared bounded type: `99999999999999999999` is a 400, not an integer-out-of-range 500.
+  const parsed = IfMatchVersion.safeParse(String(raw));
+  if (!parsed.success) {
     throw new AppError('validation_failed', 'If-Match must be a version number.', {
       'If-Match': 'Must be a version number',
     });
   }
-  return version;
+  return parsed.data;
 }

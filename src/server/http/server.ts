@@ -12,7 +12,7 @@ import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
 import { AppError } from '#domain/errors.ts';
 import { hasRole } from '#domain/roles.ts';
-import { errorHandler, fieldsFromZod, sendError } from './errors.ts';
+import { clientErrorHandler, errorHandler, fieldsFromZod, frameworkError, sendError } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
 import type { AnyRoute, HandlerContext } from './route.ts';
 import { allRoutes } from './routes/index.ts';
@@ -55,6 +55,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: 10 * 1024 * 1024,
     // Live streams never finish on their own: at shutdown, close every connection.
     forceCloseConnections: true,
+    // Errors raised before a route runs, and by Node's HTTP parser: the one error shape.
+    frameworkErrors: (err, _req, reply) => frameworkError(err, reply),
+    clientErrorHandler,
   });
   await app.register(cookie);
   app.setErrorHandler(errorHandler);
