@@ -54,11 +54,16 @@ export function intText(opts: { min?: number; max: number; message?: string }) {
     );
 }
 
-/** An entity version as sent in If-Match: `3`, `"3"` or `W/"3"`. */
-export const IfMatchVersion = z
-  .string()
-  .transform((v) => v.trim().replace(/^W\//, '').replaceAll('"', ''))
-  .pipe(intText({ min: 1, max: INT4_MAX, message: 'Must be a version number' }));
+/**
+ * An entity version as sent in If-Match: `3`, `"3"` or `W/"3"`. `min` is 0 for settings that
+ * exist before their first save (their defaults carry version 0).
+ */
+export const ifMatchVersionText = (min: 0 | 1 = 1) =>
+  z
+    .string()
+    .transform((v) => v.trim().replace(/^W\//, '').replaceAll('"', ''))
+    .pipe(intText({ min, max: INT4_MAX, message: 'Must be a version number' }));
+export const IfMatchVersion = ifMatchVersionText(1);
 
 export const Id = z.uuid({ message: 'Must be a valid id' });
 export const IsoDateTime = z.string().describe('ISO 8601 date-time');

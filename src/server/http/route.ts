@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '#app/actor.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
-import { IfMatchVersion } from '#contracts/common.ts';
+import { ifMatchVersionText } from '#contracts/common.ts';
 import { AppError } from '#domain/errors.ts';
 import type { ProductRole } from '#domain/roles.ts';
 
@@ -83,8 +83,11 @@ export function defineRoute<PS extends z.ZodType, QS extends z.ZodType, BS exten
   return route;
 }
 
-/** Reads the If-Match header as an entity version; PATCH on versioned resources requires it. */
-export function ifMatchVersion(req: FastifyRequest): number {
+/**
+ * Reads the If-Match header as an entity version; PATCH on versioned resources requires it.
+ * `min: 0` for settings whose unsaved defaults carry version 0.
+ */
+export function ifMatchVersion(req: FastifyRequest, min: 0 | 1 = 1): number {
   const raw = req.headers['if-match'];
   if (raw === undefined) {
     throw new AppError('precondition_required', 'Send the If-Match header with the version you edited.', {
@@ -92,7 +95,7 @@ export function ifMatchVersion(req: FastifyRequest): number {
     });
   }
   // The shared bounded type: `99999999999999999999` is a 400, not an integer-out-of-range 500.
-  const parsed = IfMatchVersion.safeParse(String(raw));
+  const parsed = ifMatchVersionText(min).safeParse(String(raw));
   if (!parsed.success) {
     throw new AppError('validation_failed', 'If-Match must be a version number.', {
       'If-Match': 'Must be a version number',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -189,7 +190,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           const result = await services.store.idempotent(
             req.actor.userId,
             key.slice(0, 200),
-            `${route.method} ${req.url}`,
+            idempotentRequest(route.method, req.url, req.body),
             async () => ({
               status: route.status ?? 200,
               body: await route.handler(ctx),
@@ -247,6 +248,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   return app;
+}
+
+/** What an Idempotency-Key is bound to: the same key with another method, path or body is refused. */
+function idempotentRequest(method: string, url: string, body: unknown) {
+  const route = `${method} ${url}`;
+  const hash = createHash('sha256')
+    .update(`${route}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
+  return { route, hash };
 }
 
 declare module 'fastify' {
