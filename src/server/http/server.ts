@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import scalar from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
@@ -13,10 +12,12 @@ import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
 import { AppError } from '#domain/errors.ts';
 import { hasRole } from '#domain/roles.ts';
+import { registerApiDocs } from './docs.ts';
 import { clientErrorHandler, errorHandler, fieldsFromZod, frameworkError, sendError } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
 import type { AnyRoute, HandlerContext } from './route.ts';
 import { allRoutes } from './routes/index.ts';
+import { registerSecurity, staticCacheControl } from './security.ts';
 
 export { SESSION_COOKIE } from './session-cookie.ts';
 
@@ -61,6 +62,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     clientErrorHandler,
   });
   await app.register(cookie);
+  // ── security headers (http/security.ts) ──
+  await registerSecurity(app, { baseUrl: opts.baseUrl });
   app.setErrorHandler(errorHandler);
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
@@ -210,18 +213,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   const openapi = buildOpenApi(routes);
   app.get('/api/openapi.json', async () => openapi);
-  // Self-hosted docs: nothing loaded from the internet, none of the vendor's AI or client buttons.
-  const docs = {
-    url: '/api/openapi.json',
-    title: 'Tandem API',
-    withDefaultFonts: false,
-    hideClientButton: true,
-    telemetry: false,
-    showDeveloperTools: 'never',
-    mcp: { disabled: true },
-    agent: { disabled: true },
-  } as const;
-  await app.register(scalar, { routePrefix: '/api/docs', configuration: docs });
+  // ── API docs under the CSP (http/docs.ts) ──
+  await registerApiDocs(app);
   app.get('/api/health', async (_req, reply) => {
     try {
       await services.store.ping();
@@ -236,8 +229,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       root: opts.webDir,
       wildcard: false,
       index: false,
-      maxAge: '1h',
-      immutable: false,
+      // ── caching (http/security.ts): hashed /assets/* for a year, the HTML shell no-cache ──
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', staticCacheControl(filePath)),
     });
   }
   app.setNotFoundHandler((req, reply) => {
