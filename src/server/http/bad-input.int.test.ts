@@ -38,6 +38,11 @@ beforeAll(async () => {
     payload: { type: 'story', title: 'Fine', problem: 'Fine' },
   });
   itemId = item.json().id;
+  await t.call(owner, {
+    method: 'POST',
+    url: `/api/v1/products/${productId}/items`,
+    payload: { type: 'story', title: 'Second', problem: 'Paging needs two', size: 3 },
+  });
   const sprint = await t.call(owner, {
     method: 'POST',
     url: `/api/v1/products/${productId}/sprints`,
@@ -178,6 +183,36 @@ describe('integers are bounded before they reach the database', () => {
     );
     const ok = await t.call(owner, { method: 'GET', url: `/api/v1/products/${productId}/events?cursor=5` });
     expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
+
+describe('a forged backlog cursor is a 400, not a failed cast', () => {
+  const enc = (a: unknown[]) => Buffer.from(JSON.stringify(a)).toString('base64url');
+  it.each([
+    ['rank', 'asc', enc(['rank', 'asc', null, 'a\u0000'])],
+    ['size', 'asc', enc(['size', 'asc', 'abc', 'a0'])],
+    ['createdAt', 'asc', enc(['createdAt', 'asc', '2026-02-31 00:00:00+00', 'a0'])],
+    ['title', 'asc', enc(['title', 'asc', 'a\u0000', 'a0'])],
+    ['key', 'asc', enc(['key', 'asc', '99999999999', 'a0'])],
+  ])('sort=%s', async (sort, dir, cursor) => {
+    const url = `/api/v1/products/${productId}/items?sort=${sort}&dir=${dir}&cursor=${cursor}`;
+    expect400(await t.call(owner, { method: 'GET', url }), 'cursor');
+  });
+
+  it('still pages with the cursors it gives out', async () => {
+    for (const sort of ['rank', 'size', 'createdAt', 'wsjf', 'title']) {
+      const first = await t.call(owner, {
+        method: 'GET',
+        url: `/api/v1/products/${productId}/items?sort=${sort}&limit=1`,
+      });
+      const next = first.json().nextCursor;
+      expect(next, sort).toBeTruthy();
+      const second = await t.call(owner, {
+        method: 'GET',
+        url: `/api/v1/products/${productId}/items?sort=${sort}&limit=1&cursor=${next}`,
+      });
+      expect(second.statusCode, `${sort}: ${second.body}`).toBe(200);
+    }
   });
 });
 
