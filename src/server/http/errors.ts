@@ -123,6 +123,11 @@ const CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode; message: 
     message: 'The request headers are too large (at most 16 KB).',
   },
   HPE_URI_TOO_LONG: { status: 414, code: 'uri_too_long', message: 'This address is too long.' },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: 'validation_failed',
+    message: 'The request took too long to arrive.',
+  },
 };
 
 /**
@@ -130,7 +135,9 @@ const CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode; message: 
  * answer those in our shape too, straight on the socket, then close it.
  */
 export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
-  if (!socket.writable) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  // Not writable, or a response already under way on this socket (as Node itself checks): just close.
+  if (!socket.writable || (socket as Socket & { _httpMessage?: unknown })._httpMessage) {
     socket.destroy(err);
     return;
   }
@@ -140,12 +147,12 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
     message: 'This request is not valid HTTP.',
   };
   const body = JSON.stringify({ error: { code: known.code, message: known.message } });
-  const reason =
-    known.status === 431
-      ? 'Request Header Fields Too Large'
-      : known.status === 414
-        ? 'URI Too Long'
-        : 'Bad Request';
+  const reasons: Record<number, string> = {
+    408: 'Request Timeout',
+    414: 'URI Too Long',
+    431: 'Request Header Fields Too Large',
+  };
+  const reason = reasons[known.status] ?? 'Bad Request';
   socket.end(
     `HTTP/1.1 ${known.status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -89,6 +89,19 @@ function toQuery(value: unknown): string {
   return parts.join('&');
 }
 
+/** A backlog cursor shaped like the server's own (base64url JSON), with nasty values inside. */
+const forgedCursor = fc
+  .tuple(
+    fc.constantFrom('rank', 'size', 'createdAt', 'title', 'key', 'wsjf', 'releaseCritical'),
+    fc.constantFrom('asc', 'desc'),
+    fc.oneof(fc.constantFrom(...NASTY_STRINGS), fc.constant(null)),
+    fc.constantFrom(...NASTY_STRINGS, 'a0'),
+  )
+  .map(
+    ([sort, dir, value, rank]) =>
+      `sort=${sort}&dir=${dir}&cursor=${Buffer.from(JSON.stringify([sort, dir, value, rank])).toString('base64url')}`,
+  );
+
 function requestArb(route: AnyRoute) {
   const o = (wildness: number) => ({ ids: Object.values(fixtures.fixtures), wildness });
   const names = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
@@ -101,10 +114,11 @@ function requestArb(route: AnyRoute) {
       params: fc.array(param, { minLength: names.length, maxLength: names.length }),
       query: route.query ? arbitraryFor(route.query, o(wildness)) : fc.constant(undefined),
       extraQuery: fc.option(
-        fc.constantFrom('cursor=99999999999999999999999', 'limit=1e999', '%ZZ=1', 'entityId=%00'),
-        {
-          freq: 6,
-        },
+        fc.oneof(
+          fc.constantFrom('cursor=99999999999999999999999', 'limit=1e999', '%ZZ=1', 'entityId=%00'),
+          forgedCursor,
+        ),
+        { freq: 6 },
       ),
       body: route.body ? arbitraryFor(route.body, o(wildness)) : fc.constant(undefined),
       ifMatch: fc.option(fc.constantFrom(...IF_MATCH), { freq: 4 }),
