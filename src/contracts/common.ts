@@ -19,6 +19,14 @@ export interface TextOptions {
  * encodable as UTF-8), and in one-line fields no control characters, direction overrides or BOM
  * (domain/text.ts). Every string a request may carry into storage or a query is one of these.
  */
+const textCheck = (multiline: boolean) =>
+  z.superRefine<string>((v, ctx) => {
+    const problem = textProblem(v, multiline);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/** The two checks text() attaches; a test walks every request schema for them. */
+export const TEXT_CHECKS = { oneLine: textCheck(false), multiline: textCheck(true) } as const;
+
 export function text(opts: TextOptions) {
   const multiline = opts.multiline ?? false;
   let s = z.string();
@@ -26,10 +34,7 @@ export function text(opts: TextOptions) {
   if (opts.min !== undefined)
     s = s.min(opts.min, { message: opts.minMessage ?? `At least ${opts.min} characters` });
   s = s.max(opts.max, { message: opts.maxMessage ?? `At most ${opts.max.toLocaleString('en')} characters` });
-  return s.superRefine((v, ctx) => {
-    const problem = textProblem(v, multiline);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  return s.check(multiline ? TEXT_CHECKS.multiline : TEXT_CHECKS.oneLine);
 }
 
 /** PostgreSQL `int` (versions, counts). */

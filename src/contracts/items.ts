@@ -125,7 +125,7 @@ export type ItemSort = z.infer<typeof ItemSort>;
 /** `?status=new,ready` or `?status=new&status=ready`. */
 const csv = <T extends string>(values: readonly [T, ...T[]]) =>
   z
-    .union([z.string(), z.array(z.string())])
+    .union([text({ max: 2000, trim: false }), z.array(text({ max: 200, trim: false })).max(20)])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).max(20));
 
