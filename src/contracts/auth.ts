@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IsoDateTime, Password, PersonName, ProductRoleSchema } from './common.ts';
+import { Email, Id, IsoDateTime, Password, PersonName, ProductRoleSchema, text } from './common.ts';
 
 export const WorkspaceRole = z.enum(['admin', 'member']);
 export type WorkspaceRole = z.infer<typeof WorkspaceRole>;
@@ -16,14 +16,14 @@ export type User = z.infer<typeof User>;
 
 export const LoginBody = z.object({
   email: Email,
-  password: z.string().min(1, { message: 'Enter your password' }),
+  password: text({ min: 1, max: 1024, multiline: true, trim: false, minMessage: 'Enter your password' }),
 });
 export const SetupStatus = z.object({ needsSetup: z.boolean(), workspaceName: z.string() });
 export const SetupBody = z.object({
   email: Email,
   name: PersonName,
   password: Password,
-  workspaceName: z.string().trim().min(1).max(80).optional(),
+  workspaceName: text({ min: 1, max: 80 }).optional(),
 });
 
 export const Membership = z.object({
@@ -61,10 +61,10 @@ export const Invite = z.object({
 });
 export const InviteInfo = z.object({ email: z.string().nullable(), workspaceName: z.string() });
 export const AcceptInviteBody = z.object({ email: Email, name: PersonName, password: Password });
-export const InviteTokenParams = z.object({ token: z.string().min(20).max(200) });
+export const InviteTokenParams = z.object({ token: text({ min: 20, max: 200 }) });
 
 export const CreateTokenBody = z.object({
-  name: z.string().trim().min(1, { message: 'Name the token' }).max(80),
+  name: text({ min: 1, max: 80, minMessage: 'Name the token' }),
 });
 export const ApiToken = z.object({
   id: Id,

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { IMPORT_FIELDS } from '#domain/backlog/csv-mapping.ts';
+import { text } from './common.ts';
 import { Item } from './items.ts';
 
 export const ImportField = z.enum(IMPORT_FIELDS);
 
 export const ImportBody = z.object({
-  csv: z.string().min(1, { message: 'The file is empty' }).max(5_000_000, { message: 'At most 5 MB' }),
+  csv: text({
+    min: 1,
+    max: 5_000_000,
+    multiline: true,
+    minMessage: 'The file is empty',
+    maxMessage: 'At most 5 MB',
+  }),
   /** Column index (as a string) → field; omitted = guessed from the headers (ours or Jira's). */
   mapping: z
     .record(z.string().regex(/^\d+$/, { message: 'Column indexes are numbers' }), ImportField)

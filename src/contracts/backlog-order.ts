@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INVEST_CHECKS } from '#domain/backlog/invest.ts';
-import { Id, IsoDateTime } from './common.ts';
+import { Id, IsoDateTime, text } from './common.ts';
 import { ItemStatus, LinkKind } from './items.ts';
 
 const OrderEntry = z.object({
@@ -58,11 +58,7 @@ export const Comment = z.object({
 });
 export const CommentList = z.object({ comments: z.array(Comment) });
 export const CreateCommentBody = z.object({
-  body: z
-    .string()
-    .trim()
-    .min(1, { message: 'Write something' })
-    .max(10_000, { message: 'At most 10,000 characters' }),
+  body: text({ min: 1, max: 10_000, multiline: true, trim: true, minMessage: 'Write something' }),
 });
 
 export const Link = z.object({

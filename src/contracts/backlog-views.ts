@@ -1,20 +1,17 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common.ts';
+import { Id, IsoDateTime, text } from './common.ts';
 
 /** The longest backlog URL search string a view may hold (filters, sort, columns). */
 export const VIEW_QUERY_MAX = 2000;
 
-export const ViewName = z
-  .string()
-  .trim()
-  .min(1, { message: 'Enter a name' })
-  .max(80, { message: 'At most 80 characters' });
+export const ViewName = text({ min: 1, max: 80, minMessage: 'Enter a name' });
 
 /** The backlog URL's search string, e.g. `?status=ready&sort=wsjf`; opening a view navigates to it. */
-export const ViewQuery = z
-  .string()
-  .max(VIEW_QUERY_MAX, { message: `At most ${VIEW_QUERY_MAX} characters` })
-  .refine((q) => q === '' || q.startsWith('?'), { message: 'Must be a URL search string starting with ?' });
+export const ViewQuery = text({
+  max: VIEW_QUERY_MAX,
+  trim: false,
+  maxMessage: `At most ${VIEW_QUERY_MAX} characters`,
+}).refine((q) => q === '' || q.startsWith('?'), { message: 'Must be a URL search string starting with ?' });
 
 /** A saved backlog view; each person sees only their own. */
 export const BacklogView = z.object({

@@ -6,7 +6,7 @@ import {
   LINK_KINDS,
   VALUE_SCALE,
 } from '#domain/backlog/item-rules.ts';
-import { Id, IsoDateTime } from './common.ts';
+import { Id, IsoDateTime, text } from './common.ts';
 
 export const ItemType = z.enum(ITEM_TYPES);
 export const ItemCategory = z.enum(ITEM_CATEGORIES);
@@ -21,11 +21,7 @@ const valuePoint = z
   });
 
 const step = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: `Write the ${what} step` })
-    .max(2000, { message: 'At most 2000 characters' });
+  text({ min: 1, max: 2000, multiline: true, trim: true, minMessage: `Write the ${what} step` });
 
 export const AcceptanceCriterion = z.object({
   given: step('Given'),
@@ -64,19 +60,9 @@ export const Item = z.object({
 });
 export type Item = z.infer<typeof Item>;
 
-const title = z
-  .string()
-  .trim()
-  .min(1, { message: 'Give the item a title' })
-  .max(200, { message: 'At most 200 characters' });
+const title = text({ min: 1, max: 200, minMessage: 'Give the item a title' });
 const labels = z
-  .array(
-    z
-      .string()
-      .trim()
-      .min(1, { message: 'Labels cannot be empty' })
-      .max(40, { message: 'At most 40 characters' }),
-  )
+  .array(text({ min: 1, max: 40, minMessage: 'Labels cannot be empty' }))
   .max(20, { message: 'At most 20 labels' });
 
 /**
@@ -91,8 +77,8 @@ const ItemFields = Item.pick({
   releaseCritical: true,
 }).extend({
   title,
-  problem: z.string().trim().max(5000, { message: 'At most 5000 characters' }),
-  description: z.string().max(50_000, { message: 'At most 50,000 characters' }),
+  problem: text({ max: 5000, multiline: true, trim: true }),
+  description: text({ max: 50_000, multiline: true }),
   acceptanceCriteria: z.array(AcceptanceCriterion).max(50, { message: 'At most 50 scenarios' }),
   segmentIds: z.array(Id).max(20, { message: 'At most 20 segments' }),
   labels,
@@ -143,7 +129,7 @@ export type ItemSort = z.infer<typeof ItemSort>;
 /** `?status=new,ready` or `?status=new&status=ready`. */
 const csv = <T extends string>(values: readonly [T, ...T[]]) =>
   z
-    .union([z.string(), z.array(z.string())])
+    .union([text({ max: 2000, trim: false }), z.array(text({ max: 200, trim: false })).max(20)])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).max(20));
 
@@ -152,16 +138,16 @@ export const ItemListQuery = z.object({
   status: csv(ITEM_STATUSES).optional(),
   category: csv(ITEM_CATEGORIES).optional(),
   segment: Id.optional(),
-  label: z.string().max(40).optional(),
+  label: text({ max: 40, trim: false }).optional(),
   assignee: z.union([Id, z.literal('none')]).optional(),
   releaseCritical: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  q: z.string().trim().max(200).optional(),
+  q: text({ max: 200 }).optional(),
   sort: ItemSort.default('rank'),
   dir: z.enum(['asc', 'desc']).optional(),
-  cursor: z.string().max(500).optional(),
+  cursor: text({ max: 500, trim: false }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ItemListQuery = z.infer<typeof ItemListQuery>;

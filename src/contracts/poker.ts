@@ -1,22 +1,26 @@
 import { z } from 'zod';
 import { SCALE_KINDS } from '#domain/poker/scales.ts';
 import { POKER_STATUSES } from '#domain/poker/session.ts';
-import { Id, IsoDateTime } from './common.ts';
+import { Id, IsoDateTime, text } from './common.ts';
 
 export const CreatePokerBody = z
   .object({
-    title: z.string().trim().max(120).default(''),
+    title: text({ max: 120 }).default(''),
     itemIds: z.array(Id).min(1, { message: 'Pick at least one item' }).max(100),
     scale: z.enum(SCALE_KINDS).default('fibonacci'),
-    cards: z.array(z.string().trim().min(1).max(12)).min(2).max(30).optional(),
+    cards: z
+      .array(text({ min: 1, max: 12 }))
+      .min(2)
+      .max(30)
+      .optional(),
   })
   .refine((v) => v.scale !== 'custom' || (v.cards && v.cards.length >= 2), {
     message: 'A custom scale needs its cards',
     path: ['cards'],
   });
 export const PokerParams = z.object({ sessionId: Id });
-export const VoteBody = z.object({ value: z.string().min(1).max(12) });
-export const AgreeBody = z.object({ value: z.string().min(1).max(12) });
+export const VoteBody = z.object({ value: text({ min: 1, max: 12, trim: false }) });
+export const AgreeBody = z.object({ value: text({ min: 1, max: 12, trim: false }) });
 export const SelectItemBody = z.object({ itemId: Id });
 
 const Person = z.object({ userId: Id, name: z.string() });

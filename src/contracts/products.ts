@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, ProductRoleSchema } from './common.ts';
+import { Id, IsoDateTime, intText, ProductRoleSchema, text } from './common.ts';
 import { EventTypeSchema } from './events.ts';
 
 export const ProductKey = z
@@ -20,13 +20,9 @@ export const Product = z.object({
 export type Product = z.infer<typeof Product>;
 
 export const CreateProductBody = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'Name the product' })
-    .max(80, { message: 'At most 80 characters' }),
+  name: text({ min: 1, max: 80, minMessage: 'Name the product' }),
   key: ProductKey,
-  description: z.string().max(2000).default(''),
+  description: text({ max: 2000, multiline: true }).default(''),
 });
 export const UpdateProductBody = CreateProductBody.partial();
 export const ProductList = z.object({ products: z.array(Product) });
@@ -55,12 +51,8 @@ export const Segment = z.object({
 export type Segment = z.infer<typeof Segment>;
 export const SegmentList = z.object({ segments: z.array(Segment) });
 export const CreateSegmentBody = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'Name the segment' })
-    .max(60, { message: 'At most 60 characters' }),
-  description: z.string().max(500).default(''),
+  name: text({ min: 1, max: 60, minMessage: 'Name the segment' }),
+  description: text({ max: 500, multiline: true }).default(''),
   targetShare: z.number().min(0).max(100).nullable().default(null),
 });
 export const UpdateSegmentBody = CreateSegmentBody.partial();
@@ -80,8 +72,9 @@ export const Event = z.object({
 export type Event = z.infer<typeof Event>;
 export const EventList = z.object({ events: z.array(Event), nextCursor: z.string().nullable() });
 export const EventQuery = z.object({
-  cursor: z.string().regex(/^\d+$/).optional(),
+  /** An event id (bigserial); kept within the integers a JS number holds exactly. */
+  cursor: intText({ min: 1, max: Number.MAX_SAFE_INTEGER }).transform(String).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  entityType: z.string().max(40).optional(),
-  entityId: z.string().max(80).optional(),
+  entityType: text({ max: 40 }).optional(),
+  entityId: text({ max: 80 }).optional(),
 });

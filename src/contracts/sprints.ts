@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SPRINT_STATES } from '#domain/sprints/sprint-rules.ts';
-import { Id, IsoDateTime } from './common.ts';
+import { Id, IsoDateTime, text } from './common.ts';
 
 const IsoDate = z.iso.date({ message: 'Use a date like 2025-03-03' });
 const Points = z.number().min(0).max(10_000);
@@ -33,12 +33,8 @@ export type Sprint = z.infer<typeof Sprint>;
 export const SprintList = z.object({ sprints: z.array(Sprint) });
 
 const SprintFields = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'Name the sprint' })
-    .max(80, { message: 'At most 80 characters' }),
-  goal: z.string().trim().max(500, { message: 'At most 500 characters' }),
+  name: text({ min: 1, max: 80, minMessage: 'Name the sprint' }),
+  goal: text({ max: 500, multiline: true, trim: true }),
   startDate: IsoDate,
   endDate: IsoDate,
   capacity: Capacity.nullable(),
@@ -55,7 +51,7 @@ export const UpdateSprintBody = SprintFields.partial().refine(datesInOrder, date
 export const SprintParams = z.object({ sprintId: Id });
 export const SprintItemParams = z.object({ sprintId: Id, itemId: Id });
 
-const Reason = z.string().trim().min(1, { message: 'Say why' }).max(1000);
+const Reason = text({ min: 1, max: 1000, multiline: true, trim: true, minMessage: 'Say why' });
 export const ScopeChangeBody = z.object({ reason: Reason.optional() });
 export const ResizeBody = z.object({ size: Points, reason: Reason.optional() });
 export const StartSprintBody = z.object({
@@ -68,10 +64,10 @@ export const CloseSprintBody = z.object({
   unfinished: z.enum(['backlog', 'next_sprint']).default('backlog'),
   nextSprintId: Id.optional().describe('Where unfinished items go with `next_sprint`'),
 });
-export const DoneBody = z.object({ checked: z.array(z.string().max(200)).max(50) });
-export const ReviewBody = z.object({ comment: z.string().trim().max(2000).default('') });
+export const DoneBody = z.object({ checked: z.array(text({ max: 200, trim: false })).max(50) });
+export const ReviewBody = z.object({ comment: text({ max: 2000, multiline: true, trim: true }).default('') });
 export const RejectBody = z.object({
-  comment: z.string().trim().min(1, { message: 'Say what is missing' }).max(2000),
+  comment: text({ min: 1, max: 2000, multiline: true, trim: true, minMessage: 'Say what is missing' }),
 });
 
 export const Forecast = z.object({
@@ -177,7 +173,7 @@ export const SprintReport = z.object({
 export const DefinitionOfDone = z.object({ checklist: z.array(z.string()), version: z.number().int() });
 export const UpdateDefinitionOfDoneBody = z.object({
   checklist: z
-    .array(z.string().trim().min(1, { message: 'Entries cannot be empty' }).max(200))
+    .array(text({ min: 1, max: 200, minMessage: 'Entries cannot be empty' }))
     .min(1, { message: 'List at least one entry' })
     .max(30),
 });

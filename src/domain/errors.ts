@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'not_ready',
   'sprint_locked',
   'reason_required',
+  'idempotency_key_reused',
+  'uri_too_long',
+  'headers_too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

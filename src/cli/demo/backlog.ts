@@ -157,6 +157,7 @@ export async function seedBacklogDemo(services: Services, ctx: BacklogDemoContex
   ] as const) {
     await services.items.saveSettings(
       { actor: owner, productId: p.id, role: 'owner' },
+      0, // a fresh product: only the defaults exist
       { definitionOfReady: ['negotiable', 'valuable', 'estimable', 'small', 'testable'] },
     );
   }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { textProblem } from '#domain/text.ts';
 import { ITEM_STATUSES, ITEM_TYPES, type ItemStatus, type ItemType, isValuePoint } from './item-rules.ts';
 
 /** Item fields a CSV column can fill. */
@@ -146,9 +147,18 @@ export function mapRow(cells: readonly string[], mapping: ColumnMapping, line: n
     if (field === 'labels') labels.push(...v.split(/[,;\s]+/).filter(Boolean));
     else if (v && !values[field]) values[field] = v;
   }
+  // Cells obey the same text rule as the API's fields (domain/text.ts): one-line fields stay one line.
+  for (const [field, v] of Object.entries(values) as [ImportField, string][]) {
+    const problem = textProblem(v, field === 'problem' || field === 'description');
+    if (problem) errors[field] = problem;
+  }
+  const badLabel = labels.map((l) => textProblem(l, false)).find(Boolean);
+  if (badLabel) errors.labels = badLabel;
   const title = values.title ?? '';
   if (!title) errors.title = 'A title is required';
-  else if (title.length > MAX_TITLE) errors.title = `At most ${MAX_TITLE} characters`;
+  else if (errors.title) {
+    // already refused for its characters
+  } else if (title.length > MAX_TITLE) errors.title = `At most ${MAX_TITLE} characters`;
 
   const rawType = (values.type ?? 'story').toLowerCase();
   const type = (ITEM_TYPES as readonly string[]).includes(rawType)

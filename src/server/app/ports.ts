@@ -242,7 +242,22 @@ export interface WorkspaceRepo {
   deviceKey(): Promise<Buffer>;
 }
 
+export interface IdempotentRequest {
+  /** `METHOD /path` as called. */
+  route: string;
+  /** A hash of method, path and body: the same key with another request is refused. */
+  hash: string;
+}
 export interface IdempotencyRepo {
-  get(userId: string, key: string): Promise<{ route: string; status: number; response: unknown } | null>;
-  put(userId: string, key: string, route: string, status: number, response: unknown): Promise<void>;
+  get(
+    userId: string,
+    key: string,
+  ): Promise<{ route: string; hash: string | null; status: number; response: unknown } | null>;
+  put(
+    userId: string,
+    key: string,
+    request: IdempotentRequest,
+    status: number,
+    response: unknown,
+  ): Promise<void>;
 }

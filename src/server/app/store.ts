@@ -1,4 +1,4 @@
-import type { ListenBridge } from './ports.ts';
+import type { IdempotentRequest, ListenBridge } from './ports.ts';
 
 /**
  * Every repository, bound either to the pool (reads) or to one transaction (writes). Empty here on
@@ -15,13 +15,16 @@ export interface Store {
   /** Runs `fn` in one transaction: the change and its events commit together or not at all. */
   transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
   /**
-   * Runs `fn` once per (user, key): a retry with the same Idempotency-Key, even one racing the
-   * first, waits for it and gets its stored response instead of repeating the work.
+   * Runs `fn` once per (user, key), exactly once even across a crash: the key is claimed, `fn`
+   * runs and its response is stored in ONE transaction, which every `transaction` (and `read`)
+   * inside `fn` joins. A retry with the same key, even one racing the first, waits for it and
+   * gets its stored response; the same key with a different request is refused
+   * (`idempotency_key_reused`). When `fn` fails nothing is kept, so a retry runs it again.
    */
   idempotent(
     userId: string,
     key: string,
-    route: string,
+    request: IdempotentRequest,
     fn: () => Promise<{ status: number; body: unknown }>,
   ): Promise<{ status: number; body: unknown; replayed: boolean }>;
   /** NOTIFYs from every instance (live streams, cache invalidation); absent in tests without one. */

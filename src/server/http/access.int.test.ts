@@ -3,6 +3,7 @@ import { allRoutes } from '#capabilities/index.ts';
 import { PRODUCT_ROLES, type ProductRole } from '#domain/roles.ts';
 import { createLogger } from '#server/logger.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
+import { routeFixtures } from '#testing/route-fixtures.ts';
 import { ACCESS_KINDS, type AnyRoute } from './route.ts';
 import { buildServer } from './server.ts';
 
@@ -14,71 +15,9 @@ import { buildServer } from './server.ts';
 let t: TestApp;
 let guarded: Awaited<ReturnType<typeof buildServer>>;
 const users = {} as Record<ProductRole | 'stranger' | 'admin', TestUser>;
-const fixtures: Record<string, string> = {};
+let fill: ReturnType<typeof routeFixtures>['fill'];
+let productId: string;
 const PRODUCT_SCOPED = /^\/api\/v1\/(products\/:productId|items|sprints|poker)(\/|$)/;
-
-/** Creates an entity through the real API and returns its id; a refusal fails the test at once. */
-async function created(as: TestUser, url: string, payload: object, what: string): Promise<string> {
-  const r = await t.call(as, { method: 'POST', url, payload });
-  if (r.statusCode !== 201) throw new Error(`cannot make ${what} fixture: ${r.body}`);
-  return r.json().id;
-}
-const inProduct = (path: string) => `/api/v1/products/${fixtures.productId}/${path}`;
-const theItem = async () => (fixtures.itemId ??= await makers.itemId!());
-
-/** Real entities inside the product, made through the real API, for routes keyed by them. */
-const makers: Record<string, () => Promise<string>> = {
-  productId: async () => fixtures.productId!,
-  userId: async () => users.team.id,
-  segmentId: () => created(users.owner, inProduct('segments'), { name: 'Access segment' }, 'a segment'),
-  itemId: () =>
-    created(
-      users.owner,
-      inProduct('items'),
-      { type: 'story', title: 'Access check', problem: 'Someone needs access checked' },
-      'an item',
-    ),
-  sprintId: () =>
-    created(
-      users.facilitator,
-      inProduct('sprints'),
-      { name: 'Access sprint', goal: 'Check access', startDate: '2026-11-23', endDate: '2026-12-04' },
-      'a sprint',
-    ),
-  sessionId: async () =>
-    created(users.facilitator, inProduct('poker'), { itemIds: [await theItem()] }, 'a poker session'),
-  linkId: async () =>
-    created(
-      users.owner,
-      `/api/v1/items/${await theItem()}/links`,
-      { kind: 'relates', toItemId: await makers.itemId!() },
-      'a link',
-    ),
-  viewId: () =>
-    created(users.owner, inProduct('views'), { name: 'Access view', query: '?status=ready' }, 'a saved view'),
-  tokenId: async () => '00000000-0000-4000-8000-000000000000',
-  // Access runs before the handler (stubbed here), so ids that exist nowhere are enough.
-  noticeId: async () => '00000000-0000-4000-8000-000000000001',
-  jobId: async () => '1',
-  token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-};
-
-async function fill(route: AnyRoute): Promise<string> {
-  let url = route.url;
-  for (const [, name] of route.url.matchAll(/:(\w+)/g)) {
-    const key = name!;
-    if (!(key in fixtures)) {
-      const make = makers[key];
-      if (!make)
-        throw new Error(
-          `${route.method} ${route.url}: no fixture for :${key}; add one to access.int.test.ts`,
-        );
-      fixtures[key] = await make();
-    }
-    url = url.replace(`:${key}`, fixtures[key]!);
-  }
-  return url;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -86,9 +25,10 @@ beforeAll(async () => {
   for (const role of PRODUCT_ROLES) if (role !== 'owner') users[role] = await t.user(`Role ${role}`);
   users.stranger = await t.user('Stranger');
   users.admin = await t.user('Admin', { admin: true });
-  fixtures.productId = (await t.product(users.owner, 'Access product')).id;
+  productId = (await t.product(users.owner, 'Access product')).id;
   for (const role of PRODUCT_ROLES)
-    if (role !== 'owner') await t.addMember(users.owner, fixtures.productId, users[role], role);
+    if (role !== 'owner') await t.addMember(users.owner, productId, users[role], role);
+  fill = routeFixtures(t, users, productId).fill;
   const stubbed = allRoutes.map((r) => ({
     ...r,
     raw: false,
@@ -160,7 +100,7 @@ describe('route table × roles', () => {
     }
     const stranger = await call(route, url, users.stranger);
     expect(stranger.statusCode, 'stranger').toBe(404);
-    expect(stranger.body).not.toContain(fixtures.productId);
+    expect(stranger.body).not.toContain(productId);
     for (const role of PRODUCT_ROLES) {
       const res = await call(route, url, users[role]);
       if (a.roles.includes(role)) expect([401, 403, 404], `${role} is allowed`).not.toContain(res.statusCode);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '#app/actor.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
-import { isUuid } from '#contracts/common.ts';
+import { ifMatchVersionText, isUuid } from '#contracts/common.ts';
 import { AppError } from '#domain/errors.ts';
 import { hasRole, type ProductRole, ROLES } from '#domain/roles.ts';
 
@@ -163,19 +163,23 @@ export function defineRoute<PS extends z.ZodType, QS extends z.ZodType, BS exten
   return route;
 }
 
-/** Reads the If-Match header as an entity version; PATCH on versioned resources requires it. */
-export function ifMatchVersion(req: FastifyRequest): number {
+/**
+ * Reads the If-Match header as an entity version; PATCH on versioned resources requires it.
+ * `min: 0` for settings whose unsaved defaults carry version 0.
+ */
+export function ifMatchVersion(req: FastifyRequest, min: 0 | 1 = 1): number {
   const raw = req.headers['if-match'];
   if (raw === undefined) {
     throw new AppError('precondition_required', 'Send the If-Match header with the version you edited.', {
       'If-Match': 'Required: the version you loaded',
     });
   }
-  const version = Number.parseInt(String(raw).replace(/^W\//, '').replaceAll('"', ''), 10);
-  if (!Number.isInteger(version) || version < 1) {
+  // The shared bounded type: `99999999999999999999` is a 400, not an integer-out-of-range 500.
+  const parsed = ifMatchVersionText(min).safeParse(String(raw));
+  if (!parsed.success) {
     throw new AppError('validation_failed', 'If-Match must be a version number.', {
       'If-Match': 'Must be a version number',
     });
   }
-  return version;
+  return parsed.data;
 }

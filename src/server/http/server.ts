@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import scalar from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Actor } from '#app/actor.ts';
@@ -10,10 +10,12 @@ import { AUTH_TOPIC } from '#app/auth.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
 import { AppError } from '#domain/errors.ts';
-import { errorHandler, fieldsFromZod, sendError } from './errors.ts';
+import { registerApiDocs } from './docs.ts';
+import { clientErrorHandler, errorHandler, fieldsFromZod, frameworkError, sendError } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
 import { checkResponses } from './response-check.ts';
 import { ACCESS_KINDS, type AnyRoute, authorize, type HandlerContext } from './route.ts';
+import { registerSecurity, staticCacheControl } from './security.ts';
 import { registerSignInLimits, trustProxyOption } from './sign-in-limits.ts';
 
 export { SESSION_COOKIE } from './session-cookie.ts';
@@ -62,8 +64,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: 10 * 1024 * 1024,
     // Live streams never finish on their own: at shutdown, close every connection.
     forceCloseConnections: true,
+    // Errors raised before a route runs, and by Node's HTTP parser: the one error shape.
+    frameworkErrors: (err, _req, reply) => frameworkError(err, reply),
+    clientErrorHandler,
   });
   await app.register(cookie);
+  // ── security headers (http/security.ts) ──
+  await registerSecurity(app, { baseUrl: opts.baseUrl });
   app.setErrorHandler(errorHandler);
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
@@ -164,7 +171,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           const result = await services.system.once(
             req.actor.userId,
             key.slice(0, 200),
-            `${route.method} ${req.url}`,
+            idempotentRequest(route.method, req.url, req.body),
             async () => ({
               status: route.status ?? 200,
               body: await route.handler(ctx),
@@ -184,18 +191,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   const openapi = buildOpenApi(routes);
   app.get('/api/openapi.json', async () => openapi);
-  // Self-hosted docs: nothing loaded from the internet, none of the vendor's AI or client buttons.
-  const docs = {
-    url: '/api/openapi.json',
-    title: 'Tandem API',
-    withDefaultFonts: false,
-    hideClientButton: true,
-    telemetry: false,
-    showDeveloperTools: 'never',
-    mcp: { disabled: true },
-    agent: { disabled: true },
-  } as const;
-  await app.register(scalar, { routePrefix: '/api/docs', configuration: docs });
+  // ── API docs under the CSP (http/docs.ts) ──
+  await registerApiDocs(app);
   app.get('/api/health', async (_req, reply) => {
     try {
       await services.system.ping();
@@ -210,8 +207,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       root: opts.webDir,
       wildcard: false,
       index: false,
-      maxAge: '1h',
-      immutable: false,
+      // ── caching (http/security.ts): hashed /assets/* for a year, the HTML shell no-cache ──
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', staticCacheControl(filePath)),
     });
   }
   app.setNotFoundHandler((req, reply) => {
@@ -222,6 +220,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   return app;
+}
+
+/** What an Idempotency-Key is bound to: the same key with another method, path or body is refused. */
+function idempotentRequest(method: string, url: string, body: unknown) {
+  const route = `${method} ${url}`;
+  const hash = createHash('sha256')
+    .update(`${route}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
+  return { route, hash };
 }
 
 declare module 'fastify' {

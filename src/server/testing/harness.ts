@@ -58,8 +58,14 @@ export interface TestApp {
 
 let hashed: Promise<string> | undefined;
 
-export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: {
+    now?: () => Date /** Lets a test wrap the pool's connections (fault injection). */;
+    onPool?: (pool: pg.Pool) => void;
+  } = {},
+): Promise<TestApp> {
   const { pool, kind } = await freshDatabase();
+  options.onPool?.(pool);
   const { store, services } = wire(pool, {
     session: { idleMs: 3600_000, maxMs: 24 * 3600_000 },
     now: options.now,

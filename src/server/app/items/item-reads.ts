@@ -3,7 +3,7 @@ import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
 import type { TopicCache } from '#app/topic-cache.ts';
 import type { InvestCheck } from '#domain/backlog/invest.ts';
-import { invalid } from '#domain/errors.ts';
+import { AppError, invalid } from '#domain/errors.ts';
 import { investFor, loadItem } from './item-rules.ts';
 import type { ItemFilter, ItemSortKey } from './ports.ts';
 
@@ -93,14 +93,30 @@ export function itemReadUseCases(store: Store, cache?: TopicCache<ListPage>) {
 
     async saveSettings(
       ctx: ProductContext,
+      version: number,
       patch: { definitionOfReady?: InvestCheck[] | undefined; splitThreshold?: number | undefined },
     ) {
       return store.transaction(async (r) => {
         const before = await r.backlogSettings.get(ctx.productId);
-        const after = await r.backlogSettings.save(ctx.productId, {
-          definitionOfReady: patch.definitionOfReady ?? before.definitionOfReady,
-          splitThreshold: patch.splitThreshold ?? before.splitThreshold,
-        });
+        const stale = (current: unknown) =>
+          new AppError(
+            'version_conflict',
+            'Someone changed these settings since you loaded them.',
+            undefined,
+            {
+              current,
+            },
+          );
+        if (before.version !== version) throw stale(before);
+        const after = await r.backlogSettings.save(
+          ctx.productId,
+          {
+            definitionOfReady: patch.definitionOfReady ?? before.definitionOfReady,
+            splitThreshold: patch.splitThreshold ?? before.splitThreshold,
+          },
+          version,
+        );
+        if (!after) throw stale(await r.backlogSettings.get(ctx.productId));
         await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,

@@ -228,8 +228,10 @@ export interface BacklogSettingsRecord {
 export interface BacklogSettingsRepo {
   /** The product's settings, or the defaults when none were saved. */
   get(productId: string): Promise<BacklogSettingsRecord>;
+  /** Saves if the stored version is still `version` (0: none saved yet); null when it is not. */
   save(
     productId: string,
     s: { definitionOfReady: InvestCheck[]; splitThreshold: number },
-  ): Promise<BacklogSettingsRecord>;
+    version: number,
+  ): Promise<BacklogSettingsRecord | null>;
 }

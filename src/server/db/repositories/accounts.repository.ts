@@ -258,16 +258,17 @@ export function workspaceRepo(db: Queryable): WorkspaceRepo {
 export function idempotencyRepo(db: Queryable): IdempotencyRepo {
   return {
     async get(userId, key) {
-      const r = await db.query<{ route: string; status: number; response: unknown }>(
-        'select route, status, response from idempotency_keys where user_id = $1 and key = $2',
+      const r = await db.query<{ route: string; hash: string | null; status: number; response: unknown }>(
+        'select route, request_hash as hash, status, response from idempotency_keys where user_id = $1 and key = $2',
         [userId, key],
       );
       return r.rows[0] ?? null;
     },
-    async put(userId, key, route, status, response) {
+    async put(userId, key, request, status, response) {
       await db.query(
-        'insert into idempotency_keys (user_id, key, route, status, response) values ($1, $2, $3, $4, $5)',
-        [userId, key, route, status, JSON.stringify(response)],
+        `insert into idempotency_keys (user_id, key, route, request_hash, status, response)
+         values ($1, $2, $3, $4, $5, $6)`,
+        [userId, key, request.route, request.hash, status, JSON.stringify(response)],
       );
     },
   };

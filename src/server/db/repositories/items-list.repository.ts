@@ -1,7 +1,56 @@
 import type { ItemPageQuery, ItemSortKey } from '#app/items/ports.ts';
 import type { Queryable } from '#db/pool.ts';
-import { ITEM_FROM } from './items-columns.repository.ts';
+import { invalid } from '#domain/errors.ts';
+import { textProblem } from '#domain/text.ts';
+import { ITEM_COLS, ITEM_FROM } from './items-columns.repository.ts';
 import { ITEM_JSON } from './items-json.repository.ts';
+
+/**
+ * A cursor comes back from the client: its values must fit the SQL type they are cast to, or
+ * PostgreSQL's cast error would be a 500 (a NUL in text, "abc" as a number, 31 February).
+ */
+function assertCursorFits(cast: string, after: { value: string | null; rank: string }) {
+  const fits = (v: string) => {
+    switch (cast) {
+      case 'text':
+        return textProblem(v, true) === null;
+      case 'smallint':
+        return /^-?\d{1,4}$/.test(v);
+      case 'int':
+        return /^-?\d{1,9}$/.test(v);
+      case 'numeric':
+        return /^-?\d{1,30}(\.\d{1,30})?$/.test(v);
+      case 'boolean':
+        return v === 'true' || v === 'false';
+      case 'timestamptz': {
+        const m =
+          /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.exec(v);
+        if (!m) return false;
+        const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number) as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        const t = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
+        return (
+          t.getUTCFullYear() === y &&
+          t.getUTCMonth() === mo - 1 &&
+          t.getUTCDate() === d &&
+          h < 24 &&
+          mi < 60 &&
+          sec < 60
+        );
+      }
+      default:
+        return false;
+    }
+  };
+  if (textProblem(after.rank, false) !== null || (after.value !== null && !fits(after.value)))
+    throw invalid({ cursor: 'This cursor is not one this listing gave out; start from the first page' });
+}
 
 interface SortSpec {
   /** The expression the index is built on (same text, so the planner uses it). */
@@ -92,6 +141,7 @@ function planPage(productId: string, q: ItemPageQuery): PagePlan {
   const exprDir = forward ? spec.natural : spec.natural === 'asc' ? 'desc' : 'asc';
   const rankDir = forward ? 'asc' : 'desc';
   if (q.after) {
+    assertCursorFits(spec.cast, q.after);
     const exprCmp = exprDir === 'asc' ? '>' : '<';
     const rankCmp = rankDir === 'asc' ? '>' : '<';
     if (q.sort === 'rank') {

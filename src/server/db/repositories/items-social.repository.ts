@@ -90,15 +90,16 @@ export function backlogSettingsRepo(db: Queryable): BacklogSettingsRepo {
       );
       return r.rows[0] ?? { productId, ...DEFAULTS };
     },
-    async save(productId, s) {
+    async save(productId, s, version) {
       const r = await db.query<BacklogSettingsRecord>(
         `insert into backlog_settings (product_id, dor_checks, split_threshold) values ($1, $2, $3)
          on conflict (product_id) do update set dor_checks = excluded.dor_checks,
            split_threshold = excluded.split_threshold, version = backlog_settings.version + 1, updated_at = now()
+           where backlog_settings.version = $4
          returning product_id as "productId", dor_checks as "definitionOfReady", split_threshold as "splitThreshold", version`,
-        [productId, s.definitionOfReady, s.splitThreshold],
+        [productId, s.definitionOfReady, s.splitThreshold, version],
       );
-      return r.rows[0]!;
+      return r.rows[0] ?? null;
     },
   };
 }

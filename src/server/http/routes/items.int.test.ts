@@ -196,6 +196,7 @@ describe('readiness, INVEST and history', () => {
     await t.call(owner, {
       method: 'PATCH',
       url: `/api/v1/products/${productId}/backlog-settings`,
+      headers: { 'if-match': '0' },
       payload: { definitionOfReady: ['negotiable'] },
     });
     const ok = await t.call(owner, {
