@@ -83,12 +83,18 @@ export const Directory = z.object({ people: z.array(DirectoryEntry) });
 
 /** Changing your own password; the other sessions end, this one stays. */
 export const ChangePasswordBody = z.object({
-  currentPassword: z.string().min(1, { message: 'Enter your current password' }).max(128),
+  currentPassword: text({
+    min: 1,
+    max: 128,
+    multiline: true,
+    trim: false,
+    minMessage: 'Enter your current password',
+  }),
   newPassword: Password,
 });
 
 /** An admin's password reset link: single use, valid 24 hours. */
 export const PasswordResetLink = z.object({ url: z.string(), expiresAt: IsoDateTime });
-export const PasswordResetTokenParams = z.object({ token: z.string().min(20).max(200) });
+export const PasswordResetTokenParams = z.object({ token: text({ min: 20, max: 200 }) });
 export const PasswordResetInfo = z.object({ email: z.string(), name: z.string() });
 export const ResetPasswordBody = z.object({ newPassword: Password });

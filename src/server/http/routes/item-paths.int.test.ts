@@ -214,9 +214,13 @@ describe('planning poker', () => {
 
 describe('sprint planning readiness', () => {
   it('uses the backlog’s Definition of Ready: an open spike keeps an item from being estimable', async () => {
-    const saved = await call(owner, 'PATCH', `/api/v1/products/${productId}/backlog-settings`, {
-      definitionOfReady: ['estimable'],
-    });
+    const saved = await call(
+      owner,
+      'PATCH',
+      `/api/v1/products/${productId}/backlog-settings`,
+      { definitionOfReady: ['estimable'] },
+      { 'if-match': '0' },
+    );
     expect(saved.statusCode, saved.body).toBe(200);
     const item = await readyItem(3);
     const spike = await call(owner, 'POST', itemsUrl(), { type: 'spike', title: 'Which room API?' });
