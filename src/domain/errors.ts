@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'not_ready',
   'sprint_locked',
   'reason_required',
+  'database_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

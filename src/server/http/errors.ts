@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError, assertUnreachable, type ErrorCode, type FieldErrors } from '#domain/errors.ts';
+import { databaseUnavailable, isDatabaseUnavailable, setRetryAfter } from './database-unavailable.ts';
 
 /** The one place that maps error codes to HTTP statuses. Exhaustive: a new code fails to compile here. */
 export function statusFor(code: ErrorCode): number {
@@ -29,6 +30,8 @@ export function statusFor(code: ErrorCode): number {
       return 429;
     case 'internal':
       return 500;
+    case 'database_unavailable':
+      return 503;
     default:
       return assertUnreachable(code);
   }
@@ -47,6 +50,7 @@ export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   const body: Record<string, unknown> = { code: err.code, message: err.message };
   if (err.fields) body.fields = err.fields;
   if (err.details !== undefined) body.details = err.details;
+  if (err.code === 'database_unavailable') setRetryAfter(reply);
   return reply.status(statusFor(err.code)).send({ error: body });
 }
 
@@ -82,6 +86,10 @@ export function errorHandler(
         body: 'Unsupported content type',
       }),
     );
+  }
+  if (isDatabaseUnavailable(err)) {
+    req.log.debug({ err: { message: err.message } }, 'database unavailable');
+    return sendError(reply, databaseUnavailable());
   }
   req.log.error({ err }, 'unhandled error');
   return sendError(reply, new AppError('internal', 'Something went wrong on our side. It has been logged.'));

@@ -13,7 +13,9 @@ import type { Services } from '#app/services.ts';
 import { AppError } from '#domain/errors.ts';
 import { hasRole } from '#domain/roles.ts';
 import { errorHandler, fieldsFromZod, sendError } from './errors.ts';
+import { type DatabaseWatch, registerHealth } from './health.ts';
 import { buildOpenApi } from './openapi.ts';
+import { requestLogAtDebug } from './request-log.ts';
 import type { AnyRoute, HandlerContext } from './route.ts';
 import { allRoutes } from './routes/index.ts';
 
@@ -28,6 +30,8 @@ export interface ServerOptions {
   /** Folder of the built web app; served with an SPA fallback when present. */
   webDir?: string | undefined;
   routes?: AnyRoute[];
+  /** The embedded database's supervisor, for /api/health. */
+  database?: DatabaseWatch | undefined;
 }
 
 declare module 'fastify' {
@@ -48,6 +52,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const routes = opts.routes ?? allRoutes;
   const app = Fastify({
     loggerInstance: opts.logger as unknown as FastifyBaseLogger,
+    logController: requestLogAtDebug(),
     // Every log line of a request carries its id; a caller-sent X-Request-Id is kept.
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -218,14 +223,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     agent: { disabled: true },
   } as const;
   await app.register(scalar, { routePrefix: '/api/docs', configuration: docs });
-  app.get('/api/health', async (_req, reply) => {
-    try {
-      await services.store.ping();
-      return { status: 'ok', database: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });
-    }
-  });
+  registerHealth(app, services, opts.database);
 
   if (opts.webDir && existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, {
