@@ -20,13 +20,22 @@ describe('the demo sign-ins on the console', () => {
           role: 'stakeholder',
           products: [{ name: 'VIP Meetings', role: 'stakeholder' }],
         },
+        {
+          email: 'vera@tandem.demo',
+          role: 'viewer and QA',
+          products: [
+            { name: 'League Platform', role: 'viewer' },
+            { name: 'VIP Meetings', role: 'team' },
+          ],
+        },
       ],
     });
     expect(lines.join('\n')).toContain('password for all: tandem-demo');
+    expect(lines).toContain('  paul@tandem.demo   Product Owner — owner in VIP Meetings, League Platform');
+    expect(lines).toContain('  sam@tandem.demo    stakeholder — stakeholder in VIP Meetings');
     expect(lines).toContain(
-      '  paul@tandem.demo   Product Owner — VIP Meetings (owner), League Platform (owner)',
+      '  vera@tandem.demo   viewer and QA — viewer in League Platform; team in VIP Meetings',
     );
-    expect(lines).toContain('  sam@tandem.demo    stakeholder — VIP Meetings (stakeholder)');
     expect(lines).toContain('  admin@tandem.demo  workspace admin — no product role');
   });
 });

@@ -7,8 +7,10 @@ import type { DemoResult } from './index.ts';
 export function signInLines(result: DemoResult): string[] {
   const width = Math.max(...result.users.map((u) => u.email.length)) + 2;
   const lines = result.users.map((u) => {
-    const where = u.products.length
-      ? u.products.map((p) => `${p.name} (${p.role})`).join(', ')
+    const byRole = new Map<string, string[]>();
+    for (const p of u.products) byRole.set(p.role, [...(byRole.get(p.role) ?? []), p.name]);
+    const where = byRole.size
+      ? [...byRole].map(([role, names]) => `${role} in ${names.join(', ')}`).join('; ')
       : 'no product role';
     return `  ${u.email.padEnd(width)}${u.role} — ${where}`;
   });
