@@ -78,107 +78,162 @@ async function until(check: () => boolean | Promise<boolean>, ms: number): Promi
   throw new Error(`not within ${ms} ms`);
 }
 
+interface Writes {
+  acknowledged: string[];
+  answers: Answer[];
+  stop(): Promise<void>;
+}
+
+/** Four writers adding items as fast as they are answered, pausing a little after a refusal. */
+function startWriting(productId: string, cookie: string, prefix: string): Writes {
+  const acknowledged: string[] = [];
+  const answers: Answer[] = [];
+  let writing = true;
+  let n = 0;
+  const writer = async (w: number) => {
+    while (writing) {
+      const title = `${prefix} ${w}-${n++}`;
+      // A network error or a timeout (a hang) is recorded as status 0 and fails the test.
+      const a = await call('POST', `/api/v1/products/${productId}/items`, cookie, {
+        type: 'spike',
+        title,
+      }).catch((err: Error) => ({ status: 0, ms: HANG_MS, retryAfter: null, code: err.message }));
+      answers.push(a);
+      if (a.status === 201) acknowledged.push(title);
+      else await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const writers = [1, 2, 3, 4].map(writer);
+  return {
+    acknowledged,
+    answers,
+    async stop() {
+      writing = false;
+      await Promise.allSettled(writers);
+    },
+  };
+}
+
+/** Every refusal was a 503 with Retry-After and a code (never a 500), and nothing hung. */
+function expectOnlyAcknowledgedOrUnavailable(answers: Answer[]) {
+  const refused = answers.filter((a) => a.status !== 201);
+  expect(refused.length).toBeGreaterThan(0);
+  for (const a of refused)
+    expect(a).toMatchObject({ status: 503, code: 'database_unavailable', retryAfter: '2' });
+  expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(HANG_MS);
+}
+
+async function storedTitles(productId: string): Promise<Set<string>> {
+  const client = new pg.Client(running.databaseUrl);
+  await client.connect();
+  try {
+    const r = await client.query<{ title: string }>('select title from items where product_id = $1', [
+      productId,
+    ]);
+    return new Set(r.rows.map((row) => row.title));
+  } finally {
+    await client.end();
+  }
+}
+
+let cookie: string;
+let productId: string;
+
 describe('the embedded database keeps running', () => {
-  it('is started again after kill -9 under writes: 503 while down, then every acknowledged write is there', async () => {
+  beforeAll(async () => {
     const login = await fetch(`${running.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { origin: running.url, 'content-type': 'application/json' },
       body: JSON.stringify(ADMIN),
     });
     expect(login.status).toBe(200);
-    const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+    cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
     const product = await fetch(`${running.url}/api/v1/products`, {
       method: 'POST',
       headers: { origin: running.url, cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Restart', key: 'RST' }),
     });
     expect(product.status).toBe(201);
-    const productId = (await product.json()).id as string;
+    productId = (await product.json()).id as string;
+  });
+
+  it('is started again after kill -9 under writes: 503 while down, then every acknowledged write is there', async () => {
     // The LISTEN connection is up before the crash (reading `live` starts it).
     await until(() => running.services.changes.live, 5_000);
     expect((await health()).body).toMatchObject({ status: 'ok', database: 'ok' });
-
-    const acknowledged: string[] = [];
-    const answers: Answer[] = [];
-    let writing = true;
-    let n = 0;
-    const writer = async (w: number) => {
-      while (writing) {
-        const title = `write ${w}-${n++}`;
-        // A network error or a timeout (a hang) is recorded as status 0 and fails the test below.
-        const a = await call('POST', `/api/v1/products/${productId}/items`, cookie, {
-          type: 'spike',
-          title,
-        }).catch((err: Error) => ({ status: 0, ms: HANG_MS, retryAfter: null, code: err.message }));
-        answers.push(a);
-        if (a.status === 201) acknowledged.push(title);
-        else await new Promise((r) => setTimeout(r, 20));
-      }
-    };
-    const writers = [1, 2, 3, 4].map(writer);
+    const writes = startWriting(productId, cookie, 'postmaster');
     try {
-      await until(() => acknowledged.length >= 20, 10_000);
-    } catch (err) {
-      writing = false;
-      await Promise.allSettled(writers);
-      throw new Error(`writes did not go through: ${JSON.stringify(answers.slice(0, 3))}`, { cause: err });
+      await until(() => writes.acknowledged.length >= 20, 10_000);
+      const pidFile = readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8');
+      const pid = Number.parseInt(pidFile.split('\n')[0]!, 10);
+      expect(pid).toBe(running.database?.pid ?? -1);
+      const before = writes.acknowledged.length;
+      const killedAt = Date.now();
+      process.kill(pid, 'SIGKILL');
+
+      const seen: string[] = [];
+      const look = async () => {
+        const h = await health();
+        seen.push(`${h.status} ${h.body.status} ${h.body.database}`);
+        return h;
+      };
+      // The backends of a killed postmaster may answer for a few milliseconds more: degraded, then ok.
+      await until(async () => (await look()).status === 503, RECOVERY_BOUND_MS);
+      await until(async () => (await look()).status === 200, RECOVERY_BOUND_MS);
+      const recoveredIn = Date.now() - killedAt;
+      // Writes go through again after the restart.
+      await until(() => writes.acknowledged.length >= before + 20, 10_000);
+      await writes.stop();
+      const refused = writes.answers.filter((a) => a.status !== 201).length;
+      const slowest = Math.max(...writes.answers.map((a) => a.ms));
+      console.log(
+        `postmaster kill -9: ok again after ${recoveredIn} ms; ${writes.answers.length} writes, ${refused} refused, slowest answer ${slowest} ms; health: ${[...new Set(seen)].join(' → ')}`,
+      );
+
+      expect(seen).toContain('503 degraded restarting');
+      expect(seen.at(-1)).toBe('200 ok ok');
+      expect(running.database?.restarts).toBe(1);
+      expect(running.database?.state).toBe('running');
+      expect(recoveredIn).toBeLessThan(RECOVERY_BOUND_MS);
+      expectOnlyAcknowledgedOrUnavailable(writes.answers);
+      const stored = await storedTitles(productId);
+      expect(writes.acknowledged.filter((t) => !stored.has(t))).toEqual([]);
+      // The change feed's LISTEN connection is back, so caches serve from memory again.
+      await until(() => running.services.changes.live, 5_000);
+    } finally {
+      await writes.stop();
     }
+  }, 60_000);
 
-    const pid = Number.parseInt(
-      readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]!,
-      10,
-    );
-    expect(pid).toBe(running.database?.pid ?? -1);
-    const before = acknowledged.length;
-    const killedAt = Date.now();
-    process.kill(pid, 'SIGKILL');
-
-    const seen: string[] = [];
-    const look = async () => {
-      const h = await health();
-      seen.push(`${h.status} ${h.body.status} ${h.body.database}`);
-      return h;
-    };
-    // The backends of a killed postmaster may answer for a few milliseconds more: degraded, then ok.
-    await until(async () => (await look()).status === 503, RECOVERY_BOUND_MS);
-    await until(async () => (await look()).status === 200, RECOVERY_BOUND_MS);
-    const recoveredIn = Date.now() - killedAt;
-    const recoveredAt = Date.now();
-    // Writes go through again after the restart.
-    await until(() => acknowledged.length >= before + 20, 10_000);
-    writing = false;
-    await Promise.all(writers);
-    const refusedCount = answers.filter((a) => a.status !== 201).length;
-    console.log(
-      `database recovered ${recoveredIn} ms after kill -9; ${answers.length} writes, ${refusedCount} refused; health: ${[...new Set(seen)].join(' → ')}`,
-    );
-
-    expect(seen).toContain('503 degraded restarting');
-    expect(seen.at(-1)).toBe('200 ok ok');
-    expect(running.database?.restarts).toBe(1);
-    expect(running.database?.state).toBe('running');
-    expect(recoveredAt - killedAt).toBeLessThan(RECOVERY_BOUND_MS);
-
-    // While it was down: 503 with Retry-After and a code, never a 500, never a hang.
-    const refused = answers.filter((a) => a.status !== 201);
-    expect(refused.length).toBeGreaterThan(0);
-    for (const a of refused)
-      expect(a).toMatchObject({ status: 503, code: 'database_unavailable', retryAfter: '2' });
-    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(HANG_MS);
-
-    // Nothing acknowledged is lost.
-    const client = new pg.Client(running.databaseUrl);
-    await client.connect();
-    const stored = new Set(
-      (
-        await client.query<{ title: string }>('select title from items where product_id = $1', [productId])
-      ).rows.map((r) => r.title),
-    );
-    await client.end();
-    const lost = acknowledged.filter((t) => !stored.has(t));
-    expect(lost).toEqual([]);
-
-    // The change feed's LISTEN connection is back, so caches serve from memory again.
-    await until(() => running.services.changes.live, 5_000);
+  it('rides out a killed backend (what the out-of-memory killer does): PostgreSQL resets itself, 503 meanwhile', async () => {
+    const restarts = running.database?.restarts;
+    const writes = startWriting(productId, cookie, 'backend');
+    try {
+      await until(() => writes.acknowledged.length >= 20, 10_000);
+      const client = new pg.Client(running.databaseUrl);
+      await client.connect();
+      const victim = await client.query<{ pid: number }>(
+        `select pid from pg_stat_activity
+          where backend_type = 'client backend' and pid <> pg_backend_pid() and datname = current_database()
+          limit 1`,
+      );
+      await client.end().catch(() => undefined);
+      const pid = victim.rows[0]?.pid;
+      expect(pid).toBeTypeOf('number');
+      const before = writes.acknowledged.length;
+      const killedAt = Date.now();
+      process.kill(pid!, 'SIGKILL');
+      await until(() => writes.answers.some((a) => a.status === 503), RECOVERY_BOUND_MS);
+      await until(() => writes.acknowledged.length >= before + 20, RECOVERY_BOUND_MS);
+      console.log(`backend kill -9: writes acknowledged again within ${Date.now() - killedAt} ms`);
+      await writes.stop();
+      // The postmaster lived: crash recovery in place, no restart by the supervisor.
+      expect(running.database?.restarts).toBe(restarts);
+      expectOnlyAcknowledgedOrUnavailable(writes.answers);
+      const stored = await storedTitles(productId);
+      expect(writes.acknowledged.filter((t) => !stored.has(t))).toEqual([]);
+    } finally {
+      await writes.stop();
+    }
   }, 60_000);
 });
