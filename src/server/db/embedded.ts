@@ -136,6 +136,7 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
   const exitListeners = new Set<(exit: ServerExit) => void>();
   let child: ChildProcess | undefined;
   let stopped = false;
+  let launching: Promise<void> | null = null;
   const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
 
   async function launch() {
@@ -181,11 +182,18 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
     async restart() {
       if (stopped) throw new Error('The embedded database was stopped');
       if (running()) return;
-      await launch();
+      launching = launch();
+      try {
+        await launching;
+      } finally {
+        launching = null;
+      }
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      // A restart under way finishes first, so the server it starts is the one stopped here.
+      await launching?.catch(() => undefined);
       // The library's stop() waits for an exit that already happened if the server died.
       if (running()) {
         let t: NodeJS.Timeout | undefined;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '#server/config.ts';
 import { createLogger } from '#server/logger.ts';
 import { type Running, startTandem } from '#server/main.ts';
+import { startEmbedded } from './embedded.ts';
+import { superviseEmbedded } from './supervisor.ts';
 
 /** The bound within which Tandem must answer again after its database was killed. */
 const RECOVERY_BOUND_MS = 15_000;
@@ -234,6 +236,27 @@ describe('the embedded database keeps running', () => {
       expect(writes.acknowledged.filter((t) => !stored.has(t))).toEqual([]);
     } finally {
       await writes.stop();
+    }
+  }, 60_000);
+});
+
+describe('stopping while the embedded database restarts', () => {
+  it('stops the server the restart brings up, leaving nothing running', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-restart-stop-'));
+    try {
+      const db = await startEmbedded(dataDir, () => undefined);
+      const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+      const sup = superviseEmbedded(db, { log: quiet, minDelayMs: 1 });
+      process.kill(db.pid!, 'SIGKILL');
+      await until(() => sup.state === 'restarting', 5_000);
+      // The restart is under way (its server may be starting right now) when Tandem shuts down.
+      await new Promise((r) => setTimeout(r, 50));
+      await sup.stop();
+      expect(sup.state).toBe('stopped');
+      expect(db.pid).toBeNull();
+      expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
 });
