@@ -30,6 +30,8 @@ async function main(command: string) {
       if (result) console.log(signInLines(result).join('\n'));
     },
   });
+  // Printed whatever the log level (scripts wait for it), after the demo sign-ins: the last line.
+  console.log(`Tandem is running at ${running.url}`);
   let closing = false;
   const shutdown = (signal: string, code = 0) => {
     if (closing) return;

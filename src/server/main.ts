@@ -65,7 +65,6 @@ export async function startTandem(
     });
     await app.listen({ port: config.port, host: config.host });
     const url = openUrl(config.baseUrl, config.host, (app.server.address() as AddressInfo).port);
-    log.info(`Tandem is running at ${url}`);
     let stopping: Promise<void> | undefined;
     return {
       app,
