@@ -6,6 +6,7 @@ import { startReactions } from '#jobs/reactions.ts';
 import { type Config, ConfigError, loadConfig } from '#server/config.ts';
 import { createLogger } from '#server/logger.ts';
 import { seedDemo } from './demo/index.ts';
+import { signInLines } from './demo/sign-ins.ts';
 
 /**
  * `tandem worker`: only the reactions worker, for running it apart from the web processes
@@ -71,31 +72,27 @@ async function main(command: string) {
     afterMigrate: async (tandem) => {
       if (!config.demo && command !== 'demo') return;
       const result = await seedDemo(tandem);
-      if (result) {
-        console.log(
-          '\nDemo workspace ready. Sign in with any of these (password for all: %s):',
-          result.password,
-        );
-        for (const u of result.users) console.log(`  ${u.email.padEnd(32)} ${u.role}`);
-        console.log('');
-      }
+      if (result) console.log(signInLines(result).join('\n'));
     },
   });
+  // Printed whatever the log level (scripts wait for it), after the demo sign-ins: the last line.
   console.log(`Tandem is running at ${running.url}`);
   let closing = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, code = 0) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     running.stop().then(
-      () => process.exit(0),
+      () => process.exit(code),
       () => process.exit(1),
     );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // The embedded database could not be started again: exit, so a service manager can restart us.
+  running.database?.onChange((state) => state === 'failed' && shutdown('database failed', 1));
 }
 
 main(process.argv[2] ?? 'start').catch((err) => {

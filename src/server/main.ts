@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -8,9 +9,11 @@ import { allJobs, allRoutes, type Wiring, wire } from '#capabilities/index.ts';
 import { type EmbeddedDatabase, startEmbedded } from '#db/embedded.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
+import { type DatabaseSupervisor, superviseEmbedded } from '#db/supervisor.ts';
 import { buildServer } from '#http/server.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import type { Config } from './config.ts';
+import { openUrl } from './open-url.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -21,6 +24,8 @@ export interface Running {
   store: Store;
   url: string;
   databaseUrl: string;
+  /** The embedded database's supervisor (null with DATABASE_URL). */
+  database: DatabaseSupervisor | null;
   stop(): Promise<void>;
 }
 
@@ -41,6 +46,9 @@ export async function startTandem(
   hooks: { afterMigrate?: (tandem: Wiring) => Promise<void> } = {},
 ): Promise<Running> {
   const db = await openDatabase(config, log);
+  // A killed or crashed embedded server is started again; until then requests get 503.
+  const database = db.embedded ? superviseEmbedded(db.embedded, { log }) : null;
+  const stopDatabase = () => database?.stop() ?? db.embedded?.stop();
   const pool = createPool(db.url);
   let reactions: Reactions | undefined;
   try {
@@ -67,22 +75,25 @@ export async function startTandem(
       baseUrl: config.baseUrl,
       webDir: WEB_DIR,
       trustProxy: config.trustProxy,
+      database: database ?? undefined,
     });
-    const address = await app.listen({ port: config.port, host: config.host });
+    await app.listen({ port: config.port, host: config.host });
+    const url = openUrl(config.baseUrl, config.host, (app.server.address() as AddressInfo).port);
     let stopping: Promise<void> | undefined;
     return {
       app,
       services,
       store,
-      url: config.baseUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
+      url,
       databaseUrl: db.url,
+      database,
       stop() {
         stopping ??= (async () => {
           await app.close();
           await reactions?.stop();
           await services.close();
           await pool.end();
-          await db.embedded?.stop();
+          await stopDatabase();
         })();
         return stopping;
       },
@@ -90,7 +101,7 @@ export async function startTandem(
   } catch (err) {
     await reactions?.stop().catch(() => undefined);
     await pool.end().catch(() => undefined);
-    await db.embedded?.stop();
+    await stopDatabase();
     throw err;
   }
 }

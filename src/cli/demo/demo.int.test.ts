@@ -9,6 +9,14 @@ describe('demo workspace', () => {
     const result = await seedDemo(t);
     expect(result?.password).toBe(DEMO_PASSWORD);
     expect(result?.users.length).toBeGreaterThanOrEqual(8);
+    // The console says who belongs to which product.
+    const byEmail = new Map(result?.users.map((u) => [u.email, u.products]));
+    expect(byEmail.get('paul@tandem.demo')).toEqual([
+      { name: 'League Platform', role: 'owner' },
+      { name: 'VIP Meetings', role: 'owner' },
+    ]);
+    expect(byEmail.get('sam@tandem.demo')).toEqual([{ name: 'VIP Meetings', role: 'stakeholder' }]);
+    expect(byEmail.get('admin@tandem.demo')).toEqual([]);
     const login = await t.call(null, {
       method: 'POST',
       url: '/api/v1/auth/login',

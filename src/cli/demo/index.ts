@@ -8,7 +8,8 @@ import { seedSprintsDemo } from './sprints.ts';
 
 export interface DemoResult {
   password: string;
-  users: Array<{ email: string; role: string }>;
+  /** Who to sign in as: what the person does, and their role on each product they belong to. */
+  users: Array<{ email: string; role: string; products: Array<{ name: string; role: string }> }>;
 }
 
 /**
@@ -58,7 +59,15 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
   await seedPokerDemo(tandem, ctx);
   // As a PO would after each review: finished work leaves the top; what comes next leads.
   for (const p of [products.vip, products.league, products.notif]) await finishedToTheBottom(store, p.id);
-  return { password: DEMO_PASSWORD, users: people };
+  const byEmail = new Map(Object.values(users).map((u) => [u.email, u.userId]));
+  const withProducts = await Promise.all(
+    people.map(async (p) => {
+      const userId = byEmail.get(p.email);
+      const mine = userId ? await store.read.products.listForUser(userId) : [];
+      return { ...p, products: mine.map((m) => ({ name: m.name, role: m.role })) };
+    }),
+  );
+  return { password: DEMO_PASSWORD, users: withProducts };
 }
 
 const FINISHED = new Set(['done', 'accepted', 'rejected']);

