@@ -3,6 +3,13 @@ import { ERROR_CODES } from '#domain/errors.ts';
 import { PRODUCT_ROLES } from '#domain/roles.ts';
 import { textProblem } from '#domain/text.ts';
 
+// In the browser zod must not compile parsers with `new Function`: the Content-Security-Policy
+// forbids eval, and even zod's probe for it is reported as a violation. Every contract imports this
+// module, so the setting holds before any schema parses (web/zod-config.ts alone ran too late once
+// the bundler put zod and the contracts in a chunk evaluated before the entry's own code). The
+// server keeps zod's compiled parsers.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 export interface TextOptions {
   max: number;
   min?: number;

@@ -50,6 +50,8 @@ export async function startTandem(
   const database = db.embedded ? superviseEmbedded(db.embedded, { log }) : null;
   const stopDatabase = () => database?.stop() ?? db.embedded?.stop();
   const pool = createPool(db.url);
+  // The job queue's own few connections (fetching jobs, LISTEN for new ones); handlers use `pool`.
+  const queuePool = createPool(db.url, 4);
   let reactions: Reactions | undefined;
   try {
     const { applied } = await migrate(pool);
@@ -61,6 +63,7 @@ export async function startTandem(
     reactions = await startReactions({
       store,
       databaseUrl: db.url,
+      queuePool,
       log,
       work: config.worker,
       subscribers: allJobs,
@@ -91,6 +94,7 @@ export async function startTandem(
         stopping ??= (async () => {
           await app.close();
           await reactions?.stop();
+          await queuePool.end();
           await services.close();
           await pool.end();
           await stopDatabase();
@@ -100,6 +104,7 @@ export async function startTandem(
     };
   } catch (err) {
     await reactions?.stop().catch(() => undefined);
+    await queuePool.end().catch(() => undefined);
     await pool.end().catch(() => undefined);
     await stopDatabase();
     throw err;

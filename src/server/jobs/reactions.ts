@@ -3,6 +3,7 @@ import {
   type JobHelpers,
   Logger,
   type Runner,
+  type RunnerOptions,
   run,
   runMigrations,
   type TaskList,
@@ -26,6 +27,12 @@ export interface ReactionsOptions {
   store: Store;
   /** The same database the app uses (DATABASE_URL or the embedded server's URL). */
   databaseUrl: string;
+  /**
+   * The queue's own connections, made by the composition root (db/pool.ts createPool, which
+   * survives a lost connection) and ended by it after `stop()`. Without one, graphile-worker makes
+   * its own pool from `databaseUrl`.
+   */
+  queuePool?: RunnerOptions['pgPool'];
   log: ReactionsLog;
   /** Run the worker in this process (the default); false only installs the queue and the list. */
   work?: boolean;
@@ -55,7 +62,10 @@ export interface Reactions {
 export async function startReactions(options: ReactionsOptions): Promise<Reactions> {
   const subs = options.subscribers;
   const logger = graphileLogger(options.log);
-  await runMigrations({ connectionString: options.databaseUrl, logger });
+  const connection = options.queuePool
+    ? { pgPool: options.queuePool }
+    : { connectionString: options.databaseUrl };
+  await runMigrations({ ...connection, logger });
   await options.store.transaction((r) =>
     r.reactions.syncSubscriptions(
       subs.map((s) => ({
@@ -84,7 +94,7 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
   );
   const runner: Runner = await run(
     {
-      connectionString: options.databaseUrl,
+      ...connection,
       logger,
       events,
       taskList,
