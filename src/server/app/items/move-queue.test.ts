@@ -32,12 +32,17 @@ function memoryOrder(n: number) {
         return { anchor, neighbour: next ? next[1] : null };
       });
     },
-    async moveMany(_p: string, moves: ReadonlyArray<{ id: string; rank: string }>) {
+    async moveMany(
+      _p: string,
+      moves: ReadonlyArray<{ id: string; rank: string }>,
+      evs: ReadonlyArray<{ entityId: string; type: string }>,
+    ) {
       await commit();
       statements += 1;
       const taken = new Set(rank.values());
       if (moves.some((m) => taken.has(m.rank))) return 'clash' as const;
       for (const m of moves) rank.set(m.id, m.rank);
+      events += evs.filter((e) => e.type === 'item.moved' && moves.some((m) => m.id === e.entityId)).length;
       return moves.map((m) => ({ id: m.id, key: m.id, rank: m.rank, version: 1 }));
     },
   };
@@ -74,7 +79,7 @@ describe('move queue', () => {
     const order = mem.order();
     for (const p of pairs) expect(order[order.indexOf(p.anchor) + 1]).toBe(p.item);
     expect(mem.statements()).toBeLessThanOrEqual(3);
-    // One `item.moved` per move, appended in the batches' transactions.
+    // One `item.moved` per move, appended in the batches' own statements.
     expect(mem.events()).toBe(20);
   });
 

@@ -1,4 +1,5 @@
-import { recordEvents } from '#app/events.ts';
+import { checkEvent } from '#app/events.ts';
+import type { NewEvent } from '#app/ports.ts';
 import type { Store } from '#app/store.ts';
 import { type Gap, splitByGaps, splitByItems } from '#domain/backlog/move-batch.ts';
 import { keyBetween, keysBetween, needsRebalance } from '#domain/backlog/ordering.ts';
@@ -11,8 +12,6 @@ const MOVE_ATTEMPTS = 12;
 const MAX_BATCH = 256;
 /** Batches of one product written at the same time (the pool and the database's cores are shared). */
 const BATCHES_IN_FLIGHT = 2;
-/** Thrown inside a batch's transaction to roll it back when a key was taken. */
-const CLASH = Symbol('clash');
 
 export interface MoveRequest {
   itemId: string;
@@ -62,37 +61,21 @@ export class MoveQueue {
     productId: string,
     writes: ReadonlyArray<{ move: Pending; rank: string }>,
   ): Promise<MovedRecord[] | 'clash'> {
-    try {
-      return await this.store.transaction(async (r) => {
-        const moved = await r.items.moveMany(
-          productId,
-          writes.map(({ move, rank }) => ({ id: move.itemId, rank })),
-        );
-        if (moved === 'clash') throw CLASH;
-        const byId = new Map(moved.map((m) => [m.id, m]));
-        await recordEvents(
-          r,
-          writes.flatMap(({ move, rank }) =>
-            byId.has(move.itemId)
-              ? [
-                  {
-                    productId,
-                    actorId: move.actorId,
-                    entityType: 'item',
-                    entityId: move.itemId,
-                    type: 'item.moved',
-                    after: { [move.side]: move.anchorId, rank },
-                  },
-                ]
-              : [],
-          ),
-        );
-        return moved;
-      });
-    } catch (err) {
-      if (err === CLASH) return 'clash';
-      throw err;
-    }
+    const events: NewEvent[] = writes.map(({ move, rank }) => ({
+      productId,
+      actorId: move.actorId,
+      entityType: 'item',
+      entityId: move.itemId,
+      type: 'item.moved',
+      after: { [move.side]: move.anchorId, rank },
+    }));
+    for (const e of events) checkEvent(e);
+    // One statement, so no transaction of its own: a clash rolls the whole statement back.
+    return this.store.read.items.moveMany(
+      productId,
+      writes.map(({ move, rank }) => ({ id: move.itemId, rank })),
+      events,
+    );
   }
 
   move(productId: string, request: MoveRequest): Promise<MovedRecord> {

@@ -1,3 +1,4 @@
+import type { NewEvent } from '#app/ports.ts';
 import type { InvestCheck } from '#domain/backlog/invest.ts';
 import type { ItemCategory, ItemStatus, ItemType, LinkKind } from '#domain/backlog/item-rules.ts';
 
@@ -170,6 +171,8 @@ export interface ItemsRepo {
   moveMany(
     productId: string,
     moves: ReadonlyArray<{ id: string; rank: string }>,
+    /** The `item.moved` events; only those of items really moved are appended, in the same statement. */
+    events: readonly NewEvent[],
   ): Promise<MovedRecord[] | 'clash'>;
   /** Many ranks in one statement (uniqueness checked at the end of it). */
   setRanks(productId: string, ranks: Array<{ id: string; rank: string }>): Promise<void>;

@@ -1,6 +1,48 @@
 import type { EventRecord, EventsRepo, NewEvent } from '#app/ports.ts';
 import type { Queryable } from '#db/pool.ts';
 
+/**
+ * One data-modifying statement and its events in a single round trip, for the hottest write
+ * (a batch of moves): `change` is a `with` list (which may update rows) and a final select that
+ * returns an `id` column; the events whose `entityId` is among the returned ids are appended,
+ * and the product's NOTIFY sent, in the same statement, so they commit together. The event SQL
+ * and the NOTIFY stay here: callers compose, they do not write events themselves. `change`'s
+ * parameters are $1…$n; the events' follow.
+ */
+export async function changeWithEvents<R>(
+  db: Queryable,
+  change: { with: string; select: string; params: unknown[] },
+  events: readonly NewEvent[],
+): Promise<R[]> {
+  const n = change.params.length;
+  const $ = (i: number) => `$${n + i}`;
+  const products = [...new Set(events.flatMap((e) => (e.productId ? [e.productId] : [])))];
+  const r = await db.query<R & { _notified?: unknown }>(
+    `with ${change.with},
+     change as (${change.select}),
+     ev as (
+       insert into events (product_id, actor_id, entity_type, entity_id, type, before, after)
+       select e.* from unnest(${$(1)}::uuid[], ${$(2)}::uuid[], ${$(3)}::text[], ${$(4)}::text[],
+                              ${$(5)}::text[], ${$(6)}::jsonb[], ${$(7)}::jsonb[])
+                    as e(product_id, actor_id, entity_type, entity_id, type, before, after)
+        where e.entity_id in (select id::text from change)),
+     woke as (select pg_notify('tandem_events', p) from unnest(${$(8)}::text[]) as p)
+     select c.*, (select count(*) from woke) as "_notified" from change c`,
+    [
+      ...change.params,
+      events.map((e) => e.productId),
+      events.map((e) => e.actorId),
+      events.map((e) => e.entityType),
+      events.map((e) => e.entityId),
+      events.map((e) => e.type),
+      events.map((e) => (e.before === undefined ? null : JSON.stringify(e.before))),
+      events.map((e) => (e.after === undefined ? null : JSON.stringify(e.after))),
+      products,
+    ],
+  );
+  return r.rows.map(({ _notified, ...row }) => row as R);
+}
+
 export function eventsRepo(db: Queryable): EventsRepo {
   const appendMany = async (events: NewEvent[]) => {
     if (events.length === 0) return;

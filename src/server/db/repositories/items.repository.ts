@@ -6,6 +6,7 @@ import {
   RankTaken,
 } from '#app/items/ports.ts';
 import type { Queryable } from '#db/pool.ts';
+import { changeWithEvents } from './events.repository.ts';
 import { ITEM_COLS, ITEM_FROM } from './items-columns.repository.ts';
 import { itemPageJson } from './items-list.repository.ts';
 
@@ -181,20 +182,24 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       );
       return r.rows;
     },
-    async moveMany(productId, moves) {
+    async moveMany(productId, moves, events) {
       try {
-        // One statement for the batch; the caller appends the `item.moved` events (and so the
-        // NOTIFY) through the events repository in the same transaction.
-        const r = await db.query<MovedRecord>(
-          `with v as (select * from unnest($2::uuid[], $3::text[]) as v(id, rank)),
-           ord as (
-             update item_order o set rank = v.rank
-               from v where o.item_id = v.id and o.product_id = $1 and o.rank < '~' returning o.*)
-           select ord.item_id as id, p.key || '-' || i.number as key, ord.rank, i.version
-             from ord join items i on i.id = ord.item_id join products p on p.id = i.product_id`,
-          [productId, moves.map((m) => m.id), moves.map((m) => m.rank)],
+        // One statement, one round trip, for the batch: the keys, the `item.moved` events of the
+        // items really moved and the NOTIFY, composed by the events repository.
+        return await changeWithEvents<MovedRecord>(
+          db,
+          {
+            with: `v as (select * from unnest($2::uuid[], $3::text[]) as v(id, rank)),
+                   ord as (
+                     update item_order o set rank = v.rank
+                       from v where o.item_id = v.id and o.product_id = $1 and o.rank < '~'
+                     returning o.*)`,
+            select: `select ord.item_id as id, p.key || '-' || i.number as key, ord.rank, i.version
+                       from ord join items i on i.id = ord.item_id join products p on p.id = i.product_id`,
+            params: [productId, moves.map((m) => m.id), moves.map((m) => m.rank)],
+          },
+          events,
         );
-        return r.rows;
       } catch (err) {
         if (isRankClash(err)) return 'clash';
         throw err;
