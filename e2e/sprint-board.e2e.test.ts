@@ -157,6 +157,29 @@ describe('the sprint board', () => {
       0,
     );
     await page.getByRole('link', { name: 'Sprint board', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Sprints', exact: true }).click();
+    await page
+      .getByRole('region', { name: /^Active/ })
+      .getByRole('link', { name: 'Sprint board' })
+      .waitFor();
+  });
+
+  it('offers both boards by name in the command palette; Sprint board opens the running sprint', async () => {
+    await page.goto(`${app.url}/p/${w.key}/backlog`);
+    await page.getByRole('link', { name: 'Backlog board' }).waitFor();
+    await page.getByText('Send a daily digest instead of single emails').first().waitFor();
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('combobox', { name: 'Type a command' });
+    await input.fill('board');
+    const options = await page.getByRole('option').allTextContents();
+    expect(options).toContain('Go to Backlog board');
+    expect(options).toContain('Go to Sprint board');
+    expect(options).not.toContain('Go to Board');
+    await input.fill('go to sprint board');
+    await screenshot(page, 'sprint-board-palette-light-desktop');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(url);
+    await page.getByTestId('board-todo').waitFor();
   });
 
   it('shows the To do column on the first screen of a phone', async () => {
