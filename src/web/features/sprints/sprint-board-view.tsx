@@ -5,8 +5,9 @@ import { Item } from '#contracts/items.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan } from '#web/app/product-context.tsx';
 import { backlogKeys } from '#web/features/backlog/items-api.ts';
-import { api, apiPath, isApiError } from '#web/lib/api.ts';
+import { api, apiPath } from '#web/lib/api.ts';
 import { BoardCard, BoardColumn } from './board-card.tsx';
+import { type ColumnId, columnOf, refusalText, stepBackStatus } from './board-moves.ts';
 import { afterDrop, columnUnder } from './planning-dnd.tsx';
 import { DoneDialog, ResizeDialog, ReviewDialog } from './review-dialogs.tsx';
 import {
@@ -25,31 +26,6 @@ const COLUMNS = [
 ] as const;
 
 type Open = { kind: 'done' | 'review' | 'resize'; item: SprintItemT } | null;
-type ColumnId = (typeof COLUMNS)[number]['id'];
-
-const columnOf = (status: string): ColumnId | undefined =>
-  COLUMNS.find((c) => (c.statuses as readonly string[]).includes(status))?.id;
-
-/**
- * The status a plain move to a column asks for (item-rules.ts TRANSITIONS decides on the server):
- * back to To do is `ready` (a rejected item restarts as `new`), back to In progress `in_progress`.
- */
-export const stepBackStatus = (from: string, to: ColumnId): string | null => {
-  if (to === 'todo') return from === 'rejected' ? 'new' : 'ready';
-  if (to === 'doing') return 'in_progress';
-  return null;
-};
-
-/** The server's refusal as one sentence: its message, and the field reason when it adds to it. */
-export const refusalText = (err: unknown): string => {
-  if (!isApiError(err)) return err instanceof Error ? err.message : 'not moved';
-  // "Please check: status." says less than the rule's own reason beside it.
-  const reasons = Object.values(err.fields);
-  if (err.code === 'validation_failed' && reasons.length > 0) return `${reasons.join('. ')}.`;
-  const extra = reasons.filter((f) => !err.message.includes(f));
-  return [err.message, ...extra].join(' ');
-};
-
 /**
  * The running sprint by status. The team starts work and moves it to done by ticking the
  * Definition of Done; the Product Owner accepts or rejects done work; the team may re-size with a
