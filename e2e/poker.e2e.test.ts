@@ -81,6 +81,14 @@ describe('planning poker, live in three browsers', () => {
     };
     expect(s.votes).toBeNull();
 
+    // The estimators read what they size: the problem and the Given/When/Then, not just a title.
+    const brief = tess.getByTestId('current-item').getByTestId('poker-brief');
+    expect(await text(brief.getByRole('region', { name: 'Problem' }))).toContain(
+      'VIP members are affected: send a daily digest instead of single emails',
+    );
+    expect(await text(brief.getByRole('region', { name: 'Acceptance criteria' }))).toContain(
+      'Given a subscriber When a notification is sent Then it arrives once',
+    );
     await tess.getByRole('button', { name: '8', exact: true }).tap();
     await olive.getByTestId('voted-count').getByText('2 of 2 voted').waitFor();
     expect(await text(olive.getByTestId('voter-Tess Team'))).not.toContain('8');
@@ -101,6 +109,7 @@ describe('planning poker, live in three browsers', () => {
 
     await tom.getByRole('button', { name: 'Vote again' }).click();
     await olive.getByTestId('voted-count').getByText('0 of 2 voted').waitFor();
+    await tom.getByTestId('current-item').getByText('Round 2 of this item').waitFor();
     expect(await olive.getByTestId('spread').count()).toBe(0);
     await tom.getByRole('button', { name: '5', exact: true }).click();
     await tess.getByRole('button', { name: '5', exact: true }).tap();
@@ -121,7 +130,15 @@ describe('planning poker, live in three browsers', () => {
     await tom.getByRole('button', { name: 'Accept 5 as the size' }).click();
     await olive.getByTestId(`result-${digest.key}`).getByText('5').waitFor();
     // The session moved on to the next item for everyone.
-    await tess.getByTestId('current-item').getByText('Retry failed SMS with backoff').waitFor();
+    await tess
+      .getByTestId('current-item')
+      .getByRole('heading', { name: 'Retry failed SMS with backoff' })
+      .waitFor();
+    // Rounds count per item: the next item starts at round 1, not where the first one stopped.
+    await tess.getByTestId('current-item').getByText('Round 1 of this item').waitFor();
+    expect(await tess.getByRole('button', { name: '5', exact: true }).getAttribute('aria-pressed')).not.toBe(
+      'true',
+    );
     const item = (await w.api('olive', 'GET', `/api/v1/items/${digest.id}`)).body as { size: number };
     expect(item.size).toBe(5);
     await screenshot(tess, 'poker-next-item-light-phone');

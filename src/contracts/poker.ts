@@ -33,8 +33,22 @@ export const PokerSession = z.object({
   scale: z.enum(SCALE_KINDS),
   cards: z.array(z.string()),
   status: z.enum(POKER_STATUSES),
-  items: z.array(z.object({ itemId: Id, key: z.string(), title: z.string(), size: z.number().nullable() })),
+  /** Each item as the estimators read it, with how many rounds it has had (a count, never a vote). */
+  items: z.array(
+    z.object({
+      itemId: Id,
+      key: z.string(),
+      title: z.string(),
+      size: z.number().nullable(),
+      type: z.string(),
+      problem: z.string(),
+      description: z.string(),
+      acceptanceCriteria: z.array(z.object({ given: z.string(), when: z.string(), then: z.string() })),
+      rounds: z.number().int(),
+    }),
+  ),
   currentItemId: Id.nullable(),
+  /** The current item's round: rounds count per item, from 1. */
   round: z.number().int(),
   voters: z.array(Person.extend({ hasVoted: z.boolean() })),
   votes: z.array(Person.extend({ value: z.string() })).nullable(),

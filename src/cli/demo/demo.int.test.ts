@@ -62,6 +62,32 @@ describe('demo workspace', () => {
     expect(top.rows.map((r) => r.status).filter((s) => ['done', 'accepted', 'rejected'].includes(s))).toEqual(
       [],
     );
+    // Whichever product a person lands on, a sprint is running there, with work in progress.
+    const running = await t.pool.query<{ name: string; start: string; end: string; doing: number }>(
+      `select p.name, s.start_date::text as start, s.end_date::text as end,
+              (select count(*)::int from sprint_items si join items i on i.id = si.item_id
+                where si.sprint_id = s.id and i.status = 'in_progress') as doing
+         from products p join sprints s on s.product_id = p.id and s.state = 'active' order by p.name`,
+    );
+    expect(running.rows.map((r) => r.name)).toEqual([
+      'League Platform',
+      'Notification Service',
+      'VIP Meetings',
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const r of running.rows) {
+      expect(r.doing, r.name).toBeGreaterThan(0);
+      expect(r.start <= today && today <= r.end, r.name).toBe(true);
+    }
+    // The activity reads as weeks of work, not as "2 min ago" for everything.
+    const span = await t.pool.query<{ first: Date; last: Date; recent: number; total: number }>(
+      `select min(at) as first, max(at) as last, count(*)::int as total,
+              count(*) filter (where at > now() - interval '1 hour')::int as recent from events`,
+    );
+    const { first, last, recent, total } = span.rows[0]!;
+    expect(Date.now() - first.getTime()).toBeGreaterThan(60 * 86_400_000);
+    expect(last.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(recent).toBeLessThan(total / 10);
     expect(await seedDemo(t)).toBeNull();
   });
 });

@@ -4,7 +4,10 @@ import { rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
 import { seedPokerDemo } from './poker.ts';
-import { seedSprintsDemo } from './sprints.ts';
+import { firstSprintStart, runningWindow, seedSprintsDemo } from './sprints.ts';
+
+const DAY = 86_400_000;
+const CLOSED_SPRINTS = { vip: 5, league: 4, notif: 4 } as const;
 
 export interface DemoResult {
   password: string;
@@ -21,6 +24,11 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
   if ((await store.read.users.count()) > 0) return null;
   const { ctx, people } = await seedCore(tandem);
   await seedBacklogDemo(services, ctx);
+  // The workspace and the backlogs were set up in the weeks before the first sprint.
+  const first = firstSprintStart(today, Math.max(...Object.values(CLOSED_SPRINTS)));
+  await store.transaction((r) =>
+    r.events.retimeForSeed(0, new Date(first.getTime() - 21 * DAY), new Date(first.getTime() - DAY / 2)),
+  );
   const { users, products } = ctx;
   // Sprints pull from the top of each backlog, in rank order.
   const ordered = async (productId: string) =>
@@ -35,7 +43,7 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
         team,
         facilitator: users.fiona,
         itemIds: await ordered(products.vip.id),
-        closedSprints: 5,
+        closedSprints: CLOSED_SPRINTS.vip,
       },
       {
         productId: products.league.id,
@@ -43,7 +51,7 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
         team,
         facilitator: users.fiona,
         itemIds: await ordered(products.league.id),
-        closedSprints: 4,
+        closedSprints: CLOSED_SPRINTS.league,
       },
       {
         productId: products.notif.id,
@@ -51,12 +59,22 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
         team,
         facilitator: users.fiona,
         itemIds: await ordered(products.notif.id),
-        closedSprints: 4,
+        closedSprints: CLOSED_SPRINTS.notif,
         workaroundSprint: true,
       },
     ],
   });
+  const beforePoker = await store.read.events.lastId();
   await seedPokerDemo(tandem, ctx);
+  // Refinement happens during the running sprint, this morning.
+  const running = runningWindow(today);
+  await store.transaction((r) =>
+    r.events.retimeForSeed(
+      beforePoker,
+      new Date(Math.max(running.from.getTime(), running.to.getTime() - 2 * 3_600_000)),
+      running.to,
+    ),
+  );
   // As a PO would after each review: finished work leaves the top; what comes next leads.
   for (const p of [products.vip, products.league, products.notif]) await finishedToTheBottom(store, p.id);
   const byEmail = new Map(Object.values(users).map((u) => [u.email, u.userId]));

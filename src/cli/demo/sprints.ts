@@ -22,6 +22,7 @@ export interface SprintsDemoContext {
 }
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const SIZES = [3, 5, 2, 8, 1, 5, 3, 13, 2, 3, 5, 8];
 const DOD = ['Acceptance criteria met', 'Code reviewed', 'Automated tests pass', 'Deployed to staging'];
 const GOALS = [
@@ -34,10 +35,37 @@ const GOALS = [
 ];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The Monday of `today`'s week (UTC): the running sprint starts on it, the history before it. */
+export function sprintMonday(today: Date): Date {
+  const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  return monday;
+}
+
+/** The first day of the oldest closed sprint of a product with `count` of them. */
+export const firstSprintStart = (today: Date, count: number) =>
+  new Date(sprintMonday(today).getTime() - count * 14 * DAY);
+
+/**
+ * The window of the running sprint that has passed: from its first morning to a few minutes
+ * before `today` (on a Monday before nine, from the hour before). Its events and the planning of
+ * the next sprint are timed inside it.
+ */
+export function runningWindow(today: Date): { from: Date; to: Date } {
+  const to = new Date(today.getTime() - 10 * 60_000);
+  const from = new Date(Math.min(sprintMonday(today).getTime() + 9 * HOUR, to.getTime() - HOUR));
+  return { from, to };
+}
+
 /**
  * Closed sprints with realistic histories (estimates, over-forecast confirmations, done with the
- * DoD, PO reviews incl. a rejection, carry-over, a mid-sprint change with its reason) and one
- * planned sprint, so the reports, burn-ups and velocity charts have data.
+ * DoD, PO reviews incl. a rejection, carry-over, a mid-sprint change with its reason), the sprint
+ * running this week (work in progress, some done, people assigned) and the next one in planning,
+ * so the board, reports, burn-ups and velocity charts have data on first sign-in.
+ *
+ * Time: the builder runs in seconds, so after each sprint it moves the clock of the events it
+ * wrote into that sprint's dates (EventsRepo.retimeForSeed, seeding only), and the sprints' own
+ * start and close times with `backdate`. Events are still written only by the use cases.
  */
 export async function seedSprintsDemo(tandem: Wiring, ctx: SprintsDemoContext): Promise<void> {
   const today = ctx.today ?? new Date();
@@ -77,8 +105,11 @@ async function seedProduct({ services, store }: Wiring, p: SprintsDemoProduct, t
   }
 
   const count = p.closedSprints ?? 4;
-  const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  const monday = sprintMonday(today);
+  let mark = await store.read.events.lastId();
+  const retime = async (from: Date, to: Date) => {
+    mark = await store.transaction((r) => r.events.retimeForSeed(mark, from, to));
+  };
   for (let k = 0; k < count; k++) {
     const start = new Date(monday.getTime() - (count - k) * 14 * DAY);
     const end = new Date(start.getTime() + 11 * DAY);
@@ -129,14 +160,53 @@ async function seedProduct({ services, store }: Wiring, p: SprintsDemoProduct, t
         new Date(end.getTime() + 16 * 3600_000),
       ),
     );
+    await retime(new Date(start.getTime() + 9 * HOUR), new Date(end.getTime() + 16 * HOUR));
   }
+  await seedRunningSprint(count + 1, monday);
   // The next sprint, in planning: the team sees load beside forecast and what is not ready.
+  const after = new Date(monday.getTime() + 14 * DAY);
   const next = await s.create(lead, {
-    name: `Sprint ${count + 1}`,
-    goal: GOALS[count % GOALS.length]!,
-    startDate: iso(monday),
-    endDate: iso(new Date(monday.getTime() + 11 * DAY)),
+    name: `Sprint ${count + 2}`,
+    goal: GOALS[(count + 1) % GOALS.length]!,
+    startDate: iso(after),
+    endDate: iso(new Date(after.getTime() + 11 * DAY)),
     capacity: { unit: 'days', members: p.team.map((t) => ({ userId: t.userId, days: 10 })) },
   });
   await pull(next.id, 5);
+  const { from, to } = runningWindow(today);
+  await retime(from, to);
+
+  /**
+   * This week's sprint, running: one item done and waiting for the PO's review, two in progress,
+   * the rest to do; each started item has someone on it, so the sprint board reads like a team's.
+   */
+  async function seedRunningSprint(n: number, startDay: Date) {
+    const sprint = await s.create(lead, {
+      name: `Sprint ${n}`,
+      goal: GOALS[(n - 1) % GOALS.length]!,
+      startDate: iso(startDay),
+      endDate: iso(new Date(startDay.getTime() + 11 * DAY)),
+      capacity: { unit: 'days', members: p.team.map((t) => ({ userId: t.userId, days: 10 })) },
+    });
+    const items = await pull(sprint.id, 6);
+    if (items.length === 0) return;
+    await s.start(lead, sprint.id, true);
+    // Taking an item on and starting it is one edit, by the person who takes it. Only ready
+    // items start (item-rules.ts); one that is not ready yet is still taken on, to refine first.
+    let started = 0;
+    for (const [j, itemId] of items.entries()) {
+      const by = team[j % team.length]!;
+      const item = await store.read.items.byId(itemId);
+      if (!item || j > 4) continue;
+      const start = j === 0 || (item.status === 'ready' && started < 2);
+      if (start && j > 0) started++;
+      if (!start && j > 3) continue;
+      await services.items.update(by, itemId, item.version, {
+        assigneeId: by.actor.userId,
+        ...(start && item.status === 'ready' ? { status: 'in_progress' as const } : {}),
+      });
+    }
+    // The first is finished and waits for the PO's review.
+    await s.markDone(team[0]!, sprint.id, items[0]!, DOD);
+  }
 }

@@ -9,6 +9,7 @@ const start = (): PokerState => ({
   itemIds: ['i1', 'i2'],
   currentItemId: 'i1',
   round: 1,
+  rounds: {},
   votes: [],
   results: [],
 });
@@ -49,6 +50,32 @@ describe('planning poker session', () => {
     expect(done.results.map((x) => x.points)).toEqual([0.5, 8]);
     expect(() => agree(reveal(castVote(start(), 'ann', '?')), '?')).toThrow(/points/);
     expect(() => selectItem(start(), 'other')).toThrow();
+  });
+});
+
+describe('rounds count per item', () => {
+  it('starts every item at round 1, however many rounds the one before took', () => {
+    const twice = revote(reveal(castVote(start(), 'ann', '3')));
+    expect(twice.round).toBe(2);
+    const { state } = agree(reveal(castVote(twice, 'ann', '5')), '5');
+    expect(state).toMatchObject({ currentItemId: 'i2', round: 1 });
+    expect(publicState(state).rounds).toEqual({ i1: 2, i2: 1 });
+  });
+
+  it('carries on an item’s count when the facilitator comes back to it', () => {
+    const s = revote(reveal(castVote(start(), 'ann', '3'))); // i1 in round 2
+    const onI2 = selectItem(castVote(s, 'ann', '8'), 'i2');
+    expect(onI2).toMatchObject({ currentItemId: 'i2', round: 1, votes: [] });
+    const back = selectItem(onI2, 'i1');
+    expect(back).toMatchObject({ currentItemId: 'i1', round: 3 });
+    // i2 was opened but nobody voted: that round did not happen, so it reopens as round 1.
+    expect(selectItem(back, 'i2').round).toBe(1);
+  });
+
+  it('keeps values hidden in the per-item counts', () => {
+    const view = publicState(castVote(castVote(start(), 'ann', '13'), 'bob', '5'));
+    expect(view.rounds).toEqual({ i1: 1 });
+    expect(JSON.stringify(view)).not.toMatch(/"13"|"5"/);
   });
 });
 

@@ -16,16 +16,31 @@ export interface PokerResult {
   points: number;
 }
 
-/** A session's state: the current item and round, the votes of that round, the agreed results. */
+/**
+ * A session's state: the current item and its round, the votes of that round, the agreed results.
+ * Rounds count per item (the first vote on an item is its round 1, however many items came
+ * before); `rounds` holds the last round each item reached, so coming back to an item carries on
+ * from there.
+ */
 export interface PokerState {
   status: PokerStatus;
   cards: string[];
   itemIds: string[];
   currentItemId: string | null;
   round: number;
+  rounds: Record<string, number>;
   votes: PokerVote[];
   results: PokerResult[];
 }
+
+/** The rounds each item has had, with the current item's counted up to its open round. */
+export function roundsOf(s: Pick<PokerState, 'currentItemId' | 'round' | 'rounds'>): Record<string, number> {
+  if (!s.currentItemId) return s.rounds;
+  return { ...s.rounds, [s.currentItemId]: Math.max(s.rounds[s.currentItemId] ?? 0, s.round) };
+}
+
+/** The round an item opens in: one after the last it had, round 1 for an item new to the session. */
+const nextRound = (rounds: Record<string, number>, itemId: string) => (rounds[itemId] ?? 0) + 1;
 
 const refuse = (message: string) => new AppError('conflict', message);
 
@@ -48,14 +63,24 @@ export function reveal(s: PokerState): PokerState {
 /** Starts a new round on the same item: every card goes back to the hand. */
 export function revote(s: PokerState): PokerState {
   if (s.status !== 'revealed') throw refuse('Reveal the votes before voting again.');
-  return { ...s, status: 'voting', round: s.round + 1, votes: [] };
+  const rounds = roundsOf(s);
+  return { ...s, status: 'voting', round: s.round + 1, rounds, votes: [] };
 }
 
 /** Moves the session to an item of its set, in a fresh round. */
 export function selectItem(s: PokerState, itemId: string): PokerState {
   if (s.status === 'closed') throw refuse('This session is closed.');
   if (!s.itemIds.includes(itemId)) throw refuse('That item is not part of this session.');
-  return { ...s, status: 'voting', currentItemId: itemId, round: s.round + 1, votes: [] };
+  // A round nobody voted in did not happen: leaving it and coming back reopens the same number.
+  const rounds = s.votes.length > 0 || s.status === 'revealed' ? roundsOf(s) : s.rounds;
+  return {
+    ...s,
+    status: 'voting',
+    currentItemId: itemId,
+    round: nextRound(rounds, itemId),
+    rounds,
+    votes: [],
+  };
 }
 
 /**
@@ -72,6 +97,7 @@ export function agree(s: PokerState, value: string): { state: PokerState; result
   const result = { itemId: s.currentItemId, value, points };
   const results = [...s.results.filter((r) => r.itemId !== result.itemId), result];
   const next = s.itemIds.find((id) => !results.some((r) => r.itemId === id)) ?? null;
+  const rounds = roundsOf(s);
   return {
     result,
     state: {
@@ -79,7 +105,8 @@ export function agree(s: PokerState, value: string): { state: PokerState; result
       results,
       currentItemId: next,
       status: next ? 'voting' : 'closed',
-      round: s.round + 1,
+      round: next ? nextRound(rounds, next) : s.round,
+      rounds,
       votes: [],
     },
   };
@@ -96,7 +123,10 @@ export function closeSession(s: PokerState): PokerState {
 export interface PokerPublicState {
   status: PokerStatus;
   currentItemId: string | null;
+  /** The current item's round (rounds count per item). */
   round: number;
+  /** Rounds each item has had so far: counts only, never a vote. */
+  rounds: Record<string, number>;
   voted: string[];
   votes: PokerVote[] | null;
   spread: VoteSpread | null;
@@ -109,6 +139,7 @@ export function publicState(s: PokerState): PokerPublicState {
     status: s.status,
     currentItemId: s.currentItemId,
     round: s.round,
+    rounds: roundsOf(s),
     voted: s.votes.map((v) => v.userId).sort(),
     votes: shown ? s.votes.map((v) => ({ userId: v.userId, value: v.value })) : null,
     spread: shown

@@ -231,6 +231,14 @@ export interface EventsRepo {
   /** Events of a product after `afterId`, oldest first: what live streams send. */
   after(productId: string, afterId: number, limit: number): Promise<EventRecord[]>;
   latestId(productId: string): Promise<number>;
+  /** The newest event id of the whole workspace (0 when there is none). */
+  lastId(): Promise<number>;
+  /**
+   * Seeding only (the demo builder, src/cli/demo): the events after `afterId` get times spread
+   * evenly over [from, to] in id order, so a story built in seconds reads as weeks of work.
+   * Events are still written by `recordEvent` alone; this moves their clock. Returns the last id.
+   */
+  retimeForSeed(afterId: number, from: Date, to: Date): Promise<number>;
 }
 
 export interface WorkspaceRepo {

@@ -39,7 +39,12 @@ export const productNav: readonly ProductNavEntry[] = [
     icon: 'backlog',
     blurb: 'One ordered backlog the whole team trusts: items, value, size and INVEST checks.',
   },
-  { path: 'backlog/board', label: 'Board', icon: 'board', blurb: 'The work by status, with drag and drop.' },
+  {
+    path: 'backlog/board',
+    label: 'Backlog board',
+    icon: 'board',
+    blurb: 'Every backlog item by status, with drag and drop (the running sprint has its own sprint board).',
+  },
   {
     path: 'sprints',
     label: 'Sprints',

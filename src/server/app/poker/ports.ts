@@ -15,11 +15,16 @@ export interface PokerSessionRecord {
   createdAt: Date;
 }
 
+/** What the estimators read of an item: the problem, the acceptance criteria and the description. */
 export interface PokerItemRecord {
   itemId: string;
   key: string;
   title: string;
   size: number | null;
+  type: string;
+  problem: string;
+  description: string;
+  acceptanceCriteria: Array<{ given: string; when: string; then: string }>;
 }
 
 export interface PokerRepo {
@@ -32,6 +37,8 @@ export interface PokerRepo {
   ): Promise<PokerSessionRecord>;
   update(sessionId: string, s: Pick<PokerSessionRecord, 'status' | 'currentItemId' | 'round'>): Promise<void>;
   votes(sessionId: string, itemId: string, round: number): Promise<PokerVote[]>;
+  /** The last round each item of the session was voted in (rounds count per item). */
+  rounds(sessionId: string): Promise<Record<string, number>>;
   upsertVote(sessionId: string, itemId: string, round: number, userId: string, value: string): Promise<void>;
   results(sessionId: string): Promise<PokerResult[]>;
   insertResult(

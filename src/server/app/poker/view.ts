@@ -8,12 +8,14 @@ export async function loadState(r: Repos, s: PokerSessionRecord): Promise<PokerS
   // Sequential on purpose: inside a transaction one client runs one query at a time.
   const votes = s.currentItemId ? await r.poker.votes(s.id, s.currentItemId, s.round) : [];
   const results = await r.poker.results(s.id);
+  const rounds = await r.poker.rounds(s.id);
   return {
     status: s.status,
     cards: s.cards,
     itemIds: s.itemIds,
     currentItemId: s.currentItemId,
     round: s.round,
+    rounds,
     votes,
     results,
   };
@@ -38,7 +40,7 @@ export async function sessionView(r: Repos, s: PokerSessionRecord): Promise<Poke
     scale: s.scale,
     cards: s.cards,
     status: pub.status,
-    items,
+    items: items.map((i) => ({ ...i, rounds: pub.rounds[i.itemId] ?? 0 })),
     currentItemId: pub.currentItemId,
     round: pub.round,
     voters: team.map((m) => ({ userId: m.userId, name: m.name, hasVoted: voted.has(m.userId) })),

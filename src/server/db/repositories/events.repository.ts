@@ -98,6 +98,23 @@ export function eventsRepo(db: Queryable): EventsRepo {
       );
       return r.rows[0]?.id ?? 0;
     },
+    async lastId() {
+      const r = await db.query<{ id: string | null }>('select max(id) as id from events');
+      return Number(r.rows[0]?.id ?? 0);
+    },
+    async retimeForSeed(afterId, from, to) {
+      const r = await db.query<{ id: string | null }>(
+        `with x as (
+           select id, row_number() over (order by id) as n, count(*) over () as total
+             from events where id > $1)
+         update events e
+            set at = $2::timestamptz + (x.n::float8 / (x.total + 1)) * ($3::timestamptz - $2::timestamptz)
+           from x where e.id = x.id
+         returning e.id`,
+        [afterId, from, to],
+      );
+      return Math.max(afterId, ...r.rows.map((x) => Number(x.id)));
+    },
     async list(q) {
       const r = await db.query<EventRecord>(
         `select e.id, e.product_id as "productId", e.actor_id as "actorId", u.name as "actorName",

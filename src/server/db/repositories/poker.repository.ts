@@ -50,6 +50,14 @@ export function pokerRepo(db: Queryable): PokerRepo {
       );
       return r.rows;
     },
+    async rounds(sessionId) {
+      const r = await db.query<{ itemId: string; round: number }>(
+        `select item_id as "itemId", max(round)::int as round from poker_votes
+          where session_id = $1 group by item_id`,
+        [sessionId],
+      );
+      return Object.fromEntries(r.rows.map((x) => [x.itemId, x.round]));
+    },
     async upsertVote(sessionId, itemId, round, userId, value) {
       await db.query(
         `insert into poker_votes (session_id, item_id, round, user_id, value) values ($1, $2, $3, $4, $5)
@@ -75,7 +83,8 @@ export function pokerRepo(db: Queryable): PokerRepo {
     },
     async items(productId, itemIds) {
       const r = await db.query<PokerItemRecord>(
-        `select i.id as "itemId", p.key || '-' || i.number as key, i.title, i.size
+        `select i.id as "itemId", p.key || '-' || i.number as key, i.title, i.size, i.type,
+                i.problem, i.description, i.acceptance_criteria as "acceptanceCriteria"
            from unnest($2::uuid[]) with ordinality as x(id, n)
            join items i on i.id = x.id and i.product_id = $1 and i.deleted_at is null
            join products p on p.id = i.product_id

@@ -199,6 +199,9 @@ describe('planning poker', () => {
       status: 'voting',
       results: [{ itemId: items[0], points: 20 }],
     });
+    // Rounds count per item: the next item opens in its own round 1, the first took two.
+    expect(agreed.json().round).toBe(1);
+    expect(agreed.json().items.map((i: { rounds: number }) => i.rounds)).toEqual([2, 1]);
     const size = await t.pool.query('select size, version from items where id = $1', [items[0]]);
     expect(size.rows[0]).toEqual({ size: 20, version: 2 });
     const ev = await t.pool.query(
@@ -211,5 +214,29 @@ describe('planning poker', () => {
     expect(
       ev.rows[0].after.voters.map((v: { name: string; value: string }) => `${v.name}:${v.value}`).sort(),
     ).toEqual(['Ann Team:20', 'Bob Team:20']);
+  });
+
+  it('shows the estimators the problem, the acceptance criteria and the description', async () => {
+    const id = await item('Guest wifi voucher');
+    await t.pool.query(
+      `update items set problem = $2, description = $3, acceptance_criteria = $4 where id = $1`,
+      [
+        id,
+        'Guests queue at the desk for the wifi code',
+        'Print it on the badge.',
+        JSON.stringify([{ given: 'a guest badge', when: 'it prints', then: 'the voucher is on it' }]),
+      ],
+    );
+    const opened = await post(ann, `/api/v1/products/${productId}/poker`, { itemIds: [id] });
+    expect(opened.statusCode).toBe(201);
+    const seen = (await get(stan, `/api/v1/poker/${opened.json().id}`)).json() as PokerSession;
+    expect(seen.items[0]).toMatchObject({
+      type: 'story',
+      problem: 'Guests queue at the desk for the wifi code',
+      description: 'Print it on the badge.',
+      acceptanceCriteria: [{ given: 'a guest badge', when: 'it prints', then: 'the voucher is on it' }],
+      rounds: 1,
+    });
+    expect(seen.round).toBe(1);
   });
 });

@@ -64,7 +64,7 @@ export function AppShell() {
                   <NavLink
                     className="nav-link"
                     to={`/p/${productKey}/${n.path}`}
-                    // "Backlog" is not also lit on its nested "Board" page.
+                    // "Backlog" is not also lit on its nested "Backlog board" page.
                     end={productNav.some((o) => o.path.startsWith(`${n.path}/`))}
                   >
                     <Icon name={n.icon} />

@@ -22,6 +22,15 @@ export function useShellCommands(productKey: string | undefined): void {
           group: 'Navigation',
           run: () => navigate(`/p/${productKey}/${n.path}`),
         });
+      // Two boards, named apart: "Backlog board" above is every item by status; this one is
+      // the running sprint's board (with the Definition of Done and the PO's review).
+      list.push({
+        id: 'nav.sprints.current',
+        title: 'Go to Sprint board',
+        group: 'Navigation',
+        keywords: 'current running active sprint',
+        run: () => navigate(`/p/${productKey}/sprints/current`),
+      });
     }
     for (const p of products ?? [])
       list.push({

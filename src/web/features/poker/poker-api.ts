@@ -10,7 +10,8 @@ export type PokerScale = z.infer<typeof CreatePokerBody>['scale'];
 export const pokerKeys = {
   list: (productId: string) => ['products', productId, 'poker'] as const,
   session: (sessionId: string) => ['poker', sessionId] as const,
-  myVote: (sessionId: string, round: number) => ['poker', sessionId, 'my-vote', round] as const,
+  /** `round` is the item and its round ("itemId:2"): rounds count per item. */
+  myVote: (sessionId: string, round: string) => ['poker', sessionId, 'my-vote', round] as const,
 };
 
 const sessionPath = (id: string, ...rest: string[]) => apiPath('poker', id, ...rest);
@@ -28,7 +29,7 @@ export const usePokerSession = (sessionId: string) =>
   });
 
 /** The caller's own card in the current round: only they see it before the reveal. */
-export const useMyVote = (sessionId: string, round: number, enabled: boolean) =>
+export const useMyVote = (sessionId: string, round: string, enabled: boolean) =>
   useQuery({
     queryKey: pokerKeys.myVote(sessionId, round),
     queryFn: async () => (await api.get(sessionPath(sessionId, 'my-vote'), MyVote)).value,

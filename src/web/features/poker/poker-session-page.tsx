@@ -15,6 +15,7 @@ import {
   usePokerSession,
   usePokerStream,
 } from './poker-api.ts';
+import { PokerItemBrief } from './poker-item-brief.tsx';
 import { CardHand, Spread, Voters } from './poker-parts.tsx';
 import { WatchingNote } from './watching-note.tsx';
 
@@ -34,11 +35,13 @@ export function PokerSessionPage() {
   const isVoter = product.role === 'team';
   const canRun = useCan(ROLES.teamOrFacilitator);
   const s = session.data;
-  const myVote = useMyVote(sessionId, s?.round ?? 0, Boolean(s && isVoter && s.status === 'voting'));
+  // Rounds count per item, so a round is known by its item and number together.
+  const roundKey = s ? `${s.currentItemId ?? ''}:${s.round}` : '';
+  const myVote = useMyVote(sessionId, roundKey, Boolean(s && isVoter && s.status === 'voting'));
   // The card just played wins over the server's copy until the next round; after a reload the
   // server's copy (GET my-vote, only ever the caller's own) shows it again.
-  const [picked, setPicked] = useState<{ round: number; value: string } | null>(null);
-  const mine = s && picked?.round === s.round ? picked.value : (myVote.data ?? null);
+  const [picked, setPicked] = useState<{ round: string; value: string } | null>(null);
+  const mine = s && picked?.round === roundKey ? picked.value : (myVote.data ?? null);
   const [agreeOn, setAgreeOn] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -115,11 +118,14 @@ export function PokerSessionPage() {
             <div className="card poker-current" data-testid="current-item">
               <div className="row">
                 <span className="mono muted">{current.key}</span>
-                <span className="badge">Round {s.round}</span>
+                <span className="badge" title="Rounds count per item">
+                  Round {s.round} of this item
+                </span>
                 <span className="badge">{s.status === 'voting' ? 'Voting' : 'Revealed'}</span>
                 {current.size !== null && <span className="muted">current size {pts(current.size)}</span>}
               </div>
               <h2>{current.title}</h2>
+              <PokerItemBrief item={current} />
               {s.status === 'voting' && (
                 <>
                   {isVoter ? (
@@ -134,7 +140,7 @@ export function PokerSessionPage() {
                         mine={mine}
                         disabled={false}
                         onPick={(c) => {
-                          setPicked({ round: s.round, value: c });
+                          setPicked({ round: roundKey, value: c });
                           void act(() => pokerApi.vote(s.id, c));
                         }}
                       />

@@ -47,10 +47,14 @@ export function BoardCard({
   item: i,
   draggable,
   actions,
+  onOpen,
+  assignee,
 }: {
   item: SprintItemT;
   draggable: boolean;
   actions: ReactNode;
+  onOpen: () => void;
+  assignee?: string | null;
 }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: i.itemId,
@@ -86,6 +90,8 @@ export function BoardCard({
           </>
         }
         actions={actions}
+        onOpen={onOpen}
+        {...(assignee !== undefined ? { assignee } : {})}
       />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { initials } from '#web/components/ui.tsx';
 import { pts, STATUS_LABELS } from './format.ts';
 import type { SprintItemT } from './sprints-api.ts';
 
@@ -31,6 +32,8 @@ export function ItemCard({
   showStatus = false,
   badges,
   className = 'card-item',
+  onOpen,
+  assignee,
 }: {
   item: CardItem;
   handle?: ReactNode;
@@ -39,6 +42,10 @@ export function ItemCard({
   showStatus?: boolean;
   badges?: ReactNode;
   className?: string;
+  /** Opens the item (the backlog's detail panel); the title becomes a button. */
+  onOpen?: () => void;
+  /** Who works on it: initials on the card, the full name on hover and for screen readers. */
+  assignee?: string | null;
 }) {
   // The badge already says the item is not ready; listing "not marked ready" under it repeats it.
   const why = item.notReady.filter((r) => r !== NOT_MARKED_READY);
@@ -46,7 +53,18 @@ export function ItemCard({
     <div className={className} data-dragging={dragging || undefined} data-testid={`card-${item.key}`}>
       {handle}
       <div className="card-main">
-        <span className="card-title">{item.title}</span>
+        {onOpen ? (
+          <button
+            type="button"
+            className="card-title card-open"
+            aria-label={`Open ${item.key} ${item.title}`}
+            onClick={onOpen}
+          >
+            {item.title}
+          </button>
+        ) : (
+          <span className="card-title">{item.title}</span>
+        )}
         <span className="card-meta">
           <span className="mono">{item.key}</span>
           <span>{item.type}</span>
@@ -64,6 +82,17 @@ export function ItemCard({
           </ul>
         )}
       </div>
+      {assignee !== undefined && (
+        <span
+          className="avatar card-assignee"
+          data-empty={assignee === null || undefined}
+          title={assignee ? `Assigned to ${assignee}` : 'Nobody assigned'}
+          role="img"
+          aria-label={assignee ? `Assigned to ${assignee}` : 'Nobody assigned'}
+        >
+          {assignee ? initials(assignee) : '–'}
+        </span>
+      )}
       <span className="points" title="Story points">
         {pts(item.size)}
         <span className="sr-only"> points</span>

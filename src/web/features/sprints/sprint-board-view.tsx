@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { Item } from '#contracts/items.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan } from '#web/app/product-context.tsx';
+import { backlogKeys } from '#web/features/backlog/items-api.ts';
 import { api, apiPath } from '#web/lib/api.ts';
 import { BoardCard, BoardColumn } from './board-card.tsx';
+import { type ColumnId, columnOf, refusalText, stepBackStatus } from './board-moves.ts';
 import { afterDrop, columnUnder } from './planning-dnd.tsx';
 import { DoneDialog, ResizeDialog, ReviewDialog } from './review-dialogs.tsx';
 import {
@@ -24,13 +26,23 @@ const COLUMNS = [
 ] as const;
 
 type Open = { kind: 'done' | 'review' | 'resize'; item: SprintItemT } | null;
-
 /**
  * The running sprint by status. The team starts work and moves it to done by ticking the
  * Definition of Done; the Product Owner accepts or rejects done work; the team may re-size with a
  * reason. Every button is a plain button: it works with a keyboard and on a phone.
  */
-export function SprintBoardView({ board, productId }: { board: SprintBoardT; productId: string }) {
+export function SprintBoardView({
+  board,
+  productId,
+  onOpen,
+  assignees,
+}: {
+  board: SprintBoardT;
+  productId: string;
+  onOpen: (itemId: string) => void;
+  /** Item id → assignee name (null: nobody); an item not in the map is still loading. */
+  assignees: ReadonlyMap<string, string | null>;
+}) {
   const qc = useQueryClient();
   const invalidate = useInvalidateSprints(productId);
   const isTeam = useCan(ROLES.teamOrFacilitator);
@@ -50,21 +62,23 @@ export function SprintBoardView({ board, productId }: { board: SprintBoardT; pro
     invalidate();
   };
 
-  async function startWork(i: SprintItemT) {
+  /** Status moves that are not done/accept go through the item itself, with its version. */
+  async function setStatus(i: SprintItemT, status: string) {
     setError(null);
     try {
-      // Status moves that are not done/accept go through the item itself, with its version.
       const item = await api.get(apiPath('items', i.itemId), Item);
-      await api.patch(apiPath('items', i.itemId), { status: 'in_progress' }, Item, { ifMatch: item.version });
+      const saved = await api.patch(apiPath('items', i.itemId), { status }, Item, { ifMatch: item.version });
+      qc.setQueryData(backlogKeys.item(saved.id), saved);
       invalidate();
     } catch (err) {
-      setError(`${i.key}: ${err instanceof Error ? err.message : 'not moved'}`);
+      setError(`${i.key} stayed where it was: ${refusalText(err)}`);
     }
   }
+  const startWork = (i: SprintItemT) => setStatus(i, 'in_progress');
 
   /** Dropping a card on a column is the same move as its button: done asks for the DoD, accept for a review. */
   function dropOn(i: SprintItemT, column: string) {
-    const from = COLUMNS.find((c) => (c.statuses as readonly string[]).includes(i.status))?.id;
+    const from = columnOf(i.status);
     if (from === column) return;
     setError(null);
     if (column === 'doing' && isTeam && (i.status === 'new' || i.status === 'ready')) void startWork(i);
@@ -72,11 +86,36 @@ export function SprintBoardView({ board, productId }: { board: SprintBoardT; pro
       setOpen({ kind: 'done', item: i });
     else if (column === 'accepted' && isOwner && i.status === 'done') setOpen({ kind: 'review', item: i });
     else if (column === 'accepted') setError('Only the Product Owner accepts, and only work that is done.');
-    else setError(`${i.key} cannot move back to ${COLUMNS.find((c) => c.id === column)?.title ?? column}.`);
+    else {
+      // A step back: the item rules decide, and their refusal is shown as it comes.
+      const status = stepBackStatus(i.status, column as ColumnId);
+      if (status) void setStatus(i, status);
+      else setError(`${i.key} moves to done through the Definition of Done: use “Done…”.`);
+    }
   }
 
   const actionsFor = (i: SprintItemT) => (
     <>
+      {isTeam && (i.status === 'in_progress' || i.status === 'rejected') && (
+        <button
+          type="button"
+          className="btn btn-sm btn-ghost"
+          aria-label={`Move ${i.key} back to To do`}
+          onClick={() => void setStatus(i, stepBackStatus(i.status, 'todo') ?? 'ready')}
+        >
+          ← To do
+        </button>
+      )}
+      {isTeam && i.status === 'done' && (
+        <button
+          type="button"
+          className="btn btn-sm btn-ghost"
+          aria-label={`Move ${i.key} back to In progress`}
+          onClick={() => void setStatus(i, 'in_progress')}
+        >
+          ← In progress
+        </button>
+      )}
       {isTeam && (i.status === 'new' || i.status === 'ready') && (
         <button type="button" className="btn btn-sm" onClick={() => void startWork(i)}>
           Start
@@ -131,6 +170,8 @@ export function SprintBoardView({ board, productId }: { board: SprintBoardT; pro
                     item={i}
                     draggable={active && (isTeam || isOwner)}
                     actions={active && actionsFor(i)}
+                    onOpen={() => onOpen(i.itemId)}
+                    {...(assignees.has(i.itemId) ? { assignee: assignees.get(i.itemId) ?? null } : {})}
                   />
                 ))}
                 {col.id === 'accepted' &&

@@ -123,7 +123,7 @@ function SprintGroup({ group: g, sprints }: { group: (typeof GROUPS)[number]; sp
                 </Link>
               ) : (
                 <Link className="btn btn-sm" to={s.id}>
-                  {s.state === 'planned' ? 'Plan' : 'Open board'}
+                  {s.state === 'planned' ? 'Plan' : 'Sprint board'}
                 </Link>
               )}
             </td>

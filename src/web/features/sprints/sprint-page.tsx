@@ -1,11 +1,15 @@
-import { useMemo, useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router-dom';
 import { ROLES } from '#domain/roles.ts';
 import { type Command, useCommands } from '#web/app/commands.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { ItemPanel } from '#web/features/backlog/item-panel.tsx';
+import { withItem } from '#web/features/backlog/view-state.ts';
 import { OpenSessionDialog } from '#web/features/poker/open-session-dialog.tsx';
-import { BurnUpChart } from './burn-up-chart.tsx';
+import '#web/features/backlog/backlog.css';
+import { BurnUpSection } from './burn-up-section.tsx';
 import { CloseSprintDialog } from './close-sprint-dialog.tsx';
 import { Crumb } from './crumb.tsx';
 import { ForecastMeter } from './forecast-meter.tsx';
@@ -14,7 +18,13 @@ import { PlanningView } from './planning-view.tsx';
 import { ScopeChanges } from './scope-changes.tsx';
 import { SprintBoardView } from './sprint-board-view.tsx';
 import { SprintFormDialog } from './sprint-form-dialog.tsx';
-import { type SprintBoardT, useSprintBoard, useSprintReport } from './sprints-api.ts';
+import {
+  type SprintBoardT,
+  sprintKeys,
+  useSprintAssignees,
+  useSprintBoard,
+  useSprintReport,
+} from './sprints-api.ts';
 import { StartSprintDialog } from './start-sprint-dialog.tsx';
 
 const STATE_BADGE = { planned: 'badge', active: 'badge badge-accent', closed: 'badge' } as const;
@@ -61,6 +71,23 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
   const canPlan = useCan(ROLES.contributors);
   const isTeam = useCan(ROLES.teamOrFacilitator);
   const [dialog, setDialog] = useState<'edit' | 'start' | 'close' | 'poker' | null>(null);
+  const qc = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('item');
+  const openItem = useCallback((id: string | null) => setParams(withItem(id)), [setParams]);
+  const assignees = useSprintAssignees(product.id, board.data?.items.map((i) => i.itemId) ?? []);
+  // Escape puts the item panel away, as on the backlog (not while a dialog is open or in a field).
+  useEffect(() => {
+    if (!openId) return;
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
+      if (t?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      openItem(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openId, openItem]);
   const commands = useMemo<Command[]>(() => {
     const list: Command[] = [];
     if (canPlan && state !== 'closed')
@@ -149,20 +176,14 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
           </Link>
         </nav>
       )}
-      <ForecastMeter board={b} />
+      {/* Load against forecast is a planning figure; a running sprint shows its board instead. */}
+      {showPlanning && <ForecastMeter board={b} />}
       {showPlanning ? (
         <PlanningView board={b} productId={product.id} canPlan={canPlan} />
       ) : (
         <>
-          <section className="section" aria-labelledby="burnup-h">
-            <h2 id="burnup-h">Burn-up</h2>
-            {report.data ? (
-              <BurnUpChart points={report.data.burnUp} endDate={b.sprint.endDate} />
-            ) : (
-              <Loading />
-            )}
-          </section>
-          <SprintBoardView board={b} productId={product.id} />
+          <BurnUpSection points={report.data?.burnUp} endDate={b.sprint.endDate} />
+          <SprintBoardView board={b} productId={product.id} onOpen={openItem} assignees={assignees} />
         </>
       )}
       {active && (
@@ -170,6 +191,16 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
           <h2 id="changes-h">Scope changes since the start</h2>
           <ScopeChanges changes={b.scopeChanges} keyOf={keyOf} />
         </section>
+      )}
+      {openId && (
+        <div className="sp-drawer">
+          <ItemPanel
+            key={openId}
+            itemId={openId}
+            onClose={() => openItem(null)}
+            onSaved={() => void qc.invalidateQueries({ queryKey: sprintKeys.all(product.id) })}
+          />
+        </div>
       )}
       {dialog === 'edit' && (
         <SprintFormDialog productId={product.id} sprint={b.sprint} onClose={() => setDialog(null)} />

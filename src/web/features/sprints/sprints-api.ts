@@ -1,9 +1,11 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { BacklogSettings } from '#contracts/backlog-order.ts';
 import { ItemList } from '#contracts/items.ts';
 import { DefinitionOfDone, Sprint, SprintBoard, SprintList, SprintReport } from '#contracts/sprints.ts';
+import { backlogKeys, fetchItem } from '#web/features/backlog/items-api.ts';
 import { api, apiPath, type WriteOptions } from '#web/lib/api.ts';
+import { useMembers } from '#web/lib/queries.ts';
 
 export type SprintT = z.infer<typeof Sprint>;
 export type SprintBoardT = z.infer<typeof SprintBoard>;
@@ -70,6 +72,27 @@ export const useDefinitionOfDone = (productId: string) =>
     queryKey: sprintKeys.dod(productId),
     queryFn: () => api.get(apiPath('products', productId, 'definition-of-done'), DefinitionOfDone),
   });
+
+/**
+ * Who works on each sprint item: item id → member name, or null for nobody. The sprint board's
+ * contract carries no assignee, so each item is read through the backlog's own query (the same
+ * cache the item panel reads, so opening a card is instant and an edit there shows on the card).
+ */
+export function useSprintAssignees(productId: string, itemIds: readonly string[]) {
+  const members = useMembers(productId).data;
+  const items = useQueries({
+    queries: itemIds.map((id) => ({ queryKey: backlogKeys.item(id), queryFn: () => fetchItem(id) })),
+  });
+  const names = new Map((members ?? []).map((m) => [m.userId, m.name]));
+  const out = new Map<string, string | null>();
+  if (!members) return out;
+  for (const q of items) {
+    if (!q.data) continue;
+    const who = q.data.assigneeId;
+    out.set(q.data.id, who ? (names.get(who) ?? 'a former member') : null);
+  }
+  return out;
+}
 
 export function useInvalidateSprints(productId: string) {
   const qc = useQueryClient();
