@@ -12,8 +12,20 @@ export interface Queryable {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+/**
+ * No statement runs longer than this (a search gone wrong, a lock waited on): PostgreSQL cancels
+ * it and the caller gets 503 `busy` (query-errors.ts) instead of a request that hangs while it
+ * holds a connection everyone else needs. Migrations lift it for their own connection.
+ */
+export const STATEMENT_TIMEOUT_MS = 15_000;
+
 export function createPool(connectionString: string, max = 20): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+  });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => undefined);
   return pool;

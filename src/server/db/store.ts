@@ -3,6 +3,7 @@ import type { Repos, Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
 import { PgListenBridge } from './listen.ts';
 import { inTransaction, prepared, type Queryable } from './pool.ts';
+import { timeoutsAsBusy } from './query-errors.ts';
 import {
   idempotencyRepo,
   invitesRepo,
@@ -26,7 +27,7 @@ import { sprintsRepo } from './repositories/sprints.repository.ts';
 import { definitionsOfDoneRepo } from './repositories/sprints-dod.repository.ts';
 
 export function reposFor(raw: Queryable): Repos {
-  const db = prepared(raw);
+  const db = timeoutsAsBusy(prepared(raw));
   return {
     users: usersRepo(db),
     sessions: sessionsRepo(db),

@@ -29,6 +29,8 @@ export function statusFor(code: ErrorCode): number {
       return 429;
     case 'internal':
       return 500;
+    case 'busy':
+      return 503;
     default:
       return assertUnreachable(code);
   }
@@ -49,6 +51,7 @@ export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   if (err.details !== undefined) body.details = err.details;
   const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   if (err.code === 'rate_limited' && typeof retry === 'number') reply.header('retry-after', String(retry));
+  if (err.code === 'busy') reply.header('retry-after', '5');
   return reply.status(statusFor(err.code)).send({ error: body });
 }
 

@@ -13,6 +13,7 @@ import { AppError } from '#domain/errors.ts';
 import { hasRole } from '#domain/roles.ts';
 import { errorHandler, fieldsFromZod, sendError } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
+import { registerRateLimits } from './rate-limits.ts';
 import type { AnyRoute, HandlerContext } from './route.ts';
 import { allRoutes } from './routes/index.ts';
 import { registerSignInLimits, trustProxyOption } from './sign-in-limits.ts';
@@ -136,6 +137,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   }
 
   registerSignInLimits(app, () => services.auth.deviceKey());
+  await registerRateLimits(app);
   app.decorate('publicOrigin', opts.baseUrl ? new URL(opts.baseUrl).origin : null);
 
   for (const route of routes) {
