@@ -13,4 +13,9 @@ alter table items add column search tsvector generated always as (
     '[[:punct:][:space:]]+', ' ', 'g'))
 ) stored;
 -- (product_id, search): one bitmap scan finds a product's matches, with no second index ANDed in.
-create index items_search_idx on items using gin (product_id, search) where deleted_at is null;
+create index items_search_idx on items using gin (product_id, search) with (fastupdate = off)
+  where deleted_at is null;
+-- fastupdate off (here and on labels): new entries go straight into the index instead of a pending
+-- list that every search scans in full and that some unlucky insert must merge (100 ms stalls of
+-- creates at a thousand a second).
+alter index items_labels_idx set (fastupdate = off);
