@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'version_conflict',
   'precondition_required',
   'rate_limited',
+  'busy',
   'setup_done',
   'invalid_credentials',
   'estimate_by_team_only',

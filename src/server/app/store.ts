@@ -29,6 +29,12 @@ export interface Store {
   ): Promise<{ status: number; body: unknown; replayed: boolean }>;
   /** NOTIFYs from every instance (live streams, cache invalidation); absent in tests without one. */
   listen?: ListenBridge;
+  /**
+   * True inside an idempotent request's transaction (Idempotency-Key): its writes must commit
+   * with the stored key, so they are written in it, never handed to a batch shared with other
+   * requests (the create and move queues).
+   */
+  readonly inRequestTransaction: boolean;
   /** Checks the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -59,4 +59,51 @@ describe('topic cache', () => {
     await cache.get('p', 'k', load);
     expect(loads).toBe(4);
   });
+
+  it('runs identical concurrent reads once (single flight)', async () => {
+    const feed = fakeFeed();
+    const cache = new TopicCache<number>(feed, { maxAgeMs: 60_000, maxEntries: 100 });
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const load = async () => {
+      loads += 1;
+      await gate;
+      return loads;
+    };
+    const reads = Array.from({ length: 20 }, () => cache.get('p1', 'search', load));
+    const other = cache.get('p1', 'another search', load);
+    release();
+    expect(await Promise.all(reads)).toEqual(Array(20).fill(2));
+    expect(await other).toBe(2);
+    expect(loads).toBe(2);
+  });
+
+  it('does not join a read that started before a change, and forgets a failed one', async () => {
+    const feed = fakeFeed();
+    const cache = new TopicCache<string>(feed, { maxAgeMs: 60_000, maxEntries: 100 });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const before = cache.get('p1', 'k', async () => {
+      await gate;
+      return 'before the write';
+    });
+    feed.touched('p1');
+    const after = cache.get('p1', 'k', async () => 'after the write');
+    release();
+    expect(await before).toBe('before the write');
+    expect(await after).toBe('after the write');
+
+    const failing = cache.get('p2', 'k', async () => {
+      throw new Error('database gone');
+    });
+    const joined = cache.get('p2', 'k', async () => 'never asked');
+    await expect(failing).rejects.toThrow('database gone');
+    await expect(joined).rejects.toThrow('database gone');
+    expect(await cache.get('p2', 'k', async () => 'retried')).toBe('retried');
+  });
 });

@@ -13,10 +13,16 @@ interface Entry<T> {
  * is down nothing is served from memory. A generation number per topic stops a read that started
  * before a change from storing what it saw. `maxAgeMs` bounds staleness should a change ever
  * bypass the feed.
+ *
+ * Single flight: callers asking for the same (topic, key) while its read is running wait for that
+ * read instead of starting their own, so a burst of identical searches costs one query. Only a
+ * read started since the topic's last change is joined (the generation again), so nobody is handed
+ * what another caller saw before a write they may have made themselves.
  */
 export class TopicCache<T> {
   readonly #entries = new Map<string, Map<string, Entry<T>>>();
   readonly #generation = new Map<string, number>();
+  readonly #inFlight = new Map<string, { generation: number; value: Promise<T> }>();
   #size = 0;
 
   constructor(
@@ -32,10 +38,21 @@ export class TopicCache<T> {
     const hit = this.#entries.get(topic)?.get(key);
     if (hit && now() - hit.at <= this.options.maxAgeMs) return hit.value;
     const generation = this.#generation.get(topic) ?? 0;
-    const value = await load();
-    if ((this.#generation.get(topic) ?? 0) === generation && this.feed.live)
-      this.#store(topic, key, { value, at: now() });
-    return value;
+    // Topic and key joined by a character neither contains (ids, JSON of a query).
+    const flightKey = `${topic}\u0000${key}`;
+    const running = this.#inFlight.get(flightKey);
+    if (running && running.generation === generation) return running.value;
+    const value = load();
+    const flight = { generation, value };
+    this.#inFlight.set(flightKey, flight);
+    try {
+      const result = await value;
+      if ((this.#generation.get(topic) ?? 0) === generation && this.feed.live)
+        this.#store(topic, key, { value: result, at: now() });
+      return result;
+    } finally {
+      if (this.#inFlight.get(flightKey) === flight) this.#inFlight.delete(flightKey);
+    }
   }
 
   /** Drops a product's pages ('*' drops everything). */

@@ -21,6 +21,9 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
   const client = await pool.connect();
   const applied: string[] = [];
   try {
+    // A migration may rewrite a big table, and a second instance waits here for the first: no
+    // statement timeout on this connection (the pool's is restored before it goes back).
+    await client.query('set statement_timeout = 0');
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(
       'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())',
@@ -44,6 +47,7 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
     }
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('reset statement_timeout').catch(() => undefined);
     client.release();
   }
   return { applied };

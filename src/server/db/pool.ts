@@ -14,6 +14,12 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 /** How long a request waits for a connection (a free slot, or the server to answer) before failing. */
 export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * No statement runs longer than this (a search gone wrong, a lock waited on): PostgreSQL cancels
+ * it and the caller gets 503 `busy` (query-errors.ts) instead of a request that hangs while it
+ * holds a connection everyone else needs. Migrations lift it for their own connection.
+ */
+export const STATEMENT_TIMEOUT_MS = 15_000;
 
 export function createPool(connectionString: string, max = 20): pg.Pool {
   const pool = new pg.Pool({
@@ -22,6 +28,7 @@ export function createPool(connectionString: string, max = 20): pg.Pool {
     idleTimeoutMillis: 30_000,
     // While the database is down or restarting, fail (→ 503) instead of waiting without end.
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
   });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => undefined);

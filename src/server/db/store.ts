@@ -4,6 +4,7 @@ import type { Repos, Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
 import { PgListenBridge } from './listen.ts';
 import { inTransaction, prepared, type Queryable } from './pool.ts';
+import { timeoutsAsBusy } from './query-errors.ts';
 
 /** Builds every registered repository on one connection (capabilities/index.ts: `createRepos`). */
 export type ReposFactory = (db: Queryable) => Repos;
@@ -58,13 +59,16 @@ function activeScope(): Scope | undefined {
  */
 export function createStore(pool: pg.Pool, createRepos: ReposFactory): Store {
   // Every query runs as a prepared statement.
-  const reposFor = (raw: Queryable): Repos => createRepos(prepared(raw));
+  const reposFor = (raw: Queryable): Repos => createRepos(timeoutsAsBusy(prepared(raw)));
   // One LISTEN connection per instance, shared by every live channel.
   const listen = new PgListenBridge(pool);
   const poolRepos = reposFor(pool);
   return {
     get read() {
       return activeScope()?.repos ?? poolRepos;
+    },
+    get inRequestTransaction() {
+      return activeScope() !== undefined;
     },
     transaction: (fn) => {
       const scope = activeScope();

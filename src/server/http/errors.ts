@@ -38,6 +38,7 @@ export function statusFor(code: ErrorCode): number {
     case 'internal':
       return 500;
     case 'database_unavailable':
+    case 'busy':
       return 503;
     default:
       return assertUnreachable(code);
@@ -60,6 +61,7 @@ export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   if (err.code === 'rate_limited' && typeof retry === 'number') reply.header('retry-after', String(retry));
   if (err.code === 'database_unavailable') setRetryAfter(reply);
+  if (err.code === 'busy') reply.header('retry-after', '5');
   return reply.status(statusFor(err.code)).send({ error: body });
 }
 

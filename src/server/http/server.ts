@@ -14,6 +14,7 @@ import { registerApiDocs } from './docs.ts';
 import { clientErrorHandler, errorHandler, fieldsFromZod, frameworkError, sendError } from './errors.ts';
 import { type DatabaseWatch, registerHealth } from './health.ts';
 import { buildOpenApi } from './openapi.ts';
+import { registerRateLimits } from './rate-limits.ts';
 import { requestLogAtDebug } from './request-log.ts';
 import { checkResponses } from './response-check.ts';
 import { ACCESS_KINDS, type AnyRoute, authorize, type HandlerContext } from './route.ts';
@@ -121,6 +122,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   }
 
   registerSignInLimits(app, () => services.auth.deviceKey());
+  await registerRateLimits(app);
   app.decorate('publicOrigin', opts.baseUrl ? new URL(opts.baseUrl).origin : null);
 
   for (const route of routes) {

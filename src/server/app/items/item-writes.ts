@@ -1,62 +1,25 @@
-import { recordEvent, recordEvents } from '#app/events.ts';
+import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
 import type { ItemType } from '#domain/backlog/item-rules.ts';
-import { keyBetween, tombstoneKey } from '#domain/backlog/ordering.ts';
-import {
-  applyDecision,
-  checkReferences,
-  decideFor,
-  itemEvents,
-  loadItem,
-  versionConflict,
-} from './item-rules.ts';
-import { type ItemRecord, type ItemWritable, RankTaken } from './ports.ts';
+import { tombstoneKey } from '#domain/backlog/ordering.ts';
+import { CreateQueue } from './create-queue.ts';
+import { applyDecision, checkReferences, decideFor, loadItem, versionConflict } from './item-rules.ts';
+import type { ItemRecord, ItemWritable } from './ports.ts';
 
 export type ItemInput = Partial<ItemWritable> & { segmentIds?: string[] | undefined };
 type CreateInput = ItemInput & { type: ItemType; title: string };
 
-/** Creates racing for the bottom of the backlog: each retry reads the new last key. */
-const RANK_ATTEMPTS = 8;
-
-export function itemWriteUseCases(store: Store) {
+export function itemWriteUseCases(store: Store, creates = new CreateQueue(store)) {
   return {
-    /** New items go to the bottom of the backlog. */
+    /**
+     * New items go to the bottom of the backlog. The aggregate decides here; the write joins the
+     * product's next batch of creates (create-queue.ts).
+     */
     async create(ctx: ProductContext, input: CreateInput): Promise<ItemRecord> {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await store.transaction(async (r) => {
-            const d = await decideFor(r, ctx.productId, null, input, { role: ctx.role, path: 'form' });
-            await checkReferences(r, ctx.productId, input);
-            const { segmentIds, ...fields } = d.next;
-            const number = await r.products.nextItemNumbers(ctx.productId, 1);
-            const rank = keyBetween(await r.items.lastRank(ctx.productId), null);
-            const created = await r.items.insert({
-              ...fields,
-              acceptanceCriteria: [...fields.acceptanceCriteria],
-              labels: [...fields.labels],
-              productId: ctx.productId,
-              number,
-              rank,
-              externalId: null,
-              createdBy: ctx.actor.userId,
-            });
-            if (segmentIds.length) await r.items.setSegments(created.id, [...segmentIds]);
-            const item = segmentIds.length ? (await r.items.byId(created.id))! : created;
-            await recordEvents(
-              r,
-              itemEvents({ productId: ctx.productId, actorId: ctx.actor.userId }, item.id, d, {
-                key: item.key,
-              }),
-            );
-            return item;
-          });
-        } catch (err) {
-          // Another item took the bottom key first: take the next one.
-          if (err instanceof RankTaken && attempt < RANK_ATTEMPTS) continue;
-          throw err;
-        }
-      }
+      const d = await decideFor(store.read, ctx.productId, null, input, { role: ctx.role, path: 'form' });
+      await checkReferences(store.read, ctx.productId, input);
+      return creates.create({ productId: ctx.productId, actorId: ctx.actor.userId, decision: d });
     },
 
     async update(

@@ -149,6 +149,8 @@ export interface ItemsRepo {
   insert(item: NewItem): Promise<ItemRecord>;
   /** Bulk insert (imports); returns the new ids in input order. Throws RankTaken like insert. */
   insertMany(items: NewItem[]): Promise<string[]>;
+  /** Live items by id, in the order asked (a missing one is left out). */
+  byIds(ids: string[]): Promise<ItemRecord[]>;
   /** Null when the version no longer matches (someone else saved first) or the item is gone. */
   update(id: string, version: number, patch: Partial<ItemWritable>): Promise<ItemRecord | null>;
   setSegments(id: string, segmentIds: string[]): Promise<void>;

@@ -89,9 +89,12 @@ const SORTS: Record<ItemSortKey, SortSpec> = {
   updatedAt: { expr: 'i.updated_at', cast: 'timestamptz', natural: 'asc' },
 };
 
-/** Words of a search as a prefix tsquery ("spons tea" → spons:* & tea:*), or null if none. */
+/**
+ * Words of a search as a prefix tsquery ("spons tea" → spons:* & tea:*), or null if none. A word is
+ * a run of letters and digits, as the indexed text is split (0105); the database lower-cases both.
+ */
 export function toPrefixQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length
     ? words
         .slice(0, 8)
@@ -100,10 +103,24 @@ export function toPrefixQuery(text: string): string | null {
     : null;
 }
 
+/**
+ * A text search is answered in up to three steps, each bounded, whatever the words match (the
+ * planner cannot estimate prefix matches, so it is not left to choose): (1) the first SCAN_ROWS rows
+ * in the requested order, tested one by one, stop as soon as a page of matches is found (common
+ * words); else (2) the text index finds the product's matches, and up to INDEX_HITS of them are
+ * sorted (rare words); else (3) the ordered scan goes on to the end of the page. With both near
+ * √(page × items) the worst case stays a few thousand rows at 100,000 items.
+ */
+export const SEARCH_SCAN_ROWS = 500;
+export const SEARCH_INDEX_HITS = 5000;
+
 interface PagePlan {
   spec: SortSpec;
   params: unknown[];
+  /** Every condition but the text search. */
   where: string[];
+  /** The text search (indexable), or null without one. */
+  text: string | null;
   order: string;
   limit: string;
 }
@@ -129,13 +146,15 @@ function planPage(productId: string, q: ItemPageQuery): PagePlan {
   if (q.assignee === 'none') where.push('i.assignee_id is null');
   else if (q.assignee) where.push(`i.assignee_id = ${p(q.assignee)}`);
   if (q.releaseCritical !== undefined) where.push(`i.release_critical = ${p(q.releaseCritical)}`);
+  let text: string | null = null;
   if (q.text) {
     const keyMatch = /^(?:[a-z][a-z0-9]*-)?(\d{1,9})$/i.exec(q.text.trim());
     const ts = toPrefixQuery(q.text);
     const ors: string[] = [];
-    if (ts) ors.push(`i.search @@ to_tsquery('simple', ${p(ts)})`);
+    // A sub-select, so a row-by-row test (below) parses the query once, not once per row.
+    if (ts) ors.push(`i.search @@ (select to_tsquery('simple', ${p(ts)}))`);
     if (keyMatch) ors.push(`i.number = ${p(Number(keyMatch[1]))}`);
-    where.push(ors.length ? `(${ors.join(' or ')})` : 'false');
+    text = ors.length ? `(${ors.join(' or ')})` : 'false';
   }
   const forward = (q.dir ?? spec.natural) === spec.natural;
   const exprDir = forward ? spec.natural : spec.natural === 'asc' ? 'desc' : 'asc';
@@ -157,7 +176,41 @@ function planPage(productId: string, q: ItemPageQuery): PagePlan {
     }
   }
   const order = q.sort === 'rank' ? `ord.rank ${rankDir}` : `${spec.expr} ${exprDir}, ord.rank ${rankDir}`;
-  return { spec, params, where, order, limit: p(q.limit) };
+  return { spec, params, where, text, order, limit: p(q.limit) };
+}
+
+/**
+ * The ids of one page of a text search, in three bounded steps (see SEARCH_SCAN_ROWS). Each step
+ * after the first runs only when the one before found less than a page; `coalesce(…, false)` keeps
+ * the planner from using the text index where the step means an ordered scan.
+ */
+function searchIds(plan: PagePlan): { ctes: string; ids: string } {
+  const { where, text, order, limit } = plan;
+  const base = where.join(' and ');
+  const short = `(select count(*) from scanned) < ${limit}`;
+  const ctes = `scanned as materialized (
+      select h.id from (
+        select i.id, coalesce(${text}, false) as hit from ${ITEM_FROM}
+         where ${base} order by ${order} limit ${SEARCH_SCAN_ROWS}) h
+       where h.hit limit ${limit}),
+    hits as materialized (
+      select i.id from items i
+       where i.product_id = $1 and i.deleted_at is null and ${text} and ${short}
+       limit ${SEARCH_INDEX_HITS + 1}),
+    found as (
+      select id from scanned where not ${short}
+      union all
+      (select i.id from ${ITEM_FROM}
+        where ${base} and i.id in (select id from hits)
+          and ${short} and (select count(*) from hits) <= ${SEARCH_INDEX_HITS}
+        order by ${order} limit ${limit})
+      union all
+      (select i.id from ${ITEM_FROM}
+        where ${base} and coalesce(${text}, false)
+          and ${short} and (select count(*) from hits) > ${SEARCH_INDEX_HITS}
+        order by ${order} limit ${limit}))`;
+  // An array, not `in (select …)`: the page then looks its few rows up by key, never by a join.
+  return { ctes, ids: 'i.id = any(array(select id from found))' };
 }
 
 /**
@@ -170,10 +223,13 @@ export async function itemPageJson(
   q: ItemPageQuery,
   keep: number,
 ): Promise<{ json: string; found: number; last: { value: string | null; rank: string } | null }> {
-  const { spec, params, where, order, limit } = planPage(productId, q);
+  const plan = planPage(productId, q);
+  const { spec, params, order, limit } = plan;
+  const search = plan.text === null ? null : searchIds(plan);
+  const where = search ? [...plan.where, search.ids] : plan.where;
   params.push(keep);
   const k = `$${params.length}`;
-  const sql = `select coalesce(json_agg(s.j order by s.n) filter (where s.n <= ${k}), '[]')::text as json,
+  const sql = `${search ? `with ${search.ctes}\n` : ''}select coalesce(json_agg(s.j order by s.n) filter (where s.n <= ${k}), '[]')::text as json,
          count(*)::int as found,
          (array_agg(s.sort_value order by s.n) filter (where s.n = ${k}))[1] as "lastValue",
          (array_agg(s.rank order by s.n) filter (where s.n = ${k}))[1] as "lastRank"

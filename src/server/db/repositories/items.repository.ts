@@ -127,6 +127,14 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       );
       return r.rows.map((x) => x.id);
     },
+    async byIds(ids) {
+      const r = await db.query<ItemRecord>(
+        `select ${ITEM_COLS} from ${ITEM_FROM} where i.id = any($1::uuid[]) and i.deleted_at is null`,
+        [ids],
+      );
+      const byId = new Map(r.rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
     async update(id, version, patch) {
       const fields = (Object.keys(patch) as Array<keyof ItemWritable>).filter(
         (f) => patch[f] !== undefined && f in COLUMNS,
