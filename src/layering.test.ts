@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -52,4 +52,25 @@ describe('the dependency rule', () => {
     for (const file of Object.keys(violations)) expect(result.out).toContain(file);
     expect(result.out).toContain('No parent-relative imports');
   }, 120_000);
+});
+
+/** Every .ts file under a folder of src/, tests excluded. */
+function sources(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.ts') && !d.name.includes('.test.'))
+    .map((d) => path.relative(root, path.join(d.parentPath, d.name)));
+}
+
+describe('one writer of events and NOTIFY', () => {
+  it('sends NOTIFY and inserts events only in the events repository', () => {
+    const offenders = sources('src')
+      .filter((f) => f !== path.join('src/server/db/repositories/events.repository.ts'))
+      .filter((f) =>
+        // SQL only: pg_notify(…), a NOTIFY statement in a query string, an insert into events (…).
+        /pg_notify\s*\(|['"`]\s*notify\s+\w|insert\s+into\s+events\s*\(/i.test(
+          readFileSync(path.join(root, f), 'utf8'),
+        ),
+      );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -13,10 +13,11 @@ import type {
   WorkspaceRepo,
 } from '#app/ports.ts';
 import type { Queryable } from '#db/pool.ts';
+import { eventsRepo } from './events.repository.ts';
 
 /** Tells every instance's caches that who-is-who changed (a session ended, a token or user changed). */
 const notifyAuth = async (db: Queryable) => {
-  await db.query("select pg_notify('tandem_events', 'auth')");
+  await eventsRepo(db).notify('tandem_events', 'auth');
 };
 
 const USER_COLS =

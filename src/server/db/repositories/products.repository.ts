@@ -9,10 +9,11 @@ import type {
 } from '#app/ports.ts';
 import type { Queryable } from '#db/pool.ts';
 import type { ProductRole } from '#domain/roles.ts';
+import { eventsRepo } from './events.repository.ts';
 
 /** Membership changed: every instance drops its cached roles on this product when this commits. */
 const notifyRoles = (db: Queryable, productId: string) =>
-  db.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, rolesTopic(productId)]);
+  eventsRepo(db).notify(CHANGES_CHANNEL, rolesTopic(productId));
 
 const PRODUCT_COLS = 'p.id, p.name, p.key, p.description, p.version, p.created_at as "createdAt"';
 

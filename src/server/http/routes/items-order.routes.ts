@@ -31,7 +31,7 @@ export const itemOrderRoutes: AnyRoute[] = [
     body: MoveItemBody,
     response: MovedItem,
     async handler(ctx) {
-      // The row also carries the NOTIFY it sent; the API answers only what MovedItem declares.
+      // The API answers only what MovedItem declares.
       const { id, key, rank, version } = await ctx.services.items.move(
         ctx.product,
         ctx.params.itemId,
