@@ -16,12 +16,12 @@ import { type ItemRecord, type ItemWritable, RankTaken } from './ports.ts';
 export type ItemInput = Partial<ItemWritable> & { segmentIds?: string[] | undefined };
 type CreateInput = ItemInput & { type: ItemType; title: string };
 
-/** Creates racing for the bottom of the backlog: each retry reads the new last key. */
+/** Creates racing for the same slot: each retry reads the new last open key. */
 const RANK_ATTEMPTS = 8;
 
 export function itemWriteUseCases(store: Store) {
   return {
-    /** New items go to the bottom of the backlog. */
+    /** New items go to the bottom of the open work, above anything done, accepted or rejected. */
     async create(ctx: ProductContext, input: CreateInput): Promise<ItemRecord> {
       for (let attempt = 1; ; attempt += 1) {
         try {
@@ -30,7 +30,8 @@ export function itemWriteUseCases(store: Store) {
             await checkReferences(r, ctx.productId, input);
             const { segmentIds, ...fields } = d.next;
             const number = await r.products.nextItemNumbers(ctx.productId, 1);
-            const rank = keyBetween(await r.items.lastRank(ctx.productId), null);
+            const slot = await r.items.openSlot(ctx.productId);
+            const rank = keyBetween(slot.after, slot.before);
             const created = await r.items.insert({
               ...fields,
               acceptanceCriteria: [...fields.acceptanceCriteria],

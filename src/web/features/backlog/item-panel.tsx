@@ -15,7 +15,7 @@ import { backlogKeys, fetchItem, fetchItemPage } from './items-api.ts';
 import { LinksSection } from './links-section.tsx';
 import { flatItems, type ListData } from './list-cache.ts';
 import { useItemEditor } from './use-item-editor.ts';
-import { DEFAULT_VIEW } from './view-state.ts';
+import { ALL_ITEMS_VIEW } from './view-state.ts';
 
 /** The item detail panel beside the list (full screen on a phone). Esc or × closes it. */
 export function ItemPanel({
@@ -85,7 +85,7 @@ function PanelBody({
         const hit = flatItems(data).find((x) => x.key === upper);
         if (hit) return hit.id;
       }
-      const page = await fetchItemPage(product.id, { ...DEFAULT_VIEW, q: key }, null);
+      const page = await fetchItemPage(product.id, { ...ALL_ITEMS_VIEW, q: key }, null);
       return page.items.find((x) => x.key === upper)?.id ?? null;
     },
     [qc, product.id],

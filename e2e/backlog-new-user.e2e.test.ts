@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Item } from '#contracts/items.ts';
+import { expectNoSeriousA11y, type League, row, startLeague } from './backlog-kit.ts';
+import { newContext, PHONE, screenshot, screenshotFailedSteps, signInViaApi } from './harness.ts';
+
+/**
+ * What a new user tripped over in the backlog ("Nothing breaks, nobody gets in, nothing is lost"):
+ * finished work among open work and new items landing under it; a filter popover narrower than
+ * its form; typed edits thrown away; history in internals; read-only people given a disabled
+ * editor; cryptic labels. The steps share one server and run in order.
+ */
+let league: League;
+let page: Page;
+const backlog = () => `${league.app.url}/p/LEAG/backlog`;
+const keys = (p: Page) =>
+  p.$$eval('tbody.b-body tr[data-key]', (rows) =>
+    rows
+      .map((r) => ({ i: Number(r.getAttribute('data-index')), k: r.getAttribute('data-key') ?? '' }))
+      .sort((a, b) => a.i - b.i)
+      .map((x) => x.k),
+  );
+const create = (title: string) =>
+  league.api<Item>(league.as.po, 'POST', `/api/v1/products/${league.productId}/items`, {
+    type: 'story',
+    title,
+    problem: `League admins struggle: ${title.toLowerCase()}.`,
+  });
+
+beforeAll(async () => {
+  league = await startLeague({ team: 'team', stakeholder: 'stakeholder', viewer: 'viewer' });
+  page = await league.as.po.newPage();
+});
+screenshotFailedSteps(() => page, 'backlog-new-user');
+afterAll(async () => {
+  await league?.stop();
+});
+
+describe('what a new user tripped over in the backlog', () => {
+  it('shows the filter popover as wide as its form, over a solid background', async () => {
+    await create('Season archive');
+    await page.goto(backlog());
+    await row(page, 'LEAG-1').waitFor();
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const pop = page.locator('.popover', { has: page.locator('.b-filter-pop') });
+    await pop.waitFor();
+    await screenshot(page, 'backlog-filter-light-desktop');
+    // Every control of the form lies inside the popover's box (none float over the table).
+    const { box, outside } = await pop.evaluate((el) => {
+      const b = el.getBoundingClientRect();
+      const out = [...el.querySelectorAll('select, input, legend')].filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.left < b.left - 1 || r.right > b.right + 1 || r.bottom > b.bottom + 1;
+      });
+      return { box: { w: b.width }, outside: out.length };
+    });
+    expect(outside).toBe(0);
+    expect(box.w).toBeGreaterThan(400);
+    await expectNoSeriousA11y(page, 'filter popover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('hides finished work by default, shows it with a filter kept in the URL', async () => {
+    const rejected = await create('Fixture clash warnings');
+    const r = await league.as.po.request.patch(`${league.app.url}/api/v1/items/${rejected.id}`, {
+      data: { status: 'rejected' },
+      headers: { origin: league.app.url, 'If-Match': String(rejected.version) },
+    });
+    expect(r.status()).toBe(200);
+    await page.goto(backlog());
+    await row(page, 'LEAG-1').waitFor();
+    expect(await keys(page)).toEqual(['LEAG-1']);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByLabel('Show finished work').check();
+    await page.waitForURL(/finished=show/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => keys(page)).toEqual(['LEAG-1', 'LEAG-2']);
+    await page.reload();
+    await expect.poll(() => keys(page)).toEqual(['LEAG-1', 'LEAG-2']);
+    await page.getByRole('button', { name: 'Remove filter Including finished work' }).click();
+    await expect.poll(() => keys(page)).toEqual(['LEAG-1']);
+  });
+
+  it('puts a new item at the bottom of the open work, above finished work', async () => {
+    await page.keyboard.press('c');
+    const dialog = page.getByRole('dialog', { name: 'New item' });
+    await dialog.getByLabel('Problem', { exact: false }).fill('Sponsors cannot see their logo placement.');
+    await dialog.getByLabel('Title').fill('Sponsor logo upload');
+    await dialog.getByRole('button', { name: 'Create item' }).click();
+    await row(page, 'LEAG-3').waitFor();
+    expect(await keys(page)).toEqual(['LEAG-1', 'LEAG-3']);
+    expect((await league.items()).map((i) => i.key)).toEqual(['LEAG-1', 'LEAG-3', 'LEAG-2']);
+  });
+});
