@@ -91,4 +91,84 @@ describe('what a new user tripped over in the backlog', () => {
     expect(await keys(page)).toEqual(['LEAG-1', 'LEAG-3']);
     expect((await league.items()).map((i) => i.key)).toEqual(['LEAG-1', 'LEAG-3', 'LEAG-2']);
   });
+
+  it('keeps typed edits when another row is clicked, Esc is pressed, the page changes or reloads', async () => {
+    const panel = page.getByRole('complementary', { name: 'Item details' });
+    await row(page, 'LEAG-1').click();
+    await panel.locator('.b-panel-head', { hasText: 'LEAG-1' }).waitFor();
+    await panel.getByLabel('Title').fill('Season archive, by year');
+    await panel.getByLabel('Problem', { exact: false }).fill('Admins cannot find last season’s results.');
+    // Another row: the panel shows LEAG-3, and LEAG-1's edits wait for it.
+    await row(page, 'LEAG-3').click();
+    await panel.locator('.b-panel-head', { hasText: 'LEAG-3' }).waitFor();
+    expect(await panel.getByText('Unsaved draft restored').count()).toBe(0);
+    await row(page, 'LEAG-1').click();
+    await panel.getByText('Unsaved draft restored', { exact: false }).waitFor();
+    expect(await panel.getByLabel('Title').inputValue()).toBe('Season archive, by year');
+    await screenshot(page, 'backlog-draft-restored-light-desktop');
+    await expectNoSeriousA11y(page, 'draft restored');
+    // Esc, another page, a reload: still there.
+    // Esc leaves the field, Esc again closes the panel.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Activity' }).click();
+    await page.goBack();
+    await row(page, 'LEAG-1').click();
+    await page.reload();
+    await panel.getByText('Unsaved draft restored', { exact: false }).waitFor();
+    expect(await panel.getByLabel('Problem', { exact: false }).inputValue()).toBe(
+      'Admins cannot find last season’s results.',
+    );
+    // Saved: the draft is gone, and the server has both fields.
+    await panel.getByRole('button', { name: /Save changes/ }).click();
+    await panel.locator('.b-savebar').waitFor({ state: 'detached' });
+    await page.reload();
+    await panel.getByLabel('Title').waitFor();
+    expect(await panel.getByText('Unsaved draft restored').count()).toBe(0);
+    const saved = (await league.items()).find((i) => i.key === 'LEAG-1')!;
+    expect(saved.title).toBe('Season archive, by year');
+    expect(saved.problem).toBe('Admins cannot find last season’s results.');
+  });
+
+  it('shows their value beside a restored draft when someone saved meanwhile, and Discard drops it', async () => {
+    const panel = page.getByRole('complementary', { name: 'Item details' });
+    const item = (await league.items()).find((i) => i.key === 'LEAG-3')!;
+    await row(page, 'LEAG-3').click();
+    await panel.getByLabel('Title').fill('Sponsor logo upload (mine)');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    const theirs = await league.as.team!.request.patch(`${league.app.url}/api/v1/items/${item.id}`, {
+      data: { title: 'Sponsor logo upload (theirs)' },
+      headers: { origin: league.app.url, 'If-Match': String(item.version) },
+    });
+    expect(theirs.status()).toBe(200);
+    await row(page, 'LEAG-3').click();
+    await panel.getByText('Unsaved draft restored', { exact: false }).waitFor();
+    expect(await panel.locator('[data-side="theirs"]').textContent()).toBe('Sponsor logo upload (theirs)');
+    expect(await panel.locator('[data-side="mine"]').textContent()).toBe('Sponsor logo upload (mine)');
+    await panel.locator('.b-draft-note').getByRole('button', { name: 'Discard' }).click();
+    expect(await panel.getByLabel('Title').inputValue()).toBe('Sponsor logo upload (theirs)');
+    await page.reload();
+    await panel.getByLabel('Title').waitFor();
+    expect(await panel.getByText('Unsaved draft restored').count()).toBe(0);
+  });
+
+  it('tells the item’s history in words, without ids or empty fields', async () => {
+    const item = (await league.items()).find((i) => i.key === 'LEAG-1')!;
+    await league.api(league.as.po, 'POST', `/api/v1/items/${item.id}/comments`, {
+      body: 'Theo, can you look at the archive size?',
+    });
+    await page.goto(`${backlog()}?item=${item.id}`);
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('Paula Owner commented on this item').waitFor();
+    await history.getByText('Paula Owner created this item').waitFor();
+    const text = (await history.textContent()) ?? '';
+    expect(text).toContain('Paula Owner edited this item');
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(text).not.toMatch(/commentId|mentions|\(empty\)/);
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(page, 'backlog-history-light-desktop');
+  });
 });

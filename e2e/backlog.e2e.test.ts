@@ -252,7 +252,8 @@ describe('the team backlog in the browser', () => {
     });
     expect(theirs.status()).toBe(200);
     await panel.getByRole('button', { name: /Save changes/ }).click();
-    await panel.getByText('Someone saved this item while you were editing', { exact: false }).waitFor();
+    // The notice names who saved (the 412 says who made the item's latest change).
+    await panel.getByText('Theo Team saved this item while you were editing', { exact: false }).waitFor();
     expect(await panel.locator('[data-side="theirs"]').textContent()).toBe(
       'Remove duplicated fixtures (theirs)',
     );

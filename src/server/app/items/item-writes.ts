@@ -3,14 +3,7 @@ import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
 import type { ItemType } from '#domain/backlog/item-rules.ts';
 import { keyBetween, tombstoneKey } from '#domain/backlog/ordering.ts';
-import {
-  applyDecision,
-  checkReferences,
-  decideFor,
-  itemEvents,
-  loadItem,
-  versionConflict,
-} from './item-rules.ts';
+import { applyDecision, checkReferences, decideFor, itemEvents, loadItem, staleItem } from './item-rules.ts';
 import { type ItemRecord, type ItemWritable, RankTaken } from './ports.ts';
 
 export type ItemInput = Partial<ItemWritable> & { segmentIds?: string[] | undefined };
@@ -70,7 +63,7 @@ export function itemWriteUseCases(store: Store) {
         const before = await loadItem(r, ctx.productId, itemId);
         const d = await decideFor(r, ctx.productId, before, patch, { role: ctx.role, path: 'form' });
         await checkReferences(r, ctx.productId, patch);
-        if (before.version !== version) throw versionConflict(before);
+        if (before.version !== version) throw await staleItem(r, ctx.productId, before);
         return applyDecision(r, { productId: ctx.productId, actorId: ctx.actor.userId }, before, version, d);
       });
     },

@@ -39,7 +39,7 @@ export function HistoryTimeline({
                   <ul className="b-changes">
                     {line.changes.map((c) => (
                       <li key={c.field}>
-                        <span className="label">{c.label}</span>{' '}
+                        <span className="label">{c.label}:</span>{' '}
                         {c.before !== undefined && (
                           <>
                             <span className="b-before">{c.before}</span> →{' '}
