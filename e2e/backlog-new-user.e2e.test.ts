@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '#contracts/items.ts';
-import { expectNoSeriousA11y, type League, row, startLeague } from './backlog-kit.ts';
+import { expectNoSeriousA11y, type League, PEOPLE, row, startLeague } from './backlog-kit.ts';
 import { newContext, PHONE, screenshot, screenshotFailedSteps, signInViaApi } from './harness.ts';
 
 /**
@@ -170,5 +170,66 @@ describe('what a new user tripped over in the backlog', () => {
     expect(text).not.toMatch(/commentId|mentions|\(empty\)/);
     await history.scrollIntoViewIfNeeded();
     await screenshot(page, 'backlog-history-light-desktop');
+  });
+
+  for (const who of ['stakeholder', 'viewer'] as const) {
+    it(`gives a ${who} a reading layout of the item: text, not disabled inputs`, async () => {
+      const item = (await league.items()).find((i) => i.key === 'LEAG-1')!;
+      // A description with a tracking pixel from another host and an inline image.
+      const r = await league.as.po.request.patch(`${league.app.url}/api/v1/items/${item.id}`, {
+        data: {
+          description:
+            'Archive **per season**.\n\n![pixel](https://tracker.example.com/p.gif?u=1)\n\n![dot](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==)',
+          acceptanceCriteria: [
+            { given: 'an admin', when: 'they open last season', then: 'its results show' },
+          ],
+        },
+        headers: { origin: league.app.url, 'If-Match': String(item.version) },
+      });
+      expect(r.status()).toBe(200);
+      const p = await league.as[who]!.newPage();
+      await p.goto(`${backlog()}?item=${item.id}`);
+      const panel = p.getByRole('complementary', { name: 'Item details' });
+      await panel.getByRole('heading', { name: 'Season archive, by year' }).waitFor();
+      // No form controls for the item's fields: no select, no text box holding its title or problem.
+      expect(await panel.locator('.b-reading select, .b-reading input, .b-reading textarea').count()).toBe(0);
+      expect(await panel.locator('select[disabled]').count()).toBe(0);
+      const reading = panel.locator('.b-reading');
+      await reading.getByText('Admins cannot find last season’s results.').waitFor();
+      await reading.getByText('they open last season', { exact: false }).waitFor();
+      // The tracking pixel is not loaded; it is a link with the reason. The inline image is shown.
+      const srcs = await panel
+        .locator('.b-markdown img')
+        .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
+      expect(srcs.some((s) => s.includes('tracker.example.com'))).toBe(false);
+      expect(srcs.some((s) => s.startsWith('data:image/png'))).toBe(true);
+      await panel.getByRole('link', { name: /from tracker\.example\.com, not loaded/ }).waitFor();
+      await expectNoSeriousA11y(p, `item reading (${who})`);
+      await screenshot(p, `backlog-reading-${who}-light-desktop`);
+      if (who === 'viewer') {
+        const phone = await newContext(league.browser, { viewport: PHONE });
+        await signInViaApi(phone, league.app, PEOPLE.viewer.email, PEOPLE.viewer.password);
+        const m = await phone.newPage();
+        await m.goto(`${backlog()}?item=${item.id}`);
+        await m.getByRole('heading', { name: 'Season archive, by year' }).waitFor();
+        await screenshot(m, 'backlog-reading-viewer-light-phone');
+        await phone.close();
+      }
+      await p.close();
+    });
+  }
+
+  it('names the value columns in words', async () => {
+    await page.goto(backlog());
+    await row(page, 'LEAG-1').waitFor();
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByLabel('Business value · Time criticality · Risk reduction').check();
+    await page.keyboard.press('Escape');
+    const header = page.getByRole('columnheader', { name: /Value·Time·Risk/ });
+    await header.waitFor();
+    expect(await header.locator('button').getAttribute('title')).toBe(
+      'Business value · Time criticality · Risk reduction',
+    );
+    await screenshot(page, 'backlog-value-column-light-desktop');
   });
 });

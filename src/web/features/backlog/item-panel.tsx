@@ -13,6 +13,7 @@ import { InvestPanel } from './invest-panel.tsx';
 import { TypeIcon } from './item-badges.tsx';
 import { browserStore, loadDraft } from './item-drafts.ts';
 import { ItemFields } from './item-fields.tsx';
+import { ItemReading } from './item-reading.tsx';
 import { backlogKeys, fetchItem, fetchItemPage } from './items-api.ts';
 import { LinksSection } from './links-section.tsx';
 import { flatItems, type ListData } from './list-cache.ts';
@@ -139,15 +140,19 @@ function PanelBody({
             {editor.message}
           </div>
         )}
-        <ItemFields
-          editor={editor}
-          segments={segments}
-          members={members}
-          names={names}
-          canEdit={canEdit}
-          isOwner={isOwner}
-          isTeam={isTeam}
-        />
+        {canEdit ? (
+          <ItemFields
+            editor={editor}
+            segments={segments}
+            members={members}
+            names={names}
+            canEdit={canEdit}
+            isOwner={isOwner}
+            isTeam={isTeam}
+          />
+        ) : (
+          <ItemReading item={base} segments={segments} names={names} />
+        )}
         <InvestPanel itemId={base.id} version={base.version} />
         <LinksSection itemId={base.id} canEdit={canEdit} findByKey={findByKey} />
         <CommentsSection itemId={base.id} members={members} canComment={canComment} />
