@@ -152,6 +152,16 @@ describe('suggest order by WSJF', () => {
     const before = await api<OrderJson>(po, 'GET', `/api/v1/products/${productId}/wsjf-order`);
     await dialog.getByRole('button', { name: 'Apply this order' }).click();
     await dialog.getByRole('status').getByText(`Applied: ${before.moves.length} items moved.`).waitFor();
+    // Undo puts the previous order back in one step; then the PO applies it for good.
+    await screenshot(page, 'backlog-wsjf-undo-light-desktop');
+    await dialog.getByRole('button', { name: 'Undo' }).click();
+    await dialog
+      .getByRole('status')
+      .getByText(`Undone: ${before.moves.length} items back where they were.`)
+      .waitFor();
+    expect(await apiOrder()).toEqual(before.current.map((c) => c.key));
+    await dialog.getByRole('button', { name: 'Apply this order' }).click();
+    await dialog.getByRole('status').getByText(`Applied: ${before.moves.length} items moved.`).waitFor();
     const plan = await api<OrderJson>(po, 'GET', `/api/v1/products/${productId}/wsjf-order`);
     expect(plan.moves).toEqual([]);
     await expectNoSeriousA11y(page, 'WSJF dialog (applied)');

@@ -125,7 +125,7 @@ describe('the team backlog in the browser', () => {
     // Value inputs are the PO's: the team sees them, cannot change them.
     expect(await panel.getByLabel('Business value').evaluate((el) => el.tagName)).toBe('OUTPUT');
     await panel.getByRole('button', { name: /Save changes/ }).click();
-    await panel.getByRole('button', { name: /Save changes/ }).waitFor({ state: 'detached' });
+    await panel.locator('.b-savebar').waitFor({ state: 'detached' });
     await p.locator('tr[data-key="LEAG-1"]', { hasText: '4.8' }).waitFor();
     await screenshot(p, 'backlog-panel-team-light-desktop');
     await p.close();
@@ -252,7 +252,8 @@ describe('the team backlog in the browser', () => {
     });
     expect(theirs.status()).toBe(200);
     await panel.getByRole('button', { name: /Save changes/ }).click();
-    await panel.getByText('Someone saved this item while you were editing', { exact: false }).waitFor();
+    // The notice names who saved (the 412 says who made the item's latest change).
+    await panel.getByText('Theo Team saved this item while you were editing', { exact: false }).waitFor();
     expect(await panel.locator('[data-side="theirs"]').textContent()).toBe(
       'Remove duplicated fixtures (theirs)',
     );
@@ -262,7 +263,10 @@ describe('the team backlog in the browser', () => {
     await screenshot(page, 'backlog-conflict-light-desktop');
     await panel.getByRole('button', { name: 'Keep mine' }).click();
     await panel.getByRole('button', { name: /Save changes/ }).click();
-    await panel.getByRole('button', { name: /Save changes/ }).waitFor({ state: 'detached' });
+    // The button is renamed "Saving…" the moment the request leaves, so its name going away does
+    // not mean the save landed (that was this step's one-in-three failure): wait for the save bar
+    // itself, which goes only once the server has answered and the draft is cleared.
+    await panel.locator('.b-savebar').waitFor({ state: 'detached' });
     const saved = await api<Item>(po, 'GET', `/api/v1/items/${item.id}`);
     expect(saved.title).toBe('Tidy the fixtures (mine)');
   });

@@ -40,6 +40,18 @@ export async function startApp(): Promise<E2EApp> {
     u.pathname = `/${dbName}`;
     env = { ...base, DATABASE_URL: u.toString() };
     cleanup = async () => {
+      // graphile-worker's stop calls pgPool.end() without awaiting it, so its clients may still be
+      // connected here; dropping WITH (FORCE) then kills them (57P01) and the error surfaces in
+      // the test run as an uncaught exception, failing a file whose tests all passed. Give them
+      // up to 5 s to leave first.
+      for (let i = 0; i < 50; i++) {
+        const r = await admin.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [dbName],
+        );
+        if (!r.rows[0]?.n) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await admin.query(`drop database if exists ${dbName} with (force)`);
       await admin.end();
     };

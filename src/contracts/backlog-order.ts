@@ -17,7 +17,21 @@ export const WsjfOrder = z.object({
   /** The fewest single-item moves that turn current into suggested. */
   moves: z.array(z.object({ id: Id, key: z.string(), afterId: Id.nullable() })),
 });
-export const ApplyWsjfResult = z.object({ moved: z.number().int() });
+/** A moved item's order key before (`from`) and after (`to`) an applied order: what Undo sends back. */
+const RankChange = z.object({ id: Id, from: z.string(), to: z.string() });
+export const ApplyWsjfResult = z.object({ moved: z.number().int(), changes: z.array(RankChange) });
+export type ApplyWsjfResult = z.infer<typeof ApplyWsjfResult>;
+
+/** Fractional order keys are base-62 (fractional-indexing); '~' keys mark deleted items. */
+const rankKey = text({ min: 1, max: 200 }).regex(/^[0-9A-Za-z]+$/, { message: 'Not an order key' });
+/** Undo of an applied order: each item goes back from `to` (where the apply put it) to `from`. */
+export const RestoreOrderBody = z.object({
+  changes: z
+    .array(z.object({ id: Id, from: rankKey, to: rankKey }))
+    .min(1)
+    .max(10_000),
+});
+export const RestoreOrderResult = z.object({ restored: z.number().int() });
 
 export const InvestCheckName = z.enum(INVEST_CHECKS);
 export const InvestReport = z.object({

@@ -163,6 +163,10 @@ export const EventPayload = z.discriminatedUnion('type', [
       moves: z.array(z.strictObject({ id, afterId: id.nullable() })),
     }),
   }),
+  /** The PO undid an applied order: the moved items got back the keys they had before. */
+  event('backlog.order_restored', 'backlog', {
+    after: z.strictObject({ moves: z.array(z.strictObject({ id, rank: str })) }),
+  }),
   event('backlog.settings_changed', 'backlog_settings', {
     before: BacklogSettingsRow,
     after: BacklogSettingsRow,

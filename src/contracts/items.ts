@@ -60,6 +60,16 @@ export const Item = z.object({
 });
 export type Item = z.infer<typeof Item>;
 
+/**
+ * `error.details` of a 412 on an item: the item as saved now (to show their value beside yours)
+ * and who saved it last (the actor of its latest change), so the notice can name them.
+ */
+export const ItemConflictDetails = z.object({
+  current: Item.nullable(),
+  by: z.object({ id: Id, name: z.string() }).nullable(),
+});
+export type ItemConflictDetails = z.infer<typeof ItemConflictDetails>;
+
 const title = text({ min: 1, max: 200, minMessage: 'Give the item a title' });
 const labels = z
   .array(text({ min: 1, max: 40, minMessage: 'Labels cannot be empty' }))

@@ -10,6 +10,7 @@ export function MenuButton({
   children,
   placement = 'below',
   className = 'menu-button',
+  fit = 'trigger',
 }: {
   /** Accessible name of the trigger when its content has no text (prefer visible or sr-only text). */
   label?: string;
@@ -17,6 +18,11 @@ export function MenuButton({
   children: (close: () => void) => ReactNode;
   placement?: 'below' | 'above';
   className?: string;
+  /**
+   * `trigger`: as wide as the trigger (at least 220 px), for lists of commands. `content`: as wide
+   * as what it holds (a form of filters), kept within the window.
+   */
+  fit?: 'trigger' | 'content';
 }) {
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
@@ -55,7 +61,11 @@ export function MenuButton({
         {button}
       </button>
       {open && (
-        <div id={id} className="popover" style={{ ...style, left: 0, right: 0 }}>
+        <div
+          id={id}
+          className={fit === 'content' ? 'popover popover-fit' : 'popover'}
+          style={fit === 'content' ? { ...style, left: 0 } : { ...style, left: 0, right: 0 }}
+        >
           {children(() => setOpen(false))}
         </div>
       )}

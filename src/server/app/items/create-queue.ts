@@ -4,7 +4,7 @@ import { keysBetween } from '#domain/backlog/ordering.ts';
 import { type Decision, itemEvents } from './item-rules.ts';
 import { type ItemRecord, type NewItem, RankTaken } from './ports.ts';
 
-/** Creates racing a move for the bottom of the backlog: each retry reads the new last key. */
+/** Creates racing a move for the bottom of the open work: each retry reads the new slot. */
 const RANK_ATTEMPTS = 8;
 /** Upper bound of one statement; more waiting creates simply form the next batch. */
 const MAX_BATCH = 200;
@@ -81,7 +81,8 @@ export class CreateQueue {
       try {
         return await this.store.transaction(async (r) => {
           const first = await r.products.nextItemNumbers(productId, batch.length);
-          const ranks = keysBetween(await r.items.lastRank(productId), null, batch.length);
+          const slot = await r.items.openSlot(productId);
+          const ranks = keysBetween(slot.after, slot.before, batch.length);
           const rows: NewItem[] = batch.map((p, i) => {
             const { segmentIds: _, ...fields } = p.decision.next;
             return {

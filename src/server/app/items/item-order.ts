@@ -3,7 +3,7 @@ import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
 import { planReorder, rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { wsjfOrder } from '#domain/backlog/wsjf.ts';
-import { invalid } from '#domain/errors.ts';
+import { AppError, invalid } from '#domain/errors.ts';
 import { MoveQueue } from './move-queue.ts';
 import type { MovedRecord } from './ports.ts';
 
@@ -55,7 +55,8 @@ export function itemOrderUseCases(store: Store) {
     async applyWsjfOrder(ctx: ProductContext): Promise<{ moved: number }> {
       return store.transaction(async (r) => {
         await r.items.lockProductOrder(ctx.productId);
-        const { moves } = await plan(r, ctx.productId);
+        const { moves, current } = await plan(r, ctx.productId);
+        const before = new Map(current.map((c) => [c.id, c.rank]));
         await r.items.setRanks(
           ctx.productId,
           moves.map((m) => ({ id: m.id, rank: m.rank })),
@@ -68,7 +69,42 @@ export function itemOrderUseCases(store: Store) {
           type: 'backlog.reordered_by_wsjf',
           after: { moves: moves.map((m) => ({ id: m.id, afterId: m.afterId })) },
         });
-        return { moved: moves.length };
+        return {
+          moved: moves.length,
+          changes: moves.map((m) => ({ id: m.id, from: before.get(m.id) ?? m.rank, to: m.rank })),
+        };
+      });
+    },
+
+    /**
+     * Undo of an applied order, as one change: every item goes back to its key from before, but
+     * only if none has moved since (else this would scramble someone's later order: 409).
+     */
+    async restoreOrder(
+      ctx: ProductContext,
+      changes: ReadonlyArray<{ id: string; from: string; to: string }>,
+    ): Promise<{ restored: number }> {
+      return store.transaction(async (r) => {
+        await r.items.lockProductOrder(ctx.productId);
+        const now = new Map((await r.items.order(ctx.productId)).map((o) => [o.id, o.rank]));
+        if (changes.some((c) => now.get(c.id) !== c.to))
+          throw new AppError(
+            'conflict',
+            'The backlog order changed since it was applied, so it cannot be undone in one step.',
+          );
+        await r.items.setRanks(
+          ctx.productId,
+          changes.map((c) => ({ id: c.id, rank: c.from })),
+        );
+        await recordEvent(r, {
+          productId: ctx.productId,
+          actorId: ctx.actor.userId,
+          entityType: 'backlog',
+          entityId: ctx.productId,
+          type: 'backlog.order_restored',
+          after: { moves: changes.map((c) => ({ id: c.id, rank: c.from })) },
+        });
+        return { restored: changes.length };
       });
     },
   };

@@ -132,8 +132,20 @@ export function columnsOf(d: Decision): Partial<ItemWritable> {
   return out as Partial<ItemWritable>;
 }
 
-export const versionConflict = (current: ItemRecord | null) =>
-  new AppError('version_conflict', 'Someone changed this item since you loaded it.', undefined, { current });
+export const versionConflict = (current: ItemRecord | null, by: { id: string; name: string } | null = null) =>
+  new AppError('version_conflict', 'Someone changed this item since you loaded it.', undefined, {
+    current,
+    by,
+  });
+
+/** The 412 for a stale version, naming who saved last (the actor of the item's latest event). */
+export async function staleItem(r: Repos, productId: string, current: ItemRecord | null) {
+  const [last] = current
+    ? await r.events.list({ productId, entityType: 'item', entityId: current.id, limit: 1 })
+    : [];
+  const by = last?.actorId ? { id: last.actorId, name: last.actorName ?? 'Someone' } : null;
+  return versionConflict(current, by);
+}
 
 /**
  * Writes a decided change of an existing item at `version` (412 when someone saved first) and
@@ -151,7 +163,7 @@ export async function applyDecision(
   const segments = d.changed.includes('segmentIds');
   if (Object.keys(columns).length || segments) {
     after = await r.items.update(current.id, version, columns);
-    if (!after) throw versionConflict(await r.items.byId(current.id));
+    if (!after) throw await staleItem(r, actor.productId, await r.items.byId(current.id));
     if (segments) {
       await r.items.setSegments(current.id, [...d.next.segmentIds]);
       after = (await r.items.byId(current.id))!;

@@ -4,7 +4,7 @@ import type { Store } from '#app/store.ts';
 import type { ItemType } from '#domain/backlog/item-rules.ts';
 import { tombstoneKey } from '#domain/backlog/ordering.ts';
 import { CreateQueue } from './create-queue.ts';
-import { applyDecision, checkReferences, decideFor, loadItem, versionConflict } from './item-rules.ts';
+import { applyDecision, checkReferences, decideFor, loadItem, staleItem } from './item-rules.ts';
 import type { ItemRecord, ItemWritable } from './ports.ts';
 
 export type ItemInput = Partial<ItemWritable> & { segmentIds?: string[] | undefined };
@@ -13,7 +13,7 @@ type CreateInput = ItemInput & { type: ItemType; title: string };
 export function itemWriteUseCases(store: Store, creates = new CreateQueue(store)) {
   return {
     /**
-     * New items go to the bottom of the backlog. The aggregate decides here; the write joins the
+     * New items go to the bottom of the open work, above anything done, accepted or rejected. The aggregate decides here; the write joins the
      * product's next batch of creates (create-queue.ts).
      */
     async create(ctx: ProductContext, input: CreateInput): Promise<ItemRecord> {
@@ -32,7 +32,7 @@ export function itemWriteUseCases(store: Store, creates = new CreateQueue(store)
         const before = await loadItem(r, ctx.productId, itemId);
         const d = await decideFor(r, ctx.productId, before, patch, { role: ctx.role, path: 'form' });
         await checkReferences(r, ctx.productId, patch);
-        if (before.version !== version) throw versionConflict(before);
+        if (before.version !== version) throw await staleItem(r, ctx.productId, before);
         return applyDecision(r, { productId: ctx.productId, actorId: ctx.actor.userId }, before, version, d);
       });
     },

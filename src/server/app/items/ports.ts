@@ -158,6 +158,12 @@ export interface ItemsRepo {
   /** The last live rank of the product, or null when the backlog is empty. */
   lastRank(productId: string): Promise<string | null>;
   /**
+   * Where a new item goes: between the last open item (not done, accepted or rejected) and the
+   * item after it, so it lands at the bottom of the work still to do, above finished work.
+   * `after` is null when nothing is open; `before` is null when nothing follows.
+   */
+  openSlot(productId: string): Promise<{ after: string | null; before: string | null }>;
+  /**
    * For each wanted placement, the rank of the anchor and of its neighbour on `side` (skipping the
    * moving item), in input order; `anchor` is null when the anchor is not a live item of the product.
    */

@@ -6,6 +6,7 @@ import {
   RankTaken,
 } from '#app/items/ports.ts';
 import type { Queryable } from '#db/pool.ts';
+import { CLOSED_STATUSES } from '#domain/backlog/item-rules.ts';
 import { changeWithEvents } from './events.repository.ts';
 import { ITEM_COLS, ITEM_FROM } from './items-columns.repository.ts';
 import { itemPageJson } from './items-list.repository.ts';
@@ -170,6 +171,25 @@ export function itemsRepo(db: Queryable): ItemsRepo {
         [productId],
       );
       return r.rows[0]?.rank ?? null;
+    },
+    async openSlot(productId) {
+      const r = await db.query<{ after: string | null; before: string | null }>(
+        // The bottom of the open work, walked up from the end of the order (index on
+        // (product_id, rank)): it stops at the first open item, so finished work at the bottom
+        // costs a few rows, not a scan of the backlog.
+        `with last_open as (
+           select o.rank from item_order o join items i on i.id = o.item_id
+            where o.product_id = $1 and o.rank < '~' and i.deleted_at is null
+              and i.status <> all($2::text[])
+            order by o.rank desc limit 1)
+         select (select rank from last_open) as after,
+                (select n.rank from item_order n
+                  where n.product_id = $1 and n.rank < '~'
+                    and n.rank > coalesce((select rank from last_open), '')
+                  order by n.rank asc limit 1) as before`,
+        [productId, CLOSED_STATUSES],
+      );
+      return r.rows[0] ?? { after: null, before: null };
     },
     async gaps(productId, wanted) {
       // One round trip for the whole batch; each CASE branch is one index probe.

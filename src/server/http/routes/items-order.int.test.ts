@@ -198,6 +198,28 @@ describe('WSJF order', () => {
       await t.call(owner, { method: 'GET', url: `/api/v1/products/${productId}/wsjf-order` })
     ).json();
     expect(again.moves).toEqual([]);
+
+    // Undo puts the order back as it was, in one change; a second undo finds it moved and refuses.
+    const restoreUrl = `/api/v1/products/${productId}/order/restore`;
+    const changes = applied.json().changes;
+    expect(changes).toHaveLength(plan.moves.length);
+    expect((await t.call(team, { method: 'POST', url: restoreUrl, payload: { changes } })).statusCode).toBe(
+      403,
+    );
+    const undone = await t.call(owner, { method: 'POST', url: restoreUrl, payload: { changes } });
+    expect(undone.statusCode).toBe(200);
+    expect(undone.json().restored).toBe(plan.moves.length);
+    expect(await order()).toEqual(plan.current.map((s: { id: string }) => s.id));
+    const twice = await t.call(owner, { method: 'POST', url: restoreUrl, payload: { changes } });
+    expect(twice.statusCode).toBe(409);
+    expect(await order()).toEqual(plan.current.map((s: { id: string }) => s.id));
+    // A key that is not an order key (a tombstone) is a 400, never written.
+    const bad = await t.call(owner, {
+      method: 'POST',
+      url: restoreUrl,
+      payload: { changes: [{ ...changes[0], from: '~gone' }] },
+    });
+    expect(bad.statusCode).toBe(400);
   });
 });
 

@@ -1,4 +1,11 @@
-import { ApplyWsjfResult, InvestReport, ItemHistory, WsjfOrder } from '#contracts/backlog-order.ts';
+import {
+  ApplyWsjfResult,
+  InvestReport,
+  ItemHistory,
+  RestoreOrderBody,
+  RestoreOrderResult,
+  WsjfOrder,
+} from '#contracts/backlog-order.ts';
 import { ProductParams } from '#contracts/common.ts';
 import { ItemParams, MovedItem, MoveItemBody } from '#contracts/items.ts';
 import { ROLES } from '#domain/roles.ts';
@@ -67,6 +74,18 @@ export const itemOrderRoutes: AnyRoute[] = [
     params: ProductParams,
     response: ApplyWsjfResult,
     handler: (ctx) => ctx.services.items.applyWsjfOrder(ctx.product),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/products/:productId/order/restore',
+    tag: 'items',
+    summary:
+      'Undo an applied order as one change: the items go back to their keys from before (409 if moved since)',
+    access: orderers,
+    params: ProductParams,
+    body: RestoreOrderBody,
+    response: RestoreOrderResult,
+    handler: (ctx) => ctx.services.items.restoreOrder(ctx.product, ctx.body.changes),
   }),
   defineRoute({
     method: 'GET',

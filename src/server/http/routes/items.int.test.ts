@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ItemConflictDetails } from '#contracts/items.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
 let t: TestApp;
@@ -148,6 +149,9 @@ describe('items CRUD', () => {
     });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().error.details.current).toMatchObject({ title: 'Mine', version: 2, key: item.key });
+    // It names who saved last, so the notice can say "Olive saved…", not "Someone saved…".
+    const details = ItemConflictDetails.parse(stale.json().error.details);
+    expect(details.by).toEqual({ id: owner.id, name: owner.name });
   });
 
   it('replays a retried create with the same Idempotency-Key', async () => {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CommentRecord, ItemRecord, LinkRecord } from '#app/items/ports.ts';
 import type { EventRecord } from '#app/ports.ts';
 import type { Comment, HistoryEntry, Link } from '#contracts/backlog-order.ts';
-import type { Item } from '#contracts/items.ts';
+import type { Item, ItemConflictDetails } from '#contracts/items.ts';
 import { costOfDelay, wsjfRounded } from '#domain/backlog/wsjf.ts';
 import { AppError } from '#domain/errors.ts';
 
@@ -71,10 +71,14 @@ export async function presentingConflicts<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof AppError && err.code === 'version_conflict') {
-      const current = (err.details as { current?: ItemRecord | null } | undefined)?.current;
-      throw new AppError(err.code, err.message, err.fields, {
-        current: current ? presentItem(current) : null,
-      });
+      const details = err.details as
+        | { current?: ItemRecord | null; by?: ItemConflictDetails['by'] }
+        | undefined;
+      const body: ItemConflictDetails = {
+        current: details?.current ? presentItem(details.current) : null,
+        by: details?.by ?? null,
+      };
+      throw new AppError(err.code, err.message, err.fields, body);
     }
     throw err;
   }

@@ -122,6 +122,11 @@ export const workDescribers: Record<WorkEventType, WorkDescriber> = {
   'item.imported': (e, who, n) => `${who} imported ${itemName(e, n)}`,
   'item.reimported': (e, who, n) => `${who} updated ${itemName(e, n)} from an import`,
   'backlog.reordered_by_wsjf': reorderedByWsjf,
+  'backlog.order_restored': (e, who) => {
+    const moves = obj(e.after).moves;
+    const n = Array.isArray(moves) ? moves.length : undefined;
+    return `${who} undid the last applied order${n === undefined ? '' : ` (${n} ${n === 1 ? 'item' : 'items'} back in place)`}`;
+  },
   'backlog.settings_changed': (_e, who) => `${who} changed the Definition of Ready and backlog settings`,
   'sprint.created': (e, who, n) => `${who} planned ${sprintName(e, n)}`,
   'sprint.updated': (e, who, n) => `${who} changed the dates, goal or capacity of ${sprintName(e, n)}`,

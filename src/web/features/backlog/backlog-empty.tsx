@@ -7,7 +7,23 @@ export function BacklogEmpty(p: {
   onCreate: () => void;
   onImport: () => void;
   onClear: () => void;
+  /** The backlog holds only finished work, which the default view hides. */
+  allFinished?: boolean;
+  onShowFinished?: () => void;
 }) {
+  if (p.allFinished)
+    return (
+      <EmptyState
+        title="No open work"
+        action={
+          <button type="button" className="btn" onClick={p.onShowFinished}>
+            Show finished work
+          </button>
+        }
+      >
+        Every item is done, accepted or rejected; finished work is hidden from the backlog.
+      </EmptyState>
+    );
   if (p.filtered)
     return (
       <EmptyState

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Item } from '#contracts/items.ts';
@@ -13,12 +14,20 @@ import { BulkBar } from './bulk-bar.tsx';
 import type { ColumnContext } from './columns.tsx';
 import { FilterChips } from './filter-chips.tsx';
 import { ItemPanel } from './item-panel.tsx';
-import { updateItem } from './items-api.ts';
+import { fetchItemPage, updateItem } from './items-api.ts';
 import { SORT_LABELS } from './labels.ts';
 import { useBacklogCommands } from './use-backlog-commands.ts';
 import { useBacklogList, useMoveItem, usePatchCachedItem } from './use-backlog-list.ts';
 import { useBacklogShortcuts } from './use-backlog-shortcuts.ts';
-import { type BacklogView, hasFilters, isRankOrder, parseView, withItem, writeView } from './view-state.ts';
+import {
+  ALL_ITEMS_VIEW,
+  type BacklogView,
+  hasFilters,
+  isRankOrder,
+  parseView,
+  withItem,
+  writeView,
+} from './view-state.ts';
 
 /** The backlog screen: toolbar, virtualised list, detail panel, dialogs, shortcuts and commands. */
 export function BacklogPage() {
@@ -34,6 +43,14 @@ export function BacklogPage() {
     [setParams],
   );
   const { query, key, items } = useBacklogList(product.id, view);
+  // An empty open list may hide finished work: ask once whether there is any, to say so.
+  const hidesFinished = query.isSuccess && items.length === 0 && !view.finished && !hasFilters(view);
+  const anyItem = useQuery({
+    queryKey: ['products', product.id, 'any-item'],
+    queryFn: () => fetchItemPage(product.id, ALL_ITEMS_VIEW, null),
+    enabled: hidesFinished,
+  });
+  const onlyFinished = hidesFinished && (anyItem.data?.items.length ?? 0) > 0;
   const segmentsQ = useSegments(product.id);
   const membersQ = useMembers(product.id);
   const segments = segmentsQ.data ?? [];
@@ -186,6 +203,8 @@ export function BacklogPage() {
         {query.isError && <ErrorState error={query.error} />}
         {query.isSuccess && items.length === 0 && (
           <BacklogEmpty
+            allFinished={onlyFinished}
+            onShowFinished={() => setView({ finished: true })}
             filtered={hasFilters(view)}
             canEdit={canEdit}
             onCreate={create}

@@ -7,7 +7,7 @@ import { ColumnsMenu } from './columns-menu.tsx';
 import { ExportMenu } from './export-menu.tsx';
 import { FilterMenu } from './filter-menu.tsx';
 import { SORT_LABELS } from './labels.ts';
-import { type BacklogView, writeView } from './view-state.ts';
+import { type BacklogView, shownStatuses, writeView } from './view-state.ts';
 import { ViewsMenu } from './views-menu.tsx';
 
 /** Title, primary actions, search, filter, columns, saved views and export. */
@@ -41,7 +41,13 @@ export function BacklogToolbar(p: {
         <h1>Backlog</h1>
         <span className="muted b-count" aria-live="polite">
           {p.count}
-          {p.more ? '+' : ''} items
+          {p.more ? '+' : ''}{' '}
+          {/* "4 open" while finished work is hidden (the default), so the number says what it counts. */}
+          {shownStatuses(p.view).length && !p.view.statuses.length
+            ? 'open'
+            : p.count === 1 && !p.more
+              ? 'item'
+              : 'items'}
         </span>
         <nav className="b-tabs" aria-label="Backlog views">
           <Link className="b-tab" aria-current="page" to={`/p/${p.product.key}/backlog`}>

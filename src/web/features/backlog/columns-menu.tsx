@@ -19,7 +19,7 @@ export function ColumnsMenu({
           {COLUMN_IDS.map((c) => (
             <label key={c} className="check">
               <input type="checkbox" checked={columns.includes(c)} onChange={() => toggle(c)} />
-              {COLUMNS[c].label === 'BV·TC·RR' ? 'Value inputs (BV·TC·RR)' : COLUMNS[c].label}
+              {COLUMNS[c].hint ?? COLUMNS[c].label}
             </label>
           ))}
           <div className="menu-sep" />

@@ -21,6 +21,8 @@ export interface ColumnContext {
 export interface ColumnDef {
   id: ColumnId;
   label: string;
+  /** The label in full, where the header has to abbreviate (shown on hover and in the Columns menu). */
+  hint?: string;
   /** CSS grid track. */
   width: string;
   sort: ItemSort;
@@ -39,8 +41,10 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
   },
   value: {
     id: 'value',
-    label: 'BV·TC·RR',
-    width: '84px',
+    // The three inputs of cost of delay, in the order the cell shows them (13·8·3).
+    label: 'Value·Time·Risk',
+    hint: 'Business value · Time criticality · Risk reduction',
+    width: '124px',
     sort: 'businessValue',
     cell: (i) => <ValueTriplet item={i} />,
   },

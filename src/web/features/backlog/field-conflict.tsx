@@ -17,7 +17,7 @@ export function FieldConflict({
     <fieldset className="b-conflict">
       <legend className="sr-only">Conflict on {field}</legend>
       <div className="b-conflict-col">
-        <span className="label">Their value (saved)</span>
+        <span className="label">{c.by ? `${c.by}’s value (saved)` : 'Their value (saved)'}</span>
         <pre className="b-conflict-val" data-side="theirs">
           {formatValue(field, c.theirs[field], names)}
         </pre>

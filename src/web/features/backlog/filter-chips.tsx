@@ -44,6 +44,8 @@ export function FilterChips({ view, setView, segments, members }: FilterProps) {
       label: view.releaseCritical ? 'Release-critical' : 'Not release-critical',
       clear: { releaseCritical: null },
     });
+  if (view.finished && !view.statuses.length)
+    chips.push({ key: 'finished', label: 'Including finished work', clear: { finished: false } });
   if (view.label) chips.push({ key: 'label', label: `Label: ${view.label}`, clear: { label: null } });
   if (chips.length === 0) return null;
   return (
@@ -68,6 +70,7 @@ export function FilterChips({ view, setView, segments, members }: FilterProps) {
             assignee: null,
             releaseCritical: null,
             label: null,
+            finished: false,
             q: DEFAULT_VIEW.q,
           })
         }

@@ -16,7 +16,7 @@ export function FilterMenu({ view, setView, segments, members }: FilterProps) {
   const toggle = <T extends string>(list: readonly T[], v: T): T[] =>
     list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
   return (
-    <MenuButton label="Filter" className="btn btn-sm" button={<span>Filter</span>}>
+    <MenuButton label="Filter" className="btn btn-sm" fit="content" button={<span>Filter</span>}>
       {() => (
         <div className="b-filter-pop">
           <fieldset>
@@ -44,6 +44,18 @@ export function FilterMenu({ view, setView, segments, members }: FilterProps) {
                 {STATUS_LABELS[s]}
               </label>
             ))}
+            <label className="check b-filter-finished">
+              <input
+                type="checkbox"
+                checked={view.finished || view.statuses.length > 0}
+                disabled={view.statuses.length > 0}
+                onChange={() => setView({ finished: !view.finished })}
+              />
+              Show finished work
+            </label>
+            <span className="faint b-filter-hint">
+              {view.statuses.length > 0 ? 'The statuses ticked decide.' : 'Done, accepted and rejected.'}
+            </span>
           </fieldset>
           <fieldset>
             <legend>Category</legend>

@@ -1,5 +1,5 @@
-import type { ItemStatus, ItemType } from '#domain/backlog/item-rules.ts';
-import { STATUS_LABELS, TYPE_LABELS } from './labels.ts';
+import type { ItemCategory, ItemStatus, ItemType } from '#domain/backlog/item-rules.ts';
+import { CATEGORY_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 
 /** A field's value as short text, for conflict comparison and the history timeline. */
 export interface NameLookup {
@@ -14,6 +14,8 @@ export function formatValue(field: string, value: unknown, names: NameLookup): s
       return STATUS_LABELS[value as ItemStatus] ?? String(value);
     case 'type':
       return TYPE_LABELS[value as ItemType] ?? String(value);
+    case 'category':
+      return CATEGORY_LABELS[value as ItemCategory] ?? String(value);
     case 'releaseCritical':
       return value ? 'Yes, we would delay the release' : 'No';
     case 'segmentIds':

@@ -1,21 +1,24 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Item } from '#contracts/items.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading } from '#web/components/ui.tsx';
-import { useMembers, useSegments } from '#web/lib/queries.ts';
+import { timeAgo } from '#web/features/activity/describe-event.ts';
+import { useMe, useMembers, useSegments } from '#web/lib/queries.ts';
 import { CommentsSection } from './comments-section.tsx';
 import type { NameLookup } from './format-value.ts';
 import { HistoryTimeline } from './history-timeline.tsx';
 import { InvestPanel } from './invest-panel.tsx';
 import { TypeIcon } from './item-badges.tsx';
+import { browserStore, loadDraft } from './item-drafts.ts';
 import { ItemFields } from './item-fields.tsx';
+import { ItemReading } from './item-reading.tsx';
 import { backlogKeys, fetchItem, fetchItemPage } from './items-api.ts';
 import { LinksSection } from './links-section.tsx';
 import { flatItems, type ListData } from './list-cache.ts';
 import { useItemEditor } from './use-item-editor.ts';
-import { DEFAULT_VIEW } from './view-state.ts';
+import { ALL_ITEMS_VIEW } from './view-state.ts';
 
 /** The item detail panel beside the list (full screen on a phone). Esc or × closes it. */
 export function ItemPanel({
@@ -28,9 +31,14 @@ export function ItemPanel({
   onSaved: (item: Item) => void;
 }) {
   const q = useQuery({ queryKey: backlogKeys.item(itemId), queryFn: () => fetchItem(itemId) });
+  const userId = useMe().data?.user.id ?? '';
+  // A kept draft is restored over the item as the server has it now, not a cached copy, so a
+  // change someone saved meanwhile shows as a conflict at once (the cached copy may predate it).
+  const [hasDraft] = useState(() => loadDraft(browserStore(), userId, itemId) !== null);
+  const fresh = !hasDraft || q.isFetchedAfterMount || !q.isFetching;
   return (
     <aside className="b-panel" aria-label="Item details">
-      {q.isPending && <Loading label="Loading the item…" />}
+      {(q.isPending || !fresh) && <Loading label="Loading the item…" />}
       {q.isError && (
         <div className="b-panel-pad">
           <ErrorState error={q.error} />
@@ -39,7 +47,7 @@ export function ItemPanel({
           </button>
         </div>
       )}
-      {q.data && <PanelBody item={q.data} onClose={onClose} onSaved={onSaved} />}
+      {q.data && fresh && <PanelBody item={q.data} onClose={onClose} onSaved={onSaved} />}
     </aside>
   );
 }
@@ -61,7 +69,8 @@ function PanelBody({
   const canComment = useCan(ROLES.participants);
   const segments = useSegments(product.id).data ?? [];
   const members = useMembers(product.id).data ?? [];
-  const editor = useItemEditor(item, onSaved);
+  const userId = useMe().data?.user.id ?? '';
+  const editor = useItemEditor(item, onSaved, userId);
   const names = useMemo<NameLookup>(
     () => ({
       segments: new Map(segments.map((s) => [s.id, s])),
@@ -85,7 +94,7 @@ function PanelBody({
         const hit = flatItems(data).find((x) => x.key === upper);
         if (hit) return hit.id;
       }
-      const page = await fetchItemPage(product.id, { ...DEFAULT_VIEW, q: key }, null);
+      const page = await fetchItemPage(product.id, { ...ALL_ITEMS_VIEW, q: key }, null);
       return page.items.find((x) => x.key === upper)?.id ?? null;
     },
     [qc, product.id],
@@ -99,7 +108,14 @@ function PanelBody({
         <span className="mono">{base.key}</span>
         {base.releaseCritical && <span className="chip chip-danger">release-critical</span>}
         <span className="grow" />
-        <span className="faint">v{base.version}</span>
+        {/* Not the version number (people do not think in versions): when it last changed. */}
+        <time
+          className="faint b-panel-updated"
+          dateTime={base.updatedAt}
+          title={new Date(base.updatedAt).toLocaleString()}
+        >
+          Updated {timeAgo(base.updatedAt, new Date())}
+        </time>
         <button
           ref={closeRef}
           type="button"
@@ -111,20 +127,32 @@ function PanelBody({
         </button>
       </header>
       <div className="b-panel-scroll">
+        {editor.draftRestored && (
+          <div className="b-draft-note" role="status">
+            <span>Unsaved draft restored: your earlier changes are below, not saved yet.</span>
+            <button type="button" className="btn btn-ghost btn-sm" onClick={editor.discard}>
+              Discard
+            </button>
+          </div>
+        )}
         {editor.message && (
           <div className={`alert ${editor.conflict ? 'alert-warn' : 'alert-error'}`} role="alert">
             {editor.message}
           </div>
         )}
-        <ItemFields
-          editor={editor}
-          segments={segments}
-          members={members}
-          names={names}
-          canEdit={canEdit}
-          isOwner={isOwner}
-          isTeam={isTeam}
-        />
+        {canEdit ? (
+          <ItemFields
+            editor={editor}
+            segments={segments}
+            members={members}
+            names={names}
+            canEdit={canEdit}
+            isOwner={isOwner}
+            isTeam={isTeam}
+          />
+        ) : (
+          <ItemReading item={base} segments={segments} names={names} />
+        )}
         <InvestPanel itemId={base.id} version={base.version} />
         <LinksSection itemId={base.id} canEdit={canEdit} findByKey={findByKey} />
         <CommentsSection itemId={base.id} members={members} canComment={canComment} />

@@ -7,6 +7,7 @@ import {
   InvestReport,
   ItemHistory,
   LinkList,
+  RestoreOrderResult,
   WsjfOrder,
 } from '#contracts/backlog-order.ts';
 import {
@@ -75,6 +76,9 @@ export const fetchWsjfOrder = (productId: string) =>
   api.get(apiPath('products', productId, 'wsjf-order'), WsjfOrder);
 export const applyWsjfOrder = (productId: string) =>
   api.post(apiPath('products', productId, 'wsjf-order', 'apply'), {}, ApplyWsjfResult);
+/** Undo of an applied order: the changes the apply answered, sent back as one change. */
+export const restoreOrder = (productId: string, changes: ApplyWsjfResult['changes']) =>
+  api.post(apiPath('products', productId, 'order', 'restore'), { changes }, RestoreOrderResult);
 
 export interface ImportRequest {
   csv: string;

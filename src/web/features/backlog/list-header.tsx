@@ -24,8 +24,8 @@ export function ListHeader({
   const ariaSort = (sort: ItemSort) =>
     view.sort === sort ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined;
   const arrow = (sort: ItemSort) => (view.sort === sort ? (view.dir === 'asc' ? ' ↑' : ' ↓') : '');
-  const header = (sort: ItemSort, label: string) => (
-    <button type="button" className="b-sort" onClick={() => onSort(sort)}>
+  const header = (sort: ItemSort, label: string, hint?: string) => (
+    <button type="button" className="b-sort" title={hint} onClick={() => onSort(sort)}>
       {label}
       {arrow(sort)}
     </button>
@@ -56,7 +56,7 @@ export function ListHeader({
           const col = COLUMNS[c];
           return (
             <th scope="col" key={c} className={`b-cell b-col-${c}`} aria-sort={ariaSort(col.sort)}>
-              {isSortable(col) ? header(col.sort, col.label) : col.label}
+              {isSortable(col) ? header(col.sort, col.label, col.hint) : col.label}
             </th>
           );
         })}

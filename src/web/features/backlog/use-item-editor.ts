@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Item, type UpdateItemBody } from '#contracts/items.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Item, ItemConflictDetails, type UpdateItemBody } from '#contracts/items.ts';
 import { isApiError } from '#web/lib/api.ts';
+import { browserStore, loadDraft, type StoredDraft, storeDraft } from './item-drafts.ts';
 import { fetchItem, updateItem } from './items-api.ts';
 
 /**
@@ -27,14 +28,57 @@ export function conflictingFields(draft: Draft, base: Item, theirs: Item): Edita
   );
 }
 
-export function useItemEditor(initial: Item, onSaved: (item: Item) => void) {
+/**
+ * A stored draft over the item as it is now: fields typed back to the saved value are dropped, and
+ * fields someone else changed since the draft started are a conflict (their value beside yours).
+ */
+export function restoreDraft(
+  stored: StoredDraft | null,
+  current: Item,
+): { draft: Draft; conflict: Conflict | null } {
+  if (!stored) return { draft: {}, conflict: null };
+  const draft: Draft = {};
+  const theirs: Conflict['theirs'] = {};
+  for (const [f, v] of Object.entries(stored.draft) as Array<[EditableField, unknown]>) {
+    if (!(f in current) || same(v, current[f])) continue;
+    draft[f] = v;
+    if (f in stored.base && !same(stored.base[f], current[f])) theirs[f] = current[f];
+  }
+  return { draft, conflict: Object.keys(theirs).length ? { theirs, by: null } : null };
+}
+
+export function useItemEditor(initial: Item, onSaved: (item: Item) => void, userId = '') {
+  const [restored] = useState(() => restoreDraft(loadDraft(browserStore(), userId, initial.id), initial));
   const [base, setBase] = useState(initial);
-  const [draft, setDraft] = useState<Draft>({});
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [draft, setDraft] = useState<Draft>(restored.draft);
+  const [conflict, setConflict] = useState<Conflict | null>(restored.conflict);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(
+    restored.conflict
+      ? 'This item was saved by someone else since your draft. Compare the fields below, pick a value for each, then save.'
+      : null,
+  );
   const [saving, setSaving] = useState(false);
+  /** True while the draft on screen is one restored from an earlier visit. */
+  const [draftRestored, setDraftRestored] = useState(Object.keys(restored.draft).length > 0);
   const dirty = Object.keys(draft).length > 0;
+  // Where each drafted field started: kept with the draft so a later visit can tell their changes.
+  const startedFrom = useRef<Record<string, unknown>>({});
+
+  // Every change to the draft is kept in the browser at once (cleared when saved or discarded).
+  useEffect(() => {
+    const started: Record<string, unknown> = {};
+    for (const f of Object.keys(draft) as EditableField[])
+      started[f] = f in startedFrom.current ? startedFrom.current[f] : base[f];
+    startedFrom.current = started;
+    storeDraft(browserStore(), userId, base.id, {
+      draft,
+      base: started,
+      version: base.version,
+      savedAt: new Date().toISOString(),
+    });
+    if (!Object.keys(draft).length) setDraftRestored(false);
+  }, [draft, base, userId]);
 
   // A fresher copy from the server (someone's save, our own) becomes the base while nothing is typed.
   useEffect(() => {
@@ -62,6 +106,8 @@ export function useItemEditor(initial: Item, onSaved: (item: Item) => void) {
     [base],
   );
   const discard = () => {
+    storeDraft(browserStore(), userId, base.id, null);
+    setDraftRestored(false);
     setDraft({});
     setConflict(null);
     setErrors({});
@@ -74,6 +120,8 @@ export function useItemEditor(initial: Item, onSaved: (item: Item) => void) {
     setMessage(null);
     try {
       const saved = await updateItem(base.id, draft as UpdateItemBody, base.version);
+      storeDraft(browserStore(), userId, base.id, null);
+      setDraftRestored(false);
       setBase(saved);
       setDraft({});
       setConflict(null);
@@ -92,8 +140,10 @@ export function useItemEditor(initial: Item, onSaved: (item: Item) => void) {
   };
 
   async function onConflict(details: unknown) {
-    const fromDetails = Item.safeParse((details as { current?: unknown } | undefined)?.current);
-    const theirs = fromDetails.success ? fromDetails.data : await fetchItem(base.id);
+    const parsed = ItemConflictDetails.safeParse(details);
+    const theirs = parsed.success && parsed.data.current ? parsed.data.current : await fetchItem(base.id);
+    const by = parsed.success ? (parsed.data.by?.name ?? null) : null;
+    const who = by ?? 'Someone';
     const fields = conflictingFields(draft, base, theirs);
     const theirValues: Conflict['theirs'] = {};
     for (const f of fields) theirValues[f] = theirs[f];
@@ -105,11 +155,11 @@ export function useItemEditor(initial: Item, onSaved: (item: Item) => void) {
     });
     setBase(theirs);
     onSaved(theirs);
-    setConflict(fields.length ? { theirs: theirValues, by: null } : null);
+    setConflict(fields.length ? { theirs: theirValues, by } : null);
     setMessage(
       fields.length
-        ? 'Someone saved this item while you were editing. Compare the fields below, pick a value for each, then save.'
-        : 'Someone saved other fields of this item meanwhile; your changes are kept. Save again to apply them.',
+        ? `${who} saved this item while you were editing. Compare the fields below, pick a value for each, then save.`
+        : `${who} saved other fields of this item meanwhile; your changes are kept. Save again to apply them.`,
     );
   }
 
@@ -121,6 +171,20 @@ export function useItemEditor(initial: Item, onSaved: (item: Item) => void) {
     if (!Object.keys(rest).length) setMessage(null);
   };
 
-  return { base, draft, dirty, value, set, save, discard, saving, errors, message, conflict, resolve };
+  return {
+    base,
+    draft,
+    dirty,
+    value,
+    set,
+    save,
+    discard,
+    saving,
+    errors,
+    message,
+    conflict,
+    resolve,
+    draftRestored,
+  };
 }
 export type ItemEditor = ReturnType<typeof useItemEditor>;

@@ -27,10 +27,21 @@ describe('backlog view in the URL', () => {
   it('builds the server query and allows drag only in backlog order', () => {
     const v = { ...DEFAULT_VIEW, segment: 's1', releaseCritical: false };
     expect(listQuery(v, 'c1', 200)).toBe(
-      'segment=s1&releaseCritical=false&sort=rank&dir=asc&cursor=c1&limit=200',
+      'status=new%2Cready%2Cin_progress&segment=s1&releaseCritical=false&sort=rank&dir=asc&cursor=c1&limit=200',
     );
     expect(isRankOrder(v)).toBe(true);
     expect(isRankOrder({ ...v, sort: 'wsjf' })).toBe(false);
+  });
+});
+
+describe('finished work', () => {
+  it('is hidden by default, shown with ?finished=show, and chosen statuses override it', () => {
+    expect(listQuery(DEFAULT_VIEW, null, 50)).toContain('status=new%2Cready%2Cin_progress&');
+    const shown = parseView(new URLSearchParams('finished=show'));
+    expect(shown.finished).toBe(true);
+    expect(listQuery(shown, null, 50)).not.toContain('status=');
+    expect(writeView(shown).toString()).toBe('finished=show');
+    expect(listQuery({ ...DEFAULT_VIEW, statuses: ['done'] }, null, 50)).toContain('status=done&');
   });
 });
 

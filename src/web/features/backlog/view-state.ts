@@ -1,6 +1,12 @@
 import { ITEM_SORTS, type ItemSort } from '#contracts/items.ts';
 import type { ItemCategory, ItemStatus, ItemType } from '#domain/backlog/item-rules.ts';
-import { ITEM_CATEGORIES, ITEM_STATUSES, ITEM_TYPES } from '#domain/backlog/item-rules.ts';
+import {
+  CLOSED_STATUSES,
+  ITEM_CATEGORIES,
+  ITEM_STATUSES,
+  ITEM_TYPES,
+  isOpen,
+} from '#domain/backlog/item-rules.ts';
 
 /**
  * What the backlog shows, as plain data that round-trips through the URL's search params, so a
@@ -39,6 +45,11 @@ export interface BacklogView {
   /** A user id, 'none' for unassigned, or null for anyone. */
   assignee: string | null;
   releaseCritical: boolean | null;
+  /**
+   * Finished work (done, accepted, rejected) is hidden unless this is on, as in Linear and Jira:
+   * the backlog is the work still to do. Choosing statuses explicitly overrides it.
+   */
+  finished: boolean;
   q: string;
   sort: ItemSort;
   dir: 'asc' | 'desc';
@@ -53,6 +64,7 @@ export const DEFAULT_VIEW: BacklogView = {
   label: null,
   assignee: null,
   releaseCritical: null,
+  finished: false,
   q: '',
   sort: 'rank',
   dir: 'asc',
@@ -68,6 +80,7 @@ const VIEW_PARAMS = [
   'label',
   'assignee',
   'rc',
+  'finished',
   'q',
   'sort',
   'dir',
@@ -89,6 +102,7 @@ export function parseView(params: URLSearchParams): BacklogView {
     label: params.get('label') || null,
     assignee: params.get('assignee') || null,
     releaseCritical: rc === 'yes' ? true : rc === 'no' ? false : null,
+    finished: params.get('finished') === 'show',
     q: params.get('q') ?? '',
     sort: (ITEM_SORTS as readonly string[]).includes(sort ?? '') ? (sort as ItemSort) : 'rank',
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
@@ -110,6 +124,7 @@ export function writeView(view: BacklogView, params = new URLSearchParams()): UR
   set('label', view.label);
   set('assignee', view.assignee);
   set('rc', view.releaseCritical === null ? null : view.releaseCritical ? 'yes' : 'no');
+  set('finished', view.finished ? 'show' : null);
   set('q', view.q.trim());
   if (view.sort !== 'rank') set('sort', view.sort);
   if (view.dir === 'desc') set('dir', 'desc');
@@ -121,7 +136,8 @@ export function writeView(view: BacklogView, params = new URLSearchParams()): UR
 export function listQuery(view: BacklogView, cursor: string | null, limit: number): string {
   const q = new URLSearchParams();
   if (view.types.length) q.set('type', view.types.join(','));
-  if (view.statuses.length) q.set('status', view.statuses.join(','));
+  const statuses = shownStatuses(view);
+  if (statuses.length) q.set('status', statuses.join(','));
   if (view.categories.length) q.set('category', view.categories.join(','));
   if (view.segment) q.set('segment', view.segment);
   if (view.label) q.set('label', view.label);
@@ -134,6 +150,15 @@ export function listQuery(view: BacklogView, cursor: string | null, limit: numbe
   q.set('limit', String(limit));
   return q.toString();
 }
+
+/** The statuses the list asks for: the chosen ones, else open work only unless finished is shown ([] = all). */
+export function shownStatuses(view: BacklogView): ItemStatus[] {
+  if (view.statuses.length) return view.statuses;
+  return view.finished ? [] : ITEM_STATUSES.filter(isOpen);
+}
+
+/** How many of the statuses this view hides by default (for the "Show finished" toggle's hint). */
+export const FINISHED_STATUSES = CLOSED_STATUSES;
 
 /** Manual drag-and-drop order only makes sense while the list shows the backlog's own order. */
 export const isRankOrder = (view: BacklogView): boolean => view.sort === 'rank' && view.dir === 'asc';
@@ -153,6 +178,9 @@ export const viewKey = (view: BacklogView): string => listQuery(view, null, 0);
 
 /** The board's view of one status column, in backlog order. */
 export const columnView = (status: ItemStatus): BacklogView => ({ ...DEFAULT_VIEW, statuses: [status] });
+
+/** Every item whatever its status (e.g. finding an item by its key). */
+export const ALL_ITEMS_VIEW: BacklogView = { ...DEFAULT_VIEW, finished: true };
 
 /** The item open in the detail panel is `?item=` beside the view: a URL update that sets or clears it. */
 export const withItem =

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { WsjfOrder } from '#contracts/backlog-order.ts';
+import type { ApplyWsjfResult, WsjfOrder } from '#contracts/backlog-order.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { Dialog } from '#web/components/dialog.tsx';
 import { isApiError } from '#web/lib/api.ts';
-import { applyWsjfOrder, backlogKeys, fetchWsjfOrder } from './items-api.ts';
+import { applyWsjfOrder, backlogKeys, fetchWsjfOrder, restoreOrder } from './items-api.ts';
 import { formatWsjf } from './labels.ts';
 
 /**
@@ -26,16 +26,37 @@ export function WsjfDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** What the last apply changed, so Undo can put it back in one step (null once undone). */
+  const [applied, setApplied] = useState<ApplyWsjfResult['changes'] | null>(null);
+  const refresh = async () => {
+    await qc.invalidateQueries({ queryKey: backlogKeys.all(product.id) });
+    await qc.invalidateQueries({ queryKey: backlogKeys.wsjf(product.id) });
+  };
   const apply = async () => {
     setBusy(true);
     setError(null);
     try {
       const r = await applyWsjfOrder(product.id);
       setResult(`Applied: ${r.moved} item${r.moved === 1 ? '' : 's'} moved.`);
-      await qc.invalidateQueries({ queryKey: backlogKeys.all(product.id) });
-      await qc.invalidateQueries({ queryKey: backlogKeys.wsjf(product.id) });
+      setApplied(r.changes.length ? r.changes : null);
+      await refresh();
     } catch (err) {
       setError(isApiError(err) ? err.message : 'The order could not be applied.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const undo = async () => {
+    if (!applied) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await restoreOrder(product.id, applied);
+      setApplied(null);
+      setResult(`Undone: ${r.restored} item${r.restored === 1 ? '' : 's'} back where they were.`);
+      await refresh();
+    } catch (err) {
+      setError(isApiError(err) ? err.message : 'The order could not be undone.');
     } finally {
       setBusy(false);
     }
@@ -89,8 +110,13 @@ export function WsjfDialog({ onClose }: { onClose: () => void }) {
         </div>
       )}
       {result && (
-        <div className="alert alert-success" role="status">
-          {result}
+        <div className="alert alert-success b-wsjf-result" role="status">
+          <span>{result}</span>
+          {applied && (
+            <button type="button" className="btn btn-sm" disabled={busy} onClick={() => void undo()}>
+              {busy ? 'Undoing…' : 'Undo'}
+            </button>
+          )}
         </div>
       )}
       {!canApply && <p className="muted">Only the Product Owner applies an order.</p>}
@@ -99,7 +125,7 @@ export function WsjfDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="btn btn-primary"
-            disabled={busy || !d || d.moves.length === 0 || result !== null}
+            disabled={busy || !d || d.moves.length === 0 || applied !== null}
             onClick={() => void apply()}
           >
             {busy ? 'Applying…' : 'Apply this order'}
