@@ -43,6 +43,11 @@ const ItemFields = z.strictObject({
   size: nullableNumber,
   releaseCritical: z.boolean(),
   externalId: str.nullable(),
+  /** Shown to stakeholders on the portal (set by the PO only). */
+  published: z.boolean().optional(),
+  releaseId: id.nullable().optional(),
+  /** A benefit hypothesis (seed 004): we believe <belief> will result in <outcome>; we know when <signal>. */
+  hypothesis: z.strictObject({ belief: str, outcome: str, signal: str }).nullable().optional(),
 });
 
 /** Extra context an item change may carry when it came from a sprint, a review or poker. */
@@ -87,6 +92,10 @@ const BacklogSettingsRow = z.strictObject({
 });
 const UserFields = z.strictObject({ name: str, workspaceRole: WorkspaceRole, disabled: z.boolean() });
 const ScopeChange = z.strictObject({ itemId: id, key: str, reason: str.nullable() });
+
+const RequestStatus = z.enum(['open', 'planned', 'declined', 'shipped']);
+const Mood = z.enum(['happy', 'neutral', 'sad']);
+const HypothesisStatus = z.enum(['unvalidated', 'supported', 'contradicted']);
 
 const none = z.undefined().optional();
 
@@ -204,6 +213,85 @@ export const EventPayload = z.discriminatedUnion('type', [
   // Planning poker
   event('poker.opened', 'poker', {
     after: z.strictObject({ itemIds: z.array(id), scale: z.enum(SCALE_KINDS) }),
+  }),
+
+  // Customer voice: stakeholders, requests, reviews with customers, releases and votes
+  event('member.segments_changed', 'member', {
+    before: z.strictObject({ segmentIds: z.array(id) }),
+    after: z.strictObject({ segmentIds: z.array(id), name: str }),
+  }),
+  event('stakeholders.imported', 'product', {
+    after: z.strictObject({ added: z.number(), alreadyMembers: z.number(), created: z.number() }),
+  }),
+  event('request.created', 'request', {
+    after: z.strictObject({ title: str, problem: str, segmentId: id.nullable() }),
+  }),
+  event('request.updated', 'request', {
+    before: z
+      .strictObject({ title: str, problem: str, segmentId: id.nullable(), published: z.boolean() })
+      .partial(),
+    after: z
+      .strictObject({ title: str, problem: str, segmentId: id.nullable(), published: z.boolean() })
+      .partial(),
+  }),
+  event('request.supported', 'request', { after: z.strictObject({ supporters: z.number() }) }),
+  event('request.triaged', 'request', {
+    before: z.strictObject({ status: RequestStatus, itemId: id.nullable() }),
+    after: z.strictObject({
+      action: z.enum(['link', 'create', 'decline']),
+      status: RequestStatus,
+      itemId: id.nullable(),
+      reason: str.nullable(),
+    }),
+  }),
+  event('request.shipped', 'request', { after: z.strictObject({ itemId: id, key: str }) }),
+  event('review.opened', 'customer_review', {
+    after: z.strictObject({ sprintId: id, itemIds: z.array(id), closesAt: str.nullable() }),
+  }),
+  event('review.increment_changed', 'customer_review', {
+    after: z.strictObject({ itemId: id, whatChanged: str }),
+  }),
+  event('review.invited', 'customer_review', {
+    after: z.strictObject({ userIds: z.array(id), expiresAt: str }),
+  }),
+  event('review.answered', 'customer_review', {
+    after: z.strictObject({
+      itemId: id,
+      userId: id,
+      mood: Mood,
+      rating: nullableNumber,
+      comment: str.nullable(),
+      changed: z.boolean(),
+    }),
+  }),
+  event('review.closed', 'customer_review', {
+    after: z.strictObject({ sprintId: id, responses: z.number(), sad: z.number() }),
+  }),
+  event('release.created', 'release', {
+    after: z.strictObject({ name: str, targetDate: str.nullable() }),
+  }),
+  event('release.updated', 'release', {
+    before: z.strictObject({ name: str, targetDate: str.nullable() }).partial(),
+    after: z.strictObject({ name: str, targetDate: str.nullable() }).partial(),
+  }),
+  event('release.shipped', 'release', { after: z.strictObject({ name: str, itemIds: z.array(id) }) }),
+  event('release.vote_opened', 'release', {
+    after: z.strictObject({ budget: z.number(), itemIds: z.array(id), closesAt: str.nullable() }),
+  }),
+  event('release.voted', 'release', {
+    after: z.strictObject({
+      userId: id,
+      total: z.number(),
+      votes: z.array(z.strictObject({ itemId: id, points: z.number() })),
+    }),
+  }),
+  /** The PO confirmed or overrode the suggested status of an item's benefit hypothesis. */
+  event('item.hypothesis_judged', 'item', {
+    after: z.strictObject({
+      status: HypothesisStatus,
+      suggested: HypothesisStatus,
+      reason: str.nullable(),
+    }),
   }),
 ]);
 

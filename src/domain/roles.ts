@@ -16,6 +16,14 @@ export const ROLE_LABELS: Record<ProductRole, string> = {
 /** Named groups of roles, used as the access rule of routes. */
 export const ROLES = {
   anyMember: PRODUCT_ROLES,
+  /**
+   * Who reads the internal work: backlog, board, sprints, poker, activity, comments. Not the
+   * stakeholder: that role is the customer's, who sees the portal, published items, reviews,
+   * votes and their own requests instead (issue 10).
+   */
+  readers: ['owner', 'team', 'facilitator', 'viewer'],
+  /** The customers: stakeholders, who answer reviews, vote and ask. */
+  customers: ['stakeholder'],
   owner: ['owner'],
   ownerOrFacilitator: ['owner', 'facilitator'],
   /** People who shape the backlog: the PO, the team, the facilitator. */

@@ -82,6 +82,51 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
   'backlog_view.created': (e, who) => `${who} saved the backlog view ${quoted(obj(e.after).name)}`,
   'backlog_view.replaced': (e, who) => `${who} updated the backlog view ${quoted(obj(e.after).name)}`,
   'backlog_view.deleted': (e, who) => `${who} deleted the backlog view ${quoted(obj(e.before).name)}`,
+  'member.segments_changed': (e, who) =>
+    `${who} changed the customer segments of ${str(obj(e.after).name) ?? 'a member'}`,
+  'stakeholders.imported': (e, who) => {
+    const n = obj(e.after).added;
+    return `${who} added ${typeof n === 'number' ? n : 'several'} stakeholders from a list`;
+  },
+  'request.created': (e, who) => `${who} asked ${quoted(obj(e.after).title)}`.trim(),
+  'request.updated': (e, who) =>
+    obj(e.after).published === true
+      ? `${who} published a request to every stakeholder`
+      : `${who} edited a request`,
+  'request.supported': (_e, who) => `${who} supported a request (+1)`,
+  'request.triaged': (e, who) => {
+    const a = obj(e.after);
+    if (a.action === 'decline') return `${who} declined a request: ${quoted(a.reason)}`;
+    return a.action === 'create'
+      ? `${who} planned a request as a new backlog item`
+      : `${who} planned a request by linking it to a backlog item`;
+  },
+  'request.shipped': (e, who) => `${who} shipped what was asked for in ${str(obj(e.after).key) ?? 'an item'}`,
+  'review.opened': (e, who) => {
+    const ids = obj(e.after).itemIds;
+    const n = Array.isArray(ids) ? ids.length : 0;
+    return `${who} opened a review with customers for ${n} ${n === 1 ? 'increment' : 'increments'}`;
+  },
+  'review.increment_changed': (_e, who) => `${who} edited what changed for customers in a review`,
+  'review.invited': (e, who) => {
+    const ids = obj(e.after).userIds;
+    const n = Array.isArray(ids) ? ids.length : 0;
+    return `${who} sent ${n} personal review ${n === 1 ? 'link' : 'links'}`;
+  },
+  'review.answered': (e, who) => `${who} answered a review (${str(obj(e.after).mood) ?? 'a mood'})`,
+  'review.closed': (e, who) => {
+    const n = obj(e.after).responses;
+    return `${who} closed a review${typeof n === 'number' ? ` with ${n} ${n === 1 ? 'answer' : 'answers'}` : ''}`;
+  },
+  'release.created': (e, who) => `${who} created the release ${quoted(obj(e.after).name)}`.trim(),
+  'release.updated': (_e, who) => `${who} changed a release`,
+  'release.shipped': (e, who) => `${who} shipped the release ${quoted(obj(e.after).name)}`.trim(),
+  'release.vote_opened': (e, who) => {
+    const ids = obj(e.after).itemIds;
+    const n = Array.isArray(ids) ? ids.length : 0;
+    return `${who} opened a vote on ${n} ${n === 1 ? 'candidate' : 'candidates'}`;
+  },
+  'release.voted': (_e, who) => `${who} voted on a release`,
 };
 
 const isWorkType = (t: EventType): t is WorkEventType => Object.hasOwn(workDescribers, t);

@@ -121,6 +121,8 @@ export const workDescribers: Record<WorkEventType, WorkDescriber> = {
   'item.unlinked': (e, who, n) => `${who} removed a link from ${itemName(e, n)}`,
   'item.imported': (e, who, n) => `${who} imported ${itemName(e, n)}`,
   'item.reimported': (e, who, n) => `${who} updated ${itemName(e, n)} from an import`,
+  'item.hypothesis_judged': (e, who, n) =>
+    `${who} judged the benefit hypothesis of ${itemName(e, n)} ${str(obj(e.after).status) ?? ''}`.trim(),
   'backlog.reordered_by_wsjf': reorderedByWsjf,
   'backlog.order_restored': (e, who) => {
     const moves = obj(e.after).moves;

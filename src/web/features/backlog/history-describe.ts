@@ -35,6 +35,7 @@ const LISTS: Record<ItemEventType, 'diff' | 'start' | 'none'> = {
   'item.commented': 'none',
   'item.linked': 'none',
   'item.unlinked': 'none',
+  'item.hypothesis_judged': 'none',
 };
 
 const isEmpty = (v: unknown) =>
