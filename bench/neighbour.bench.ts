@@ -9,104 +9,34 @@
  * Run: npm run bench -- neighbour. Env: BENCH_PG (server URL), BENCH_SECONDS (default 8),
  * BENCH_ONLY=search|neighbour|create, BENCH_KEEP=1 keeps the database.
  */
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { keysBetween } from '#domain/backlog/ordering.ts';
+import {
+  apiProduct,
+  apiUser,
+  SECONDS as DEFAULT_SECONDS,
+  type Figure,
+  forkChild,
+  load as loadFor,
+  quantile,
+  type Row,
+  report,
+  SERVER_URL,
+  scratchDatabase,
+  serveTandemIfChild,
+} from './bench-kit.ts';
 
-const SERVER_URL = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = process.env.BENCH_SECONDS ? DEFAULT_SECONDS : 8;
 const ITEMS = 100_000;
 const ONLY = process.env.BENCH_ONLY;
 const self = fileURLToPath(import.meta.url);
 const run = (phase: string) => !ONLY || ONLY === phase;
-
-const withDb = (url: string, db: string) => {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-};
-
-/** The Tandem server, in its own process; NO_LIMIT lifts the per-user limit of expensive reads. */
-async function child() {
-  const { createPool } = await import('#db/pool.ts');
-  const { migrate } = await import('#db/migrate.ts');
-  const { allRoutes, wire } = await import('#capabilities/index.ts');
-  const { buildServer } = await import('#http/server.ts');
-  const { createLogger } = await import('#server/logger.ts');
-  if (process.env.NO_LIMIT) {
-    // The code before this work had no limit to lift.
-    const limits = await import('#http/rate-limits.ts').catch(() => null);
-    if (limits) limits.EXPENSIVE_READS.max = 1e9;
-  }
-  const pool = createPool(process.env.BENCH_DB_URL!);
-  await migrate(pool);
-  const { services } = wire(pool, { session: { idleMs: 3600_000, maxMs: 86_400_000 } });
-  const app = await buildServer({ services, routes: allRoutes, logger: createLogger('silent') });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  process.send?.({ port: Number(new URL(address).port) });
-  // Exit cleanly on SIGTERM so --cpu-prof can write its profile (closing the app ends the pool).
-  process.on('SIGTERM', () => void app.close().finally(() => process.exit(0)));
-}
-
-function start(env: Record<string, string>) {
-  const proc = fork(self, ['server'], {
-    env: { ...process.env, ...env },
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bench-prof'] : []),
-    ],
-  });
-  const exited = new Promise<void>((done) => proc.once('exit', () => done()));
-  return new Promise<{ port: number; stop: () => Promise<void> }>((resolve, reject) => {
-    proc.once('message', (m) =>
-      resolve({
-        port: (m as { port: number }).port,
-        stop: () => {
-          proc.kill('SIGTERM');
-          return exited;
-        },
-      }),
-    );
-    proc.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
-interface Figure {
-  rps: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  limited: number;
-  errors: number;
-  /** Non-2xx answers by status, and transport errors (timeouts), for the report. */
-  codes: string;
-}
-async function load(opts: autocannon.Options, warmup = 2): Promise<Figure> {
-  const r = await autocannon({
-    duration: SECONDS,
-    ...opts,
-    ...(warmup ? { warmup: { connections: opts.connections ?? 10, duration: warmup } } : {}),
-  } as autocannon.Options);
-  const codes = r.statusCodeStats as unknown as Record<string, { count: number }>;
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    ok: r['2xx'],
-    limited: codes['429']?.count ?? 0,
-    errors: r.errors + r.non2xx - (codes['429']?.count ?? 0),
-    codes: [
-      ...Object.entries(codes)
-        .filter(([code]) => !code.startsWith('2'))
-        .map(([code, v]) => `${v.count}×${code}`),
-      ...(r.errors ? [`${r.errors} errors (${r.timeouts} timeouts)`] : []),
-    ].join(', '),
-  };
-}
+const start = (env: Record<string, string>) => forkChild(self, 'server', env);
+const load = (opts: Parameters<typeof loadFor>[0], warmup = 2) =>
+  loadFor({ duration: SECONDS, ...opts }, warmup);
 
 const WORDS = [
   'sponsor',
@@ -192,68 +122,27 @@ function pgbench(): number {
 }
 
 async function main() {
-  const dbName = `tandem_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client(SERVER_URL);
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const dbUrl = withDb(SERVER_URL, dbName);
+  const scratch = await scratchDatabase();
+  const dbUrl = scratch.url;
   let server = await start({ BENCH_DB_URL: dbUrl });
-  let base = `http://127.0.0.1:${server.port}`;
+  let base = server.base;
   const db = new pg.Client(dbUrl);
   await db.connect();
-  const rows: Array<[string, string, string, boolean]> = [];
+  const rows: Row[] = [];
   try {
-    const { hashPassword } = await import('#app/secrets.ts');
-    const password = 'bench password 1';
-    const hash = await hashPassword(password);
-    /** A user with a personal API token; returns Bearer headers. */
-    const user = async (email: string, role: 'admin' | 'member') => {
-      await db.query(
-        `insert into users (email, name, password_hash, workspace_role) values ($1, $1, $2, $3)`,
-        [email, hash, role],
-      );
-      const origin = { origin: base, 'content-type': 'application/json' };
-      const login = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: origin,
-        body: JSON.stringify({ email, password }),
-      });
-      const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
-      const tok = await fetch(`${base}/api/v1/me/tokens`, {
-        method: 'POST',
-        headers: { ...origin, cookie },
-        body: JSON.stringify({ name: 'bench' }),
-      });
-      const { token } = (await tok.json()) as { token: string };
-      return { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    };
-    const po = await user('po@bench.test', 'admin');
-    const neighbourAuth = await user('neighbour@bench.test', 'member');
-    const viewerAuth = await user('viewer@bench.test', 'member');
-    const ids = Object.fromEntries(
-      (await db.query<{ email: string; id: string }>('select email, id from users')).rows.map((r) => [
-        r.email,
-        r.id,
-      ]),
-    );
-    const product = async (auth: Record<string, string>, name: string, key: string) =>
-      (
-        (await (
-          await fetch(`${base}/api/v1/products`, {
-            method: 'POST',
-            headers: auth,
-            body: JSON.stringify({ name, key }),
-          })
-        ).json()) as { id: string }
-      ).id;
-    const big = await product(po, 'Big League', 'BIG');
-    const small = await product(neighbourAuth, 'Small Club', 'SMC');
+    const po = await apiUser(base, db, 'po@bench.test', 'admin');
+    const neighbour = await apiUser(base, db, 'neighbour@bench.test');
+    const viewer = await apiUser(base, db, 'viewer@bench.test');
+    const neighbourAuth = neighbour.headers;
+    const viewerAuth = viewer.headers;
+    const big = await apiProduct(base, po.headers, 'Big League', 'BIG');
+    const small = await apiProduct(base, neighbourAuth, 'Small Club', 'SMC');
     await db.query(
       `insert into product_members (product_id, user_id, role) values ($1, $2, 'viewer') on conflict do nothing`,
-      [big, ids['viewer@bench.test']],
+      [big, viewer.id],
     );
     const t0 = Date.now();
-    await seed(db, big, ids['po@bench.test']!);
+    await seed(db, big, po.id);
     for (let i = 0; i < 100; i += 1) {
       await fetch(`${base}/api/v1/products/${small}/items`, {
         method: 'POST',
@@ -282,7 +171,7 @@ async function main() {
       }
       await pool.end();
       times.sort((a, b) => a - b);
-      const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+      const at = (p: number) => quantile(times, p);
       rows.push([
         `uncached search, ${ITEMS} items (median, p99)`,
         `${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms (max ${at(1).toFixed(1)})`,
@@ -341,7 +230,7 @@ async function main() {
       ]);
       await server.stop();
       server = await start({ BENCH_DB_URL: dbUrl, NO_LIMIT: '1' });
-      base = `http://127.0.0.1:${server.port}`;
+      base = server.base;
       const unlimitedPage = page.replace(/^http:\/\/127\.0\.0\.1:\d+/, base);
       const [f, p] = await Promise.all([
         flood(viewerAuth),
@@ -369,7 +258,7 @@ async function main() {
       const creates = (connections: number, withKey: boolean) =>
         load({
           url: base,
-          headers: po,
+          headers: po.headers,
           connections,
           requests: [
             {
@@ -379,7 +268,7 @@ async function main() {
                 return {
                   ...req,
                   path: `/api/v1/products/${big}/items`,
-                  headers: withKey ? { ...po, 'idempotency-key': randomUUID() } : po,
+                  headers: withKey ? { ...po.headers, 'idempotency-key': randomUUID() } : po.headers,
                   body: JSON.stringify({
                     type: 'story',
                     title: `Created ${c} ${WORDS[c % 10]}`,
@@ -420,19 +309,13 @@ async function main() {
   } finally {
     await server.stop().catch(() => undefined);
     await db.end();
-    if (process.env.BENCH_KEEP) console.log(`kept database ${dbName}`);
-    else await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await scratch.drop();
   }
-  console.log(`\nNo noisy neighbour: ${ITEMS} items, ${SECONDS} s per load, PostgreSQL`);
-  for (const [name, got, target, ok] of rows)
-    console.log(`${ok ? 'PASS' : 'MISS'}  ${name.padEnd(52)} ${got.padEnd(58)} target ${target}`);
-  if (rows.some(([, , , ok]) => !ok)) process.exitCode = 1;
+  report(`No noisy neighbour: ${ITEMS} items, ${SECONDS} s per load, PostgreSQL`, rows, [52, 58]);
 }
 
 function fig(f: Figure) {
   return `p99 ${f.p99} ms, median ${f.p50} ms, ${f.rps.toFixed(0)} req/s, ${f.errors} errors`;
 }
 
-if (process.argv[2] === 'server') await child();
-else await main();
+if (!(await serveTandemIfChild())) await main();
