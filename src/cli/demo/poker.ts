@@ -33,7 +33,7 @@ export async function seedPokerDemo(
     itemIds,
     scale: 'fibonacci',
   });
-  await services.poker.vote(as('tara', 'team'), session.id, '8');
-  await services.poker.vote(as('theo', 'team'), session.id, '13');
-  return { sessionId: session.id };
+  await services.poker.vote(as('tara', 'team'), session.session.id, '8');
+  await services.poker.vote(as('theo', 'team'), session.session.id, '13');
+  return { sessionId: session.session.id };
 }

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '#app/store.ts';
-import type { PokerSession } from '#contracts/poker.ts';
 import { FakeListenBridge } from '#testing/fake-listen.ts';
 import { POKER_CHANNEL, PokerHub } from './hub.ts';
+import type { PokerSnapshot } from './snapshot.ts';
 
 /** A hub whose sessions are a counter: each load returns the next version of the session. */
 function hubOn(bridge: FakeListenBridge) {
   let version = 0;
-  const hub = new PokerHub(async () => ({ title: `v${++version}` }) as unknown as PokerSession, {
-    listen: bridge,
-  } as unknown as Store);
+  const hub = new PokerHub(
+    async () => ({ session: { title: `v${++version}` } }) as unknown as PokerSnapshot,
+    {
+      listen: bridge,
+    } as unknown as Store,
+  );
   const got: string[] = [];
-  const off = hub.subscribe('s1', (view) => got.push(view.title));
+  const off = hub.subscribe('s1', (view) => got.push(view.session.title));
   return { hub, got, off };
 }
 

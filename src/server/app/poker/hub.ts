@@ -1,9 +1,9 @@
 import type { Store } from '#app/store.ts';
-import type { PokerSession } from '#contracts/poker.ts';
+import type { PokerSnapshot } from './snapshot.ts';
 
 export const POKER_CHANNEL = 'tandem_poker';
 
-export type PokerListener = (view: PokerSession) => void;
+export type PokerListener = (view: PokerSnapshot) => void;
 type Task = { kind: 'broadcast' } | { kind: 'one'; fn: PokerListener };
 
 /**
@@ -23,7 +23,7 @@ export class PokerHub {
   #stop: (() => void) | null = null;
 
   constructor(
-    private readonly load: (sessionId: string) => Promise<PokerSession | null>,
+    private readonly load: (sessionId: string) => Promise<PokerSnapshot | null>,
     private readonly store: Store,
   ) {}
 

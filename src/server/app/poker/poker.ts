@@ -15,7 +15,7 @@ import {
   selectItem,
 } from '#domain/poker/session.ts';
 import { POKER_CHANNEL, PokerHub, type PokerListener } from './hub.ts';
-import { loadState, sessionView } from './view.ts';
+import { loadState, sessionSnapshot } from './snapshot.ts';
 
 /**
  * Planning poker: a facilitator or team member opens a session on items; only the team votes
@@ -25,7 +25,7 @@ import { loadState, sessionView } from './view.ts';
 export function pokerUseCases(store: Store) {
   const hub = new PokerHub(async (id) => {
     const s = await store.read.poker.get(id);
-    return s ? sessionView(store.read, s) : null;
+    return s ? sessionSnapshot(store.read, s) : null;
   }, store);
 
   async function session(r: Repos, ctx: ProductContext, id: string, lock?: 'share' | 'update') {
@@ -47,7 +47,7 @@ export function pokerUseCases(store: Store) {
       if (next.status !== s.status || next.currentItemId !== s.currentItemId || next.round !== s.round)
         await r.poker.update(id, next);
       await r.events.notify(POKER_CHANNEL, id);
-      return sessionView(r, { ...s, ...next });
+      return sessionSnapshot(r, { ...s, ...next });
     });
     hub.afterCommit(id);
     return view;
@@ -60,11 +60,11 @@ export function pokerUseCases(store: Store) {
 
     async list(ctx: ProductContext) {
       const sessions = await store.read.poker.list(ctx.productId, 20);
-      return Promise.all(sessions.map((s) => sessionView(store.read, s)));
+      return Promise.all(sessions.map((s) => sessionSnapshot(store.read, s)));
     },
 
     get: async (ctx: ProductContext, id: string) =>
-      sessionView(store.read, await session(store.read, ctx, id)),
+      sessionSnapshot(store.read, await session(store.read, ctx, id)),
 
     /** The caller's own card in the current round (nobody else's). */
     async myVote(ctx: ProductContext, id: string) {
@@ -101,7 +101,7 @@ export function pokerUseCases(store: Store) {
           type: 'poker.opened',
           after: { itemIds, scale: input.scale },
         });
-        return sessionView(r, s);
+        return sessionSnapshot(r, s);
       });
       return view;
     },

@@ -1,8 +1,9 @@
-import type { PokerSession } from '#contracts/poker.ts';
+import type { PokerSnapshot } from '#app/poker/snapshot.ts';
 import { PokerParams } from '#contracts/poker.ts';
 import { ROLES } from '#domain/roles.ts';
 import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 import { openSse } from '#http/sse.ts';
+import { presentPokerSession } from './poker.presenters.ts';
 import { onPokerSession } from './poker.routes.ts';
 
 /**
@@ -24,9 +25,9 @@ export const pokerStreamRoutes: AnyRoute[] = [
       await ctx.services.poker.get(ctx.product, ctx.params.sessionId);
       const sse = openSse(ctx.reply, { retryMs: 2000 });
       let seq = 0;
-      const send = (view: PokerSession) => {
+      const send = (snapshot: PokerSnapshot) => {
         seq += 1;
-        sse.send('state', view, seq);
+        sse.send('state', presentPokerSession(snapshot), seq);
       };
       sse.onClose(ctx.services.poker.subscribe(ctx.params.sessionId, send));
     },

@@ -11,6 +11,7 @@ import {
 } from '#contracts/poker.ts';
 import { ROLES } from '#domain/roles.ts';
 import { type AnyRoute, allow, defineRoute, keyedBy } from '#http/route.ts';
+import { presentPokerSession as present } from './poker.presenters.ts';
 
 /** Routes keyed by a poker session: the session's product decides who may call them. */
 export const onPokerSession = keyedBy('sessionId', (services, id) => services.poker.productOf(id));
@@ -31,7 +32,7 @@ export const pokerRoutes: AnyRoute[] = [
     access: allow.members,
     params: ProductParams,
     response: PokerSessionList,
-    handler: async (ctx) => ({ sessions: await ctx.services.poker.list(ctx.product) }),
+    handler: async (ctx) => ({ sessions: (await ctx.services.poker.list(ctx.product)).map(present) }),
   }),
   defineRoute({
     method: 'POST',
@@ -46,7 +47,7 @@ export const pokerRoutes: AnyRoute[] = [
     response: PokerSession,
     status: 201,
     idempotent: true,
-    handler: (ctx) => ctx.services.poker.open(ctx.product, ctx.body),
+    handler: async (ctx) => present(await ctx.services.poker.open(ctx.product, ctx.body)),
   }),
   defineRoute({
     method: 'GET',
@@ -56,7 +57,7 @@ export const pokerRoutes: AnyRoute[] = [
     access: allow.product(ROLES.anyMember, { of: onPokerSession }),
     params: PokerParams,
     response: PokerSession,
-    handler: (ctx) => ctx.services.poker.get(ctx.product, ctx.params.sessionId),
+    handler: async (ctx) => present(await ctx.services.poker.get(ctx.product, ctx.params.sessionId)),
   }),
   defineRoute({
     method: 'GET',
@@ -77,7 +78,8 @@ export const pokerRoutes: AnyRoute[] = [
     params: PokerParams,
     body: VoteBody,
     response: PokerSession,
-    handler: (ctx) => ctx.services.poker.vote(ctx.product, ctx.params.sessionId, ctx.body.value),
+    handler: async (ctx) =>
+      present(await ctx.services.poker.vote(ctx.product, ctx.params.sessionId, ctx.body.value)),
   }),
   defineRoute({
     method: 'POST',
@@ -87,7 +89,7 @@ export const pokerRoutes: AnyRoute[] = [
     access: runners,
     params: PokerParams,
     response: PokerSession,
-    handler: (ctx) => ctx.services.poker.reveal(ctx.product, ctx.params.sessionId),
+    handler: async (ctx) => present(await ctx.services.poker.reveal(ctx.product, ctx.params.sessionId)),
   }),
   defineRoute({
     method: 'POST',
@@ -97,7 +99,7 @@ export const pokerRoutes: AnyRoute[] = [
     access: runners,
     params: PokerParams,
     response: PokerSession,
-    handler: (ctx) => ctx.services.poker.revote(ctx.product, ctx.params.sessionId),
+    handler: async (ctx) => present(await ctx.services.poker.revote(ctx.product, ctx.params.sessionId)),
   }),
   defineRoute({
     method: 'POST',
@@ -108,7 +110,8 @@ export const pokerRoutes: AnyRoute[] = [
     params: PokerParams,
     body: SelectItemBody,
     response: PokerSession,
-    handler: (ctx) => ctx.services.poker.select(ctx.product, ctx.params.sessionId, ctx.body.itemId),
+    handler: async (ctx) =>
+      present(await ctx.services.poker.select(ctx.product, ctx.params.sessionId, ctx.body.itemId)),
   }),
   defineRoute({
     method: 'POST',
@@ -119,7 +122,8 @@ export const pokerRoutes: AnyRoute[] = [
     params: PokerParams,
     body: AgreeBody,
     response: PokerSession,
-    handler: (ctx) => ctx.services.poker.agree(ctx.product, ctx.params.sessionId, ctx.body.value),
+    handler: async (ctx) =>
+      present(await ctx.services.poker.agree(ctx.product, ctx.params.sessionId, ctx.body.value)),
   }),
   defineRoute({
     method: 'POST',
@@ -129,6 +133,6 @@ export const pokerRoutes: AnyRoute[] = [
     access: runners,
     params: PokerParams,
     response: PokerSession,
-    handler: (ctx) => ctx.services.poker.close(ctx.product, ctx.params.sessionId),
+    handler: async (ctx) => present(await ctx.services.poker.close(ctx.product, ctx.params.sessionId)),
   }),
 ];
