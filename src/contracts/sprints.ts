@@ -85,6 +85,7 @@ export const SprintItem = z.object({
   type: z.string(),
   status: z.string(),
   size: z.number().nullable(),
+  assigneeId: Id.nullable(),
   ready: z.boolean(),
   notReadyReasons: z.array(z.string()),
   addedAt: IsoDateTime,

@@ -26,6 +26,7 @@ export interface SprintItemRecord extends ReadinessFacts {
   itemId: string;
   key: string;
   title: string;
+  assigneeId: string | null;
   addedAt: Date;
   doneAt: Date | null;
   dodChecked: string[];

@@ -15,6 +15,7 @@ const SPRINT_COLS = `s.id, s.product_id as "productId", s.name, s.goal, s.start_
 
 // Readiness facts are read from the backlog tables in the same query as the sprint items.
 const ITEM_COLS = `si.item_id as "itemId", p.key || '-' || i.number as key, i.title, i.type, i.status,
+  i.assignee_id as "assigneeId",
   i.size, i.problem, jsonb_array_length(i.acceptance_criteria)::int as "acceptanceCriteriaCount",
   (select count(*)::int from item_segments g where g.item_id = i.id) as "segmentCount",
   (i.business_value is not null or i.time_criticality is not null or i.risk_reduction is not null)

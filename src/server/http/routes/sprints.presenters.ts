@@ -42,6 +42,7 @@ export const presentSprintItem = (
   type: i.type,
   status: i.status,
   size: i.size,
+  assigneeId: i.assigneeId,
   ready: i.readiness.ready,
   notReadyReasons: i.readiness.reasons,
   addedAt: i.addedAt.toISOString(),

@@ -75,7 +75,7 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
   const [params, setParams] = useSearchParams();
   const openId = params.get('item');
   const openItem = useCallback((id: string | null) => setParams(withItem(id)), [setParams]);
-  const assignees = useSprintAssignees(product.id, board.data?.items.map((i) => i.itemId) ?? []);
+  const assignees = useSprintAssignees(product.id, board.data?.items ?? []);
   // Escape puts the item panel away, as on the backlog (not while a dialog is open or in a field).
   useEffect(() => {
     if (!openId) return;

@@ -78,19 +78,17 @@ export const useDefinitionOfDone = (productId: string) =>
  * contract carries no assignee, so each item is read through the backlog's own query (the same
  * cache the item panel reads, so opening a card is instant and an edit there shows on the card).
  */
-export function useSprintAssignees(productId: string, itemIds: readonly string[]) {
+/** Item id → assignee name (null: nobody), from the board's own items and the member list. */
+export function useSprintAssignees(
+  productId: string,
+  items: ReadonlyArray<{ itemId: string; assigneeId: string | null }>,
+) {
   const members = useMembers(productId).data;
-  const items = useQueries({
-    queries: itemIds.map((id) => ({ queryKey: backlogKeys.item(id), queryFn: () => fetchItem(id) })),
-  });
-  const names = new Map((members ?? []).map((m) => [m.userId, m.name]));
   const out = new Map<string, string | null>();
   if (!members) return out;
-  for (const q of items) {
-    if (!q.data) continue;
-    const who = q.data.assigneeId;
-    out.set(q.data.id, who ? (names.get(who) ?? 'a former member') : null);
-  }
+  const names = new Map(members.map((m) => [m.userId, m.name]));
+  for (const i of items)
+    out.set(i.itemId, i.assigneeId ? (names.get(i.assigneeId) ?? 'a former member') : null);
   return out;
 }
 

@@ -32,6 +32,7 @@ function asSprintItem(i: Item, dor: DorSettings | undefined): SprintItemT {
     type: i.type,
     status: i.status,
     size: i.size,
+    assigneeId: i.assigneeId,
     ready: reasons.length === 0,
     notReadyReasons: reasons,
     addedAt: new Date().toISOString(),
