@@ -5,7 +5,7 @@ import { planReorder, rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { wsjfOrder } from '#domain/backlog/wsjf.ts';
 import { AppError, invalid } from '#domain/errors.ts';
 import { MoveQueue } from './move-queue.ts';
-import type { MovedRecord } from './ports.ts';
+import { type MovedRecord, RankTaken } from './ports.ts';
 
 export type MoveTarget = { before: string } | { after: string };
 
@@ -87,15 +87,21 @@ export function itemOrderUseCases(store: Store) {
       return store.transaction(async (r) => {
         await r.items.lockProductOrder(ctx.productId);
         const now = new Map((await r.items.order(ctx.productId)).map((o) => [o.id, o.rank]));
-        if (changes.some((c) => now.get(c.id) !== c.to))
-          throw new AppError(
-            'conflict',
-            'The backlog order changed since it was applied, so it cannot be undone in one step.',
+        if (changes.some((c) => now.get(c.id) !== c.to)) throw orderChanged();
+        // A key another item took since (a new item, a move) cannot go back: the same 409.
+        const moving = new Set(changes.map((c) => c.id));
+        const held = new Set([...now].filter(([id]) => !moving.has(id)).map(([, rank]) => rank));
+        if (changes.some((c) => held.has(c.from))) throw orderChanged();
+        try {
+          await r.items.setRanks(
+            ctx.productId,
+            changes.map((c) => ({ id: c.id, rank: c.from })),
           );
-        await r.items.setRanks(
-          ctx.productId,
-          changes.map((c) => ({ id: c.id, rank: c.from })),
-        );
+        } catch (err) {
+          // A deleted item still holding the key: the repository names the clash.
+          if (err instanceof RankTaken) throw orderChanged();
+          throw err;
+        }
         await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,
@@ -109,3 +115,9 @@ export function itemOrderUseCases(store: Store) {
     },
   };
 }
+
+const orderChanged = () =>
+  new AppError(
+    'conflict',
+    'The backlog order changed since it was applied, so it cannot be undone in one step.',
+  );

@@ -242,11 +242,13 @@ export function itemsRepo(db: Queryable): ItemsRepo {
         `update item_order set rank = '~tmp-' || item_id where product_id = $1 and item_id = any($2::uuid[])`,
         [productId, ids],
       );
-      await db.query(
-        `update item_order o set rank = v.rank
-           from unnest($2::uuid[], $3::text[]) as v(id, rank)
-          where o.item_id = v.id and o.product_id = $1`,
-        [productId, ids, ranks.map((r) => r.rank)],
+      await orRankTaken(() =>
+        db.query(
+          `update item_order o set rank = v.rank
+             from unnest($2::uuid[], $3::text[]) as v(id, rank)
+            where o.item_id = v.id and o.product_id = $1`,
+          [productId, ids, ranks.map((r) => r.rank)],
+        ),
       );
     },
     async order(productId) {

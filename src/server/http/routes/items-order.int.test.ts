@@ -221,6 +221,53 @@ describe('WSJF order', () => {
     });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('refuses to undo onto a key another item took since (409, nothing written), never a 500', async () => {
+    const applied = await t.call(owner, {
+      method: 'POST',
+      url: `/api/v1/products/${productId}/wsjf-order/apply`,
+    });
+    // Each item's WSJF is fixed, so shuffle first for the apply to move something.
+    const changes =
+      applied.json().changes.length > 0
+        ? applied.json().changes
+        : await (async () => {
+            const ids = await order();
+            await t.call(owner, {
+              method: 'POST',
+              url: `/api/v1/items/${ids[0]}/move`,
+              payload: { after: ids[ids.length - 1] },
+            });
+            return (
+              await t.call(owner, { method: 'POST', url: `/api/v1/products/${productId}/wsjf-order/apply` })
+            ).json().changes;
+          })();
+    expect(changes.length).toBeGreaterThan(0);
+    const before = await order();
+    const moving = new Set(changes.map((c: { id: string }) => c.id));
+    const [squatter] = (
+      await t.pool.query<{ item_id: string }>(
+        'select item_id from item_order where product_id = $1 and not (item_id = any($2::uuid[])) limit 1',
+        [productId, [...moving]],
+      )
+    ).rows;
+    // Another item now holds the key the first undone item would go back to.
+    await t.pool.query('update item_order set rank = $2 where item_id = $1', [
+      squatter!.item_id,
+      changes[0].from,
+    ]);
+    const res = await t.call(owner, {
+      method: 'POST',
+      url: `/api/v1/products/${productId}/order/restore`,
+      payload: { changes },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('conflict');
+    const after = await order();
+    expect(after.filter((id) => id !== squatter!.item_id)).toEqual(
+      before.filter((id) => id !== squatter!.item_id),
+    );
+  });
 });
 
 describe('list', () => {

@@ -129,7 +129,7 @@ export function BoardPage() {
       <section className="b-main" aria-label="Board">
         <div className="b-toolbar">
           <div className="b-titlebar">
-            <h1>Board</h1>
+            <h1>Backlog board</h1>
             <nav className="b-tabs" aria-label="Backlog views">
               <Link className="b-tab" to={`/p/${product.key}/backlog`}>
                 List
