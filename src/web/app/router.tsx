@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { ProfilePage } from '#web/features/account/profile-page.tsx';
 import { ActivityPage } from '#web/features/activity/activity-page.tsx';
 import { NoticesPage } from '#web/features/activity/notices.tsx';
@@ -11,15 +11,10 @@ import { CreateProductPage } from '#web/features/products/create-product-page.ts
 import { HomePage } from '#web/features/products/home-page.tsx';
 import { ProductSettingsPage } from '#web/features/products/product-settings-page.tsx';
 import { NotBuiltPage, NotFoundPage } from './not-found-page.tsx';
-import { ProductLayout } from './product-layout.tsx';
+import { ProductHome, ProductLayout } from './product-layout.tsx';
 import { productFeatureRoutes } from './routes.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 import { RequireAuth } from './shell/require-auth.tsx';
-
-/** Where a product opens: its backlog once that feature is registered, the activity feed until then. */
-export const productHome = productFeatureRoutes.some((r) => r.path?.startsWith('backlog'))
-  ? 'backlog'
-  : 'activity';
 
 const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage /> },
@@ -42,7 +37,7 @@ const routes: RouteObject[] = [
             path: 'p/:productKey',
             element: <ProductLayout />,
             children: [
-              { index: true, element: <Navigate to={productHome} replace /> },
+              { index: true, element: <ProductHome /> },
               { path: 'activity', element: <ActivityPage /> },
               { path: 'settings', element: <ProductSettingsPage /> },
               ...productFeatureRoutes,

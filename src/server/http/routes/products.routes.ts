@@ -85,7 +85,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/members',
     tag: 'members',
     summary: 'Members and their roles',
-    access: allow.members,
+    access: allow.readers,
     params: ProductParams,
     response: MemberList,
     handler: async (ctx) => ({
@@ -183,7 +183,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/events',
     tag: 'events',
     summary: 'Activity feed: the product event log, newest first',
-    access: allow.members,
+    access: allow.readers,
     params: ProductParams,
     query: EventQuery,
     response: EventList,
