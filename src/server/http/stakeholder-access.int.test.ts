@@ -97,7 +97,9 @@ describe('the stakeholder role is the customer’s', () => {
   it('lets viewers read the internal routes, and stakeholders what they keep', async () => {
     for (const key of INTERNAL.filter((r) => r.startsWith('GET'))) {
       const route = allRoutes.find((r) => name(r) === key)!;
-      expect([401, 403, 404], `viewer on ${key}`).not.toContain((await callAs(route, users.viewer)).statusCode);
+      expect([401, 403, 404], `viewer on ${key}`).not.toContain(
+        (await callAs(route, users.viewer)).statusCode,
+      );
     }
     for (const key of KEPT) {
       const route = allRoutes.find((r) => name(r) === key)!;
@@ -111,7 +113,10 @@ describe('the stakeholder role is the customer’s', () => {
     const res = await t.call(users.stakeholder, { method: 'GET', url: `/api/v1/products/${productId}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: 'VIP Meetings', key: 'VIP', role: 'stakeholder' });
-    const items = await t.call(users.stakeholder, { method: 'GET', url: `/api/v1/products/${productId}/items` });
+    const items = await t.call(users.stakeholder, {
+      method: 'GET',
+      url: `/api/v1/products/${productId}/items`,
+    });
     expect(items.statusCode).toBe(403);
   });
 });

@@ -111,15 +111,13 @@ export const productRoutes: AnyRoute[] = [
     method: 'PATCH',
     url: '/api/v1/products/:productId/members/:userId',
     tag: 'members',
-    summary: "Change a member's role",
+    summary: "Change a member's role or customer segments (segmentIds: this product's segments)",
     access: ownerOnly,
     params: MemberParams,
     body: UpdateMemberBody,
     response: Member,
     handler: async (ctx) =>
-      presentMember(
-        await ctx.services.products.setMember(ctx.product, ctx.params.userId, ctx.body.role, 'update'),
-      ),
+      presentMember(await ctx.services.products.updateMember(ctx.product, ctx.params.userId, ctx.body)),
   }),
   defineRoute({
     method: 'DELETE',
