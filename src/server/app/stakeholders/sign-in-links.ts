@@ -49,7 +49,7 @@ export function signInLinkUseCases(store: Store, now: () => Date) {
      * Uses the link up and starts a session for its person, as long as they are active and still
      * a stakeholder of the product. Any other token (unknown, tampered, used, expired) is a 404.
      */
-    async useSignInLink(token: string) {
+    async redeemSignInLink(token: string) {
       return store.transaction(async (r) => {
         const link = await r.signInLinks.byToken(sha256(token));
         if (!link || link.usedAt || link.expiresAt <= now()) throw linkGone();

@@ -65,7 +65,7 @@ export const stakeholderRoutes: AnyRoute[] = [
     params: SignInLinkTokenParams,
     response: SignInLinkResult,
     async handler(ctx) {
-      const { sessionId, productKey } = await ctx.services.stakeholders.useSignInLink(ctx.params.token);
+      const { sessionId, productKey } = await ctx.services.stakeholders.redeemSignInLink(ctx.params.token);
       setSessionCookie(ctx.req, ctx.reply, sessionId);
       return { productKey, path: `/p/${productKey}/portal` };
     },
