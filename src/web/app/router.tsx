@@ -6,6 +6,7 @@ import { JobsPage } from '#web/features/admin/jobs-page.tsx';
 import { UsersPage } from '#web/features/admin/users-page.tsx';
 import { InvitePage } from '#web/features/auth/invite-page.tsx';
 import { SetupPage } from '#web/features/auth/setup-page.tsx';
+import { SignInLinkPage } from '#web/features/auth/sign-in-link-page.tsx';
 import { SignInPage } from '#web/features/auth/sign-in-page.tsx';
 import { CreateProductPage } from '#web/features/products/create-product-page.tsx';
 import { HomePage } from '#web/features/products/home-page.tsx';
@@ -20,6 +21,7 @@ const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage /> },
   { path: '/signin', element: <SignInPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
+  { path: '/link/:token', element: <SignInLinkPage /> },
   { path: '/reset-password/:token', lazy: () => import('#web/features/account/reset-password-page.tsx') },
   {
     element: <RequireAuth />,
