@@ -181,7 +181,7 @@ export function StakeholderImportDialog({ product, onClose }: { product: Product
           </button>
         )}
         <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {done ? 'Close' : 'Cancel'}
+          {done ? 'Done' : 'Cancel'}
         </button>
       </div>
     </Dialog>
