@@ -87,7 +87,13 @@ export function SignInLinkButton({ product, member }: { product: Product; member
     );
   return (
     <>
-      <button type="button" className="btn btn-sm" disabled={busy} onClick={() => void make()}>
+      <button
+        type="button"
+        className="btn btn-sm"
+        style={{ marginTop: 4 }}
+        disabled={busy}
+        onClick={() => void make()}
+      >
         {busy ? 'Making…' : 'Sign-in link'}
       </button>
       {error && <span className="field-error">{error}</span>}
