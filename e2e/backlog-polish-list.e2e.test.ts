@@ -48,9 +48,7 @@ describe('selection in the backlog list is offered only to people who can bulk e
     }
   });
 
-  for (const [who, ctx] of [
-    ['viewer', () => viewer],
-  ] as const) {
+  for (const [who, ctx] of [['viewer', () => viewer]] as const) {
     it(`shows a ${who} no checkboxes, and no click or key selects a row`, async () => {
       const p = await ctx().newPage();
       await p.goto(backlog());
