@@ -90,8 +90,7 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
   },
   'member.sign_in_link_created': (e, who) =>
     `${who} made a personal sign-in link for ${str(obj(e.after).name) ?? 'a stakeholder'}`,
-  'member.signed_in_by_link': (e) =>
-    `${str(obj(e.after).name) ?? 'A stakeholder'} signed in with their personal link`,
+  'member.signed_in_by_link': (_e, who) => `${who} signed in with their personal link`,
   'request.created': (e, who) => `${who} asked ${quoted(obj(e.after).title)}`.trim(),
   'request.updated': (e, who) =>
     obj(e.after).published === true
