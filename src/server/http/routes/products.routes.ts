@@ -17,7 +17,7 @@ import {
   UpdateProductBody,
   UpdateSegmentBody,
 } from '#contracts/products.ts';
-import { ROLES } from '#domain/roles.ts';
+import { hasRole, ROLES } from '#domain/roles.ts';
 import { presentEvent, presentMember, presentProduct, presentSegment } from '#http/presenters.ts';
 import { type AnyRoute, allow, defineRoute, ifMatchVersion } from '#http/route.ts';
 
@@ -137,9 +137,12 @@ export const productRoutes: AnyRoute[] = [
     access: allow.members,
     params: ProductParams,
     response: SegmentList,
-    handler: async (ctx) => ({
-      segments: (await ctx.services.products.listSegments(ctx.product)).map(presentSegment),
-    }),
+    handler: async (ctx) => {
+      const segments = (await ctx.services.products.listSegments(ctx.product)).map(presentSegment);
+      // The effort targets are the PO's internal planning; the customers see the names.
+      const customer = !hasRole(ctx.product.role, ROLES.readers);
+      return { segments: customer ? segments.map((seg) => ({ ...seg, targetShare: null })) : segments };
+    },
   }),
   defineRoute({
     method: 'POST',
