@@ -22,7 +22,7 @@ import { type E2EApp, screenshot, screenshotFailedSteps } from './harness.ts';
 let league: League;
 let app: E2EApp;
 let po: BrowserContext;
-let stakeholder: BrowserContext;
+let viewer: BrowserContext;
 let page: Page;
 const ids: Record<string, string> = {};
 const board = () => `${app.url}/p/LEAG/backlog/board`;
@@ -41,10 +41,10 @@ const cardsIn = (p: Page, name: string) =>
 const boardScroll = (p: Page) => p.$eval('.b-board', (b) => b.scrollLeft);
 
 beforeAll(async () => {
-  league = await startLeague({ team: 'team', stakeholder: 'stakeholder' });
+  league = await startLeague({ team: 'team', viewer: 'viewer' });
   ({ app } = league);
   po = league.as.po;
-  stakeholder = league.as.stakeholder!;
+  viewer = league.as.viewer!;
   const admins = await league.segment('League admins');
   const story = (title: string, criteria: boolean) => ({
     type: 'story',
@@ -181,8 +181,8 @@ describe('the board by status', () => {
       .waitFor();
     await expectNoSeriousA11y(page, 'board with panel');
   });
-  it('shows a stakeholder the board to read: cards open, nothing drags, nothing claims to be disabled', async () => {
-    const p = await stakeholder.newPage();
+  it('shows a viewer the board to read: cards open, nothing drags, nothing claims to be disabled', async () => {
+    const p = await viewer.newPage();
     await p.goto(board());
     await card(p, 'LEAG-2').waitFor();
     expect(await card(p, 'LEAG-2').getAttribute('aria-disabled')).toBeNull();
@@ -194,7 +194,7 @@ describe('the board by status', () => {
       .getByRole('complementary', { name: 'Item details' })
       .locator('.b-panel-head', { hasText: 'LEAG-2' })
       .waitFor();
-    await expectNoSeriousA11y(p, 'board (stakeholder)');
+    await expectNoSeriousA11y(p, 'board (viewer)');
     await p.close();
   });
 });

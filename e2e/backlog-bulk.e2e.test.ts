@@ -8,14 +8,14 @@ import { type E2EApp, screenshot, screenshotFailedSteps } from './harness.ts';
  * Bulk edit in the backlog list: rows picked by shift-click, ctrl-click and checkbox; assignee,
  * label, segment and status set on all of them at once. Each change lands on exactly the selected
  * items (checked through the API); a change the rules refuse for any of them names the field and
- * the item and changes none; a team member cannot accept, a stakeholder gets no bulk edit at all
+ * the item and changes none; a team member cannot accept, a viewer gets no bulk edit at all
  * (and so no checkboxes).
  */
 let league: League;
 let app: E2EApp;
 let po: BrowserContext;
 let team: BrowserContext;
-let stakeholder: BrowserContext;
+let viewer: BrowserContext;
 let page: Page;
 let productId = '';
 let theoId = '';
@@ -36,9 +36,9 @@ const selectedKeys = (p: Page) =>
   p.$$eval('tbody.b-body tr[aria-selected="true"]', (rows) => rows.map((r) => r.getAttribute('data-key')));
 
 beforeAll(async () => {
-  league = await startLeague({ team: 'team', stakeholder: 'stakeholder' });
+  league = await startLeague({ team: 'team', viewer: 'viewer' });
   ({ app, productId } = league);
-  ({ po, team, stakeholder } = league.as as Required<League['as']>);
+  ({ po, team, viewer } = league.as as Required<League['as']>);
   theoId = league.ids.team!;
   for (const name of ['League admins', 'Sponsors']) segments[name] = await league.segment(name);
   // Six stories; all but LEAG-4 meet the Definition of Ready once sized (LEAG-4 has no criteria).
@@ -177,7 +177,7 @@ describe('bulk edit in the backlog list', () => {
     expect(await fieldOf('version')).toEqual(v);
   });
 
-  it('does not let a team member accept or reject in bulk, and gives a stakeholder no bulk edit', async () => {
+  it('does not let a team member accept or reject in bulk, and gives a viewer no bulk edit', async () => {
     const t = await team.newPage();
     await t.goto(backlog());
     await t.locator('tr[data-key="LEAG-1"]').click({ modifiers: ['Control'] });
@@ -191,10 +191,10 @@ describe('bulk edit in the backlog list', () => {
     expect(await fieldOf('version')).toEqual(v);
     await t.close();
 
-    const s = await stakeholder.newPage();
+    const s = await viewer.newPage();
     await s.goto(backlog());
     await s.locator('tr[data-key="LEAG-1"]').waitFor();
-    // The stakeholder cannot drag rows, and the rows do not claim to be draggable or disabled.
+    // The viewer cannot drag rows, and the rows do not claim to be draggable or disabled.
     expect(await s.locator('tr[data-key="LEAG-1"]').getAttribute('aria-disabled')).toBeNull();
     expect(await s.locator('tr[data-key="LEAG-1"]').getAttribute('aria-roledescription')).toBeNull();
     // Nothing to select: no checkboxes that would lead nowhere, and ctrl-click selects nothing.
@@ -202,7 +202,7 @@ describe('bulk edit in the backlog list', () => {
     await s.locator('tr[data-key="LEAG-1"]').click({ modifiers: ['Control'] });
     expect(await selectedKeys(s)).toEqual([]);
     expect(await bulk(s).count()).toBe(0);
-    await screenshot(s, 'backlog-bulk-stakeholder-light-desktop');
+    await screenshot(s, 'backlog-bulk-viewer-light-desktop');
     await s.close();
   });
 });

@@ -28,7 +28,7 @@ const create = (title: string) =>
   });
 
 beforeAll(async () => {
-  league = await startLeague({ team: 'team', stakeholder: 'stakeholder', viewer: 'viewer' });
+  league = await startLeague({ team: 'team', viewer: 'viewer' });
   page = await league.as.po.newPage();
 });
 screenshotFailedSteps(() => page, 'backlog-new-user');
@@ -174,7 +174,7 @@ describe('what a new user tripped over in the backlog', () => {
     await screenshot(page, 'backlog-history-light-desktop');
   });
 
-  for (const who of ['stakeholder', 'viewer'] as const) {
+  for (const who of ['viewer'] as const) {
     it(`gives a ${who} a reading layout of the item: text, not disabled inputs`, async () => {
       const item = (await league.items()).find((i) => i.key === 'LEAG-1')!;
       // A description with a tracking pixel from another host and an inline image.

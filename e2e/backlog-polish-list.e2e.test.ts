@@ -12,7 +12,6 @@ let league: League;
 let app: E2EApp;
 let po: BrowserContext;
 let team: BrowserContext;
-let stakeholder: BrowserContext;
 let viewer: BrowserContext;
 let page: Page;
 const backlog = () => `${app.url}/p/LEAG/backlog`;
@@ -22,7 +21,6 @@ beforeAll(async () => {
   ({ app } = league);
   po = league.as.po;
   team = league.as.team!;
-  stakeholder = league.as.stakeholder!;
   viewer = league.as.viewer!;
   page = await po.newPage();
 });
@@ -50,10 +48,7 @@ describe('selection in the backlog list is offered only to people who can bulk e
     }
   });
 
-  for (const [who, ctx] of [
-    ['stakeholder', () => stakeholder],
-    ['viewer', () => viewer],
-  ] as const) {
+  for (const [who, ctx] of [['viewer', () => viewer]] as const) {
     it(`shows a ${who} no checkboxes, and no click or key selects a row`, async () => {
       const p = await ctx().newPage();
       await p.goto(backlog());

@@ -56,12 +56,12 @@ beforeAll(async () => {
   await makeUser('Fay Facil', 'fay@club.test');
   for (const [email, role] of [
     ['tom@club.test', 'team'],
-    ['sam@club.test', 'viewer'],
+    ['sam@club.test', 'stakeholder'],
     ['fay@club.test', 'facilitator'],
   ] as const)
     await apiAs(admin, app, 'POST', `/api/v1/products/${pid}/members`, { userId: people[email], role });
   await apiAs(admin, app, 'PATCH', `/api/v1/products/${pid}/members/${people['sam@club.test']}`, {
-    role: 'stakeholder',
+    role: 'viewer',
   });
   for (const [name, targetShare] of [
     ['Secretariat', 60],
@@ -79,7 +79,7 @@ describe('the shell', () => {
   it('opens the command palette with Ctrl-K and runs a command from the keyboard', async () => {
     const page = await admin.newPage();
     await page.goto(`${app.url}/p/VIP/activity`);
-    await page.getByText('Olive Owner changed Sam Stake’s role from Viewer to Stakeholder').waitFor();
+    await page.getByText('Olive Owner changed Sam Stake’s role from Stakeholder to Viewer').waitFor();
     await page.keyboard.press('Control+k');
     const input = page.getByRole('combobox', { name: 'Type a command' });
     await input.waitFor();
@@ -94,7 +94,7 @@ describe('the shell', () => {
     await page.close();
   });
 
-  it('collapses the nav into a drawer on a phone, for a stakeholder', async () => {
+  it('collapses the nav into a drawer on a phone, for a viewer', async () => {
     const sam = await as('sam@club.test', { viewport: PHONE });
     const page = await sam.newPage();
     await page.goto(`${app.url}/p/VIP/activity`);
@@ -105,7 +105,7 @@ describe('the shell', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL('**/p/VIP/settings');
     await page.getByRole('heading', { name: 'Customer segments' }).waitFor();
-    // A stakeholder sees roles and targets but no controls to change them.
+    // A viewer sees roles and targets but no controls to change them.
     expect(await page.getByRole('button', { name: /Remove|Delete/ }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'settings-light-phone');

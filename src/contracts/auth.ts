@@ -10,6 +10,8 @@ export const User = z.object({
   name: z.string(),
   workspaceRole: WorkspaceRole,
   disabled: z.boolean(),
+  /** False for people added without a password: they sign in by a personal link until they set one. */
+  hasPassword: z.boolean(),
   createdAt: IsoDateTime,
 });
 export type User = z.infer<typeof User>;
@@ -89,7 +91,9 @@ export const ChangePasswordBody = z.object({
     multiline: true,
     trim: false,
     minMessage: 'Enter your current password',
-  }),
+  })
+    .optional()
+    .describe('Needed unless you have no password yet (added from a list)'),
   newPassword: Password,
 });
 

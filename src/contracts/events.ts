@@ -223,6 +223,10 @@ export const EventPayload = z.discriminatedUnion('type', [
   event('stakeholders.imported', 'product', {
     after: z.strictObject({ added: z.number(), alreadyMembers: z.number(), created: z.number() }),
   }),
+  event('member.sign_in_link_created', 'member', {
+    after: z.strictObject({ name: str, expiresAt: str }),
+  }),
+  event('member.signed_in_by_link', 'member', { after: z.strictObject({ name: str }) }),
   event('request.created', 'request', {
     after: z.strictObject({ title: str, problem: str, segmentId: id.nullable() }),
   }),

@@ -33,11 +33,24 @@ export const Member = z.object({
   email: z.string(),
   role: ProductRoleSchema,
   addedAt: IsoDateTime,
+  /** The product's segments this member belongs to: every answer and vote reads per segment. */
+  segmentIds: z.array(Id),
+  /** False for people added without a password: they sign in through a personal link. */
+  hasPassword: z.boolean(),
 });
 export type Member = z.infer<typeof Member>;
 export const MemberList = z.object({ members: z.array(Member) });
 export const AddMemberBody = z.object({ userId: Id, role: ProductRoleSchema });
-export const UpdateMemberBody = z.object({ role: ProductRoleSchema });
+export const UpdateMemberBody = z
+  .object({
+    role: ProductRoleSchema.optional(),
+    /** Replaces the member's segments; each must be one of this product's segments. */
+    segmentIds: z.array(Id).max(100, { message: 'At most 100 segments' }).optional(),
+  })
+  .refine((b) => b.role !== undefined || b.segmentIds !== undefined, {
+    message: 'Send a role, segmentIds, or both',
+    path: ['role'],
+  });
 export const MemberParams = z.object({ productId: Id, userId: Id });
 
 export const Segment = z.object({

@@ -32,8 +32,11 @@ export const ROLES = {
   estimators: ['team'],
   /** People who run team events: planning, poker, sprints. */
   teamOrFacilitator: ['team', 'facilitator'],
-  /** Commenters: anyone but read-only viewers. */
-  participants: ['owner', 'team', 'facilitator', 'stakeholder'],
+  /**
+   * Who writes on internal work (creates items, edits, comments): anyone but read-only viewers
+   * and the customers, whose comments and asks go through requests and reviews (issue 10).
+   */
+  participants: ['owner', 'team', 'facilitator'],
 } as const satisfies Record<string, readonly ProductRole[]>;
 
 export function hasRole(role: ProductRole | null | undefined, allowed: readonly ProductRole[]): boolean {

@@ -22,12 +22,16 @@ export function passwordUseCases(store: Store, now: () => Date) {
     async changePassword(
       actor: Actor,
       keepSession: Buffer | null,
-      input: { currentPassword: string; newPassword: string },
+      input: { currentPassword?: string | undefined; newPassword: string },
     ) {
       const user = await store.read.users.byId(actor.userId);
       if (!user) throw notFound('Your account');
-      if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
-        throw invalid({ currentPassword: 'That is not your current password' });
+      // Someone added without a password (a stakeholder from a list) sets their first one.
+      if (user.passwordHash !== null) {
+        if (!input.currentPassword) throw invalid({ currentPassword: 'Enter your current password' });
+        if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
+          throw invalid({ currentPassword: 'That is not your current password' });
+      }
       if (input.newPassword === input.currentPassword)
         throw invalid({ newPassword: 'Choose a password different from your current one' });
       assertUsablePassword('newPassword', input.newPassword, user);

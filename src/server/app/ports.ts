@@ -11,7 +11,8 @@ export interface UserRecord {
   id: string;
   email: string;
   name: string;
-  passwordHash: string;
+  /** Null for people added without a password (stakeholders from a list): no password signs them in. */
+  passwordHash: string | null;
   workspaceRole: WorkspaceRoleName;
   disabled: boolean;
   createdAt: Date;
@@ -24,13 +25,15 @@ export interface UsersRepo {
   count(): Promise<number>;
   byId(id: string): Promise<UserRecord | null>;
   byEmail(email: string): Promise<UserRecord | null>;
+  /** The accounts with these emails (lower-cased, as stored). */
+  byEmails(emails: readonly string[]): Promise<UserRecord[]>;
   list(): Promise<UserRecord[]>;
   /** Active people who share at least one live product with `userId` (themselves included). */
   sharingProductsWith(userId: string): Promise<UserRecord[]>;
   insert(u: {
     email: string;
     name: string;
-    passwordHash: string;
+    passwordHash: string | null;
     workspaceRole: WorkspaceRoleName;
   }): Promise<UserRecord>;
   update(
@@ -144,6 +147,10 @@ export interface MemberRecord {
   email: string;
   role: ProductRole;
   addedAt: Date;
+  /** The product's segments the member belongs to ("VIP members"), by id. */
+  segmentIds: string[];
+  /** False for people added without a password (they sign in by a personal link). */
+  hasPassword: boolean;
 }
 export interface MembersRepo {
   /** The caller's role on a live product, or null: the one query every product route runs. */
@@ -153,6 +160,8 @@ export interface MembersRepo {
   upsert(productId: string, userId: string, role: ProductRole): Promise<MemberRecord>;
   remove(productId: string, userId: string): Promise<boolean>;
   countOwners(productId: string): Promise<number>;
+  /** Replaces the member's segments (ids of this product's segments). */
+  setSegments(productId: string, userId: string, segmentIds: readonly string[]): Promise<void>;
 }
 
 export interface SegmentRecord {

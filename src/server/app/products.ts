@@ -3,7 +3,9 @@ import { AppError, invalid, notFound } from '#domain/errors.ts';
 import type { ProductRole } from '#domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { type ChangeFeed, rolesTopic } from './change-feed.ts';
-import type { Store } from './store.ts';
+import { setMemberSegments } from './member-segments.ts';
+import type { MemberRecord } from './ports.ts';
+import type { Repos, Store } from './store.ts';
 import { TopicCache } from './topic-cache.ts';
 
 /** The caller on one product, after the HTTP layer checked their role. */
@@ -102,42 +104,26 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
     listMembers: (ctx: ProductContext) => store.read.members.list(ctx.productId),
 
     async setMember(ctx: ProductContext, userId: string, role: ProductRole, mode: 'add' | 'update') {
+      const member = await store.transaction((r) => applyRole(r, ctx, userId, role, mode));
+      rolesChanged(ctx.productId);
+      return member;
+    },
+
+    /** Changes a member's role, segments, or both, in one transaction. */
+    async updateMember(
+      ctx: ProductContext,
+      userId: string,
+      patch: { role?: ProductRole | undefined; segmentIds?: string[] | undefined },
+    ) {
       const member = await store.transaction(async (r) => {
-        const user = await r.users.byId(userId);
-        if (!user || user.disabled)
-          throw mode === 'add' ? invalid({ userId: 'No active user has this id' }) : notFound('That member');
-        const before = await r.members.get(ctx.productId, userId);
-        if (mode === 'update' && !before) throw notFound('That member');
-        if (mode === 'add' && before)
-          throw new AppError('conflict', `${user.name} is already a member (${before.role}).`);
-        if (
-          before?.role === 'owner' &&
-          role !== 'owner' &&
-          (await r.members.countOwners(ctx.productId)) <= 1
-        ) {
-          throw new AppError(
-            'conflict',
-            'A product needs at least one Product Owner. Make someone else owner first.',
-          );
-        }
-        const m = await r.members.upsert(ctx.productId, userId, role);
-        const who = { productId: ctx.productId, actorId: ctx.actor.userId, entityId: userId };
-        const after = { role, name: user.name };
-        await recordEvent(
-          r,
-          before
-            ? {
-                ...who,
-                entityType: 'member',
-                type: 'member.role_changed',
-                before: { role: before.role },
-                after,
-              }
-            : { ...who, entityType: 'member', type: 'member.added', after },
-        );
+        let m = patch.role
+          ? await applyRole(r, ctx, userId, patch.role, 'update')
+          : await r.members.get(ctx.productId, userId);
+        if (!m) throw notFound('That member');
+        if (patch.segmentIds) m = await setMemberSegments(r, ctx, m, patch.segmentIds);
         return m;
       });
-      rolesChanged(ctx.productId);
+      if (patch.role) rolesChanged(ctx.productId);
       return member;
     },
 
@@ -250,6 +236,45 @@ export function productUseCases(store: Store, changes?: ChangeFeed) {
   };
 }
 export type ProductUseCases = ReturnType<typeof productUseCases>;
+
+/** Adds a member with a role, or changes their role; keeps at least one Product Owner. */
+async function applyRole(
+  r: Repos,
+  ctx: ProductContext,
+  userId: string,
+  role: ProductRole,
+  mode: 'add' | 'update',
+): Promise<MemberRecord> {
+  const user = await r.users.byId(userId);
+  if (!user || user.disabled)
+    throw mode === 'add' ? invalid({ userId: 'No active user has this id' }) : notFound('That member');
+  const before = await r.members.get(ctx.productId, userId);
+  if (mode === 'update' && !before) throw notFound('That member');
+  if (mode === 'add' && before)
+    throw new AppError('conflict', `${user.name} is already a member (${before.role}).`);
+  if (before?.role === 'owner' && role !== 'owner' && (await r.members.countOwners(ctx.productId)) <= 1) {
+    throw new AppError(
+      'conflict',
+      'A product needs at least one Product Owner. Make someone else owner first.',
+    );
+  }
+  const m = await r.members.upsert(ctx.productId, userId, role);
+  const who = { productId: ctx.productId, actorId: ctx.actor.userId, entityId: userId };
+  const after = { role, name: user.name };
+  await recordEvent(
+    r,
+    before
+      ? {
+          ...who,
+          entityType: 'member',
+          type: 'member.role_changed',
+          before: { role: before.role },
+          after,
+        }
+      : { ...who, entityType: 'member', type: 'member.added', after },
+  );
+  return m;
+}
 
 function pick<T extends object>(source: T, keys: object): Partial<T> {
   return Object.fromEntries(

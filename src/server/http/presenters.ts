@@ -19,6 +19,7 @@ export const presentUser = (u: UserRecord): User => ({
   name: u.name,
   workspaceRole: u.workspaceRole,
   disabled: u.disabled,
+  hasPassword: u.passwordHash !== null,
   createdAt: u.createdAt.toISOString(),
 });
 
@@ -38,6 +39,8 @@ export const presentMember = (m: MemberRecord): Member => ({
   email: m.email,
   role: m.role,
   addedAt: m.addedAt.toISOString(),
+  segmentIds: m.segmentIds,
+  hasPassword: m.hasPassword,
 });
 
 export const presentSegment = (s: SegmentRecord): Segment => ({

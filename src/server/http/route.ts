@@ -53,6 +53,8 @@ export const allow = {
   admin: { kind: 'admin' },
   /** Any member of the product named by `:productId`: the rule of most reads. */
   members: { kind: 'product', roles: ROLES.anyMember },
+  /** Who reads the internal work of the product named by `:productId`: every role but the customers'. */
+  readers: { kind: 'product', roles: ROLES.readers },
   /** Members of the product with one of `roles`: `:productId`, or the product `of` finds. */
   product: (roles: readonly ProductRole[], opts: { of?: ProductOf; denied?: string } = {}): Access => ({
     kind: 'product',

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { EmptyState } from '#web/components/ui.tsx';
 import { useProduct } from './product-context.tsx';
-import { productNav } from './routes.tsx';
+import { productHomeFor, productNav } from './routes.tsx';
 
 /**
  * Shown for an address that leads nowhere, including a product the user has no role on: we say
@@ -36,9 +36,11 @@ export function NotBuiltPage() {
       <EmptyState
         title={`${entry.label} is coming soon`}
         action={
-          <Link className="btn" to={`/p/${product.key}/activity`}>
-            See the activity feed
-          </Link>
+          productHomeFor(product.role) === section ? undefined : (
+            <Link className="btn" to={`/p/${product.key}/${productHomeFor(product.role)}`}>
+              Go to the product's home
+            </Link>
+          )
         }
       >
         {entry.blurb} This part of Tandem is not available in this version yet.

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
-import { Outlet, useParams } from 'react-router-dom';
+import { Navigate, Outlet, useLocation, useParams } from 'react-router-dom';
+import { hasRole, type ProductRole, ROLES } from '#domain/roles.ts';
 import { ErrorState, Loading } from '#web/components/ui.tsx';
 import { useProducts } from '#web/lib/queries.ts';
 import { useLiveActivity } from './live-activity.ts';
 import { NotFoundPage } from './not-found-page.tsx';
-import { ProductContext } from './product-context.tsx';
+import { ProductContext, useProduct } from './product-context.tsx';
+import { productHomeFor, productNav } from './routes.tsx';
 
 const LAST_PRODUCT = 'tandem.lastProduct';
 
@@ -21,8 +23,11 @@ export function ProductLayout() {
   const { productKey = '' } = useParams();
   const products = useProducts();
   const product = products.data?.find((p) => p.key.toLowerCase() === productKey.toLowerCase());
-  // Other people's changes to this product appear without a reload.
-  useLiveActivity(product?.id);
+  // Other people's changes to this product appear without a reload (the activity stream is
+  // internal work: stakeholders' pages refresh their own way).
+  useLiveActivity(product && hasRole(product.role, ROLES.readers) ? product.id : undefined);
+  // The first path segment under /p/:productKey/ (this layout does not see its children's params).
+  const section = useLocation().pathname.split('/')[3] ?? '';
   useEffect(() => {
     if (!product) return;
     try {
@@ -34,9 +39,24 @@ export function ProductLayout() {
   if (products.isPending) return <Loading />;
   if (products.isError) return <ErrorState error={products.error} />;
   if (!product) return <NotFoundPage what="product" />;
+  // A page of the other audience (a stakeholder on the backlog, say) leads to the role's home.
+  if (!sectionOpenTo(section, product.role))
+    return <Navigate to={`/p/${product.key}/${productHomeFor(product.role)}`} replace />;
   return (
     <ProductContext.Provider value={product}>
       <Outlet />
     </ProductContext.Provider>
   );
+}
+
+/** Whether a role may open a section: the nav's sections by their `roles`; any other path is left to its route. */
+function sectionOpenTo(section: string, role: ProductRole): boolean {
+  const entry = productNav.find((n) => n.path === section);
+  return !entry || entry.roles.includes(role);
+}
+
+/** The product's index: the caller's home for it. */
+export function ProductHome() {
+  const product = useProduct();
+  return <Navigate to={productHomeFor(product.role)} replace />;
 }

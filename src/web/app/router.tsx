@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { ProfilePage } from '#web/features/account/profile-page.tsx';
 import { ActivityPage } from '#web/features/activity/activity-page.tsx';
 import { NoticesPage } from '#web/features/activity/notices.tsx';
@@ -6,25 +6,22 @@ import { JobsPage } from '#web/features/admin/jobs-page.tsx';
 import { UsersPage } from '#web/features/admin/users-page.tsx';
 import { InvitePage } from '#web/features/auth/invite-page.tsx';
 import { SetupPage } from '#web/features/auth/setup-page.tsx';
+import { SignInLinkPage } from '#web/features/auth/sign-in-link-page.tsx';
 import { SignInPage } from '#web/features/auth/sign-in-page.tsx';
 import { CreateProductPage } from '#web/features/products/create-product-page.tsx';
 import { HomePage } from '#web/features/products/home-page.tsx';
 import { ProductSettingsPage } from '#web/features/products/product-settings-page.tsx';
 import { NotBuiltPage, NotFoundPage } from './not-found-page.tsx';
-import { ProductLayout } from './product-layout.tsx';
+import { ProductHome, ProductLayout } from './product-layout.tsx';
 import { productFeatureRoutes } from './routes.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 import { RequireAuth } from './shell/require-auth.tsx';
-
-/** Where a product opens: its backlog once that feature is registered, the activity feed until then. */
-export const productHome = productFeatureRoutes.some((r) => r.path?.startsWith('backlog'))
-  ? 'backlog'
-  : 'activity';
 
 const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage /> },
   { path: '/signin', element: <SignInPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
+  { path: '/link/:token', element: <SignInLinkPage /> },
   { path: '/reset-password/:token', lazy: () => import('#web/features/account/reset-password-page.tsx') },
   {
     element: <RequireAuth />,
@@ -42,7 +39,7 @@ const routes: RouteObject[] = [
             path: 'p/:productKey',
             element: <ProductLayout />,
             children: [
-              { index: true, element: <Navigate to={productHome} replace /> },
+              { index: true, element: <ProductHome /> },
               { path: 'activity', element: <ActivityPage /> },
               { path: 'settings', element: <ProductSettingsPage /> },
               ...productFeatureRoutes,

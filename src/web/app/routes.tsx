@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router-dom';
+import { hasRole, type ProductRole, ROLES } from '#domain/roles.ts';
 import type { IconName } from '#web/components/icons.tsx';
 
 /**
@@ -29,39 +30,94 @@ export interface ProductNavEntry {
   icon: IconName;
   /** Shown on the "not built yet" page until the feature registers its route. */
   blurb: string;
+  /** Who sees the entry: the internal pages are for `ROLES.readers`, the customer pages for stakeholders. */
+  roles: readonly ProductRole[];
 }
 
-/** The product navigation, in order. Backlog/Board/Sprints/Poker point at the features' routes. */
+/**
+ * The product navigation, in order. Backlog/Board/Sprints/Poker point at the features' routes.
+ * Stakeholders are the customers: they see only the customer pages, never the internal work.
+ */
 export const productNav: readonly ProductNavEntry[] = [
   {
+    path: 'portal',
+    label: 'Portal',
+    icon: 'home',
+    blurb: 'What was delivered for you, what is planned next, and what waits for your answer.',
+    roles: ROLES.customers,
+  },
+  {
+    path: 'requests',
+    label: 'Requests',
+    icon: 'ask',
+    blurb: 'Tell the team what is hard for you and why, and follow what happens to it.',
+    roles: ROLES.customers,
+  },
+  {
+    path: 'reviews',
+    label: 'Reviews',
+    icon: 'review',
+    blurb: 'Rate each delivered increment: happy, neutral or sad, in one tap.',
+    roles: ROLES.customers,
+  },
+  {
+    path: 'votes',
+    label: 'Votes',
+    icon: 'vote',
+    blurb: 'Spread your points over what should come in the next release.',
+    roles: ROLES.customers,
+  },
+  {
     path: 'backlog',
+    roles: ROLES.readers,
     label: 'Backlog',
     icon: 'backlog',
     blurb: 'One ordered backlog the whole team trusts: items, value, size and INVEST checks.',
   },
   {
     path: 'backlog/board',
+    roles: ROLES.readers,
     label: 'Backlog board',
     icon: 'board',
     blurb: 'Every backlog item by status, with drag and drop (the running sprint has its own sprint board).',
   },
   {
     path: 'sprints',
+    roles: ROLES.readers,
     label: 'Sprints',
     icon: 'sprints',
     blurb: 'Plan, start and close sprints; scope changes are recorded with their reason.',
   },
   {
     path: 'poker',
+    roles: ROLES.readers,
     label: 'Poker',
     icon: 'poker',
     blurb: 'Live planning poker where only the team votes.',
   },
   {
     path: 'activity',
+    roles: ROLES.readers,
     label: 'Activity',
     icon: 'activity',
     blurb: 'Everything that changed, and who did it.',
   },
-  { path: 'settings', label: 'Settings', icon: 'settings', blurb: 'Members, roles and customer segments.' },
+  {
+    path: 'settings',
+    label: 'Settings',
+    icon: 'settings',
+    blurb: 'Members, roles and customer segments.',
+    roles: ROLES.readers,
+  },
 ];
+
+/** The nav entries a role sees. */
+export function productNavFor(role: ProductRole | undefined): readonly ProductNavEntry[] {
+  return role ? productNav.filter((n) => n.roles.includes(role)) : [];
+}
+
+/** Where a product opens for a role: customers on their portal; the others on the backlog once it is registered. */
+export function productHomeFor(role: ProductRole): string {
+  if (!hasRole(role, ROLES.readers)) return 'portal';
+  return productFeatureRoutes.some((r) => r.path?.startsWith('backlog')) ? 'backlog' : 'activity';
+}

@@ -16,6 +16,9 @@ const paths = {
   sun: 'M8 5a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM8 1v1.5M8 13.5V15M1 8h1.5M13.5 8H15M3 3l1 1M12 12l1 1M3 13l1-1M12 4l1-1',
   moon: 'M13 9.5A5.5 5.5 0 1 1 6.5 3a4.5 4.5 0 0 0 6.5 6.5z',
   home: 'M2.5 7.5L8 3l5.5 4.5V13h-4v-3h-3v3h-4z',
+  ask: 'M2.5 3h11v7.5H7L4 13v-2.5H2.5zM8 5v2.5M8 9v.01',
+  review: 'M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12zM5.5 9.5c1.3 1.5 3.7 1.5 5 0M6 6.5v.01M10 6.5v.01',
+  vote: 'M3 13.5h10M5 13.5V8h2v5.5M9 13.5V4h2v9.5',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -39,6 +39,14 @@ export function usersRepo(db: Queryable): UsersRepo {
         null
       );
     },
+    async byEmails(emails) {
+      if (!emails.length) return [];
+      return (
+        await db.query<UserRecord>(`select ${USER_COLS} from users where email = any($1::text[])`, [
+          [...emails],
+        ])
+      ).rows;
+    },
     async list() {
       return (await db.query<UserRecord>(`select ${USER_COLS} from users order by lower(name)`)).rows;
     },

@@ -71,8 +71,9 @@ export function productsRepo(db: Queryable): ProductsRepo {
   };
 }
 
-const MEMBER_COLS =
-  'm.product_id as "productId", m.user_id as "userId", u.name, u.email, m.role, m.added_at as "addedAt"';
+const MEMBER_COLS = `m.product_id as "productId", m.user_id as "userId", u.name, u.email, m.role,
+  m.added_at as "addedAt", u.password_hash is not null as "hasPassword", array(select ms.segment_id from member_segments ms
+    where ms.product_id = m.product_id and ms.user_id = m.user_id order by ms.segment_id) as "segmentIds"`;
 
 export function membersRepo(db: Queryable): MembersRepo {
   return {
@@ -123,6 +124,17 @@ export function membersRepo(db: Queryable): MembersRepo {
         [productId],
       );
       return r.rows[0]!.n;
+    },
+    async setSegments(productId, userId, segmentIds) {
+      await db.query('delete from member_segments where product_id = $1 and user_id = $2', [
+        productId,
+        userId,
+      ]);
+      await db.query(
+        `insert into member_segments (product_id, user_id, segment_id)
+         select $1, $2, s from unnest($3::uuid[]) s on conflict do nothing`,
+        [productId, userId, [...segmentIds]],
+      );
     },
   };
 }

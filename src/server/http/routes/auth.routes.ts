@@ -26,7 +26,7 @@ import { presentToken, presentUser } from '#http/presenters.ts';
 import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 import { SESSION_COOKIE } from '#http/session-cookie.ts';
 
-function setSessionCookie(req: FastifyRequest, reply: FastifyReply, sessionId: string) {
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, sessionId: string) {
   reply.setCookie(SESSION_COOKIE, sessionId, {
     path: '/',
     httpOnly: true,

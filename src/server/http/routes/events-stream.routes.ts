@@ -14,7 +14,7 @@ export const eventStreamRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/events/stream',
     tag: 'events',
     summary: 'Live activity of a product (text/event-stream)',
-    access: allow.members,
+    access: allow.readers,
     params: ProductParams,
     raw: true,
     async handler(ctx) {

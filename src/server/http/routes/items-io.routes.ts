@@ -43,7 +43,7 @@ export const itemIoRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/items/export',
     tag: 'import-export',
     summary: 'Export the backlog: format=csv, json, or feature (Gherkin files as JSON {files})',
-    access: allow.members,
+    access: allow.readers,
     params: ProductParams,
     query: ExportQuery,
     response: BacklogExport,
@@ -71,7 +71,7 @@ export const itemIoRoutes: AnyRoute[] = [
     url: '/api/v1/items/:itemId/feature',
     tag: 'import-export',
     summary: "The item's acceptance criteria as a Gherkin .feature file",
-    access: allow.product(ROLES.anyMember, { of: onItem }),
+    access: allow.product(ROLES.readers, { of: onItem }),
     params: ItemParams,
     raw: true,
     async handler(ctx) {

@@ -15,7 +15,7 @@ import { onItem } from './items.routes.ts';
 
 const ORDERERS_ONLY = 'Only the Product Owner orders the backlog.';
 const orderers = allow.product(ROLES.owner, { denied: ORDERERS_ONLY });
-const itemMembers = allow.product(ROLES.anyMember, { of: onItem });
+const itemMembers = allow.product(ROLES.readers, { of: onItem });
 
 const entry = (e: { id: string; key: string; title: string; status: string; wsjf: number | null }) => ({
   id: e.id,
@@ -52,7 +52,7 @@ export const itemOrderRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/wsjf-order',
     tag: 'items',
     summary: 'Suggested order by WSJF beside the current order, with the moves it implies',
-    access: allow.members,
+    access: allow.readers,
     params: ProductParams,
     response: WsjfOrder,
     async handler(ctx) {

@@ -13,7 +13,7 @@ import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 import { presentComment, presentLink } from './items.presenters.ts';
 import { onItem } from './items.routes.ts';
 
-const itemMembers = allow.product(ROLES.anyMember, { of: onItem });
+const itemMembers = allow.product(ROLES.readers, { of: onItem });
 
 export const itemSocialRoutes: AnyRoute[] = [
   defineRoute({

@@ -6,6 +6,7 @@ let t: TestApp;
 let owner: TestUser;
 let team: TestUser;
 let holder: TestUser;
+let vera: TestUser;
 let stranger: TestUser;
 let productId: string;
 let segmentId: string;
@@ -26,10 +27,12 @@ beforeAll(async () => {
   owner = await t.user('Olive Owner');
   team = await t.user('Tom Team');
   holder = await t.user('Stella Stakeholder');
+  vera = await t.user('Vera Viewer');
   stranger = await t.user('Sam Stranger');
   productId = (await t.product(owner, 'VIP Meetings', 'VIP')).id;
   await t.addMember(owner, productId, team, 'team');
   await t.addMember(owner, productId, holder, 'stakeholder');
+  await t.addMember(owner, productId, vera, 'viewer');
   const seg = await t.call(owner, {
     method: 'POST',
     url: `/api/v1/products/${productId}/segments`,
@@ -95,7 +98,7 @@ describe('items CRUD', () => {
     expect(po.statusCode).toBe(403);
     expect(po.json().error.code).toBe('estimate_by_team_only');
     const item = (await create(owner, story('To estimate'))).json();
-    for (const who of [owner, holder]) {
+    for (const who of [owner]) {
       const r = await t.call(who, {
         method: 'PATCH',
         url: `/api/v1/items/${item.id}`,
@@ -229,7 +232,8 @@ describe('readiness, INVEST and history', () => {
       headers: { 'if-match': '1' },
       payload: { title: 'Tracked 2', labels: ['a'] },
     });
-    const h = (await t.call(holder, { method: 'GET', url: `${url}/history` })).json();
+    expect((await t.call(holder, { method: 'GET', url: `${url}/history` })).statusCode).toBe(403);
+    const h = (await t.call(vera, { method: 'GET', url: `${url}/history` })).json();
     expect(h.entries.map((e: { type: string }) => e.type)).toEqual(['item.created', 'item.updated']);
     expect(h.entries[1].changes).toEqual(
       expect.arrayContaining([
@@ -243,7 +247,17 @@ describe('readiness, INVEST and history', () => {
   it('records comments with @mentions and links that make INVEST fail Independent', async () => {
     const a = (await create(owner, story('Blocked one'))).json();
     const spike = (await create(owner, { type: 'spike', title: 'Investigate import' })).json();
-    const c = await t.call(holder, {
+    // Comments are internal: the customers' role neither writes nor reads them (issue 10).
+    const byStakeholder = {
+      method: 'POST' as const,
+      url: `/api/v1/items/${a.id}/comments`,
+      payload: { body: 'Mine' },
+    };
+    expect((await t.call(holder, byStakeholder)).statusCode).toBe(403);
+    expect((await t.call(holder, { method: 'GET', url: `/api/v1/items/${a.id}/comments` })).statusCode).toBe(
+      403,
+    );
+    const c = await t.call(owner, {
       method: 'POST',
       url: `/api/v1/items/${a.id}/comments`,
       payload: { body: 'Ask @Tom Team please' },

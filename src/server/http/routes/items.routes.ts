@@ -14,7 +14,7 @@ import { presentItem, presentingConflicts } from './items.presenters.ts';
 
 /** Routes keyed by an item: the item's product decides who may call them. */
 export const onItem = keyedBy('itemId', (services, id) => services.items.productOf(id));
-const itemMembers = allow.product(ROLES.anyMember, { of: onItem });
+const itemMembers = allow.product(ROLES.readers, { of: onItem });
 
 export const itemRoutes: AnyRoute[] = [
   defineRoute({
@@ -22,7 +22,7 @@ export const itemRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/items',
     tag: 'items',
     summary: 'The backlog: filter, sort by any column (incl. segment and WSJF), cursor pages',
-    access: allow.members,
+    access: allow.readers,
     params: ProductParams,
     query: ItemListQuery,
     response: ItemList,
@@ -106,7 +106,7 @@ export const itemRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/backlog-settings',
     tag: 'items',
     summary: 'Definition of Ready (INVEST checks required for `ready`) and split threshold',
-    access: allow.members,
+    access: allow.readers,
     params: ProductParams,
     response: BacklogSettings,
     handler: (ctx) => ctx.services.items.settings(ctx.product),

@@ -17,7 +17,7 @@ export const pokerStreamRoutes: AnyRoute[] = [
     url: '/api/v1/poker/:sessionId/stream',
     tag: 'poker',
     summary: 'Live session state (text/event-stream; event `state` carries the session)',
-    access: allow.product(ROLES.anyMember, { of: onPokerSession }),
+    access: allow.product(ROLES.readers, { of: onPokerSession }),
     params: PokerParams,
     raw: true,
     async handler(ctx) {

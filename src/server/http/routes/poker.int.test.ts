@@ -10,6 +10,7 @@ let owner: TestUser;
 let ann: TestUser;
 let bob: TestUser;
 let fay: TestUser;
+let vic: TestUser;
 let stan: TestUser;
 let stranger: TestUser;
 let productId: string;
@@ -97,12 +98,14 @@ beforeAll(async () => {
   ann = await t.user('Ann Team');
   bob = await t.user('Bob Team');
   fay = await t.user('Fay Facilitator');
+  vic = await t.user('Vic Viewer');
   stan = await t.user('Stan Stakeholder');
   stranger = await t.user('Sam Stranger');
   productId = (await t.product(owner, 'VIP Meetings', 'VIP')).id;
   await t.addMember(owner, productId, ann, 'team');
   await t.addMember(owner, productId, bob, 'team');
   await t.addMember(owner, productId, fay, 'facilitator');
+  await t.addMember(owner, productId, vic, 'viewer');
   await t.addMember(owner, productId, stan, 'stakeholder');
   items = [await item('Guest badge printing'), await item('Parking reservation')];
 });
@@ -131,7 +134,7 @@ describe('planning poker', () => {
   });
 
   it('lets only team members vote or agree a size', async () => {
-    for (const who of [owner, fay, stan]) {
+    for (const who of [owner, fay, vic]) {
       const r = await post(who, `/api/v1/poker/${sessionId}/votes`, { value: '5' });
       expect(r.statusCode).toBe(403);
       expect((await post(who, `/api/v1/poker/${sessionId}/agree`, { value: '5' })).statusCode).toBe(403);
@@ -149,12 +152,12 @@ describe('planning poker', () => {
     await post(bob, `/api/v1/poker/${sessionId}/votes`, { value: '40' });
     const seen = await watcher.until((s) => s.voters.every((v) => v.hasVoted));
     // A late joiner gets the current state first.
-    const late = await openStream(stan, sessionId);
+    const late = await openStream(vic, sessionId);
     const first = await late.until(() => true);
     expect(first.voters.every((v) => v.hasVoted)).toBe(true);
     const bodies = [
       ...(await Promise.all(
-        [owner, ann, bob, fay, stan].map(async (u) => (await get(u, `/api/v1/poker/${sessionId}`)).body),
+        [owner, ann, bob, fay, vic].map(async (u) => (await get(u, `/api/v1/poker/${sessionId}`)).body),
       )),
       (await get(ann, `/api/v1/products/${productId}/poker`)).body,
       (await get(owner, `/api/v1/products/${productId}/events`)).body,
@@ -173,7 +176,10 @@ describe('planning poker', () => {
     }
     // Your own card only, to you.
     expect((await get(ann, `/api/v1/poker/${sessionId}/my-vote`)).json()).toEqual({ value: '13' });
-    expect((await get(stan, `/api/v1/poker/${sessionId}/my-vote`)).statusCode).toBe(403);
+    expect((await get(vic, `/api/v1/poker/${sessionId}/my-vote`)).statusCode).toBe(403);
+    // Poker is internal work: the customers' role reads neither the session nor its stream.
+    expect((await get(stan, `/api/v1/poker/${sessionId}`)).statusCode).toBe(403);
+    expect((await get(stan, `/api/v1/poker/${sessionId}/stream`)).statusCode).toBe(403);
 
     const revealed = await post(fay, `/api/v1/poker/${sessionId}/reveal`);
     expect(revealed.json().spread).toMatchObject({ min: '13', max: '40', consensus: false });
@@ -229,7 +235,7 @@ describe('planning poker', () => {
     );
     const opened = await post(ann, `/api/v1/products/${productId}/poker`, { itemIds: [id] });
     expect(opened.statusCode).toBe(201);
-    const seen = (await get(stan, `/api/v1/poker/${opened.json().id}`)).json() as PokerSession;
+    const seen = (await get(vic, `/api/v1/poker/${opened.json().id}`)).json() as PokerSession;
     expect(seen.items[0]).toMatchObject({
       type: 'story',
       problem: 'Guests queue at the desk for the wifi code',

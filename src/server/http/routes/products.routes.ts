@@ -17,7 +17,7 @@ import {
   UpdateProductBody,
   UpdateSegmentBody,
 } from '#contracts/products.ts';
-import { ROLES } from '#domain/roles.ts';
+import { hasRole, ROLES } from '#domain/roles.ts';
 import { presentEvent, presentMember, presentProduct, presentSegment } from '#http/presenters.ts';
 import { type AnyRoute, allow, defineRoute, ifMatchVersion } from '#http/route.ts';
 
@@ -85,7 +85,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/members',
     tag: 'members',
     summary: 'Members and their roles',
-    access: allow.members,
+    access: allow.readers,
     params: ProductParams,
     response: MemberList,
     handler: async (ctx) => ({
@@ -111,15 +111,13 @@ export const productRoutes: AnyRoute[] = [
     method: 'PATCH',
     url: '/api/v1/products/:productId/members/:userId',
     tag: 'members',
-    summary: "Change a member's role",
+    summary: "Change a member's role or customer segments (segmentIds: this product's segments)",
     access: ownerOnly,
     params: MemberParams,
     body: UpdateMemberBody,
     response: Member,
     handler: async (ctx) =>
-      presentMember(
-        await ctx.services.products.setMember(ctx.product, ctx.params.userId, ctx.body.role, 'update'),
-      ),
+      presentMember(await ctx.services.products.updateMember(ctx.product, ctx.params.userId, ctx.body)),
   }),
   defineRoute({
     method: 'DELETE',
@@ -139,9 +137,12 @@ export const productRoutes: AnyRoute[] = [
     access: allow.members,
     params: ProductParams,
     response: SegmentList,
-    handler: async (ctx) => ({
-      segments: (await ctx.services.products.listSegments(ctx.product)).map(presentSegment),
-    }),
+    handler: async (ctx) => {
+      const segments = (await ctx.services.products.listSegments(ctx.product)).map(presentSegment);
+      // The effort targets are the PO's internal planning; the customers see the names.
+      const customer = !hasRole(ctx.product.role, ROLES.readers);
+      return { segments: customer ? segments.map((seg) => ({ ...seg, targetShare: null })) : segments };
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -183,7 +184,7 @@ export const productRoutes: AnyRoute[] = [
     url: '/api/v1/products/:productId/events',
     tag: 'events',
     summary: 'Activity feed: the product event log, newest first',
-    access: allow.members,
+    access: allow.readers,
     params: ProductParams,
     query: EventQuery,
     response: EventList,

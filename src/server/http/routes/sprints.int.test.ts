@@ -6,6 +6,7 @@ let owner: TestUser;
 let tina: TestUser;
 let fay: TestUser;
 let stan: TestUser;
+let vic: TestUser;
 let stranger: TestUser;
 let productId: string;
 let seq = 0;
@@ -72,17 +73,19 @@ beforeAll(async () => {
   tina = await t.user('Tina Team');
   fay = await t.user('Fay Facilitator');
   stan = await t.user('Stan Stakeholder');
+  vic = await t.user('Vic Viewer');
   stranger = await t.user('Sam Stranger');
   productId = (await t.product(owner, 'Notification Service', 'NOTIF')).id;
   await t.addMember(owner, productId, tina, 'team');
   await t.addMember(owner, productId, fay, 'facilitator');
   await t.addMember(owner, productId, stan, 'stakeholder');
+  await t.addMember(owner, productId, vic, 'viewer');
 });
 
 describe('sprint records', () => {
   it('creates, lists, reads and edits a sprint with If-Match, 412 on a stale version', async () => {
     const id = await sprint('Sprint A', { goal: 'Reliable delivery' });
-    const got = await api(stan, 'GET', `/api/v1/sprints/${id}`);
+    const got = await api(vic, 'GET', `/api/v1/sprints/${id}`);
     expect(got.statusCode).toBe(200);
     expect(got.json().sprint).toMatchObject({
       id,
@@ -95,7 +98,10 @@ describe('sprint records', () => {
       version: 1,
       capacity: { unit: 'days' },
     });
-    const list = (await api(stan, 'GET', `/api/v1/products/${productId}/sprints`)).json().sprints;
+    const list = (await api(vic, 'GET', `/api/v1/products/${productId}/sprints`)).json().sprints;
+    // Sprints are internal work: the customers' role does not read them (issue 10).
+    expect((await api(stan, 'GET', `/api/v1/sprints/${id}`)).statusCode).toBe(403);
+    expect((await api(stan, 'GET', `/api/v1/products/${productId}/sprints`)).statusCode).toBe(403);
     expect(list.map((s: { id: string }) => s.id)).toContain(id);
     expect((await api(tina, 'PATCH', `/api/v1/sprints/${id}`, { goal: 'x' })).statusCode).toBe(428);
     const ok = await api(
@@ -291,7 +297,8 @@ describe('an active sprint', () => {
     expect(closed.json().sprint.state).toBe('closed');
     const nextBoard = (await api(tina, 'GET', `/api/v1/sprints/${next}`)).json();
     expect(nextBoard.items.map((i: { itemId: string }) => i.itemId)).toHaveLength(1);
-    const report = (await api(stan, 'GET', `/api/v1/sprints/${id}/report`)).json();
+    expect((await api(stan, 'GET', `/api/v1/sprints/${id}/report`)).statusCode).toBe(403);
+    const report = (await api(vic, 'GET', `/api/v1/sprints/${id}/report`)).json();
     expect(report).toMatchObject({
       committedPoints: 8,
       completedPoints: 8,

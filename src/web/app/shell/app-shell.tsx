@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router-dom';
 import { setPaletteOpen } from '#web/app/commands.ts';
-import { productNav } from '#web/app/routes.tsx';
+import { productNavFor } from '#web/app/routes.tsx';
 import { Icon } from '#web/components/icons.tsx';
 import { NoticesNavLink } from '#web/features/activity/notices.tsx';
 import { useMe, useProducts } from '#web/lib/queries.ts';
@@ -16,6 +16,7 @@ export function AppShell() {
   const match = useMatch('/p/:productKey/*');
   const productKey = match?.params.productKey;
   const product = useProducts().data?.find((p) => p.key.toLowerCase() === productKey?.toLowerCase());
+  const nav = productNavFor(product?.role);
   const [drawer, setDrawer] = useState(false);
   const location = useLocation();
   useShellCommands(productKey);
@@ -59,13 +60,13 @@ export function AppShell() {
               aria-labelledby="product-nav-heading"
               style={{ margin: 0, padding: 0 }}
             >
-              {productNav.map((n) => (
+              {nav.map((n) => (
                 <li key={n.path} style={{ listStyle: 'none' }}>
                   <NavLink
                     className="nav-link"
                     to={`/p/${productKey}/${n.path}`}
                     // "Backlog" is not also lit on its nested "Backlog board" page.
-                    end={productNav.some((o) => o.path.startsWith(`${n.path}/`))}
+                    end={nav.some((o) => o.path.startsWith(`${n.path}/`))}
                   >
                     <Icon name={n.icon} />
                     {n.label}

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { hasRole, ROLES } from '#domain/roles.ts';
 import { type Command, useCommands } from '#web/app/commands.ts';
-import { productNav } from '#web/app/routes.tsx';
+import { productNavFor } from '#web/app/routes.tsx';
 import { useMe, useProducts } from '#web/lib/queries.ts';
 import { effectiveTheme, setTheme } from '#web/lib/theme.ts';
 import { useSignOut } from './user-menu.tsx';
@@ -14,8 +15,9 @@ export function useShellCommands(productKey: string | undefined): void {
   const signOut = useSignOut();
   const commands = useMemo<Command[]>(() => {
     const list: Command[] = [];
+    const role = products?.find((p) => p.key.toLowerCase() === productKey?.toLowerCase())?.role;
     if (productKey) {
-      for (const n of productNav)
+      for (const n of productNavFor(role))
         list.push({
           id: `nav.${n.path}`,
           title: `Go to ${n.label}`,
@@ -24,13 +26,14 @@ export function useShellCommands(productKey: string | undefined): void {
         });
       // Two boards, named apart: "Backlog board" above is every item by status; this one is
       // the running sprint's board (with the Definition of Done and the PO's review).
-      list.push({
-        id: 'nav.sprints.current',
-        title: 'Go to Sprint board',
-        group: 'Navigation',
-        keywords: 'current running active sprint',
-        run: () => navigate(`/p/${productKey}/sprints/current`),
-      });
+      if (hasRole(role, ROLES.readers))
+        list.push({
+          id: 'nav.sprints.current',
+          title: 'Go to Sprint board',
+          group: 'Navigation',
+          keywords: 'current running active sprint',
+          run: () => navigate(`/p/${productKey}/sprints/current`),
+        });
     }
     for (const p of products ?? [])
       list.push({

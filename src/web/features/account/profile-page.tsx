@@ -46,37 +46,48 @@ export function ProfilePage() {
         )}
       </ListSection>
       <section className="section" aria-labelledby="password-h">
-        <h2 id="password-h">Change password</h2>
-        <p className="muted">You stay signed in here; your other sessions are signed out.</p>
+        <h2 id="password-h">{me.user.hasPassword ? 'Change password' : 'Set a password'}</h2>
+        <p className="muted">
+          {me.user.hasPassword
+            ? 'You stay signed in here; your other sessions are signed out.'
+            : 'You signed in with a personal link. Set a password to sign in with your email next time.'}
+        </p>
         {passwordChanged && (
           <div className="alert alert-success" role="status">
             Password changed. Your other sessions were signed out.
           </div>
         )}
         <Form
-          aria-label="Change password"
-          submitLabel="Change password"
+          aria-label={me.user.hasPassword ? 'Change password' : 'Set a password'}
+          submitLabel={me.user.hasPassword ? 'Change password' : 'Set password'}
           busyLabel="Changing…"
           reset
           onSubmit={(v) => {
             setPasswordChanged(false);
             return api.post(
               apiPath('me', 'password'),
-              { currentPassword: v.currentPassword, newPassword: v.newPassword },
+              me.user.hasPassword
+                ? { currentPassword: v.currentPassword, newPassword: v.newPassword }
+                : { newPassword: v.newPassword },
               Ok,
             );
           }}
-          onSuccess={() => setPasswordChanged(true)}
+          onSuccess={() => {
+            setPasswordChanged(true);
+            void qc.invalidateQueries({ queryKey: keys.me });
+          }}
         >
           {/* For password managers: which account this password belongs to. */}
           <input type="hidden" name="username" autoComplete="username" value={me.user.email} />
           <div className="form-row">
-            <TextField
-              name="currentPassword"
-              label="Current password"
-              type="password"
-              autoComplete="current-password"
-            />
+            {me.user.hasPassword && (
+              <TextField
+                name="currentPassword"
+                label="Current password"
+                type="password"
+                autoComplete="current-password"
+              />
+            )}
             <TextField
               name="newPassword"
               label="New password"

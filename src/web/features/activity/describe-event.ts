@@ -88,6 +88,9 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     const n = obj(e.after).added;
     return `${who} added ${typeof n === 'number' ? n : 'several'} stakeholders from a list`;
   },
+  'member.sign_in_link_created': (e, who) =>
+    `${who} made a personal sign-in link for ${str(obj(e.after).name) ?? 'a stakeholder'}`,
+  'member.signed_in_by_link': (_e, who) => `${who} signed in with their personal link`,
   'request.created': (e, who) => `${who} asked ${quoted(obj(e.after).title)}`.trim(),
   'request.updated': (e, who) =>
     obj(e.after).published === true

@@ -126,7 +126,9 @@ function PanelBody({
           ×
         </button>
       </header>
-      <div className="b-panel-scroll">
+      {/* Focusable so a reader with no field to tab to (a viewer) can still scroll it by keyboard. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
+      <section className="b-panel-scroll" tabIndex={0} aria-label="Item fields">
         {editor.draftRestored && (
           <div className="b-draft-note" role="status">
             <span>Unsaved draft restored: your earlier changes are below, not saved yet.</span>
@@ -157,7 +159,7 @@ function PanelBody({
         <LinksSection itemId={base.id} canEdit={canEdit} findByKey={findByKey} />
         <CommentsSection itemId={base.id} members={members} canComment={canComment} />
         <HistoryTimeline itemId={base.id} version={base.version} names={names} />
-      </div>
+      </section>
       {editor.dirty && (
         <footer className="b-savebar">
           <span className="muted">

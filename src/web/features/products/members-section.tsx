@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Product } from '#contracts/products.ts';
 import { Member } from '#contracts/products.ts';
@@ -7,7 +8,9 @@ import { Form, SelectField } from '#web/components/form.tsx';
 import { ACTIONS, ListSection, ListTable, QueryList, RowError, useRowAction } from '#web/components/list.tsx';
 import { Avatar } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
-import { keys, useDirectory, useMe, useMembers } from '#web/lib/queries.ts';
+import { keys, useDirectory, useMe, useMembers, useSegments } from '#web/lib/queries.ts';
+import { MemberSegments, SignInLinkButton } from './stakeholder-controls.tsx';
+import { StakeholderImportDialog } from './stakeholder-import-dialog.tsx';
 
 const roleOptions = PRODUCT_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -15,6 +18,8 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
   const qc = useQueryClient();
   const members = useMembers(product.id);
   const people = useDirectory(canEdit);
+  const segments = useSegments(product.id).data ?? [];
+  const [importing, setImporting] = useState(false);
   const me = useMe().data;
   const isAdmin = me?.user.workspaceRole === 'admin';
   const refresh = () => {
@@ -31,14 +36,24 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
     <ListSection
       id="members-h"
       title="Members"
-      aside={<span className="muted">{members.data?.length ?? 0} people</span>}
+      aside={
+        <>
+          <span className="muted">{members.data?.length ?? 0} people</span>
+          {canEdit && (
+            <button type="button" className="btn btn-sm" onClick={() => setImporting(true)}>
+              Add stakeholders
+            </button>
+          )}
+        </>
+      }
     >
+      {importing && <StakeholderImportDialog product={product} onClose={() => setImporting(false)} />}
       <RowError error={rowError} />
       <QueryList query={members}>
         {(rows) => (
           <ListTable
             labelledBy="members-h"
-            columns={[{ head: 'Person' }, { head: 'Role' }, canEdit && ACTIONS]}
+            columns={[{ head: 'Person' }, { head: 'Role' }, { head: 'Segments' }, canEdit && ACTIONS]}
             rows={rows}
             rowKey={(m) => m.userId}
             row={(m) => (
@@ -79,6 +94,27 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
                   ) : (
                     <span className="badge">{ROLE_LABELS[m.role]}</span>
                   )}
+                </td>
+                <td>
+                  {m.role === 'stakeholder' ? (
+                    <MemberSegments
+                      member={m}
+                      segments={segments}
+                      canEdit={canEdit}
+                      onChange={(segmentIds) =>
+                        act(() =>
+                          api.patch(
+                            apiPath('products', product.id, 'members', m.userId),
+                            { segmentIds },
+                            Member,
+                          ),
+                        )
+                      }
+                    />
+                  ) : (
+                    <span className="faint">—</span>
+                  )}
+                  {canEdit && m.role === 'stakeholder' && <SignInLinkButton product={product} member={m} />}
                 </td>
                 {canEdit && (
                   <td className="actions">

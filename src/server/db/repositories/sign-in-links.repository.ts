@@ -1,0 +1,31 @@
+import type { SignInLinkRecord, SignInLinksRepo } from '#app/stakeholders/ports.ts';
+import type { Queryable } from '#db/pool.ts';
+
+const COLS =
+  'id, user_id as "userId", product_id as "productId", expires_at as "expiresAt", used_at as "usedAt"';
+
+export function signInLinksRepo(db: Queryable): SignInLinksRepo {
+  return {
+    async insert(l) {
+      const r = await db.query<SignInLinkRecord>(
+        `insert into sign_in_links (token_hash, user_id, product_id, created_by, expires_at)
+         values ($1, $2, $3, $4, $5) returning ${COLS}`,
+        [l.tokenHash, l.userId, l.productId, l.createdBy, l.expiresAt],
+      );
+      return r.rows[0]!;
+    },
+    async byToken(tokenHash) {
+      const r = await db.query<SignInLinkRecord>(`select ${COLS} from sign_in_links where token_hash = $1`, [
+        tokenHash,
+      ]);
+      return r.rows[0] ?? null;
+    },
+    async markUsed(id) {
+      // The row lock makes a second use of the same link wait, then find it used.
+      const r = await db.query('update sign_in_links set used_at = now() where id = $1 and used_at is null', [
+        id,
+      ]);
+      return (r.rowCount ?? 0) > 0;
+    },
+  };
+}
