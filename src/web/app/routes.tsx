@@ -20,6 +20,9 @@ export const productFeatureRoutes: RouteObject[] = [
   // Sprints engineer: sprints, planning poker (issue 4).
   { path: 'sprints/*', lazy: () => import('#web/features/sprints/sprints.route.tsx') },
   { path: 'poker/*', lazy: () => import('#web/features/poker/poker.route.tsx') },
+  // Customer voice (issue 10): the stakeholder portal and requests.
+  { path: 'portal/*', lazy: () => import('#web/features/portal/portal.route.tsx') },
+  { path: 'requests/*', lazy: () => import('#web/features/portal/requests.route.tsx') },
 ];
 
 export interface ProductNavEntry {
@@ -62,6 +65,18 @@ export const productNav: readonly ProductNavEntry[] = [
     label: 'Activity',
     icon: 'activity',
     blurb: 'Everything that changed, and who did it.',
+  },
+  {
+    path: 'portal',
+    label: 'Portal',
+    icon: 'home',
+    blurb: 'What was delivered for you, what comes next, and what waits for your answer.',
+  },
+  {
+    path: 'requests',
+    label: 'Requests',
+    icon: 'plus',
+    blurb: 'What customers asked for, with how many asked; the PO triages them into the backlog.',
   },
   { path: 'settings', label: 'Settings', icon: 'settings', blurb: 'Members, roles and customer segments.' },
 ];
