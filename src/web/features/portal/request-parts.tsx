@@ -84,10 +84,10 @@ export function SupportButton({ request }: { request: RequestT }) {
         type="button"
         className={`btn pt-plus${request.supportedByMe ? '' : ' btn-primary'}`}
         disabled={request.supportedByMe || busy}
-        aria-label={`${label}: ${request.title}, ${request.supporters} asked`}
         onClick={() => void support()}
       >
         {label} · {request.supporters}
+        <span className="sr-only"> asked for “{request.title}”</span>
       </button>
       {error && (
         <span className="field-error" role="alert">

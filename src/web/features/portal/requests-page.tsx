@@ -113,7 +113,7 @@ function TriageList() {
     }
   };
   return (
-    <div className="rq-page">
+    <div className="page rq-page">
       <header className="page-head">
         <div>
           <h1>Requests</h1>
@@ -194,25 +194,40 @@ function TriageList() {
             </div>
             {isOwner && (
               <div className="rq-actions">
-                <button type="button" className="btn" onClick={() => setActing({ kind: 'link', request: r })}>
-                  Link to item
-                </button>
+                {!r.itemId && (
+                  <>
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => setActing({ kind: 'link', request: r })}
+                    >
+                      Link to item
+                    </button>
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => setActing({ kind: 'create', request: r })}
+                    >
+                      Create item
+                    </button>
+                  </>
+                )}
+                {r.status !== 'declined' && r.status !== 'shipped' && (
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => setActing({ kind: 'decline', request: r })}
+                  >
+                    Decline
+                  </button>
+                )}
                 <button
                   type="button"
-                  className="btn"
-                  onClick={() => setActing({ kind: 'create', request: r })}
+                  className="btn btn-ghost"
+                  aria-label={`${r.published ? 'Unpublish' : 'Publish'} “${r.title}”`}
+                  onClick={() => void togglePublish(r)}
                 >
-                  Create item
-                </button>
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() => setActing({ kind: 'decline', request: r })}
-                >
-                  Decline
-                </button>
-                <button type="button" className="btn btn-ghost" onClick={() => void togglePublish(r)}>
-                  {r.published ? 'Unpublish' : 'Publish'}
+                  {r.published ? 'Unpublish' : 'Publish to stakeholders'}
                 </button>
               </div>
             )}
