@@ -101,7 +101,10 @@ export function requestUseCases(store: Store) {
     ) {
       return store.transaction(async (r) => {
         await checkSegment(r, ctx, input.segmentId);
-        const segmentId = input.segmentId ?? null;
+        // Unsaid, the segment is the requester's own when they belong to exactly one.
+        const own =
+          input.segmentId === undefined ? await r.requests.segmentsOf(ctx.productId, ctx.actor.userId) : [];
+        const segmentId = input.segmentId ?? (own.length === 1 ? own[0]! : null);
         const id = await r.requests.insert({
           productId: ctx.productId,
           title: input.title,

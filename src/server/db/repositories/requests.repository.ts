@@ -105,6 +105,13 @@ export function requestsRepo(db: Queryable): RequestsRepo {
           ]);
       return { added, supporters: r.rows[0]?.supporters ?? 0 };
     },
+    async segmentsOf(productId, userId) {
+      const r = await db.query<{ id: string }>(
+        'select segment_id as id from member_segments where product_id = $1 and user_id = $2',
+        [productId, userId],
+      );
+      return r.rows.map((x) => x.id);
+    },
     async askersBySegment(itemId) {
       const r = await db.query<{
         segmentId: string | null;

@@ -98,7 +98,9 @@ describe('asking', () => {
         after: { title: q.title, problem: q.problem, segmentId: vipId },
       },
     ]);
-    expect((await ask(tina, 'Team asks too')).requesterId).toBe(tina.id);
+    // Unsaid, the segment is the requester's own (Tina belongs to the Secretariat only).
+    expect(await ask(tina, 'Team asks too')).toMatchObject({ requesterId: tina.id, segmentId: secId });
+    expect((await ask(tina, 'No segment', { segmentId: null })).segmentId).toBeNull();
   });
 
   it('names each bad field, and refuses another product’s segment', async () => {
