@@ -11,7 +11,7 @@ import {
   screenshotFailedSteps,
   startApp,
 } from './harness.ts';
-import { buildWorld, type World } from './sprints-fixtures.ts';
+import { buildWorld, day, type World } from './sprints-fixtures.ts';
 
 /**
  * Customer voice, requests and portal: Stan (a stakeholder, on a phone) asks for something, sees it
@@ -50,6 +50,34 @@ beforeAll(async () => {
   });
   expect(res.status(), await res.text()).toBe(200);
   await w.item('Internal queue refactoring', 5, 'ready');
+  // Delivered last sprint and published: "What's new for you".
+  const unsub = await w.item('Unsubscribe from reminders in one tap', 2, 'ready');
+  const u = (await w.api('olive', 'GET', `/api/v1/items/${unsub.id}`)).body as { version: number };
+  const up = await w.ctx.olive.request.fetch(`${app.url}/api/v1/items/${unsub.id}`, {
+    method: 'PATCH',
+    headers: { origin: app.url, 'if-match': String(u.version) },
+    data: { published: true },
+  });
+  expect(up.status(), await up.text()).toBe(200);
+  const sprint = await ok(
+    w.api('tom', 'POST', `/api/v1/products/${w.productId}/sprints`, {
+      name: 'Sprint 1',
+      goal: 'Fewer reminders',
+      startDate: day(-12),
+      endDate: day(-1),
+      capacity: null,
+    }),
+  );
+  await ok(w.api('tom', 'POST', `/api/v1/sprints/${sprint.id}/items/${unsub.id}`, {}));
+  await ok(w.api('tom', 'POST', `/api/v1/sprints/${sprint.id}/start`, { confirmOverForecast: true }));
+  const dod = (
+    (await w.api('tom', 'GET', `/api/v1/products/${w.productId}/definition-of-done`)).body as {
+      checklist: string[];
+    }
+  ).checklist;
+  await ok(w.api('tom', 'POST', `/api/v1/sprints/${sprint.id}/items/${unsub.id}/done`, { checked: dod }));
+  await ok(w.api('olive', 'POST', `/api/v1/sprints/${sprint.id}/items/${unsub.id}/accept`, {}));
+  await ok(w.api('tom', 'POST', `/api/v1/sprints/${sprint.id}/close`, { unfinished: 'backlog' }));
   // Tess (team) asked for quiet hours; the PO shared it with the stakeholders.
   const quiet = await ok(
     w.api('tess', 'POST', `/api/v1/products/${w.productId}/requests`, {
@@ -86,6 +114,10 @@ describe('requests and the portal', () => {
   it('a stakeholder on a phone asks for something and sees it on the portal; nothing typed is lost', async () => {
     await stan.goto(`${app.url}/p/${w.key}/portal`);
     await stan.getByRole('heading', { level: 1, name: 'Notification Service' }).waitFor();
+    await stan
+      .getByRole('region', { name: 'What’s new for you' })
+      .getByText('Unsubscribe from reminders in one tap', { exact: true })
+      .waitFor();
     const next = stan.getByRole('region', { name: 'Coming next' });
     await next.getByText('Send a daily digest instead of single emails', { exact: true }).waitFor();
     // Only what the PO published.
@@ -135,6 +167,8 @@ describe('requests and the portal', () => {
       .click();
     const link = olive.getByRole('dialog', { name: 'Link to a backlog item' });
     await link.getByLabel('Find the item by key or title').fill('digest');
+    await link.getByRole('button', { name: new RegExp(digest.key) }).waitFor();
+    await screenshot(olive, 'requests-link-dialog-desktop');
     await link.getByRole('button', { name: new RegExp(digest.key) }).click();
     await link.waitFor({ state: 'detached' });
 
@@ -180,7 +214,8 @@ describe('requests and the portal', () => {
     const panel = olive.getByRole('complementary', { name: 'Item details' });
     await panel.getByText(/Asked by 1 person/).waitFor();
     expect(await panel.getByLabel(/Published to stakeholders/).isChecked()).toBe(true);
-    await shotOf(panel, 'item-panel-asked-by-desktop');
+    await panel.getByText(/Asked by 1 person/).scrollIntoViewIfNeeded();
+    await screenshot(olive, 'item-panel-asked-by-desktop');
   });
 
   it('the stakeholder sees every status change on the portal', async () => {

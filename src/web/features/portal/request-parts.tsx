@@ -7,8 +7,10 @@ import { newIdempotencyKey } from '#web/lib/api.ts';
 import { type RequestT, requestKeys, requestsApi, STATUS_TEXT } from './requests-api.ts';
 
 /** A request's status in words, coloured by what it means for the requester. */
-export function StatusChip({ status }: { status: RequestStatus }) {
-  return <span className={`pt-chip pt-chip-${status}`}>{STATUS_TEXT[status]}</span>;
+export function StatusChip({ status, team = false }: { status: RequestStatus; team?: boolean }) {
+  // The requester waits for the PO; for the PO and the team it is simply open (to triage).
+  const text = team && status === 'open' ? 'Open' : STATUS_TEXT[status];
+  return <span className={`pt-chip pt-chip-${status}`}>{text}</span>;
 }
 
 /**

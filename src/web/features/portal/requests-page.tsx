@@ -6,7 +6,7 @@ import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading } from '#web/components/ui.tsx';
 import { timeAgo } from '#web/features/activity/describe-event.ts';
-import { useSegments } from '#web/lib/queries.ts';
+import { useMembers, useSegments } from '#web/lib/queries.ts';
 import { AskForm, StatusChip, SupportButton } from './request-parts.tsx';
 import {
   type RequestFilters,
@@ -101,6 +101,8 @@ function TriageList() {
   const [acting, setActing] = useState<Acting>(null);
   const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
   const q = useRequests(product.id, filters);
+  const members = useMembers(product.id).data ?? [];
+  const requester = (id: string | null) => members.find((m) => m.userId === id)?.name ?? 'A former member';
   const segmentName = (id: string | null) => segments.find((s) => s.id === id)?.name;
   const refresh = () => qc.invalidateQueries({ queryKey: requestKeys.all(product.id) });
   const togglePublish = async (r: RequestT) => {
@@ -176,12 +178,12 @@ function TriageList() {
             <div className="rq-main">
               <span className="pt-row">
                 <strong>{r.title}</strong>
-                <StatusChip status={r.status} />
+                <StatusChip status={r.status} team />
                 {r.published && <span className="pt-chip">Shared with stakeholders</span>}
               </span>
               <p className="pt-problem">{r.problem}</p>
               <span className="muted rq-meta">
-                {r.supporters} asked · {timeAgo(r.createdAt, new Date())}
+                {requester(r.requesterId)} · {r.supporters} asked · {timeAgo(r.createdAt, new Date())}
                 {segmentName(r.segmentId) && ` · ${segmentName(r.segmentId)}`}
                 {r.itemKey && ` · linked to ${r.itemKey}`}
               </span>
