@@ -159,6 +159,7 @@ describe('requests and the portal', () => {
     await olive.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
     await olive.locator('[data-request="Quiet hours at night"]').waitFor();
     await screenshot(olive, 'requests-triage-desktop');
+    await expectNoSeriousA11y(olive, 'requests (triage)');
 
     // Link: find the item by a word of its title.
     await olive
@@ -193,6 +194,7 @@ describe('requests and the portal', () => {
     await decline.getByRole('button', { name: 'Decline' }).click();
     await decline.getByText('Say why it is declined: the requester reads it').waitFor();
     await screenshot(olive, 'requests-decline-reason-desktop');
+    await expectNoSeriousA11y(olive, 'decline dialog');
     await decline.getByLabel('Reason').fill('Printing is out of scope: we only send digital invitations.');
     await decline.getByRole('button', { name: 'Decline' }).click();
     await decline.waitFor({ state: 'detached' });

@@ -226,10 +226,10 @@ function TriageList() {
                 <button
                   type="button"
                   className="btn btn-ghost"
-                  aria-label={`${r.published ? 'Unpublish' : 'Publish'} “${r.title}”`}
                   onClick={() => void togglePublish(r)}
                 >
                   {r.published ? 'Unpublish' : 'Publish to stakeholders'}
+                  <span className="sr-only"> “{r.title}”</span>
                 </button>
               </div>
             )}
