@@ -18,6 +18,7 @@ const item: ItemState = {
   riskReduction: null,
   size: 5,
   releaseCritical: false,
+  published: false,
 };
 const ready = { definitionOfReady: DEFAULT_DEFINITION_OF_READY, blockers: [] };
 const ctx = (c: Partial<ItemContext>): ItemContext => ({
@@ -75,6 +76,19 @@ describe('editing an item (the form, and the bulk bar’s PATCH per item)', () =
       expect(code(decideItem(item, { size: 8 }, ctx({ role })))).toBe('estimate_by_team_only');
     expect(code(decideItem(item, { size: 5, title: 'x' }, ctx({ role: 'owner' })))).toBe('ok');
     expect(code(decideItem(item, { title: 'x' }, ctx({ role: 'stakeholder' })))).toBe('forbidden');
+  });
+  it('lets only the PO publish an item to stakeholders, on create and on edit', () => {
+    const team = decideItem(item, { published: true }, ctx({ role: 'team' }));
+    expect(code(team)).toBe('forbidden');
+    expect(team.ok ? null : team.refusal.fields).toEqual({ published: 'Published by the Product Owner' });
+    expect(code(decideItem(null, { title: 'x', published: true }, ctx({ role: 'facilitator' })))).toBe(
+      'forbidden',
+    );
+    // A form sent back whole with the same value trips nothing.
+    expect(code(decideItem(item, { published: false, title: 'y' }, ctx({ role: 'team' })))).toBe('ok');
+    const po = decideItem(item, { published: true }, ctx({ role: 'owner' }));
+    expect(po.ok && po.next.published).toBe(true);
+    expect(po.ok && po.events[0]?.after).toEqual({ published: true });
   });
   it('lets only the PO accept or reject', () => {
     const done = { ...item, status: 'done' as const };

@@ -30,6 +30,8 @@ export interface ItemState {
   riskReduction: number | null;
   size: number | null;
   releaseCritical: boolean;
+  /** Shown to stakeholders on the portal; set by the Product Owner only. */
+  published: boolean;
 }
 export type ItemField = keyof ItemState;
 export type ItemChange = Partial<ItemState>;
@@ -90,6 +92,7 @@ function blank(change: ItemChange): ItemState {
     riskReduction: null,
     size: null,
     releaseCritical: false,
+    published: false,
   };
 }
 
@@ -163,6 +166,14 @@ export function decideItem(current: ItemState | null, change: ItemChange, ctx: I
         'Only the Product Owner sets business value, time criticality and risk reduction.',
         Object.fromEntries(value.map((f) => [f, 'Set by the Product Owner'])),
       ),
+    );
+  }
+  // What stakeholders see is the PO's promise to them (issue 10): only the PO publishes.
+  if (eff.published !== undefined && ctx.role !== 'owner') {
+    return refuse(
+      new AppError('forbidden', 'Only the Product Owner publishes items to stakeholders.', {
+        published: 'Published by the Product Owner',
+      }),
     );
   }
   if ((eff.status === 'accepted' || eff.status === 'rejected') && ctx.role !== 'owner') {

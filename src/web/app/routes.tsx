@@ -21,6 +21,9 @@ export const productFeatureRoutes: RouteObject[] = [
   // Sprints engineer: sprints, planning poker (issue 4).
   { path: 'sprints/*', lazy: () => import('#web/features/sprints/sprints.route.tsx') },
   { path: 'poker/*', lazy: () => import('#web/features/poker/poker.route.tsx') },
+  // Customer voice (issue 10): the stakeholder portal and requests.
+  { path: 'portal/*', lazy: () => import('#web/features/portal/portal.route.tsx') },
+  { path: 'requests/*', lazy: () => import('#web/features/portal/requests.route.tsx') },
 ];
 
 export interface ProductNavEntry {
@@ -94,6 +97,28 @@ export const productNav: readonly ProductNavEntry[] = [
     label: 'Poker',
     icon: 'poker',
     blurb: 'Live planning poker where only the team votes.',
+  },
+  // The same customer-voice pages for the PO and the team, after their own work.
+  {
+    path: 'requests',
+    roles: ROLES.readers,
+    label: 'Requests',
+    icon: 'ask',
+    blurb: 'What customers asked for and how many asked; the PO triages them into the backlog.',
+  },
+  {
+    path: 'reviews',
+    roles: ROLES.readers,
+    label: 'Reviews',
+    icon: 'review',
+    blurb: 'Reviews with customers: personal links, live results per segment, the sad faces first.',
+  },
+  {
+    path: 'votes',
+    roles: ROLES.readers,
+    label: 'Releases',
+    icon: 'vote',
+    blurb: 'Releases and their votes, beside the backlog order and WSJF.',
   },
   {
     path: 'activity',

@@ -123,6 +123,7 @@ const COLUMNS: ReadonlyArray<keyof ItemWritable> = [
   'riskReduction',
   'size',
   'releaseCritical',
+  'published',
 ];
 
 /** The columns a decided change writes (segments are written on their own). */

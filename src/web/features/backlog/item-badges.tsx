@@ -47,6 +47,14 @@ export function ReleaseCriticalBadge({ on }: { on: boolean }) {
   ) : null;
 }
 
+export function PublishedBadge({ on }: { on: boolean }) {
+  return on ? (
+    <span className="chip chip-published" title="Published to stakeholders: they see it on their portal">
+      published
+    </span>
+  ) : null;
+}
+
 /** `max` keeps a dense row to its first chips and a "+N" that names the rest on hover. */
 export function SegmentChips({
   ids,

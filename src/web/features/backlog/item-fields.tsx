@@ -216,6 +216,26 @@ export function ItemFields({
       />
       <FieldConflict editor={e} field="releaseCritical" names={names} />
 
+      <label className="check b-published">
+        <input
+          type="checkbox"
+          name="published"
+          checked={e.value('published')}
+          disabled={!isOwner}
+          onChange={(ev) => e.set('published', ev.target.checked)}
+        />
+        <span>
+          Published to stakeholders
+          <span className="field-hint">
+            {isOwner
+              ? 'Customers see its key, title, problem, segments, status and release on their portal.'
+              : 'The Product Owner decides what stakeholders see.'}
+          </span>
+        </span>
+      </label>
+      {err.published && <span className="field-error">{err.published}</span>}
+      <FieldConflict editor={e} field="published" names={names} />
+
       <div className="field">
         <label htmlFor="b-labels">Labels</label>
         <input

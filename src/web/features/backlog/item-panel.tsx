@@ -14,6 +14,7 @@ import { TypeIcon } from './item-badges.tsx';
 import { browserStore, loadDraft } from './item-drafts.ts';
 import { ItemFields } from './item-fields.tsx';
 import { ItemReading } from './item-reading.tsx';
+import { ItemRequestsSection } from './item-requests-section.tsx';
 import { backlogKeys, fetchItem, fetchItemPage } from './items-api.ts';
 import { LinksSection } from './links-section.tsx';
 import { flatItems, type ListData } from './list-cache.ts';
@@ -67,6 +68,7 @@ function PanelBody({
   const isOwner = useCan(['owner']);
   const isTeam = useCan(ROLES.estimators);
   const canComment = useCan(ROLES.participants);
+  const canRead = useCan(ROLES.readers);
   const segments = useSegments(product.id).data ?? [];
   const members = useMembers(product.id).data ?? [];
   const userId = useMe().data?.user.id ?? '';
@@ -107,6 +109,7 @@ function PanelBody({
         <TypeIcon type={base.type} />
         <span className="mono">{base.key}</span>
         {base.releaseCritical && <span className="chip chip-danger">release-critical</span>}
+        {base.published && <span className="chip chip-published">published</span>}
         <span className="grow" />
         {/* Not the version number (people do not think in versions): when it last changed. */}
         <time
@@ -155,6 +158,7 @@ function PanelBody({
         ) : (
           <ItemReading item={base} segments={segments} names={names} />
         )}
+        {canRead && <ItemRequestsSection itemId={base.id} />}
         <InvestPanel itemId={base.id} version={base.version} />
         <LinksSection itemId={base.id} canEdit={canEdit} findByKey={findByKey} />
         <CommentsSection itemId={base.id} members={members} canComment={canComment} />
