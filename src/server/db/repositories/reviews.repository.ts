@@ -181,28 +181,36 @@ export function reviewsRepo(db: Queryable): ReviewsRepo {
       return { answer, inserted, changed: inserted || changed === true };
     },
     async results(reviewId, productId) {
+      // One round trip, one scan of the answers (the CTE `a` is read by every part); segments come
+      // from member_segments now, aggregated per segment id before their names are joined.
       const r = await db.query<ResultsRows>(
-        `select
+        `with a as materialized (
+            select item_id, user_id, mood, rating, comment, answered_at from review_answers where review_id = $1),
+          c as (select a.item_id, ${COUNTS} from a group by a.item_id),
+          sg as (select a.item_id, ms.segment_id, ${COUNTS}
+                   from a join member_segments ms on ms.product_id = $2 and ms.user_id = a.user_id
+                  group by a.item_id, ms.segment_id)
+        select
           (select count(*)::int from review_invitations where review_id = $1) as invited,
-          (select count(distinct user_id)::int from review_answers where review_id = $1) as answered,
-          coalesce((select json_agg(x order by x.position) from (
-             select ri.item_id as "itemId", ri.position, p.key || '-' || i.number as key, i.title,
-                    ri.what_changed as "whatChanged", ${COUNTS}
-               from review_increments ri join items i on i.id = ri.item_id join products p on p.id = i.product_id
-               left join review_answers a on a.review_id = ri.review_id and a.item_id = ri.item_id
-              where ri.review_id = $1
-              group by ri.item_id, ri.position, p.key, i.number, i.title, ri.what_changed) x), '[]') as increments,
-          coalesce((select json_agg(y order by y.name) from (
-             select a.item_id as "itemId", ms.segment_id as "segmentId", g.name, ${COUNTS}
-               from review_answers a
-               join member_segments ms on ms.product_id = $2 and ms.user_id = a.user_id
-               join segments g on g.id = ms.segment_id
-              where a.review_id = $1
-              group by a.item_id, ms.segment_id, g.name) y), '[]') as segments,
-          coalesce((select json_agg(z order by z.at desc) from (
-             select a.item_id as "itemId", a.mood, a.rating, a.comment, a.answered_at as at,
-                    ${SEGMENT_IDS} as "segmentIds"
-               from review_answers a where a.review_id = $1 and coalesce(a.comment, '') <> '') z), '[]') as comments`,
+          (select count(*)::int from (select distinct user_id from a) d) as answered,
+          coalesce((select json_agg(json_build_object('itemId', ri.item_id, 'key', p.key || '-' || i.number,
+              'title', i.title, 'whatChanged', ri.what_changed, 'happy', coalesce(c.happy, 0),
+              'neutral', coalesce(c.neutral, 0), 'sad', coalesce(c.sad, 0), 'ratingAvg', c."ratingAvg",
+              'responses', coalesce(c.responses, 0)) order by ri.position)
+             from review_increments ri join items i on i.id = ri.item_id join products p on p.id = i.product_id
+             left join c on c.item_id = ri.item_id
+            where ri.review_id = $1), '[]') as increments,
+          coalesce((select json_agg(json_build_object('itemId', sg.item_id, 'segmentId', sg.segment_id,
+              'name', g.name, 'happy', sg.happy, 'neutral', sg.neutral, 'sad', sg.sad,
+              'ratingAvg', sg."ratingAvg", 'responses', sg.responses) order by g.name)
+             from sg join segments g on g.id = sg.segment_id), '[]') as segments,
+          coalesce((select json_agg(json_build_object('itemId', a.item_id, 'mood', a.mood, 'rating', a.rating,
+              'comment', a.comment, 'at', a.answered_at, 'segmentIds', coalesce(us.ids, '{}'))
+              order by a.answered_at desc)
+             from a left join (select ms.user_id, array_agg(ms.segment_id order by ms.segment_id) as ids
+                                 from member_segments ms where ms.product_id = $2 group by ms.user_id) us
+               on us.user_id = a.user_id
+            where coalesce(a.comment, '') <> ''), '[]') as comments`,
         [reviewId, productId],
       );
       return r.rows[0]!;

@@ -86,41 +86,45 @@ function openStream(as: TestUser, id: string) {
   }>((resolve, reject) => {
     const all: ReviewResults[] = [];
     const waiters: Array<{ pred: (r: ReviewResults) => boolean; done: (r: ReviewResults) => void }> = [];
-    const req = http.get(`${base}/api/v1/reviews/${id}/results/stream`, { headers: { cookie: as.cookie } }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`stream ${res.statusCode}`));
-      let buf = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        let i = buf.indexOf('\n\n');
-        while (i >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data && block.includes('event: results')) {
-            const r = JSON.parse(data.slice(6)) as ReviewResults;
-            all.push(r);
-            for (const w of [...waiters]) {
-              if (!w.pred(r)) continue;
-              waiters.splice(waiters.indexOf(w), 1);
-              w.done(r);
+    const req = http.get(
+      `${base}/api/v1/reviews/${id}/results/stream`,
+      { headers: { cookie: as.cookie } },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`stream ${res.statusCode}`));
+        let buf = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buf += chunk;
+          let i = buf.indexOf('\n\n');
+          while (i >= 0) {
+            const block = buf.slice(0, i);
+            buf = buf.slice(i + 2);
+            const data = block.split('\n').find((l) => l.startsWith('data: '));
+            if (data && block.includes('event: results')) {
+              const r = JSON.parse(data.slice(6)) as ReviewResults;
+              all.push(r);
+              for (const w of [...waiters]) {
+                if (!w.pred(r)) continue;
+                waiters.splice(waiters.indexOf(w), 1);
+                w.done(r);
+              }
             }
+            i = buf.indexOf('\n\n');
           }
-          i = buf.indexOf('\n\n');
-        }
-      });
-      streams.push({ close: () => req.destroy() });
-      resolve({
-        all,
-        until: (pred) =>
-          new Promise((done, fail) => {
-            const hit = all.find(pred);
-            if (hit) return done(hit);
-            waiters.push({ pred, done });
-            setTimeout(() => fail(new Error('no matching results within 5 s')), 5000).unref();
-          }),
-      });
-    });
+        });
+        streams.push({ close: () => req.destroy() });
+        resolve({
+          all,
+          until: (pred) =>
+            new Promise((done, fail) => {
+              const hit = all.find(pred);
+              if (hit) return done(hit);
+              waiters.push({ pred, done });
+              setTimeout(() => fail(new Error('no matching results within 5 s')), 5000).unref();
+            }),
+        });
+      },
+    );
     req.on('error', () => undefined);
   });
 }
@@ -279,9 +283,14 @@ describe('personal links', () => {
       const r = await call(null, 'GET', `/api/v1/feedback/${encodeURIComponent(bad)}`);
       expect(r.statusCode).toBe(404);
       expect(r.body).not.toContain('Sprint 7');
-      const put = await call(null, 'PUT', `/api/v1/feedback/${encodeURIComponent(bad)}/increments/${items[0]}`, {
-        mood: 'happy',
-      });
+      const put = await call(
+        null,
+        'PUT',
+        `/api/v1/feedback/${encodeURIComponent(bad)}/increments/${items[0]}`,
+        {
+          mood: 'happy',
+        },
+      );
       expect(put.statusCode).toBe(404);
     }
     // Another review's token answers only its own review: this review's items are not in it.
@@ -347,7 +356,11 @@ describe('answers and live results', () => {
     const moods = ['happy', 'sad', 'neutral', 'sad', 'happy', 'sad'] as const;
     let last: { changes: number; mood: string } | undefined;
     for (const mood of moods) {
-      const r = await call(null, 'PUT', url, { mood, rating: 2, comment: mood === 'sad' ? 'Too slow' : null });
+      const r = await call(null, 'PUT', url, {
+        mood,
+        rating: 2,
+        comment: mood === 'sad' ? 'Too slow' : null,
+      });
       expect(r.statusCode).toBe(200);
       last = r.json();
     }
@@ -455,7 +468,9 @@ describe('closing', () => {
     const res = await call(owner, 'POST', `/api/v1/reviews/${reviewId}/close`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ state: 'closed', acceptingAnswers: false });
-    const signedIn = await call(sue, 'PUT', `/api/v1/reviews/${reviewId}/feedback/${items[0]}`, { mood: 'sad' });
+    const signedIn = await call(sue, 'PUT', `/api/v1/reviews/${reviewId}/feedback/${items[0]}`, {
+      mood: 'sad',
+    });
     expect(signedIn.statusCode).toBe(409);
     expect(signedIn.json().error.code).toBe('review_closed');
     const byLink = await call(null, 'GET', `/api/v1/feedback/${links.get(vera.id)}`);
