@@ -20,6 +20,8 @@ export const productFeatureRoutes: RouteObject[] = [
   // Sprints engineer: sprints, planning poker (issue 4).
   { path: 'sprints/*', lazy: () => import('#web/features/sprints/sprints.route.tsx') },
   { path: 'poker/*', lazy: () => import('#web/features/poker/poker.route.tsx') },
+  // Customer voice: reviews with customers, their results and the feedback trend (issue 10).
+  { path: 'reviews/*', lazy: () => import('#web/features/reviews/reviews.route.tsx') },
 ];
 
 export interface ProductNavEntry {
