@@ -43,7 +43,7 @@ export function ReviewsPage() {
             Accept items in a sprint, then choose “Review with customers” on the sprint’s page.
           </EmptyState>
         )}
-        <ul className="list">
+        <ul className="list rv-list">
           {reviews.data?.map((r) => (
             <li key={r.id}>
               <Link to={r.id}>Review of {r.sprintName}</Link>{' '}
