@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Answer, AnswerBody, FeedbackForm, Mood } from '#contracts/reviews.ts';
+import { MoodFace } from './mood-face.tsx';
 
 type Save = (itemId: string, body: AnswerBody) => Promise<Answer>;
 type Status = 'idle' | 'saving' | 'saved' | 'error';
 
-export const MOOD_FACES: Record<Mood, { face: string; label: string }> = {
-  happy: { face: '😀', label: 'Happy' },
-  neutral: { face: '😐', label: 'Neutral' },
-  sad: { face: '🙁', label: 'Sad' },
+export const MOOD_FACES: Record<Mood, { label: string }> = {
+  happy: { label: 'Happy' },
+  neutral: { label: 'Neutral' },
+  sad: { label: 'Sad' },
 };
 const MOOD_ORDER: Mood[] = ['happy', 'neutral', 'sad'];
 
@@ -106,7 +107,7 @@ function FeedbackCard({
               send({ ...latest.current, mood: m });
             }}
           >
-            <span aria-hidden="true">{MOOD_FACES[m].face}</span>
+            <MoodFace mood={m} size={36} />
             <span className="fb-face-label" aria-hidden="true">
               {MOOD_FACES[m].label}
             </span>

@@ -16,7 +16,11 @@ export function FeedbackPage() {
       {form.isPending && <Loading />}
       {form.isError && (
         <div className="card fb-card fb-gone">
-          <h1>This link cannot be used</h1>
+          <h1>
+            {/closed/.test(form.error.message)
+              ? 'Thank you — this review is over'
+              : 'This link cannot be used'}
+          </h1>
           <p role="alert">{form.error.message}</p>
         </div>
       )}

@@ -1,5 +1,6 @@
 import type { IncrementResult, Mood } from '#contracts/reviews.ts';
 import { MOOD_FACES } from './feedback-cards.tsx';
+import { MoodFace } from './mood-face.tsx';
 
 const MOODS: Mood[] = ['happy', 'neutral', 'sad'];
 const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 100) : 0);
@@ -23,7 +24,11 @@ export function MoodBar({
         MOODS.map((m) =>
           counts[m] > 0 ? (
             <span key={m} className={`rv-seg rv-${m}`} style={{ flexGrow: counts[m] }}>
-              {pct(counts[m], total) >= 12 && `${MOOD_FACES[m].face} ${counts[m]}`}
+              {pct(counts[m], total) >= 12 && (
+                <>
+                  <MoodFace mood={m} size={14} /> {counts[m]}
+                </>
+              )}
             </span>
           ) : null,
         )
@@ -71,7 +76,7 @@ export function IncrementResultCard({
         <ul className="rv-comments">
           {r.comments.map((c) => (
             <li key={`${c.at}-${c.comment}`} className={`rv-comment rv-c-${c.mood}`}>
-              <span aria-hidden="true">{MOOD_FACES[c.mood].face}</span>
+              <MoodFace mood={c.mood} size={16} />
               <span className="sr-only">{MOOD_FACES[c.mood].label}:</span> {c.comment}
               <span className="muted">
                 {c.rating !== null && ` · ${c.rating}/5`}

@@ -108,8 +108,8 @@ function ReviewPage({ reviewId }: { reviewId: string }) {
         <section className="section" aria-labelledby="summary-h">
           <h2 id="summary-h">Summary for the team — sad faces first</h2>
           <p className="muted">
-            {summary.data.answered} people answered. Increments with sad faces come first, with what people
-            said: the bad news is news too.
+            {summary.data.answered} {summary.data.answered === 1 ? 'person' : 'people'} answered. Increments
+            with sad faces come first, with what people said: the bad news is news too.
           </p>
           <div className="rv-results">
             {summary.data.increments.map((i) => (

@@ -35,7 +35,8 @@ export function TrendChart({ trend }: { trend: FeedbackTrend }) {
       content: v ? (
         <>
           <strong>{s.sprintName}</strong> · {segName}
-          <br />😀 {pc(v.happyShare)} · 😐 {pc(v.neutralShare)} · 🙁 {pc(v.sadShare)}
+          <br />
+          Happy {pc(v.happyShare)} · neutral {pc(v.neutralShare)} · sad {pc(v.sadShare)}
           <br />
           {v.responses} answers · value {v.ratingAvg === null ? '–' : v.ratingAvg.toFixed(1)} / 5
         </>
