@@ -108,10 +108,26 @@ try {
     req.on('error', reject);
   });
 
+  const moods = ['happy', 'neutral', 'sad'] as const;
+  // A baseline: one person changing one answer 50 times in a row (the same row: it still counts once).
+  const solo: number[] = [];
+  {
+    const token = invitations[0].url.slice(invitations[0].url.lastIndexOf('/') + 1);
+    for (let n = 0; n < 60; n++) {
+      const t0 = performance.now();
+      const res = await fetch(`${server.url}/api/v1/feedback/${token}/increments/${itemIds[0]}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ mood: moods[n % 3], rating: 1 + (n % 5) }),
+      });
+      await res.arrayBuffer();
+      if (n >= 10) solo.push(performance.now() - t0);
+    }
+  }
+
   // Every answer: when it was sent, how long it took, and how many answers had completed with it.
   const answers: Array<{ sent: number; ms: number; rank: number }> = [];
   let completed = 0;
-  const moods = ['happy', 'neutral', 'sad'] as const;
   const started = performance.now();
   await Promise.all(
     invitations.map(async (inv: { url: string }, k: number) => {
@@ -166,7 +182,7 @@ try {
   console.log(
     `${RESPONDENTS} respondents × ${INCREMENTS} increments${burst ? ' (burst, no think time)' : ' (think time 200–800 ms)'}: ` +
       `${answers.length} answers in ${(wall / 1000).toFixed(1)} s; answer p50 ${pct(ms, 0.5).toFixed(1)} ms; ` +
-      `${pushes.length} pushes on the PO's stream; live p50 ${pct(live, 0.5).toFixed(0)} ms; results p50 ${pct(reads, 0.5).toFixed(1)} ms`,
+      `one answer alone p50 ${pct(solo, 0.5).toFixed(1)} ms; ${pushes.length} pushes on the PO's stream; live p50 ${pct(live, 0.5).toFixed(0)} ms; results p50 ${pct(reads, 0.5).toFixed(1)} ms`,
   );
   const counted = stored.rows[0]!.n === RESPONDENTS * INCREMENTS;
   console.log(

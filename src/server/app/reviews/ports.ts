@@ -118,16 +118,28 @@ export interface ReviewsRepo {
     reviewId: string,
     rows: Array<{ userId: string; tokenHash: string; expiresAt: Date }>,
   ): Promise<void>;
-  invitationByHash(tokenHash: string): Promise<InvitationRecord | null>;
+  /** The link with this hash; `itemId`: whether that item is one of the review's increments. */
+  invitationByHash(
+    tokenHash: string,
+    itemId?: string,
+  ): Promise<(InvitationRecord & { hasItem: boolean }) | null>;
   userName(userId: string): Promise<string>;
   answersOf(reviewId: string, userId: string): Promise<AnswerRecord[]>;
   hasIncrement(reviewId: string, itemId: string): Promise<boolean>;
-  /** One row per (review, item, person): a changed answer replaces the old one and counts once. */
-  upsertAnswer(
-    reviewId: string,
-    userId: string,
-    a: { itemId: string; mood: Mood; rating: number | null; comment: string | null },
-  ): Promise<{ answer: AnswerRecord; inserted: boolean; changed: boolean }>;
+  /**
+   * One row per (review, item, person): a changed answer replaces the old one and counts once.
+   * Many answers in one statement (no two for the same row); results in the input's order.
+   */
+  upsertAnswers(
+    answers: ReadonlyArray<{
+      reviewId: string;
+      itemId: string;
+      userId: string;
+      mood: Mood;
+      rating: number | null;
+      comment: string | null;
+    }>,
+  ): Promise<Array<{ answer: AnswerRecord; inserted: boolean; changed: boolean }>>;
   /** Everything the live results need, in one query; segments read from member_segments now. */
   results(reviewId: string, productId: string): Promise<ResultsRows>;
   /** Closing figures: how many answered and how many sad faces. */

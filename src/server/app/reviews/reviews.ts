@@ -6,6 +6,7 @@ import { isUuid } from '#contracts/common.ts';
 import type { AnswerBody, FeedbackForm, OpenReviewBody } from '#contracts/reviews.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
 import { acceptsAnswers, DEFAULT_LINK_DAYS, linkState, sadFirst } from '#domain/reviews/review-rules.ts';
+import { AnswerQueue } from './answer-queue.ts';
 import type { AnswerRecord, ReviewRecord } from './ports.ts';
 import { REVIEWS_CHANNEL, type ResultsListener, ReviewResultsHub } from './results-hub.ts';
 import { reviewTrend } from './trend.ts';
@@ -43,8 +44,8 @@ export function reviewsUseCases(store: Store, now: () => Date) {
   }
 
   /** A personal link's person and review, or the same 404 for any token that is not a live link. */
-  async function link(token: string) {
-    const inv = isToken(token) ? await store.read.reviews.invitationByHash(hashToken(token)) : null;
+  async function link(token: string, itemId?: string) {
+    const inv = isToken(token) ? await store.read.reviews.invitationByHash(hashToken(token), itemId) : null;
     if (!inv) throw new AppError('not_found', 'This link is not valid. Ask the Product Owner for a new one.');
     // Only the real token's holder gets here, so telling them why is no leak.
     const state = linkState(inv, now());
@@ -82,37 +83,26 @@ export function reviewsUseCases(store: Store, now: () => Date) {
     };
   }
 
-  /** Saves one answer (upsert per person and increment) and wakes the live results. */
+  const answers = new AnswerQueue(store, (ids) => {
+    for (const id of ids) hub.afterCommit(id);
+  });
+
+  /** Saves one answer (upsert per person and increment, batched with others) and wakes the live results. */
   async function answer(
     rv: { reviewId: string; productId: string },
     userId: string,
     itemId: string,
     body: AnswerBody,
   ) {
-    if (!(await store.read.reviews.hasIncrement(rv.reviewId, itemId)))
-      throw notFound('That increment of the review');
-    const input = {
+    const saved = await answers.save({
+      reviewId: rv.reviewId,
+      productId: rv.productId,
+      userId,
       itemId,
       mood: body.mood,
       rating: body.rating ?? null,
       comment: body.comment?.trim() ? body.comment.trim() : null,
-    };
-    const saved = await store.transaction(async (r) => {
-      const res = await r.reviews.upsertAnswer(rv.reviewId, userId, input);
-      if (res.changed) {
-        await recordEvent(r, {
-          productId: rv.productId,
-          actorId: userId,
-          entityType: 'customer_review',
-          entityId: rv.reviewId,
-          type: 'review.answered',
-          after: { ...input, userId, changed: !res.inserted },
-        });
-        await r.events.notify(REVIEWS_CHANNEL, rv.reviewId);
-      }
-      return res;
     });
-    if (saved.changed) hub.afterCommit(rv.reviewId);
     return answerView(saved.answer);
   }
 
@@ -275,7 +265,8 @@ export function reviewsUseCases(store: Store, now: () => Date) {
     },
 
     async answerByToken(token: string, itemId: string, body: AnswerBody) {
-      const inv = await link(token);
+      const inv = await link(token, itemId);
+      if (!inv.hasItem) throw notFound('That increment of the review');
       return answer({ reviewId: inv.reviewId, productId: inv.productId }, inv.userId, itemId, body);
     },
 
@@ -298,6 +289,8 @@ export function reviewsUseCases(store: Store, now: () => Date) {
     async answerAsMember(ctx: ProductContext, id: string, itemId: string, body: AnswerBody) {
       const rv = await review(store.read, ctx, id);
       if (!acceptsAnswers(rv, now())) throw closedError();
+      if (!(await store.read.reviews.hasIncrement(id, itemId)))
+        throw notFound('That increment of the review');
       return answer({ reviewId: id, productId: ctx.productId }, ctx.actor.userId, itemId, body);
     },
 

@@ -127,18 +127,20 @@ export function reviewsRepo(db: Queryable): ReviewsRepo {
         [reviewId, rows.map((x) => x.userId), rows.map((x) => x.tokenHash), rows.map((x) => x.expiresAt)],
       );
     },
-    async invitationByHash(tokenHash) {
-      const r = await db.query<InvitationRecord>(
+    async invitationByHash(tokenHash, itemId) {
+      const r = await db.query<InvitationRecord & { hasItem: boolean }>(
         `select v.review_id as "reviewId", v.user_id as "userId", v.expires_at as "expiresAt",
                 r.product_id as "productId", p.name as "productName", s.name as "sprintName",
                 u.name as "userName", r.state, r.closes_at as "closesAt",
                 exists (select 1 from product_members m where m.product_id = r.product_id
-                         and m.user_id = v.user_id and m.role = 'stakeholder') as stakeholder
+                         and m.user_id = v.user_id and m.role = 'stakeholder') as stakeholder,
+                exists (select 1 from review_increments ri where ri.review_id = v.review_id
+                         and ri.item_id = $2::uuid) as "hasItem"
            from review_invitations v join customer_reviews r on r.id = v.review_id
            join products p on p.id = r.product_id and p.deleted_at is null
            join sprints s on s.id = r.sprint_id join users u on u.id = v.user_id
           where v.token_hash = $1`,
-        [tokenHash],
+        [tokenHash, itemId ?? null],
       );
       return r.rows[0] ?? null;
     },
@@ -160,25 +162,47 @@ export function reviewsRepo(db: Queryable): ReviewsRepo {
       ]);
       return (r.rowCount ?? 0) > 0;
     },
-    async upsertAnswer(reviewId, userId, a) {
+    async upsertAnswers(answers) {
+      if (answers.length === 0) return [];
       // `changes` counts real changes only; the row stays one per person, so it counts once.
-      const r = await db.query<AnswerRecord & { inserted: boolean; changed: boolean }>(
-        `with prev as (select mood, rating, comment from review_answers
-                       where review_id = $1 and item_id = $2 and user_id = $3)
-         insert into review_answers as t (review_id, item_id, user_id, mood, rating, comment)
-         values ($1, $2, $3, $4, $5, $6)
-         on conflict (review_id, item_id, user_id) do update
-           set mood = excluded.mood, rating = excluded.rating, comment = excluded.comment,
-               changes = t.changes + case when (t.mood, t.rating, t.comment)
-                 is distinct from (excluded.mood, excluded.rating, excluded.comment) then 1 else 0 end,
-               answered_at = case when (t.mood, t.rating, t.comment)
-                 is distinct from (excluded.mood, excluded.rating, excluded.comment) then now() else t.answered_at end
-         returning ${ANSWER_COLS}, (xmax = 0) as inserted,
-           (select (o.mood, o.rating, o.comment) is distinct from ($4::text, $5::int, $6::text) from prev o) as changed`,
-        [reviewId, a.itemId, userId, a.mood, a.rating, a.comment],
+      const same = `(t.mood, t.rating, t.comment) is not distinct from (excluded.mood, excluded.rating, excluded.comment)`;
+      const r = await db.query<AnswerRecord & { n: number; inserted: boolean; changed: boolean }>(
+        `with input as (
+           select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[])
+             with ordinality as x(review_id, item_id, user_id, mood, rating, comment, n)),
+         prev as (
+           select a.review_id, a.item_id, a.user_id, a.mood, a.rating, a.comment from review_answers a
+             join input i on i.review_id = a.review_id and i.item_id = a.item_id and i.user_id = a.user_id),
+         up as (
+           insert into review_answers as t (review_id, item_id, user_id, mood, rating, comment)
+           select review_id, item_id, user_id, mood, rating, comment from input
+           on conflict (review_id, item_id, user_id) do update
+             set mood = excluded.mood, rating = excluded.rating, comment = excluded.comment,
+                 changes = t.changes + case when ${same} then 0 else 1 end,
+                 answered_at = case when ${same} then t.answered_at else now() end
+           returning t.review_id, t.item_id, t.user_id, t.mood, t.rating, t.comment, t.changes, t.answered_at,
+                     (t.xmax = 0) as inserted)
+         select i.n::int as n, up.item_id as "itemId", up.mood, up.rating, up.comment, up.changes,
+                up.answered_at as "answeredAt", up.inserted,
+                (p.review_id is null or (p.mood, p.rating, p.comment)
+                   is distinct from (up.mood, up.rating, up.comment)) as changed
+           from up join input i on i.review_id = up.review_id and i.item_id = up.item_id and i.user_id = up.user_id
+           left join prev p on p.review_id = up.review_id and p.item_id = up.item_id and p.user_id = up.user_id
+          order by i.n`,
+        [
+          answers.map((a) => a.reviewId),
+          answers.map((a) => a.itemId),
+          answers.map((a) => a.userId),
+          answers.map((a) => a.mood),
+          answers.map((a) => a.rating),
+          answers.map((a) => a.comment),
+        ],
       );
-      const { inserted, changed, ...answer } = r.rows[0]!;
-      return { answer, inserted, changed: inserted || changed === true };
+      return r.rows.map(({ n: _n, inserted, changed, ...answer }) => ({
+        answer,
+        inserted,
+        changed: inserted || changed,
+      }));
     },
     async results(reviewId, productId) {
       // One round trip, one scan of the answers (the CTE `a` is read by every part); segments come
