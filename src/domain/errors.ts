@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'not_ready',
   'sprint_locked',
   'reason_required',
+  'review_closed',
   'idempotency_key_reused',
   'uri_too_long',
   'headers_too_large',

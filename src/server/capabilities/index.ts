@@ -12,6 +12,7 @@ import { poker } from './poker.capability.ts';
 import { products } from './products.capability.ts';
 import { reactions } from './reactions.capability.ts';
 import { requests } from './requests.capability.ts';
+import { reviews } from './reviews.capability.ts';
 import { sprints } from './sprints.capability.ts';
 import { stakeholders } from './stakeholders.capability.ts';
 
@@ -25,6 +26,7 @@ export const capabilities = [
   reactions,
   stakeholders,
   requests,
+  reviews,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and

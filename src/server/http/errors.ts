@@ -22,6 +22,7 @@ export function statusFor(code: ErrorCode): number {
     case 'not_ready':
     case 'sprint_locked':
     case 'reason_required':
+    case 'review_closed':
       return 409;
     case 'version_conflict':
       return 412;

@@ -88,6 +88,22 @@ export function routeFixtures(t: TestApp, users: FixtureUsers, productId: string
       if (r.statusCode !== 201) throw new Error(`cannot make a request fixture: ${r.body}`);
       return r.json().id;
     },
+    reviewId: async () => {
+      // A review lists accepted items: one is put in a sprint as accepted directly.
+      fixtures.sprintId ??= await makers.sprintId!();
+      const item = await makers.itemId!();
+      await t.pool.query(
+        `insert into sprint_items (sprint_id, item_id, product_id, review) values ($1, $2, $3, 'accepted')`,
+        [fixtures.sprintId, item, productId],
+      );
+      const r = await t.call(users.owner, {
+        method: 'POST',
+        url: `/api/v1/sprints/${fixtures.sprintId}/review`,
+        payload: {},
+      });
+      if (r.statusCode !== 201) throw new Error(`cannot make a review fixture: ${r.body}`);
+      return r.json().id;
+    },
     tokenId: async () => '00000000-0000-4000-8000-000000000000',
     token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     // Access runs before the handler (stubbed in the access test), so ids that exist nowhere are enough.

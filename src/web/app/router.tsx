@@ -22,6 +22,8 @@ const routes: RouteObject[] = [
   { path: '/signin', element: <SignInPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
   { path: '/link/:token', element: <SignInLinkPage /> },
+  // A stakeholder's personal review link: public, outside the product layout, no sign-in.
+  { path: '/feedback/:token', lazy: () => import('#web/features/reviews/feedback.route.tsx') },
   { path: '/reset-password/:token', lazy: () => import('#web/features/account/reset-password-page.tsx') },
   {
     element: <RequireAuth />,

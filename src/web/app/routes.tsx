@@ -24,6 +24,8 @@ export const productFeatureRoutes: RouteObject[] = [
   // Customer voice (issue 10): the stakeholder portal and requests.
   { path: 'portal/*', lazy: () => import('#web/features/portal/portal.route.tsx') },
   { path: 'requests/*', lazy: () => import('#web/features/portal/requests.route.tsx') },
+  // Customer voice: reviews with customers, their results and the feedback trend (issue 10).
+  { path: 'reviews/*', lazy: () => import('#web/features/reviews/reviews.route.tsx') },
 ];
 
 export interface ProductNavEntry {

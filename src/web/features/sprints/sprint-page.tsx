@@ -9,6 +9,7 @@ import { ItemPanel } from '#web/features/backlog/item-panel.tsx';
 import { withItem } from '#web/features/backlog/view-state.ts';
 import { OpenSessionDialog } from '#web/features/poker/open-session-dialog.tsx';
 import '#web/features/backlog/backlog.css';
+import { ReviewWithCustomersAction } from '#web/features/reviews/review-action.tsx';
 import { BurnUpSection } from './burn-up-section.tsx';
 import { CloseSprintDialog } from './close-sprint-dialog.tsx';
 import { Crumb } from './crumb.tsx';
@@ -157,6 +158,12 @@ export function SprintPage({ tab }: { tab: 'main' | 'plan' }) {
               >
                 Start sprint
               </button>
+            )}
+            {active && (
+              <ReviewWithCustomersAction
+                sprintId={b.sprint.id}
+                accepted={b.items.filter((i) => i.review === 'accepted').length}
+              />
             )}
             {isTeam && active && (
               <button type="button" className="btn btn-primary" onClick={() => setDialog('close')}>

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { ReviewWithCustomersAction } from '#web/features/reviews/review-action.tsx';
 import { BurnUpChart } from './burn-up-chart.tsx';
 import { Crumb } from './crumb.tsx';
 import { day, pct, pts, stability } from './format.ts';
@@ -81,11 +82,17 @@ export function SprintReportPage() {
           </>
         }
         actions={
-          s.state !== 'closed' && (
-            <Link className="btn" to=".." relative="path">
-              Back to the board
-            </Link>
-          )
+          <>
+            <ReviewWithCustomersAction
+              sprintId={s.id}
+              accepted={board.data?.items.filter((i) => i.review === 'accepted').length ?? 0}
+            />
+            {s.state !== 'closed' && (
+              <Link className="btn" to=".." relative="path">
+                Back to the board
+              </Link>
+            )}
+          </>
         }
       />
       <div className="stats">
