@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'not_ready',
   'sprint_locked',
   'reason_required',
+  'vote_closed',
+  'vote_budget_exceeded',
   'idempotency_key_reused',
   'uri_too_long',
   'headers_too_large',
