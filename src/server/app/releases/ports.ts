@@ -25,8 +25,10 @@ export interface CandidateRecord {
 
 export interface ReleasesRepo {
   productOf(releaseId: string): Promise<string | null>;
-  /** `lock`: 'share' lets ballots run side by side; 'update' makes edits of the release wait for them. */
-  get(releaseId: string, lock?: 'share' | 'update'): Promise<ReleaseRecord | null>;
+  /** `lock`: 'update' for edits of the release (they wait for the ballots being cast). */
+  get(releaseId: string, lock?: 'update'): Promise<ReleaseRecord | null>;
+  /** The release with its live candidates, locked so that edits wait for the ballot. */
+  forBallot(releaseId: string): Promise<(ReleaseRecord & { candidateIds: string[] }) | null>;
   list(productId: string): Promise<ReleaseRecord[]>;
   /** Null when the name is taken in the product. */
   insert(r: { productId: string; name: string; targetDate: string | null }): Promise<ReleaseRecord | null>;

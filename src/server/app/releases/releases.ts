@@ -36,7 +36,7 @@ export function releaseUseCases(store: Store, now: () => Date) {
     },
   });
 
-  async function release(r: Repos, ctx: ProductContext, id: string, lock?: 'share' | 'update') {
+  async function release(r: Repos, ctx: ProductContext, id: string, lock?: 'update') {
     const rel = await r.releases.get(id, lock);
     if (!rel || rel.productId !== ctx.productId) throw notFound('That release');
     return rel;
@@ -183,8 +183,9 @@ export function releaseUseCases(store: Store, now: () => Date) {
     /** Replaces the caller's whole allocation, under their voter row's lock (see lockVoter). */
     vote: (ctx: ProductContext, id: string, votes: Allocation[]) =>
       store.transaction(async (r) => {
-        // Shared: ballots of many people run side by side; the PO's re-open waits for them.
-        const rel = await release(r, ctx, id, 'share');
+        // Ballots of many people run side by side; the PO's re-open waits for them.
+        const rel = await r.releases.forBallot(id);
+        if (!rel || rel.productId !== ctx.productId) throw notFound('That release');
         const state = voteState(
           { openedAt: rel.voteOpenedAt, closesAt: rel.voteClosesAt, shippedAt: rel.shippedAt },
           now(),
@@ -194,8 +195,7 @@ export function releaseUseCases(store: Store, now: () => Date) {
             'vote_closed',
             state === 'none' ? 'No vote is open on this release.' : 'This vote has closed.',
           );
-        const candidates = new Set(await r.releases.candidateIds(id));
-        const total = checkAllocation(votes, candidates, rel.voteBudget!);
+        const total = checkAllocation(votes, new Set(rel.candidateIds), rel.voteBudget!);
         await r.releases.lockVoter(id, ctx.actor.userId, total);
         await r.releases.replaceVotes(id, ctx.actor.userId, votes);
         await recordEvent(r, {

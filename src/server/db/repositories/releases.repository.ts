@@ -24,8 +24,20 @@ export function releasesRepo(db: Queryable): ReleasesRepo {
       return r.rows[0]?.p ?? null;
     },
     get(releaseId, lock) {
-      const suffix = lock === 'share' ? ' for share of r' : lock === 'update' ? ' for update of r' : '';
+      const suffix = lock === 'update' ? ' for update of r' : '';
       return one(`select ${COLS} from releases r where r.id = $1${suffix}`, [releaseId]);
+    },
+    async forBallot(releaseId) {
+      // The release row under a key-share lock (what the voter row's foreign key takes anyway):
+      // ballots run side by side, and the PO's re-open (for update) waits for them.
+      const r = await db.query<ReleaseRecord & { candidateIds: string[] }>(
+        `select ${COLS}, coalesce((select array_agg(c.item_id order by c.position) from release_candidates c
+                  join items i on i.id = c.item_id and i.deleted_at is null where c.release_id = r.id),
+                  '{}') as "candidateIds"
+           from releases r where r.id = $1 for key share of r`,
+        [releaseId],
+      );
+      return r.rows[0] ?? null;
     },
     async list(productId) {
       const r = await db.query<ReleaseRecord>(
@@ -153,11 +165,15 @@ export function releasesRepo(db: Queryable): ReleasesRepo {
       );
     },
     async replaceVotes(releaseId, userId, votes) {
-      await db.query('delete from release_votes where release_id = $1 and user_id = $2', [releaseId, userId]);
-      if (!votes.length) return;
+      // One round trip: upsert the new points, drop the candidates no longer in the allocation.
+      // Runs after lockVoter, so it sees the allocation committed before it in full.
       await db.query(
-        `insert into release_votes (release_id, user_id, item_id, points)
-         select $1, $2, x.item_id, x.points from unnest($3::uuid[], $4::int[]) as x(item_id, points)`,
+        `with upserted as (
+           insert into release_votes (release_id, user_id, item_id, points)
+           select $1, $2, x.item_id, x.points from unnest($3::uuid[], $4::int[]) as x(item_id, points)
+           on conflict (release_id, user_id, item_id) do update set points = excluded.points
+           returning item_id)
+         delete from release_votes where release_id = $1 and user_id = $2 and item_id <> all($3::uuid[])`,
         [releaseId, userId, votes.map((v) => v.itemId), votes.map((v) => v.points)],
       );
     },
