@@ -20,6 +20,8 @@ export const productFeatureRoutes: RouteObject[] = [
   // Sprints engineer: sprints, planning poker (issue 4).
   { path: 'sprints/*', lazy: () => import('#web/features/sprints/sprints.route.tsx') },
   { path: 'poker/*', lazy: () => import('#web/features/poker/poker.route.tsx') },
+  // Customer voice (issue 10): releases and their votes; a stakeholder's ballot at votes/:releaseId.
+  { path: 'votes/*', lazy: () => import('#web/features/votes/votes.route.tsx') },
 ];
 
 export interface ProductNavEntry {
