@@ -105,7 +105,7 @@ export const VoteResults = z.object({
       ...Tally,
       bySegment: z.array(z.object({ segmentId: Id, name: z.string(), ...Tally })),
       backlogRank: z.number().int().nullable(),
-      wsjfRank: z.number().int().nullable(),
+      wsjfRank: z.number().int().nullable().describe('Null while the item needs an estimate'),
       voteRank: z.number().int(),
     }),
   ),

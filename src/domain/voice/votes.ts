@@ -85,7 +85,7 @@ export interface CandidateTally {
   bySegment: Array<{ segmentId: string; name: string; points: number; voters: number }>;
   /** Position in the PO's backlog order among open items (1 = top); null when finished or gone. */
   backlogRank: number | null;
-  /** Position in the WSJF order among open items; null when finished or gone. */
+  /** Position in the WSJF order among open items; null when it needs an estimate, is finished or gone. */
   wsjfRank: number | null;
 }
 

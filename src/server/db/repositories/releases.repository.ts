@@ -188,12 +188,14 @@ export function releasesRepo(db: Queryable): ReleasesRepo {
     },
     async tallies(releaseId, productId) {
       // One statement: ranks of the open backlog (manual and WSJF order, ties by the manual
-      // order as wsjfOrder does), totals per candidate, and per segment of the voters.
+      // order as wsjfOrder does; an item without an estimate has no WSJF rank), totals per
+      // candidate, and per segment of the voters.
       const r = await db.query(
         `with open_items as (
            select i.id,
                   row_number() over (order by ord.rank)::int as backlog_rank,
-                  row_number() over (order by (i.wsjf is null), i.wsjf desc, ord.rank)::int as wsjf_rank
+                  case when i.wsjf is not null then
+                    row_number() over (order by (i.wsjf is null), i.wsjf desc, ord.rank)::int end as wsjf_rank
              from items i join item_order ord on ord.item_id = i.id
             where i.product_id = $2 and ${OPEN}
          ),

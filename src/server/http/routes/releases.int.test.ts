@@ -282,17 +282,17 @@ describe('releases', () => {
     expect(res.voters).toBe(4);
     const byKey = Object.fromEntries(res.candidates.map((c) => [c.key, c]));
     const c5 = byKey[items[4]!.key]!;
-    expect(c5).toMatchObject({ points: 24, voters: 3, voteRank: 1, backlogRank: 5 });
+    expect(c5).toMatchObject({ points: 24, voters: 3, voteRank: 1, backlogRank: 5, wsjfRank: null });
     expect(c5.bySegment).toEqual([{ segmentId, name: 'VIP members', points: 24, voters: 3 }]);
     expect(byKey[items[1]!.key]).toMatchObject({ points: 6, voteRank: 2, backlogRank: 2 });
     expect(byKey[items[0]!.key]).toMatchObject({ points: 3, voters: 1, voteRank: 3, backlogRank: 1 });
     expect(byKey[items[2]!.key]).toMatchObject({ points: 0, wsjfRank: 1 });
     expect(byKey[items[0]!.key]!.wsjfRank).toBe(2);
     expect(res.disagreements.map((d) => d.text)).toContain(
-      `VIP members rank ${items[4]!.key} first; it is 5th in the backlog and 5th by WSJF.`,
+      `VIP members rank ${items[4]!.key} first; it is 5th in the backlog.`,
     );
     expect(res.disagreements.map((d) => d.text)).toContain(
-      `Voters rank ${items[4]!.key} first; it is 5th in the backlog and 5th by WSJF.`,
+      `Voters rank ${items[4]!.key} first; it is 5th in the backlog.`,
     );
     expect(res.disagreements.map((d) => d.text)).toContain(
       `${items[0]!.key} is 1st in the backlog, but voters rank it 3rd of 5 candidates.`,

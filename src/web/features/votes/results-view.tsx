@@ -87,7 +87,11 @@ export function VoteResultsView({ releaseId }: { releaseId: string }) {
                 <td title={`${c.points} points from ${c.voters} voters`}>{c.points}</td>
                 <td>{c.voters}</td>
                 <td title="Position among the open items of the backlog">{ordinalOrDash(c.backlogRank)}</td>
-                <td title="Position by WSJF among the open items">{ordinalOrDash(c.wsjfRank)}</td>
+                <td
+                  title={c.wsjfRank == null ? 'Needs an estimate' : 'Position by WSJF among the open items'}
+                >
+                  {ordinalOrDash(c.wsjfRank)}
+                </td>
                 {segments.map((s) => {
                   const t = c.bySegment.find((b) => b.segmentId === s.segmentId);
                   return (
@@ -114,8 +118,10 @@ function OrderList({
   rank,
   marked,
   tip,
+  empty = 'No open candidates.',
 }: {
   title: string;
+  empty?: string;
   items: Candidate[];
   rank: (c: Candidate) => number;
   marked: Set<string>;
@@ -124,6 +130,7 @@ function OrderList({
   return (
     <div className="card v-order">
       <h3>{title}</h3>
+      {items.length === 0 && <p className="muted">{empty}</p>}
       <ol>
         {items.map((c) => (
           <li key={c.itemId} className={marked.has(c.itemId) ? 'v-marked' : undefined} title={tip(c)}>
