@@ -50,6 +50,7 @@ export const Item = z.object({
   riskReduction: z.number().int().nullable(),
   size: z.number().nullable().describe('Story points, set by the team; null = needs estimate'),
   releaseCritical: z.boolean().describe('Would we delay the release for this?'),
+  releaseId: Id.nullable().describe('The release the PO assigned it to'),
   costOfDelay: z.number().int(),
   wsjf: z.number().nullable().describe('Cost of delay ÷ size; null = needs estimate'),
   rank: z.string().describe('Fractional order key; the list order'),
@@ -85,6 +86,7 @@ const ItemFields = Item.pick({
   assigneeId: true,
   status: true,
   releaseCritical: true,
+  releaseId: true,
 }).extend({
   title,
   problem: text({ max: 5000, multiline: true, trim: true }),

@@ -18,6 +18,7 @@ const item: ItemState = {
   riskReduction: null,
   size: 5,
   releaseCritical: false,
+  releaseId: null,
 };
 const ready = { definitionOfReady: DEFAULT_DEFINITION_OF_READY, blockers: [] };
 const ctx = (c: Partial<ItemContext>): ItemContext => ({

@@ -30,6 +30,8 @@ export interface ItemState {
   riskReduction: number | null;
   size: number | null;
   releaseCritical: boolean;
+  /** The release the PO assigned the item to (issue 10); null for none. */
+  releaseId: string | null;
 }
 export type ItemField = keyof ItemState;
 export type ItemChange = Partial<ItemState>;
@@ -90,6 +92,7 @@ function blank(change: ItemChange): ItemState {
     riskReduction: null,
     size: null,
     releaseCritical: false,
+    releaseId: null,
   };
 }
 
@@ -163,6 +166,14 @@ export function decideItem(current: ItemState | null, change: ItemChange, ctx: I
         'Only the Product Owner sets business value, time criticality and risk reduction.',
         Object.fromEntries(value.map((f) => [f, 'Set by the Product Owner'])),
       ),
+    );
+  }
+  // The PO plans releases, so only the PO puts an item in one (or takes it out).
+  if (eff.releaseId !== undefined && ctx.role !== 'owner') {
+    return refuse(
+      new AppError('forbidden', 'Only the Product Owner assigns items to releases.', {
+        releaseId: 'Set by the Product Owner',
+      }),
     );
   }
   if ((eff.status === 'accepted' || eff.status === 'rejected') && ctx.role !== 'owner') {

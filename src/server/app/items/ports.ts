@@ -29,6 +29,7 @@ export interface ItemRecord {
   riskReduction: number | null;
   size: number | null;
   releaseCritical: boolean;
+  releaseId: string | null;
   wsjf: number | null;
   rank: string;
   externalId: string | null;
@@ -54,6 +55,7 @@ export type ItemWritable = Pick<
   | 'riskReduction'
   | 'size'
   | 'releaseCritical'
+  | 'releaseId'
 >;
 
 export interface NewItem extends ItemWritable {

@@ -4,7 +4,7 @@ export const ITEM_COLS = `i.id, p.key || '-' || i.number as key, i.number, i.pro
   array(select x.segment_id::text from item_segments x where x.item_id = i.id order by x.segment_id) as "segmentIds",
   i.category, i.labels, i.assignee_id as "assigneeId", i.status, i.business_value as "businessValue",
   i.time_criticality as "timeCriticality", i.risk_reduction as "riskReduction", i.size,
-  i.release_critical as "releaseCritical", i.wsjf, ord.rank, i.external_id as "externalId", i.version,
+  i.release_critical as "releaseCritical", i.release_id as "releaseId", i.wsjf, ord.rank, i.external_id as "externalId", i.version,
   i.created_at as "createdAt", i.updated_at as "updatedAt"`;
 
 /** What ITEM_COLS reads from: an item, its place in the order (item_order) and its product. */

@@ -12,7 +12,7 @@ export const ITEM_JSON = `json_build_object(
   'segmentIds', array(select x.segment_id from item_segments x where x.item_id = i.id order by x.segment_id),
   'category', i.category, 'labels', i.labels, 'assigneeId', i.assignee_id, 'status', i.status,
   'businessValue', i.business_value, 'timeCriticality', i.time_criticality, 'riskReduction', i.risk_reduction,
-  'size', i.size, 'releaseCritical', i.release_critical,
+  'size', i.size, 'releaseCritical', i.release_critical, 'releaseId', i.release_id,
   'costOfDelay', coalesce(i.business_value, 0) + coalesce(i.time_criticality, 0) + coalesce(i.risk_reduction, 0),
   'wsjf', round(i.wsjf, 2)::float8,
   'rank', ord.rank, 'externalId', i.external_id, 'version', i.version,

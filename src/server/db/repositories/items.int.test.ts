@@ -27,6 +27,7 @@ const newItem = (number: number, rank: string, createdBy: string) => ({
   riskReduction: null,
   size: null,
   releaseCritical: false,
+  releaseId: null,
   productId,
   number,
   rank,

@@ -27,6 +27,7 @@ const COLUMNS: Record<keyof ItemWritable, string> = {
   riskReduction: 'risk_reduction',
   size: 'size',
   releaseCritical: 'release_critical',
+  releaseId: 'release_id',
 };
 
 const toParam = (field: keyof ItemWritable, v: unknown) =>

@@ -27,6 +27,7 @@ export const presentItem = (i: ItemRecord): Item => ({
   riskReduction: i.riskReduction,
   size: i.size,
   releaseCritical: i.releaseCritical,
+  releaseId: i.releaseId,
   costOfDelay: costOfDelay(i),
   wsjf: wsjfRounded(i),
   rank: i.rank,

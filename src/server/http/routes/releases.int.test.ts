@@ -299,6 +299,42 @@ describe('releases', () => {
     );
   });
 
+  it('lets only the PO assign items to a release of the same product (item field releaseId)', async () => {
+    const patch = async (as: TestUser, itemId: string, body: object) => {
+      const current = await t.call(owner, { method: 'GET', url: `/api/v1/items/${itemId}` });
+      return t.call(as, {
+        method: 'PATCH',
+        url: `/api/v1/items/${itemId}`,
+        headers: { 'if-match': String(current.json().version) },
+        payload: body,
+      });
+    };
+    const ok = await patch(owner, items[1]!.id, { releaseId });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().releaseId).toBe(releaseId);
+    const byTeam = await patch(team, items[2]!.id, { releaseId });
+    expect(byTeam.statusCode).toBe(403);
+    expect(byTeam.json().error.fields).toEqual({ releaseId: 'Set by the Product Owner' });
+    const otherProduct = (await t.product(owner, 'Elsewhere')).id;
+    const foreign = await t.call(owner, {
+      method: 'POST',
+      url: `/api/v1/products/${otherProduct}/releases`,
+      payload: { name: 'Foreign' },
+    });
+    const wrong = await patch(owner, items[2]!.id, { releaseId: foreign.json().id });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual({ releaseId: 'Not a release of this product' });
+    const created = await t.call(owner, {
+      method: 'POST',
+      url: `/api/v1/products/${productId}/items`,
+      payload: { type: 'story', title: 'Born in a release', problem: 'It ships in spring', releaseId },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().releaseId).toBe(releaseId);
+    const detail = (await t.call(viewer, { method: 'GET', url: `/api/v1/releases/${releaseId}` })).json();
+    expect(detail.items.map((i: { title: string }) => i.title)).toEqual(['Candidate 2', 'Born in a release']);
+  });
+
   it('closes the vote when its time is past (409 vote_closed), and on ship', async () => {
     const quick = await t.call(owner, {
       method: 'POST',
@@ -321,6 +357,11 @@ describe('releases', () => {
     const shipped = await t.call(owner, { method: 'POST', url: `/api/v1/releases/${releaseId}/ship` });
     expect(shipped.statusCode).toBe(200);
     expect(shipped.json().shippedAt).not.toBeNull();
+    const ev = await t.pool.query(
+      `select after from events where entity_id = $1 and type = 'release.shipped'`,
+      [releaseId],
+    );
+    expect(ev.rows[0].after.itemIds).toHaveLength(2);
     const again = await t.call(owner, { method: 'POST', url: `/api/v1/releases/${releaseId}/ship` });
     expect(again.statusCode).toBe(409);
   });

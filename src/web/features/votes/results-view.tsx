@@ -53,6 +53,7 @@ export function VoteResultsView({ releaseId }: { releaseId: string }) {
         />
         <OrderList
           title="By WSJF"
+          empty="None of the candidates has an estimate yet, so WSJF cannot order them."
           items={rankedBy('wsjfRank')}
           rank={(c) => c.wsjfRank!}
           marked={disagreeing}
