@@ -93,11 +93,28 @@ describe('a vote on the next release', () => {
     expect(res.status).toBe(403);
   });
 
+  it('the PO puts an item in the release from the item panel, and the release lists it', async () => {
+    await olive.goto(`${app.url}/p/${w.key}/backlog?item=${items[2]!.id}`);
+    const panel = olive.getByRole('complementary', { name: 'Item details' });
+    await panel.getByLabel('Release', { exact: true }).selectOption({ label: 'Spring release' });
+    await panel.getByRole('button', { name: /Save changes/ }).click();
+    await expect
+      .poll(
+        async () =>
+          ((await w.api('olive', 'GET', `/api/v1/items/${items[2]!.id}`)).body as { releaseId: string })
+            .releaseId,
+      )
+      .toBe(releaseUrl.split('/').pop());
+    await screenshot(olive, 'votes-item-release-light-desktop');
+  });
+
   it('the PO sees the results beside the backlog with a disagreement line', async () => {
     await olive.goto(releaseUrl);
     const line = olive.getByRole('list', { name: 'Where the votes and the backlog disagree' });
     await line.getByText(`Voters rank ${items[3]!.key} first; it is 4th in the backlog.`).waitFor();
     await olive.getByRole('heading', { name: 'By WSJF' }).waitFor();
+    await olive.getByRole('heading', { name: 'Items in this release' }).waitFor();
+    await olive.locator('.v-items').getByText('Room booking rules').waitFor();
     const row = olive.locator('tr.v-marked', { hasText: items[3]!.key });
     expect(await row.locator('td').nth(2).textContent()).toBe('7');
     await expectNoSeriousA11y(olive, 'vote results');
