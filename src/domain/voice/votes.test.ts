@@ -144,11 +144,13 @@ describe('disagreements', () => {
   });
 
   it('says when the backlog top gets few votes, and quotes WSJF when known', () => {
-    const list = [{ ...c(1, 0, 3), wsjfRank: 2 }, c(2, 5, 7), c(3, 4, 9), c(4, 3, 12)];
+    const list = [{ ...c(1, 1, 3), wsjfRank: 2 }, c(2, 5, 7), c(3, 4, 9), c(4, 3, 12)];
     const out = disagreements(list);
     expect(out.map((d) => d.text)).toContain(
       'VIP-1 is 3rd in the backlog, but voters rank it 4th of 4 candidates.',
     );
+    const none = disagreements([c(1, 0, 3), c(2, 5, 7), c(3, 4, 9), c(4, 3, 12)]);
+    expect(none.map((d) => d.text)).toContain('VIP-1 is 3rd in the backlog, but no voter gave it a point.');
     const top = disagreements([{ ...c(1, 0, 1) }, c(2, 0, 2), c(3, 0, 3), { ...c(4, 9, 8), wsjfRank: 2 }]);
     expect(top.map((d) => d.text)).toContain(
       'Voters rank VIP-4 first; it is 8th in the backlog and 2nd by WSJF.',

@@ -194,7 +194,10 @@ export function disagreements(candidates: readonly CandidateTally[]): Disagreeme
           voteRank: rank,
           backlogRank: c.backlogRank!,
           gap: -gap,
-          text: `${c.key} is ${ordinal(c.backlogRank!)} in the backlog, but voters rank it ${ordinal(rank)} of ${ranked.length} candidates.`,
+          text:
+            c.points === 0
+              ? `${c.key} is ${ordinal(c.backlogRank!)} in the backlog, but no voter gave it a point.`
+              : `${c.key} is ${ordinal(c.backlogRank!)} in the backlog, but voters rank it ${ordinal(rank)} of ${ranked.length} candidates.`,
         });
       }
     }
