@@ -10,8 +10,8 @@ const repos = (db: Queryable) => ({
   releases: releasesRepo(db),
 });
 
-const useCases = ({ store, now }: ServiceDeps) => ({
-  releases: releaseUseCases(store, now),
+const useCases = ({ store, now, changes }: ServiceDeps) => ({
+  releases: releaseUseCases(store, now, changes),
 });
 
 export const releases = defineCapability({

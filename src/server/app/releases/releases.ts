@@ -1,6 +1,8 @@
+import type { ChangeFeed } from '#app/change-feed.ts';
 import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
+import { TopicCache } from '#app/topic-cache.ts';
 import { isUuid } from '#contracts/common.ts';
 import type { Ballot, Release, ReleaseDetail, VoteResults } from '#contracts/releases.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
@@ -19,7 +21,12 @@ import type { ReleaseRecord } from './ports.ts';
  * on candidates with a budget; each stakeholder spreads their points (a whole allocation at a
  * time, checked under their voter row's lock); the results sit beside the backlog and WSJF order.
  */
-export function releaseUseCases(store: Store, now: () => Date) {
+export function releaseUseCases(store: Store, now: () => Date, changes?: ChangeFeed) {
+  // The PO's results page is read often and changes only with the product (every vote, item edit
+  // and segment change records an event, which drops the entry); 5 s bounds a vote's closing.
+  const resultsCache = changes
+    ? new TopicCache<VoteResults>(changes, { maxAgeMs: 5_000, maxEntries: 2_000 })
+    : null;
   const present = (r: ReleaseRecord): Release => ({
     id: r.id,
     productId: r.productId,
@@ -206,24 +213,29 @@ export function releaseUseCases(store: Store, now: () => Date) {
         return { votes, total, budget: rel.voteBudget! };
       }),
 
-    async results(ctx: ProductContext, id: string): Promise<VoteResults> {
-      const rel = await release(store.read, ctx, id);
-      const [{ voters, candidates }, segments] = await Promise.all([
-        store.read.releases.tallies(id, ctx.productId),
-        store.read.releases.segments(ctx.productId),
-      ]);
-      const ranks = voteRanks(candidates);
-      const p = present(rel);
-      return {
-        releaseId: id,
-        state: p.vote.state,
-        budget: rel.voteBudget,
-        closesAt: p.vote.closesAt,
-        voters,
-        segments,
-        candidates: candidates.map(({ position: _p, ...c }) => ({ ...c, voteRank: ranks.get(c.itemId)! })),
-        disagreements: disagreements(candidates).map(({ gap: _g, ...d }) => d),
-      };
-    },
+    results: (ctx: ProductContext, id: string): Promise<VoteResults> =>
+      resultsCache
+        ? resultsCache.get(ctx.productId, `votes:${id}`, () => results(ctx, id))
+        : results(ctx, id),
   };
+
+  async function results(ctx: ProductContext, id: string): Promise<VoteResults> {
+    const rel = await release(store.read, ctx, id);
+    const [{ voters, candidates }, segments] = await Promise.all([
+      store.read.releases.tallies(id, ctx.productId),
+      store.read.releases.segments(ctx.productId),
+    ]);
+    const ranks = voteRanks(candidates);
+    const p = present(rel);
+    return {
+      releaseId: id,
+      state: p.vote.state,
+      budget: rel.voteBudget,
+      closesAt: p.vote.closesAt,
+      voters,
+      segments,
+      candidates: candidates.map(({ position: _p, ...c }) => ({ ...c, voteRank: ranks.get(c.itemId)! })),
+      disagreements: disagreements(candidates).map(({ gap: _g, ...d }) => d),
+    };
+  }
 }
