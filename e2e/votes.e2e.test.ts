@@ -63,6 +63,8 @@ describe('a vote on the next release', () => {
 
   it('a stakeholder on a phone spreads 10 points, cannot go over, and saves', async () => {
     await stan.goto(`${app.url}/p/${w.key}/votes`);
+    await stan.getByRole('link', { name: /Spring release/ }).waitFor();
+    await screenshot(stan, 'votes-list-light-phone');
     await stan.getByRole('link', { name: /Spring release/ }).click();
     await stan.getByRole('heading', { level: 1, name: 'Spring release' }).waitFor();
     // Cards show the key, title and problem, nothing internal.
