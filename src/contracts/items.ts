@@ -51,6 +51,7 @@ export const Item = z.object({
   size: z.number().nullable().describe('Story points, set by the team; null = needs estimate'),
   releaseCritical: z.boolean().describe('Would we delay the release for this?'),
   published: z.boolean().describe('Shown to stakeholders on the portal; set by the Product Owner'),
+  releaseId: Id.nullable().describe('The release the PO assigned it to'),
   costOfDelay: z.number().int(),
   wsjf: z.number().nullable().describe('Cost of delay ÷ size; null = needs estimate'),
   rank: z.string().describe('Fractional order key; the list order'),
@@ -87,6 +88,7 @@ const ItemFields = Item.pick({
   status: true,
   releaseCritical: true,
   published: true,
+  releaseId: true,
 }).extend({
   title,
   problem: text({ max: 5000, multiline: true, trim: true }),

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'sprint_locked',
   'reason_required',
   'review_closed',
+  'vote_closed',
+  'vote_budget_exceeded',
   'idempotency_key_reused',
   'uri_too_long',
   'headers_too_large',

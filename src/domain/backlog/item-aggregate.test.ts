@@ -19,6 +19,7 @@ const item: ItemState = {
   size: 5,
   releaseCritical: false,
   published: false,
+  releaseId: null,
 };
 const ready = { definitionOfReady: DEFAULT_DEFINITION_OF_READY, blockers: [] };
 const ctx = (c: Partial<ItemContext>): ItemContext => ({

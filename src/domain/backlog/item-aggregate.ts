@@ -32,6 +32,8 @@ export interface ItemState {
   releaseCritical: boolean;
   /** Shown to stakeholders on the portal; set by the Product Owner only. */
   published: boolean;
+  /** The release the PO assigned the item to (issue 10); null for none. */
+  releaseId: string | null;
 }
 export type ItemField = keyof ItemState;
 export type ItemChange = Partial<ItemState>;
@@ -93,6 +95,7 @@ function blank(change: ItemChange): ItemState {
     size: null,
     releaseCritical: false,
     published: false,
+    releaseId: null,
   };
 }
 
@@ -173,6 +176,14 @@ export function decideItem(current: ItemState | null, change: ItemChange, ctx: I
     return refuse(
       new AppError('forbidden', 'Only the Product Owner publishes items to stakeholders.', {
         published: 'Published by the Product Owner',
+      }),
+    );
+  }
+  // The PO plans releases, so only the PO puts an item in one (or takes it out).
+  if (eff.releaseId !== undefined && ctx.role !== 'owner') {
+    return refuse(
+      new AppError('forbidden', 'Only the Product Owner assigns items to releases.', {
+        releaseId: 'Set by the Product Owner',
       }),
     );
   }

@@ -11,6 +11,7 @@ import { core } from './core.capability.ts';
 import { poker } from './poker.capability.ts';
 import { products } from './products.capability.ts';
 import { reactions } from './reactions.capability.ts';
+import { releases } from './releases.capability.ts';
 import { requests } from './requests.capability.ts';
 import { reviews } from './reviews.capability.ts';
 import { sprints } from './sprints.capability.ts';
@@ -27,6 +28,7 @@ export const capabilities = [
   stakeholders,
   requests,
   reviews,
+  releases,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and

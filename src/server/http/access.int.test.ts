@@ -17,7 +17,7 @@ let guarded: Awaited<ReturnType<typeof buildServer>>;
 const users = {} as Record<ProductRole | 'stranger' | 'admin', TestUser>;
 let fill: ReturnType<typeof routeFixtures>['fill'];
 let productId: string;
-const PRODUCT_SCOPED = /^\/api\/v1\/(products\/:productId|items|sprints|poker)(\/|$)/;
+const PRODUCT_SCOPED = /^\/api\/v1\/(products\/:productId|items|sprints|poker|releases)(\/|$)/;
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -23,12 +23,14 @@ export function statusFor(code: ErrorCode): number {
     case 'sprint_locked':
     case 'reason_required':
     case 'review_closed':
+    case 'vote_closed':
       return 409;
     case 'version_conflict':
       return 412;
     case 'uri_too_long':
       return 414;
     case 'idempotency_key_reused':
+    case 'vote_budget_exceeded':
       return 422;
     case 'precondition_required':
       return 428;

@@ -26,6 +26,8 @@ export const productFeatureRoutes: RouteObject[] = [
   { path: 'requests/*', lazy: () => import('#web/features/portal/requests.route.tsx') },
   // Customer voice: reviews with customers, their results and the feedback trend (issue 10).
   { path: 'reviews/*', lazy: () => import('#web/features/reviews/reviews.route.tsx') },
+  // Customer voice (issue 10): releases and their votes; a stakeholder's ballot at votes/:releaseId.
+  { path: 'votes/*', lazy: () => import('#web/features/votes/votes.route.tsx') },
 ];
 
 export interface ProductNavEntry {

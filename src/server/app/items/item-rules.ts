@@ -35,7 +35,11 @@ export async function loadItem(
 export async function checkReferences(
   r: Repos,
   productId: string,
-  patch: { segmentIds?: readonly string[] | undefined; assigneeId?: string | null | undefined },
+  patch: {
+    segmentIds?: readonly string[] | undefined;
+    assigneeId?: string | null | undefined;
+    releaseId?: string | null | undefined;
+  },
 ): Promise<void> {
   const fields: Record<string, string> = {};
   if (patch.segmentIds?.length) {
@@ -45,6 +49,11 @@ export async function checkReferences(
   }
   if (patch.assigneeId && !(await r.members.roleOf(productId, patch.assigneeId)))
     fields.assigneeId = 'The assignee must be a member of this product';
+  if (patch.releaseId) {
+    const release = await r.releases.get(patch.releaseId);
+    if (!release || release.productId !== productId) fields.releaseId = 'Not a release of this product';
+    else if (release.shippedAt) fields.releaseId = `${release.name} has already shipped`;
+  }
   if (Object.keys(fields).length) throw invalid(fields);
 }
 
@@ -124,6 +133,7 @@ const COLUMNS: ReadonlyArray<keyof ItemWritable> = [
   'size',
   'releaseCritical',
   'published',
+  'releaseId',
 ];
 
 /** The columns a decided change writes (segments are written on their own). */

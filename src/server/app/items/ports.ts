@@ -30,6 +30,7 @@ export interface ItemRecord {
   size: number | null;
   releaseCritical: boolean;
   published: boolean;
+  releaseId: string | null;
   wsjf: number | null;
   rank: string;
   externalId: string | null;
@@ -56,6 +57,7 @@ export type ItemWritable = Pick<
   | 'size'
   | 'releaseCritical'
   | 'published'
+  | 'releaseId'
 >;
 
 export interface NewItem extends ItemWritable {

@@ -13,6 +13,7 @@ export const ITEM_JSON = `json_build_object(
   'category', i.category, 'labels', i.labels, 'assigneeId', i.assignee_id, 'status', i.status,
   'businessValue', i.business_value, 'timeCriticality', i.time_criticality, 'riskReduction', i.risk_reduction,
   'size', i.size, 'releaseCritical', i.release_critical, 'published', i.published,
+  'size', i.size, 'releaseCritical', i.release_critical, 'releaseId', i.release_id,
   'costOfDelay', coalesce(i.business_value, 0) + coalesce(i.time_criticality, 0) + coalesce(i.risk_reduction, 0),
   'wsjf', round(i.wsjf, 2)::float8,
   'rank', ord.rank, 'externalId', i.external_id, 'version', i.version,

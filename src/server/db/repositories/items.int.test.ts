@@ -28,6 +28,7 @@ const newItem = (number: number, rank: string, createdBy: string) => ({
   size: null,
   releaseCritical: false,
   published: false,
+  releaseId: null,
   productId,
   number,
   rank,

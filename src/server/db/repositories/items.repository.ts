@@ -28,6 +28,7 @@ const COLUMNS: Record<keyof ItemWritable, string> = {
   size: 'size',
   releaseCritical: 'release_critical',
   published: 'published',
+  releaseId: 'release_id',
 };
 
 const toParam = (field: keyof ItemWritable, v: unknown) =>

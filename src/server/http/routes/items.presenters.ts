@@ -28,6 +28,7 @@ export const presentItem = (i: ItemRecord): Item => ({
   size: i.size,
   releaseCritical: i.releaseCritical,
   published: i.published,
+  releaseId: i.releaseId,
   costOfDelay: costOfDelay(i),
   wsjf: wsjfRounded(i),
   rank: i.rank,

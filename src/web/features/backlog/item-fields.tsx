@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Member, Segment } from '#contracts/products.ts';
 import { allowedNextStatuses, ITEM_CATEGORIES, ITEM_TYPES } from '#domain/backlog/item-rules.ts';
+import { useProduct } from '#web/app/product-context.tsx';
+import { useReleases } from '#web/features/votes/votes-api.ts';
 import { CriteriaEditor } from './criteria-editor.tsx';
 import { FieldConflict } from './field-conflict.tsx';
 import type { NameLookup } from './format-value.ts';
@@ -39,6 +41,9 @@ export function ItemFields({
   const statuses = [status, ...allowedNextStatuses(status)];
   const isStory = e.value('type') === 'story';
   const wsjf = e.base.wsjf;
+  // The release the PO put it in (issue 10): shipped releases take no new items.
+  const releases = useReleases(useProduct().id).data ?? [];
+  const releaseId = e.value('releaseId') ?? '';
   return (
     <div className="b-fields">
       <label className="sr-only" htmlFor="b-title">
@@ -93,8 +98,22 @@ export function ItemFields({
           options={ITEM_CATEGORIES.map((c) => [c, CATEGORY_LABELS[c]])}
           error={err.category}
         />
+        <Select
+          label="Release"
+          name="releaseId"
+          value={releaseId}
+          disabled={!canEdit || !isOwner}
+          onChange={(v) => e.set('releaseId', v || null)}
+          options={[
+            ['', 'No release'],
+            ...releases
+              .filter((r) => !r.shippedAt || r.id === releaseId)
+              .map((r): [string, string] => [r.id, r.shippedAt ? `${r.name} (shipped)` : r.name]),
+          ]}
+          error={err.releaseId}
+        />
       </div>
-      {(['type', 'status', 'assigneeId', 'category'] as const).map((f) => (
+      {(['type', 'status', 'assigneeId', 'category', 'releaseId'] as const).map((f) => (
         <FieldConflict key={f} editor={e} field={f} names={names} />
       ))}
 
