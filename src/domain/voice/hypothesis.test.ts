@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Evidence,
-  HYPOTHESIS_THRESHOLDS as T,
   type ReviewEvidence,
   suggestHypothesisStatus,
+  HYPOTHESIS_THRESHOLDS as T,
 } from './hypothesis.ts';
 
 const review = (happy: number, neutral: number, sad: number, ratingAvg: number | null = null, ratings = 0) =>
@@ -19,7 +19,11 @@ const review = (happy: number, neutral: number, sad: number, ratingAvg: number |
     ratings,
     responses: happy + neutral + sad,
   }) satisfies ReviewEvidence;
-const asked = (requests: number, supporters: number): Evidence => ({ kind: 'requests', requests, supporters });
+const asked = (requests: number, supporters: number): Evidence => ({
+  kind: 'requests',
+  requests,
+  supporters,
+});
 const status = (...e: Evidence[]) => suggestHypothesisStatus(e).status;
 
 describe('suggestHypothesisStatus', () => {

@@ -8,13 +8,14 @@ import type { AnyRoute } from '#http/route.ts';
 import type { AnySubscriber } from '#jobs/subscriber.ts';
 import { backlog } from './backlog.capability.ts';
 import { core } from './core.capability.ts';
+import { notifications } from './notifications.capability.ts';
 import { poker } from './poker.capability.ts';
 import { products } from './products.capability.ts';
 import { reactions } from './reactions.capability.ts';
 import { sprints } from './sprints.capability.ts';
 
 /** Every capability of this Tandem. A new one is a folder per layer, its module, and a line here. */
-export const capabilities = [core, products, backlog, sprints, poker, reactions] as const;
+export const capabilities = [core, products, backlog, sprints, poker, reactions, notifications] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
 // merged into the app layer's interfaces: the app and HTTP layers see them without importing here,

@@ -1,4 +1,5 @@
 import type { Actor } from '#app/actor.ts';
+import { wakeBells } from '#app/notifications/notifications.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos, Store } from '#app/store.ts';
 import { notFound } from '#domain/errors.ts';
@@ -9,7 +10,7 @@ export function noticeUseCases(store: Store) {
     async mine(actor: Actor, limit = 50) {
       const [notices, unread] = await Promise.all([
         store.read.notices.listFor(actor.userId, limit),
-        store.read.notices.unreadCount(actor.userId),
+        store.read.notices.unreadCount(actor.userId, ['mention']),
       ]);
       return { notices, unread };
     },
@@ -33,10 +34,11 @@ export async function noticeMentions(r: Repos, event: StoredEvent<'item.commente
   const recipients = [...new Set(event.after.mentions)].filter(
     (id) => id !== event.actorId && members.has(id),
   );
-  return r.notices.insertMany(
+  const written = await r.notices.insertMany(
     recipients.map((recipientId) => ({
       recipientId,
       causeEventId: event.id,
+      causeKey: `mention:${event.id}`,
       kind: 'mention' as const,
       productId,
       actorId: event.actorId,
@@ -44,4 +46,6 @@ export async function noticeMentions(r: Repos, event: StoredEvent<'item.commente
       commentId: event.after.commentId,
     })),
   );
+  if (written > 0) await wakeBells(r, recipients);
+  return written;
 }
