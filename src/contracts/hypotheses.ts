@@ -4,9 +4,9 @@ import { Id, IsoDateTime, text } from './common.ts';
 
 /** "We believe <belief> will result in <outcome>; we will know when <signal>" (seed 004). */
 export const Hypothesis = z.object({
-  belief: text({ min: 1, max: 500, multiline: true, minMessage: 'Say what you believe' }),
-  outcome: text({ min: 1, max: 500, multiline: true, minMessage: 'Say what it will result in' }),
-  signal: text({ min: 1, max: 500, multiline: true, minMessage: 'Say how you will know' }),
+  belief: text({ min: 1, max: 500, multiline: true, trim: true, minMessage: 'Say what you believe' }),
+  outcome: text({ min: 1, max: 500, multiline: true, trim: true, minMessage: 'Say what it will result in' }),
+  signal: text({ min: 1, max: 500, multiline: true, trim: true, minMessage: 'Say how you will know' }),
 });
 export type Hypothesis = z.infer<typeof Hypothesis>;
 export const HypothesisStatus = z.enum(HYPOTHESIS_STATUSES);
