@@ -14,6 +14,7 @@ let version: number;
 
 const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   t.pool.query<T & Record<string, unknown>>(sql, params).then((r) => r.rows);
+const one = async (sql: string, params: unknown[] = []) => (await q<{ id: string }>(sql, params))[0]!.id;
 
 const url = () => `/api/v1/items/${itemId}/hypothesis`;
 const get = (as: TestUser) => t.call(as, { method: 'GET', url: url() });
@@ -105,7 +106,7 @@ describe('benefit hypotheses', () => {
       payload: { name: 'Sprint 7', startDate: '2025-03-03', endDate: '2025-03-14' },
     });
     expect(sprint.statusCode, sprint.body).toBe(201);
-    const [{ id: reviewId }] = await q<{ id: string }>(
+    const reviewId = await one(
       `insert into customer_reviews (product_id, sprint_id) values ($1, $2) returning id`,
       [productId, sprint.json().id],
     );
@@ -126,7 +127,7 @@ describe('benefit hypotheses', () => {
         `insert into review_answers (review_id, item_id, user_id, mood, rating) values ($1, $2, $3, $4, $5)`,
         [reviewId, itemId, users[i]!.id, mood, rating],
       );
-    const [{ id: requestId }] = await q<{ id: string }>(
+    const requestId = await one(
       `insert into requests (product_id, title, problem, status, item_id, requester_id) values ($1, 'Hotels', 'Calls', 'planned', $2, $3) returning id`,
       [productId, itemId, stan.id],
     );

@@ -32,6 +32,7 @@ let releaseId: string;
 
 const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   t.pool.query<T & Record<string, unknown>>(sql, params).then((r) => r.rows);
+const one = async (sql: string, params: unknown[] = []) => (await q<{ id: string }>(sql, params))[0]!.id;
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await q<{ n: string }>(sql, params))[0]!.n);
 
@@ -88,7 +89,7 @@ beforeAll(async () => {
   await q(`update items set status = 'ready', size = 3 where id = $1`, [itemId]);
 
   // Requests, supporters, votes and review answers: the other engineers' APIs, seeded as rows.
-  [{ id: requestId }] = await q<{ id: string }>(
+  requestId = await one(
     `insert into requests (product_id, title, problem, status, item_id, requester_id, published, supporters)
      values ($1, 'Guest list as a file', 'We retype it', 'planned', $2, $3, true, 1) returning id`,
     [productId, itemId, stan.id],
@@ -100,10 +101,9 @@ beforeAll(async () => {
      values ($1, 'Print it', 'Paper', 'declined', $2, $3, 'Not printing')`,
     [productId, itemId, hap.id],
   );
-  [{ id: releaseId }] = await q<{ id: string }>(
-    `insert into releases (product_id, name) values ($1, 'Spring') returning id`,
-    [productId],
-  );
+  releaseId = await one(`insert into releases (product_id, name) values ($1, 'Spring') returning id`, [
+    productId,
+  ]);
   for (const u of [vic, stan]) {
     await q(`insert into release_voters (release_id, user_id, total) values ($1, $2, 3)`, [releaseId, u.id]);
     await q(`insert into release_votes (release_id, user_id, item_id, points) values ($1, $2, $3, 3)`, [
@@ -120,7 +120,7 @@ beforeAll(async () => {
   });
   expect(sprint.statusCode, sprint.body).toBe(201);
   sprintId = sprint.json().id;
-  const [{ id: reviewId }] = await q<{ id: string }>(
+  const reviewId = await one(
     `insert into customer_reviews (product_id, sprint_id, opened_by) values ($1, $2, $3) returning id`,
     [productId, sprintId, po.id],
   );
@@ -246,7 +246,7 @@ describe('close the loop', () => {
 describe('the requester hears every status change', () => {
   let other: string;
   beforeAll(async () => {
-    [{ id: other }] = await q<{ id: string }>(
+    other = await one(
       `insert into requests (product_id, title, problem, requester_id) values ($1, 'Badges', 'No names', $2) returning id`,
       [productId, sue.id],
     );
@@ -286,7 +286,7 @@ describe('the requester hears every status change', () => {
   });
 
   it('tells nobody about a request of someone who left', async () => {
-    const [{ id }] = await q<{ id: string }>(
+    const id = await one(
       `insert into requests (product_id, title, problem, requester_id) values ($1, 'Old', 'Old', $2) returning id`,
       [productId, fred.id],
     );
