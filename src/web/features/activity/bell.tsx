@@ -136,13 +136,13 @@ export function NotificationBell({ placement = 'below' }: { placement?: 'below' 
       <button
         ref={trigger}
         type="button"
-        className="btn btn-ghost bell-button"
+        className={placement === 'right' ? 'nav-link bell-button' : 'btn btn-ghost bell-button'}
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
         aria-expanded={open}
         aria-controls={open ? id : undefined}
         onClick={() => setOpen((o) => !o)}
       >
-        <Icon name="bell" size={18} />
+        <Icon name="bell" size={placement === 'right' ? 16 : 18} />
         {placement === 'right' && <span className="grow">Notifications</span>}
         {unread > 0 && (
           <span className="bell-count" data-testid="bell-count">

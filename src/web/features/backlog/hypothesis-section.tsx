@@ -171,14 +171,17 @@ export function HypothesisSection({ itemId }: { itemId: string }) {
         </p>
       )}
       {canEdit && !editing && (
-        <button type="button" className="btn btn-sm" onClick={() => setEditing(true)}>
-          {h ? 'Edit hypothesis' : 'State a hypothesis'}
-        </button>
+        <div className="form-row">
+          <button type="button" className="btn btn-sm" onClick={() => setEditing(true)}>
+            {h ? 'Edit hypothesis' : 'State a hypothesis'}
+          </button>
+        </div>
       )}
       {h && (
         <>
           <div className="b-hypothesis-status">
             <span>Status</span> <span className={STATUS[view.status].chip}>{STATUS[view.status].label}</span>
+            {!view.judgedAt && <span className="faint">not judged yet</span>}
             {view.judgedBy && view.judgedAt && (
               <span className="faint">
                 judged by {view.judgedBy.name} {timeAgo(view.judgedAt, new Date())}
