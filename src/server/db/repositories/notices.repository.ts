@@ -78,6 +78,10 @@ export function noticesRepo(db: Queryable): NoticesRepo {
            left join items i on i.id = n.item_id and i.deleted_at is null
            left join item_comments c on c.id = n.comment_id and c.deleted_at is null
           where n.recipient_id = $1
+            -- A mention quotes an internal comment: only while the person still reads internal work.
+            and (n.kind <> 'mention' or exists (
+                  select 1 from product_members m where m.product_id = n.product_id and m.user_id = n.recipient_id
+                     and m.role in ('owner', 'team', 'facilitator', 'viewer')))
           order by (n.read_at is null) desc, n.created_at desc, n.id
           limit $2 offset $3`,
         [userId, page.limit, page.offset],

@@ -354,7 +354,7 @@ describe('the bell', () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const ctrl = new AbortController();
     const res = await fetch(`${address}/api/v1/me/notifications/stream`, {
-      headers: { cookie: hap.cookie },
+      headers: { cookie: tina.cookie },
       signal: ctrl.signal,
     });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
@@ -369,9 +369,21 @@ describe('the bell', () => {
     };
     await read(/event: unread\ndata: \{"unread":0\}/);
     // A notice for Hap written by a reaction (a mention on the item) rings the bell.
-    const c = await api(po, 'POST', `/api/v1/items/${itemId}/comments`, { body: '@Hap Happy look' });
+    // A stakeholder mentioned is not told (comments are internal); Tina's bell rings.
+    const c = await api(po, 'POST', `/api/v1/items/${itemId}/comments`, {
+      body: '@Hap Happy and @Tina Team look',
+    });
     expect(c.statusCode, c.body).toBe(201);
     await read(/"unread":1\}/);
     ctrl.abort();
+    const tinas = (await api(tina, 'GET', '/api/v1/me/notifications')).json();
+    expect(tinas.notifications[0]).toMatchObject({
+      kind: 'mention',
+      title: `Olive Owner mentioned you on ${productKey}-1 “Export the guest list”`,
+      body: '@Hap Happy and @Tina Team look',
+    });
+    expect(
+      await count(`select count(*) as n from notices where recipient_id = $1 and kind = 'mention'`, [hap.id]),
+    ).toBe(0);
   });
 });
