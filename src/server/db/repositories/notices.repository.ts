@@ -1,5 +1,11 @@
 import type { NoticeRecord, NoticesRepo, NotificationRecord } from '#app/reactions/ports.ts';
 import type { Queryable } from '#db/pool.ts';
+import { ROLES } from '#domain/roles.ts';
+
+/** A mention quotes an internal comment: listed and counted only while its recipient reads internal work. */
+const VISIBLE = `(n.kind <> 'mention' or exists (
+  select 1 from product_members m where m.product_id = n.product_id and m.user_id = n.recipient_id
+     and m.role in (${ROLES.readers.map((r) => `'${r}'`).join(', ')})))`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,7 +47,7 @@ export function noticesRepo(db: Queryable): NoticesRepo {
            left join users u on u.id = n.actor_id
            left join items i on i.id = n.item_id and i.deleted_at is null
            left join item_comments c on c.id = n.comment_id and c.deleted_at is null
-          where n.recipient_id = $1 and n.kind = 'mention'
+          where n.recipient_id = $1 and n.kind = 'mention' and ${VISIBLE}
           order by n.created_at desc, n.id
           limit $2`,
         [userId, limit],
@@ -52,7 +58,7 @@ export function noticesRepo(db: Queryable): NoticesRepo {
       const r = await db.query<{ n: number }>(
         `select count(*)::int as n from notices n join products p on p.id = n.product_id
           where n.recipient_id = $1 and n.read_at is null and p.deleted_at is null
-            and ($2::text[] is null or n.kind = any($2))`,
+            and ($2::text[] is null or n.kind = any($2)) and ${VISIBLE}`,
         [userId, kinds ? [...kinds] : null],
       );
       return r.rows[0]?.n ?? 0;
@@ -78,10 +84,7 @@ export function noticesRepo(db: Queryable): NoticesRepo {
            left join items i on i.id = n.item_id and i.deleted_at is null
            left join item_comments c on c.id = n.comment_id and c.deleted_at is null
           where n.recipient_id = $1
-            -- A mention quotes an internal comment: only while the person still reads internal work.
-            and (n.kind <> 'mention' or exists (
-                  select 1 from product_members m where m.product_id = n.product_id and m.user_id = n.recipient_id
-                     and m.role in ('owner', 'team', 'facilitator', 'viewer')))
+            and ${VISIBLE}
           order by (n.read_at is null) desc, n.created_at desc, n.id
           limit $2 offset $3`,
         [userId, page.limit, page.offset],
@@ -91,7 +94,7 @@ export function noticesRepo(db: Queryable): NoticesRepo {
     async count(userId) {
       const r = await db.query<{ n: number }>(
         `select count(*)::int as n from notices n join products p on p.id = n.product_id
-          where n.recipient_id = $1 and p.deleted_at is null`,
+          where n.recipient_id = $1 and p.deleted_at is null and ${VISIBLE}`,
         [userId],
       );
       return r.rows[0]?.n ?? 0;
