@@ -39,7 +39,7 @@ export function hypothesisUseCases(store: Store) {
         const state = { ...record, hypothesis: current?.hypothesis ?? null };
         const d = await decideFor(r, ctx.productId, state, { hypothesis }, { role: ctx.role, path: 'form' });
         if (d.changed.length) {
-          const saved = await r.hypotheses.set(itemId, version, hypothesis);
+          const saved = await r.items.setHypothesis(itemId, version, hypothesis);
           if (saved === null) throw await staleItem(r, ctx.productId, record);
           await recordEvents(
             r,
@@ -62,7 +62,7 @@ export function hypothesisUseCases(store: Store) {
           throw invalid({
             reason: `The evidence suggests "${suggested}": say why you judge it "${status}"`,
           });
-        await r.hypotheses.judge(itemId, { status, suggested, reason: why, userId: ctx.actor.userId });
+        await r.items.judgeHypothesis(itemId, { status, suggested, reason: why, userId: ctx.actor.userId });
         await recordEvent(r, {
           productId: ctx.productId,
           actorId: ctx.actor.userId,

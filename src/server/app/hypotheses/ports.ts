@@ -13,16 +13,11 @@ export interface HypothesisRecord {
   version: number;
 }
 
+/** Reads only: the hypothesis columns are written by the items repository (one writer per table). */
 export interface HypothesesRepo {
   get(itemId: string): Promise<HypothesisRecord | null>;
   /** The item's answers per review it was an increment of, oldest review first. */
   reviewEvidence(itemId: string): Promise<ReviewEvidence[]>;
   /** Its linked requests (not declined) and their supporters. */
   requestEvidence(itemId: string): Promise<{ requests: number; supporters: number }>;
-  /** Sets the hypothesis at `version`; the new version, or null when someone saved first. */
-  set(itemId: string, version: number, hypothesis: Hypothesis | null): Promise<number | null>;
-  judge(
-    itemId: string,
-    j: { status: HypothesisStatus; suggested: HypothesisStatus; reason: string | null; userId: string },
-  ): Promise<void>;
 }

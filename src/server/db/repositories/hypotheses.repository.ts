@@ -46,21 +46,5 @@ export function hypothesesRepo(db: Queryable): HypothesesRepo {
       );
       return r.rows[0] ?? { requests: 0, supporters: 0 };
     },
-    async set(itemId, version, hypothesis) {
-      const r = await db.query<{ version: number }>(
-        `update items set hypothesis = $3::jsonb, version = version + 1, updated_at = now()
-          where id = $1 and version = $2 and deleted_at is null returning version`,
-        [itemId, version, hypothesis === null ? null : JSON.stringify(hypothesis)],
-      );
-      return r.rows[0]?.version ?? null;
-    },
-    async judge(itemId, j) {
-      await db.query(
-        `update items set hypothesis_status = $2, hypothesis_suggested = $3, hypothesis_reason = $4,
-                hypothesis_judged_by = $5, hypothesis_judged_at = now()
-          where id = $1`,
-        [itemId, j.status, j.suggested, j.reason, j.userId],
-      );
-    },
   };
 }
