@@ -159,5 +159,12 @@ describe('close the loop', () => {
     await section.getByText('“The secretariat logged half the hours this month”').waitFor();
     expect(await section.locator('.b-hypothesis-status').first().textContent()).toContain('Supported');
     await screenshot(olivePage, 'notifications-hypothesis-judged-light-desktop');
+
+    // The PO's bell sits in the sidebar on a desktop; nothing shipped for her.
+    await olivePage.locator('.sidebar').getByRole('button', { name: /^Notifications/ }).click();
+    const pop = olivePage.getByRole('region', { name: 'Notifications' });
+    await pop.getByText(/Nothing yet/).waitFor();
+    await expectNoSeriousA11y(olivePage, 'empty notifications popover');
+    await screenshot(olivePage, 'notifications-popover-empty-light-desktop');
   });
 });

@@ -73,6 +73,8 @@ export function NotificationBell({ placement = 'below' }: { placement?: 'below' 
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  // Beside the sidebar the popover is placed on the page (fixed): the sidebar clips what overflows it.
+  const [beside, setBeside] = useState<{ left: number; top: number } | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -140,7 +142,12 @@ export function NotificationBell({ placement = 'below' }: { placement?: 'below' 
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          const r = trigger.current?.getBoundingClientRect();
+          if (placement === 'right' && r)
+            setBeside({ left: r.right + 8, top: Math.max(8, Math.min(r.top, window.innerHeight - 528)) });
+          setOpen((o) => !o);
+        }}
       >
         <Icon name="bell" size={placement === 'right' ? 16 : 18} />
         {placement === 'right' && <span className="grow">Notifications</span>}
@@ -151,7 +158,12 @@ export function NotificationBell({ placement = 'below' }: { placement?: 'below' 
         )}
       </button>
       {open && (
-        <section id={id} className="popover bell-popover" aria-label="Notifications">
+        <section
+          id={id}
+          className="popover bell-popover"
+          aria-label="Notifications"
+          style={placement === 'right' && beside ? { position: 'fixed', ...beside } : undefined}
+        >
           <header className="bell-head">
             <strong>Notifications</strong>
             <Link to="/notices" className="muted" onClick={() => setOpen(false)}>
