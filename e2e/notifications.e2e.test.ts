@@ -161,7 +161,10 @@ describe('close the loop', () => {
     await screenshot(olivePage, 'notifications-hypothesis-judged-light-desktop');
 
     // The PO's bell sits in the sidebar on a desktop; nothing shipped for her.
-    await olivePage.locator('.sidebar').getByRole('button', { name: /^Notifications/ }).click();
+    await olivePage
+      .locator('.sidebar')
+      .getByRole('button', { name: /^Notifications/ })
+      .click();
     const pop = olivePage.getByRole('region', { name: 'Notifications' });
     await pop.getByText(/Nothing yet/).waitFor();
     await expectNoSeriousA11y(olivePage, 'empty notifications popover');
