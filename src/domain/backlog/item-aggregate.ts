@@ -1,5 +1,6 @@
 import { AppError, invalid } from '#domain/errors.ts';
 import type { ProductRole } from '#domain/roles.ts';
+import type { Hypothesis } from '#domain/voice/hypothesis.ts';
 import { checkReadiness, type DefinitionOfReady } from './definition-of-ready.ts';
 import type { Scenario } from './gherkin.ts';
 import { type Blocker, investFacts } from './invest.ts';
@@ -34,6 +35,8 @@ export interface ItemState {
   published: boolean;
   /** The release the PO assigned the item to (issue 10); null for none. */
   releaseId: string | null;
+  /** A benefit hypothesis (seed 004), set by contributors; not loaded by paths that do not change it. */
+  hypothesis?: Hypothesis | null;
 }
 export type ItemField = keyof ItemState;
 export type ItemChange = Partial<ItemState>;

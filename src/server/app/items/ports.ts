@@ -1,6 +1,7 @@
 import type { NewEvent } from '#app/ports.ts';
 import type { InvestCheck } from '#domain/backlog/invest.ts';
 import type { ItemCategory, ItemStatus, ItemType, LinkKind } from '#domain/backlog/item-rules.ts';
+import type { Hypothesis, HypothesisStatus } from '#domain/voice/hypothesis.ts';
 
 /** Backlog repository ports; server/db implements them. */
 export interface AcceptanceScenario {
@@ -194,6 +195,13 @@ export interface ItemsRepo {
   /** The subset of `ids` that are segments of the product. */
   existingSegments(productId: string, ids: string[]): Promise<string[]>;
   lockProductOrder(productId: string): Promise<void>;
+  /** Sets the benefit hypothesis at `version` (a version step); the new version, or null when stale. */
+  setHypothesis(id: string, version: number, hypothesis: Hypothesis | null): Promise<number | null>;
+  /** Records the PO's judgement of the hypothesis (not a version step: no one's form edits it). */
+  judgeHypothesis(
+    id: string,
+    j: { status: HypothesisStatus; suggested: HypothesisStatus; reason: string | null; userId: string },
+  ): Promise<void>;
 }
 
 export interface LinkRecord {

@@ -58,20 +58,55 @@ export interface NoticeRecord {
   readAt: Date | null;
 }
 
+export type NoticeKind = 'mention' | 'shipped' | 'request_status';
+
 export interface NewNotice {
   recipientId: string;
   causeEventId: number;
-  kind: 'mention';
+  /**
+   * What the notice is about, once per recipient: `mention:<event id>`, `shipped:<item id>`,
+   * `request:<event id>`. A second notice with the same key for the same person is skipped.
+   */
+  causeKey: string;
+  kind: NoticeKind;
   productId: string;
   actorId: string | null;
   itemId: string | null;
   commentId: string | null;
+  requestId?: string | null;
+  /** The words as sent ("What you asked for shipped: VIP-12 Export"); null for mentions. */
+  title?: string | null;
+  body?: string | null;
+}
+
+/** A notification of any kind, as the bell lists it. */
+export interface NotificationRecord {
+  id: string;
+  kind: NoticeKind;
+  productId: string;
+  productKey: string;
+  actorName: string | null;
+  itemId: string | null;
+  itemKey: string | null;
+  itemTitle: string | null;
+  requestId: string | null;
+  title: string | null;
+  body: string | null;
+  excerpt: string | null;
+  createdAt: Date;
+  readAt: Date | null;
 }
 
 export interface NoticesRepo {
-  /** Inserts what is new; a (cause event, recipient) seen before is skipped. Returns how many. */
+  /** Inserts what is new; a (cause key, recipient) seen before is skipped. Returns the recipients written. */
   insertMany(notices: readonly NewNotice[]): Promise<number>;
+  /** Mentions only (the older GET /me/notices). */
   listFor(userId: string, limit: number): Promise<NoticeRecord[]>;
-  unreadCount(userId: string): Promise<number>;
+  unreadCount(userId: string, kinds?: readonly NoticeKind[]): Promise<number>;
   markRead(userId: string, noticeId: string): Promise<boolean>;
+  /** Every kind: unread first, then newest. */
+  listAll(userId: string, page: { limit: number; offset: number }): Promise<NotificationRecord[]>;
+  count(userId: string): Promise<number>;
+  /** Marks those of `ids` that are the user's own read; returns how many changed. */
+  markManyRead(userId: string, ids: readonly string[]): Promise<number>;
 }

@@ -289,5 +289,21 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       // Serialises whole-backlog reorders (rebalance, suggested order) of one product.
       await db.query(`select pg_advisory_xact_lock(hashtextextended('items-order:' || $1, 0))`, [productId]);
     },
+    async setHypothesis(id, version, hypothesis) {
+      const r = await db.query<{ version: number }>(
+        `update items set hypothesis = $3::jsonb, version = version + 1, updated_at = now()
+          where id = $1 and version = $2 and deleted_at is null returning version`,
+        [id, version, hypothesis === null ? null : JSON.stringify(hypothesis)],
+      );
+      return r.rows[0]?.version ?? null;
+    },
+    async judgeHypothesis(id, j) {
+      await db.query(
+        `update items set hypothesis_status = $2, hypothesis_suggested = $3, hypothesis_reason = $4,
+                hypothesis_judged_by = $5, hypothesis_judged_at = now()
+          where id = $1`,
+        [id, j.status, j.suggested, j.reason, j.userId],
+      );
+    },
   };
 }

@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router-dom';
 import { setPaletteOpen } from '#web/app/commands.ts';
 import { productNavFor } from '#web/app/routes.tsx';
 import { Icon } from '#web/components/icons.tsx';
-import { NoticesNavLink } from '#web/features/activity/notices.tsx';
+import { NotificationBell, useLiveBell } from '#web/features/activity/bell.tsx';
 import { useMe, useProducts } from '#web/lib/queries.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { ProductSwitcher } from './product-switcher.tsx';
@@ -20,6 +20,7 @@ export function AppShell() {
   const [drawer, setDrawer] = useState(false);
   const location = useLocation();
   useShellCommands(productKey);
+  useLiveBell(Boolean(me));
   // Following a link in the drawer closes it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation on purpose
   useEffect(() => setDrawer(false), [location.pathname]);
@@ -41,6 +42,7 @@ export function AppShell() {
         <Link to="/" className="brand" style={{ color: 'var(--text)' }}>
           {product?.name ?? 'Tandem'}
         </Link>
+        <NotificationBell />
       </header>
       {drawer && <div className="scrim" aria-hidden="true" onClick={() => setDrawer(false)} />}
       <nav className="sidebar" aria-label="Main">
@@ -89,7 +91,9 @@ export function AppShell() {
             </NavLink>
           </div>
         )}
-        <NoticesNavLink />
+        <div className="hide-phone">
+          <NotificationBell placement="right" />
+        </div>
         <div className="sidebar-spacer" />
         <UserMenu user={me.user} />
       </nav>

@@ -3,6 +3,10 @@ import type { EventType } from '#contracts/events.ts';
 /** What each reaction does, in words; a subscriber added later still shows its name. */
 const REACTIONS: Record<string, string> = {
   'mention-notices': 'Tell the people mentioned in a comment',
+  'accepted-notices': 'Tell who asked, voted or was unhappy that their item shipped',
+  'release-shipped-notices': 'Tell who asked, voted or was unhappy that the release shipped',
+  'request-triaged-notices': 'Tell the requester their request was planned or declined',
+  'request-shipped-notices': 'Tell the requester their request shipped',
 };
 
 const CAUSES: Partial<Record<EventType, string>> = {

@@ -35,6 +35,10 @@ export function formatValue(field: string, value: unknown, names: NameLookup): s
             )
             .join('\n')
         : '(none)';
+    case 'hypothesis': {
+      const h = value as { belief?: string; outcome?: string; signal?: string };
+      return `We believe ${h.belief} will result in ${h.outcome}; we will know when ${h.signal}.`;
+    }
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
   }

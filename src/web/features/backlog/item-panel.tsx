@@ -9,6 +9,7 @@ import { useMe, useMembers, useSegments } from '#web/lib/queries.ts';
 import { CommentsSection } from './comments-section.tsx';
 import type { NameLookup } from './format-value.ts';
 import { HistoryTimeline } from './history-timeline.tsx';
+import { HypothesisSection } from './hypothesis-section.tsx';
 import { InvestPanel } from './invest-panel.tsx';
 import { TypeIcon } from './item-badges.tsx';
 import { browserStore, loadDraft } from './item-drafts.ts';
@@ -160,6 +161,7 @@ function PanelBody({
         )}
         {canRead && <ItemRequestsSection itemId={base.id} />}
         <InvestPanel itemId={base.id} version={base.version} />
+        <HypothesisSection itemId={base.id} />
         <LinksSection itemId={base.id} canEdit={canEdit} findByKey={findByKey} />
         <CommentsSection itemId={base.id} members={members} canComment={canComment} />
         <HistoryTimeline itemId={base.id} version={base.version} names={names} />

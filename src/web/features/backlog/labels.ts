@@ -51,6 +51,7 @@ export const FIELD_LABELS: Record<string, string> = {
   riskReduction: 'Risk reduction / opportunity',
   size: 'Size',
   releaseCritical: 'Release-critical',
+  hypothesis: 'Benefit hypothesis',
   rank: 'Order',
 };
 
