@@ -68,13 +68,15 @@ async function main(command: string) {
     console.error(`Unknown command "${command}". Use: start | migrate | demo | worker`);
     process.exit(2);
   }
+  let demo: Awaited<ReturnType<typeof seedDemo>> = null;
   const running = await startTandem(config, log, {
     afterMigrate: async (tandem) => {
       if (!config.demo && command !== 'demo') return;
-      const result = await seedDemo(tandem);
-      if (result) console.log(signInLines(result).join('\n'));
+      demo = await seedDemo(tandem);
     },
   });
+  // The sign-ins once the address is known: the VIP's personal link is a full URL.
+  if (demo) console.log(signInLines(demo, running.url).join('\n'));
   // Printed whatever the log level (scripts wait for it), after the demo sign-ins: the last line.
   console.log(`Tandem is running at ${running.url}`);
   let closing = false;

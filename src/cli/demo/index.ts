@@ -5,6 +5,7 @@ import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
 import { seedPokerDemo } from './poker.ts';
 import { firstSprintStart, runningWindow, seedSprintsDemo } from './sprints.ts';
+import { seedVoiceDemo, type VoiceDemoResult } from './voice.ts';
 
 const DAY = 86_400_000;
 const CLOSED_SPRINTS = { vip: 5, league: 4, notif: 4 } as const;
@@ -13,6 +14,8 @@ export interface DemoResult {
   password: string;
   /** Who to sign in as: what the person does, and their role on each product they belong to. */
   users: Array<{ email: string; role: string; products: Array<{ name: string; role: string }> }>;
+  /** A VIP stakeholder's personal sign-in link (no password), as the PO hands it out. */
+  vipLink: VoiceDemoResult['vipLink'];
 }
 
 /**
@@ -77,6 +80,17 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
   );
   // As a PO would after each review: finished work leaves the top; what comes next leads.
   for (const p of [products.vip, products.league, products.notif]) await finishedToTheBottom(store, p.id);
+  // The customers' part: the last sprint's review with them, requests, the release vote; in the
+  // first days of the running sprint, before this morning's refinement.
+  const beforeVoice = await store.read.events.lastId();
+  const { vipLink } = await seedVoiceDemo(tandem, ctx);
+  await store.transaction((r) =>
+    r.events.retimeForSeed(
+      beforeVoice,
+      running.from,
+      new Date(Math.max(running.from.getTime() + 3_600_000, running.to.getTime() - 3 * 3_600_000)),
+    ),
+  );
   const byEmail = new Map(Object.values(users).map((u) => [u.email, u.userId]));
   const withProducts = await Promise.all(
     people.map(async (p) => {
@@ -85,7 +99,7 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
       return { ...p, products: mine.map((m) => ({ name: m.name, role: m.role })) };
     }),
   );
-  return { password: DEMO_PASSWORD, users: withProducts };
+  return { password: DEMO_PASSWORD, users: withProducts, vipLink };
 }
 
 const FINISHED = new Set(['done', 'accepted', 'rejected']);

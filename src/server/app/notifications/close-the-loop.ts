@@ -50,7 +50,7 @@ export async function closeTheLoop(r: Repos, event: ShippingEvent): Promise<numb
 
     const requests = await r.loop.unshippedRequestsOf(item.id);
     if (requests.length === 0) continue;
-    await r.loop.markShipped(requests.map((q) => q.id));
+    await r.requests.markShipped(requests.map((q) => q.id));
     await recordEvents(
       r,
       requests.map(

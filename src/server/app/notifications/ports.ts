@@ -30,7 +30,6 @@ export interface LoopRepo {
   /** Its linked requests still open or planned, locked. */
   unshippedRequestsOf(itemId: string): Promise<LinkedRequest[]>;
   /** Sets these requests shipped (a version step each). */
-  markShipped(requestIds: readonly string[]): Promise<void>;
   request(requestId: string): Promise<LinkedRequest | null>;
   isMember(productId: string, userId: string): Promise<boolean>;
 }

@@ -59,6 +59,8 @@ export interface RequestsRepo {
    * had already supported it (the primary key holds it once per person).
    */
   support(requestId: string, userId: string): Promise<{ added: boolean; supporters: number }>;
+  /** Marks requests shipped (their item was accepted, or its release shipped). */
+  markShipped(requestIds: readonly string[]): Promise<void>;
   /** The segments the person belongs to in the product (member_segments). */
   segmentsOf(productId: string, userId: string): Promise<string[]>;
   /** People who asked for or +1ed the item's requests, counted per segment they belong to. */

@@ -49,14 +49,6 @@ export function loopRepo(db: Queryable): LoopRepo {
       );
       return r.rows;
     },
-    async markShipped(requestIds) {
-      if (requestIds.length === 0) return;
-      await db.query(
-        `update requests set status = 'shipped', version = version + 1, updated_at = now()
-          where id = any($1::uuid[])`,
-        [[...requestIds]],
-      );
-    },
     async request(requestId) {
       const r = await db.query<LinkedRequest>(`select ${REQUEST_COLUMNS} from requests r where r.id = $1`, [
         requestId,

@@ -12,7 +12,8 @@ const SEGMENTS = `coalesce((select json_agg(json_build_object('id', g.id, 'name'
 export function portalRepo(db: Queryable): PortalRepo {
   return {
     async delivered(productId, sprints) {
-      // Accepted items the PO put before the customers: published, or an increment of a review.
+      // Every item accepted in the last sprints (customer fields only), with the PO's "what changed
+      // for you" line where a review with customers listed it.
       const r = await db.query<PortalDeliveredRecord>(
         `with recent as (
            select s.id, s.name from sprints s
@@ -27,7 +28,6 @@ export function portalRepo(db: Queryable): PortalRepo {
            join products p on p.id = i.product_id
            left join customer_reviews cr on cr.sprint_id = s.id
            left join review_increments ri on ri.review_id = cr.id and ri.item_id = i.id
-          where i.published or ri.item_id is not null
           order by si.reviewed_at desc nulls last, i.number desc`,
         [productId, sprints],
       );

@@ -87,6 +87,14 @@ export function requestsRepo(db: Queryable): RequestsRepo {
       );
       return (r.rowCount ?? 0) > 0;
     },
+    async markShipped(requestIds) {
+      if (requestIds.length === 0) return;
+      await db.query(
+        `update requests set status = 'shipped', version = version + 1, updated_at = now()
+          where id = any($1::uuid[])`,
+        [[...requestIds]],
+      );
+    },
     async support(requestId, userId) {
       // The primary key keeps one row per person: a parallel second call waits for the first and
       // then inserts nothing, so the count moves once.
