@@ -22,6 +22,8 @@ export type ProductOf = (
  *  - product: members of the product with one of `roles`; anyone else gets 404, so a stranger
  *    cannot even learn that the product exists. `productOf` finds the product for routes keyed
  *    by another entity (an item, a sprint); it returns null when that entity does not exist.
+ *    `admins: true` lets workspace admins in as well, member or not, acting as the PO (used where
+ *    running access is theirs: a member's role and segments).
  */
 export type Access =
   | { kind: 'public' }
