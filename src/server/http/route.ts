@@ -22,6 +22,8 @@ export type ProductOf = (
  *  - product: members of the product with one of `roles`; anyone else gets 404, so a stranger
  *    cannot even learn that the product exists. `productOf` finds the product for routes keyed
  *    by another entity (an item, a sprint); it returns null when that entity does not exist.
+ *    `admins: true` lets workspace admins in as well, member or not, acting as the PO (used where
+ *    running access is theirs: a member's role and segments).
  */
 export type Access =
   | { kind: 'public' }
@@ -33,6 +35,8 @@ export type Access =
       productOf?: ProductOf;
       /** The message for members whose role is not enough (they get 403, since they can see the product). */
       deniedMessage?: string;
+      /** Workspace admins may also call it, member or not, acting as the Product Owner (access is theirs to run). */
+      admins?: boolean;
     };
 
 export const ACCESS_KINDS = [
@@ -56,11 +60,15 @@ export const allow = {
   /** Who reads the internal work of the product named by `:productId`: every role but the customers'. */
   readers: { kind: 'product', roles: ROLES.readers },
   /** Members of the product with one of `roles`: `:productId`, or the product `of` finds. */
-  product: (roles: readonly ProductRole[], opts: { of?: ProductOf; denied?: string } = {}): Access => ({
+  product: (
+    roles: readonly ProductRole[],
+    opts: { of?: ProductOf; denied?: string; admins?: boolean } = {},
+  ): Access => ({
     kind: 'product',
     roles,
     ...(opts.of ? { productOf: opts.of } : {}),
     ...(opts.denied ? { deniedMessage: opts.denied } : {}),
+    ...(opts.admins ? { admins: true } : {}),
   }),
 } as const satisfies Record<string, Access | ((...args: never[]) => Access)>;
 
@@ -101,6 +109,13 @@ export async function authorize(
   const productId = access.productOf ? await access.productOf({ params }, services) : params.productId;
   if (!productId) throw hidden();
   const role = await services.products.roleOf(productId, actor.userId);
+  if (access.admins && actor.workspaceRole === 'admin' && !hasRole(role, access.roles)) {
+    const asOwner: ProductContext = { actor, productId, role: 'owner' };
+    await services.products.get(asOwner).catch(() => {
+      throw hidden();
+    });
+    return asOwner;
+  }
   if (!role) throw hidden();
   if (!hasRole(role, access.roles)) {
     throw new AppError(

@@ -49,8 +49,12 @@ export function ProductLayout() {
   );
 }
 
-/** Whether a role may open a section: the nav's sections by their `roles`; any other path is left to its route. */
+/**
+ * Whether a role may open a section. Customers only their own pages (a nav section of the internal
+ * work sends them home); the readers anywhere (the PO may look at the portal), each route decides.
+ */
 function sectionOpenTo(section: string, role: ProductRole): boolean {
+  if (hasRole(role, ROLES.readers)) return true;
   const entry = productNav.find((n) => n.path === section);
   return !entry || entry.roles.includes(role);
 }

@@ -43,7 +43,9 @@ export interface ProductNavEntry {
 
 /**
  * The product navigation, in order. Backlog/Board/Sprints/Poker point at the features' routes.
- * Stakeholders are the customers: they see only the customer pages, never the internal work.
+ * Stakeholders are the customers: they see only the customer pages (their portal, requests,
+ * reviews, votes), never the internal work; the PO and team see requests, reviews and votes too,
+ * where they triage, run the review and read the results.
  */
 export const productNav: readonly ProductNavEntry[] = [
   {
@@ -51,27 +53,6 @@ export const productNav: readonly ProductNavEntry[] = [
     label: 'Portal',
     icon: 'home',
     blurb: 'What was delivered for you, what is planned next, and what waits for your answer.',
-    roles: ROLES.customers,
-  },
-  {
-    path: 'requests',
-    label: 'Requests',
-    icon: 'ask',
-    blurb: 'Tell the team what is hard for you and why, and follow what happens to it.',
-    roles: ROLES.customers,
-  },
-  {
-    path: 'reviews',
-    label: 'Reviews',
-    icon: 'review',
-    blurb: 'Rate each delivered increment: happy, neutral or sad, in one tap.',
-    roles: ROLES.customers,
-  },
-  {
-    path: 'votes',
-    label: 'Votes',
-    icon: 'vote',
-    blurb: 'Spread your points over what should come in the next release.',
     roles: ROLES.customers,
   },
   {
@@ -123,6 +104,28 @@ export const productNav: readonly ProductNavEntry[] = [
     label: 'Releases',
     icon: 'vote',
     blurb: 'Releases and their votes, beside the backlog order and WSJF.',
+  },
+  {
+    path: 'requests',
+    label: 'Requests',
+    icon: 'ask',
+    blurb:
+      'What is hard for the customers and why; each request is linked to the backlog, and its asker hears back.',
+    roles: ROLES.anyMember,
+  },
+  {
+    path: 'reviews',
+    label: 'Reviews',
+    icon: 'review',
+    blurb: 'Customers rate each delivered increment at the review: happy, neutral or sad, in one tap.',
+    roles: ROLES.anyMember,
+  },
+  {
+    path: 'votes',
+    label: 'Votes',
+    icon: 'vote',
+    blurb: 'Customers spread their points over the candidates for the next release.',
+    roles: ROLES.anyMember,
   },
   {
     path: 'activity',

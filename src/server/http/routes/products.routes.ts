@@ -111,8 +111,9 @@ export const productRoutes: AnyRoute[] = [
     method: 'PATCH',
     url: '/api/v1/products/:productId/members/:userId',
     tag: 'members',
-    summary: "Change a member's role or customer segments (segmentIds: this product's segments)",
-    access: ownerOnly,
+    summary:
+      "Change a member's role or customer segments (segmentIds: this product's segments); the PO or a workspace admin",
+    access: allow.product(ROLES.owner, { denied: 'Only the Product Owner can change this.', admins: true }),
     params: MemberParams,
     body: UpdateMemberBody,
     response: Member,

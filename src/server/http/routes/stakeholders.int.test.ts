@@ -82,13 +82,26 @@ describe('member segments', () => {
     expect(none.statusCode).toBe(400);
     expect((await t.call(team, { method: 'PATCH', url, payload: { segmentIds: [] } })).statusCode).toBe(403);
 
+    // A workspace admin sets them too, member or not; the admin still reads nothing else here.
+    const admin = await t.user('Ada Admin', { admin: true });
+    const byAdmin = await t.call(admin, { method: 'PATCH', url, payload: { segmentIds: [secretariat] } });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+    expect(byAdmin.json().segmentIds).toEqual([secretariat]);
+    expect(
+      (await t.call(admin, { method: 'GET', url: `/api/v1/products/${productId}/members` })).statusCode,
+    ).toBe(404);
+    const nowhere = `/api/v1/products/00000000-0000-4000-8000-000000000009/members/${stan.id}`;
+    expect(
+      (await t.call(admin, { method: 'PATCH', url: nowhere, payload: { segmentIds: [] } })).statusCode,
+    ).toBe(404);
+
     await t.call(owner, { method: 'PATCH', url, payload: { segmentIds: [vip] } });
     const events = await t.pool.query(
       `select before, after from events where type = 'member.segments_changed' and entity_id = $1 order by id`,
       [stan.id],
     );
-    expect(events.rows).toHaveLength(2);
-    expect(events.rows[1].after).toEqual({ segmentIds: [vip], name: 'Stan Stakeholder' });
+    expect(events.rows).toHaveLength(3);
+    expect(events.rows[2].after).toEqual({ segmentIds: [vip], name: 'Stan Stakeholder' });
   });
 });
 

@@ -92,7 +92,7 @@ export function StakeholderImportDialog({ product, onClose }: { product: Product
         >
           {busy === 'preview' ? 'Checking…' : 'Check the list'}
         </button>
-        <label className="btn btn-ghost">
+        <label className="btn btn-ghost sh-upload">
           Upload a CSV file…
           <input
             type="file"
