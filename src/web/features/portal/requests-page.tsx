@@ -223,11 +223,7 @@ function TriageList() {
                     Decline
                   </button>
                 )}
-                <button
-                  type="button"
-                  className="btn btn-ghost"
-                  onClick={() => void togglePublish(r)}
-                >
+                <button type="button" className="btn btn-ghost" onClick={() => void togglePublish(r)}>
                   {r.published ? 'Unpublish' : 'Publish to stakeholders'}
                   <span className="sr-only"> “{r.title}”</span>
                 </button>
