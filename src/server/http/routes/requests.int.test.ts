@@ -275,6 +275,16 @@ describe('triage', () => {
     });
     expect(refused.json().error.code).toBe('estimate_by_team_only');
     expect((await api(po, 'GET', `/api/v1/requests/${q2.id}`)).json().status).toBe('open');
+    // A retried create (same Idempotency-Key) makes no second item.
+    const q4 = await ask(sara, 'Retried create');
+    const h = { 'idempotency-key': 'triage-create-retry-1' };
+    const first = await api(po, 'POST', `/api/v1/requests/${q4.id}/triage`, { action: 'create' }, h);
+    const again = await api(po, 'POST', `/api/v1/requests/${q4.id}/triage`, { action: 'create' }, h);
+    expect(again.json().itemId).toBe(first.json().itemId);
+    const made = await t.pool.query('select count(*)::int as n from items where title = $1', [
+      'Retried create',
+    ]);
+    expect(made.rows[0].n).toBe(1);
     // A given problem wins over the request's.
     const q3 = await ask(sara, 'Own words');
     const own = await api(po, 'POST', `/api/v1/requests/${q3.id}/triage`, {

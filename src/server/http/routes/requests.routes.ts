@@ -115,11 +115,14 @@ export const requestRoutes: AnyRoute[] = [
     method: 'POST',
     url: '/api/v1/requests/:requestId/triage',
     tag: 'requests',
-    summary: 'Triage: link to an item, create an item from it, or decline it with a reason',
+    summary:
+      'Triage: link to an item, create an item from it, or decline it with a reason (Idempotency-Key honoured)',
     access: allow.product(ROLES.owner, { of: onRequest, denied: PO_TRIAGES }),
     params: RequestParams,
     body: TriageBody,
     response: Request,
+    // A retried "create" must not make a second item.
+    idempotent: true,
     handler: async (ctx) =>
       presentRequest(
         await ctx.services.requests.triage(ctx.product, ctx.params.requestId, ctx.body),

@@ -61,6 +61,6 @@ export const requestsApi = {
   support: (id: string) => api.post(apiPath('requests', id, 'support'), {}, Request),
   update: (id: string, version: number, body: z.input<typeof UpdateRequestBody>) =>
     api.patch(apiPath('requests', id), body, Request, { ifMatch: version }),
-  triage: (id: string, body: z.input<typeof TriageBody>) =>
-    api.post(apiPath('requests', id, 'triage'), body, Request),
+  triage: (id: string, body: z.input<typeof TriageBody>, opts: WriteOptions = {}) =>
+    api.post(apiPath('requests', id, 'triage'), body, Request, opts),
 };

@@ -4,7 +4,7 @@ import { ItemList } from '#contracts/items.ts';
 import { useProduct } from '#web/app/product-context.tsx';
 import { Dialog } from '#web/components/dialog.tsx';
 import { Form, TextAreaField, TextField } from '#web/components/form.tsx';
-import { api, apiPath } from '#web/lib/api.ts';
+import { api, apiPath, newIdempotencyKey } from '#web/lib/api.ts';
 import { type RequestT, requestsApi } from './requests-api.ts';
 
 interface TriageProps {
@@ -73,6 +73,8 @@ export function LinkItemDialog({ request, onClose, onDone }: TriageProps) {
 
 /** A new backlog item from the request: its problem is the requester's own words unless changed. */
 export function CreateItemDialog({ request, onClose, onDone }: TriageProps) {
+  // One key for this dialog: a retry after a lost answer does not create a second item.
+  const [key] = useState(newIdempotencyKey);
   return (
     <Dialog
       title="Create a backlog item"
@@ -89,10 +91,14 @@ export function CreateItemDialog({ request, onClose, onDone }: TriageProps) {
         }
         validate={(v) => (v.title?.trim() ? null : { title: 'Give the item a title' })}
         onSubmit={(v) =>
-          requestsApi.triage(request.id, {
-            action: 'create',
-            item: { title: v.title ?? '', problem: v.problem ?? '' },
-          })
+          requestsApi.triage(
+            request.id,
+            {
+              action: 'create',
+              item: { title: v.title ?? '', problem: v.problem ?? '' },
+            },
+            { idempotencyKey: key },
+          )
         }
         onSuccess={async () => {
           await onDone();
