@@ -83,28 +83,6 @@ export const productNav: readonly ProductNavEntry[] = [
     icon: 'poker',
     blurb: 'Live planning poker where only the team votes.',
   },
-  // The same customer-voice pages for the PO and the team, after their own work.
-  {
-    path: 'requests',
-    roles: ROLES.readers,
-    label: 'Requests',
-    icon: 'ask',
-    blurb: 'What customers asked for and how many asked; the PO triages them into the backlog.',
-  },
-  {
-    path: 'reviews',
-    roles: ROLES.readers,
-    label: 'Reviews',
-    icon: 'review',
-    blurb: 'Reviews with customers: personal links, live results per segment, the sad faces first.',
-  },
-  {
-    path: 'votes',
-    roles: ROLES.readers,
-    label: 'Releases',
-    icon: 'vote',
-    blurb: 'Releases and their votes, beside the backlog order and WSJF.',
-  },
   {
     path: 'requests',
     label: 'Requests',
