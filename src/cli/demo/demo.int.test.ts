@@ -90,4 +90,52 @@ describe('demo workspace', () => {
     expect(recent).toBeLessThan(total / 10);
     expect(await seedDemo(t)).toBeNull();
   });
+
+  it('gives VIP Meetings its customers: 200 VIPs, a closed review, an open vote, requests, a contradicted hypothesis', async () => {
+    const t = await createTestApp();
+    const result = await seedDemo(t);
+    const q = async <R extends object>(sql: string) => (await t.pool.query<R>(sql)).rows;
+    const [people] = await q<{ vips: number; secretariat: number }>(
+      `select count(*) filter (where g.name = 'VIP members')::int as vips,
+              count(*) filter (where g.name = 'Secretariat')::int as secretariat
+         from member_segments ms join segments g on g.id = ms.segment_id
+         join product_members m on m.product_id = ms.product_id and m.user_id = ms.user_id and m.role = 'stakeholder'`,
+    );
+    expect(people!.vips).toBeGreaterThanOrEqual(200);
+    expect(people!.secretariat).toBeGreaterThanOrEqual(3);
+    // The review: closed, answered by many VIPs, the Secretariat-heavy increments mostly neutral, with comments.
+    const [review] = await q<{ state: string; answers: number; light: number }>(
+      `select r.state, (select count(*)::int from review_answers a where a.review_id = r.id) as answers,
+              (select count(*)::int from review_answers a where a.review_id = r.id and a.comment ilike '%light but interesting%') as light
+         from customer_reviews r`,
+    );
+    expect(review!.state).toBe('closed');
+    expect(review!.answers).toBeGreaterThan(200);
+    expect(review!.light).toBeGreaterThan(0);
+    // The open vote, where the VIPs' first choice is not the PO's first item.
+    const vote = await q<{ item_id: string; points: number; position: number }>(
+      `select v.item_id, sum(v.points)::int as points, c.position
+         from release_votes v join release_candidates c on c.release_id = v.release_id and c.item_id = v.item_id
+         join releases r on r.id = v.release_id and r.vote_closes_at > now()
+        group by v.item_id, c.position order by points desc`,
+    );
+    expect(vote.length).toBeGreaterThan(1);
+    expect(vote[0]!.position).not.toBe(Math.min(...vote.map((v) => v.position)));
+    // Requests: planned, and one declined with its reason.
+    const requests = await q<{ status: string; reason: string | null }>(
+      'select status, decline_reason as reason from requests',
+    );
+    expect(requests.filter((r) => r.status === 'planned').length).toBeGreaterThanOrEqual(2);
+    expect(requests.filter((r) => r.status === 'declined' && (r.reason ?? '').length > 20)).toHaveLength(1);
+    // The hypothesis the feedback contradicts.
+    const hypotheses = await q<{ status: string }>(
+      'select hypothesis_status as status from items where hypothesis is not null',
+    );
+    expect(hypotheses.map((h) => h.status)).toContain('contradicted');
+    // A VIP's personal link signs them in and lands on the portal, without a password.
+    expect(result?.vipLink.path).toMatch(/^\/link\/sil_/);
+    const token = result!.vipLink.path.split('/').pop()!;
+    const signedIn = await t.call(null, { method: 'POST', url: `/api/v1/sign-in-links/${token}` });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+  });
 });

@@ -190,7 +190,10 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
     .sort((a, b) => (a.rank < b.rank ? -1 : 1));
   const vipOpen = open.filter((i) => i.segmentIds.includes(vip.segments.vip!));
   const ask = async (who: number, title: string, problem: string, supporters: number) => {
-    const q = await services.requests.create(as(vips[who]!.userId), { title, problem });
+    const created = await services.requests.create(as(vips[who]!.userId), { title, problem });
+    if (supporters === 0) return created;
+    // Published by the PO, so every stakeholder sees it and can add their +1.
+    const q = await services.requests.update(po, created.id, created.version, { published: true });
     for (let k = 1; k <= supporters; k += 1)
       await services.requests.support(as(vips[(who + k * 7) % vips.length]!.userId), q.id);
     return q;
