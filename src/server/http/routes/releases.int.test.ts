@@ -333,6 +333,19 @@ describe('releases', () => {
     expect(created.json().releaseId).toBe(releaseId);
     const detail = (await t.call(viewer, { method: 'GET', url: `/api/v1/releases/${releaseId}` })).json();
     expect(detail.items.map((i: { title: string }) => i.title)).toEqual(['Candidate 2', 'Born in a release']);
+    const filtered = await t.call(team, {
+      method: 'GET',
+      url: `/api/v1/products/${productId}/items?release=${releaseId}`,
+    });
+    expect(filtered.json().items.map((i: { title: string }) => i.title)).toEqual([
+      'Candidate 2',
+      'Born in a release',
+    ]);
+    const none = await t.call(team, {
+      method: 'GET',
+      url: `/api/v1/products/${productId}/items?release=none`,
+    });
+    expect(none.json().items.map((i: { title: string }) => i.title)).not.toContain('Candidate 2');
   });
 
   it('closes the vote when its time is past (409 vote_closed), and on ship', async () => {
