@@ -24,6 +24,7 @@ import type { ReleaseRecord } from './ports.ts';
 export function releaseUseCases(store: Store, now: () => Date, changes?: ChangeFeed) {
   // The PO's results page is read often and changes only with the product (every vote, item edit
   // and segment change records an event, which drops the entry); 5 s bounds a vote's closing.
+  const productOfRelease = new Map<string, string>();
   const resultsCache = changes
     ? new TopicCache<VoteResults>(changes, { maxAgeMs: 5_000, maxEntries: 2_000 })
     : null;
@@ -67,7 +68,18 @@ export function releaseUseCases(store: Store, now: () => Date, changes?: ChangeF
   }
 
   return {
-    productOf: async (id: string | undefined) => (isUuid(id) ? store.read.releases.productOf(id) : null),
+    /** Every call on a release asks this first; a release never moves to another product. */
+    async productOf(id: string | undefined) {
+      if (!isUuid(id)) return null;
+      const known = productOfRelease.get(id);
+      if (known) return known;
+      const productId = await store.read.releases.productOf(id);
+      if (productId) {
+        if (productOfRelease.size >= 20_000) productOfRelease.clear();
+        productOfRelease.set(id, productId);
+      }
+      return productId;
+    },
 
     list: async (ctx: ProductContext) => (await store.read.releases.list(ctx.productId)).map(present),
 
