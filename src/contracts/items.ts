@@ -154,6 +154,8 @@ export const ItemListQuery = z.object({
   segment: Id.optional(),
   label: text({ max: 40, trim: false }).optional(),
   assignee: z.union([Id, z.literal('none')]).optional(),
+  /** A release id, or 'none' for items in no release. */
+  release: z.union([Id, z.literal('none')]).optional(),
   releaseCritical: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

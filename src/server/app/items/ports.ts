@@ -96,6 +96,8 @@ export interface ItemFilter {
   /** A user id, or 'none' for unassigned items. */
   assignee?: string | undefined;
   releaseCritical?: boolean | undefined;
+  /** A release id, or 'none' for items in no release. */
+  release?: string | undefined;
   text?: string | undefined;
 }
 

@@ -50,11 +50,16 @@ export interface ReleasesRepo {
   /** The highest total any voter has spent on the release (0 without votes). */
   maxSpent(releaseId: string): Promise<number>;
   /**
-   * Takes the voter's row lock (creating the row) and sets its total: parallel allocations of one
-   * person wait here, so each replaces the whole of the one before.
+   * Takes the voters' row locks (creating the rows), in the order given, and sets their totals:
+   * parallel allocations of one person wait here, so each replaces the whole of the one before.
    */
-  lockVoter(releaseId: string, userId: string, total: number): Promise<void>;
-  replaceVotes(releaseId: string, userId: string, votes: Allocation[]): Promise<void>;
+  lockVoters(releaseId: string, voters: Array<{ userId: string; total: number }>): Promise<void>;
+  /** Replaces these voters' points (after lockVoters, so it sees what committed before). */
+  replaceVotes(
+    releaseId: string,
+    userIds: string[],
+    votes: Array<Allocation & { userId: string }>,
+  ): Promise<void>;
   myVotes(releaseId: string, userId: string): Promise<Allocation[]>;
   /** Per candidate: points, voters, per segment and the two backlog ranks, in one query. */
   tallies(

@@ -7,13 +7,8 @@ import { isUuid } from '#contracts/common.ts';
 import type { Ballot, Release, ReleaseDetail, VoteResults } from '#contracts/releases.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
 import { hasRole, ROLES } from '#domain/roles.ts';
-import {
-  type Allocation,
-  checkAllocation,
-  disagreements,
-  voteRanks,
-  voteState,
-} from '#domain/voice/votes.ts';
+import { type Allocation, disagreements, voteRanks, voteState } from '#domain/voice/votes.ts';
+import { BallotQueue } from './ballot-queue.ts';
 import type { ReleaseRecord } from './ports.ts';
 
 /**
@@ -24,6 +19,8 @@ import type { ReleaseRecord } from './ports.ts';
 export function releaseUseCases(store: Store, now: () => Date, changes?: ChangeFeed) {
   // The PO's results page is read often and changes only with the product (every vote, item edit
   // and segment change records an event, which drops the entry); 5 s bounds a vote's closing.
+  const productOfRelease = new Map<string, string>();
+  const ballots = new BallotQueue(store, now);
   const resultsCache = changes
     ? new TopicCache<VoteResults>(changes, { maxAgeMs: 5_000, maxEntries: 2_000 })
     : null;
@@ -67,7 +64,18 @@ export function releaseUseCases(store: Store, now: () => Date, changes?: ChangeF
   }
 
   return {
-    productOf: async (id: string | undefined) => (isUuid(id) ? store.read.releases.productOf(id) : null),
+    /** Every call on a release asks this first; a release never moves to another product. */
+    async productOf(id: string | undefined) {
+      if (!isUuid(id)) return null;
+      const known = productOfRelease.get(id);
+      if (known) return known;
+      const productId = await store.read.releases.productOf(id);
+      if (productId) {
+        if (productOfRelease.size >= 20_000) productOfRelease.clear();
+        productOfRelease.set(id, productId);
+      }
+      return productId;
+    },
 
     list: async (ctx: ProductContext) => (await store.read.releases.list(ctx.productId)).map(present),
 
@@ -188,30 +196,9 @@ export function releaseUseCases(store: Store, now: () => Date, changes?: ChangeF
     },
 
     /** Replaces the caller's whole allocation, under their voter row's lock (see lockVoter). */
+    /** Replaces the caller's whole allocation, under their voter row's lock (ballot-queue.ts). */
     vote: (ctx: ProductContext, id: string, votes: Allocation[]) =>
-      store.transaction(async (r) => {
-        // Ballots of many people run side by side; the PO's re-open waits for them.
-        const rel = await r.releases.forBallot(id);
-        if (!rel || rel.productId !== ctx.productId) throw notFound('That release');
-        const state = voteState(
-          { openedAt: rel.voteOpenedAt, closesAt: rel.voteClosesAt, shippedAt: rel.shippedAt },
-          now(),
-        );
-        if (state !== 'open')
-          throw new AppError(
-            'vote_closed',
-            state === 'none' ? 'No vote is open on this release.' : 'This vote has closed.',
-          );
-        const total = checkAllocation(votes, new Set(rel.candidateIds), rel.voteBudget!);
-        await r.releases.lockVoter(id, ctx.actor.userId, total);
-        await r.releases.replaceVotes(id, ctx.actor.userId, votes);
-        await recordEvent(r, {
-          ...event(ctx, id),
-          type: 'release.voted',
-          after: { userId: ctx.actor.userId, total, votes },
-        });
-        return { votes, total, budget: rel.voteBudget! };
-      }),
+      ballots.cast({ productId: ctx.productId, releaseId: id, userId: ctx.actor.userId, votes }),
 
     results: (ctx: ProductContext, id: string): Promise<VoteResults> =>
       resultsCache

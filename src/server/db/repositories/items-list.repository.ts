@@ -146,6 +146,8 @@ function planPage(productId: string, q: ItemPageQuery): PagePlan {
   if (q.assignee === 'none') where.push('i.assignee_id is null');
   else if (q.assignee) where.push(`i.assignee_id = ${p(q.assignee)}`);
   if (q.releaseCritical !== undefined) where.push(`i.release_critical = ${p(q.releaseCritical)}`);
+  if (q.release === 'none') where.push('i.release_id is null');
+  else if (q.release) where.push(`i.release_id = ${p(q.release)}`);
   let text: string | null = null;
   if (q.text) {
     const keyMatch = /^(?:[a-z][a-z0-9]*-)?(\d{1,9})$/i.exec(q.text.trim());

@@ -156,25 +156,39 @@ export function releasesRepo(db: Queryable): ReleasesRepo {
       );
       return r.rows[0]!.m;
     },
-    async lockVoter(releaseId, userId, total) {
-      // The upsert takes the row lock (a second allocation by the same person waits here).
+    async lockVoters(releaseId, voters) {
+      // The upsert takes each row's lock in the given order (a second allocation by the same
+      // person, in another batch or on another instance, waits here).
       await db.query(
-        `insert into release_voters (release_id, user_id, total) values ($1, $2, $3)
+        `insert into release_voters (release_id, user_id, total)
+         select $1, x.user_id, x.total from unnest($2::uuid[], $3::int[]) with ordinality as x(user_id, total, n)
+          order by x.n
          on conflict (release_id, user_id) do update set total = excluded.total, updated_at = now()`,
-        [releaseId, userId, total],
+        [releaseId, voters.map((v) => v.userId), voters.map((v) => v.total)],
       );
     },
-    async replaceVotes(releaseId, userId, votes) {
-      // One round trip: upsert the new points, drop the candidates no longer in the allocation.
-      // Runs after lockVoter, so it sees the allocation committed before it in full.
+    async replaceVotes(releaseId, userIds, votes) {
+      // Runs after lockVoters, in a statement of its own, so it sees the allocations committed
+      // before in full: upsert the new points, drop the candidates no longer in each allocation.
       await db.query(
-        `with upserted as (
+        `with wanted as (
+           select x.user_id, x.item_id, x.points
+             from unnest($3::uuid[], $4::uuid[], $5::int[]) as x(user_id, item_id, points)),
+         upserted as (
            insert into release_votes (release_id, user_id, item_id, points)
-           select $1, $2, x.item_id, x.points from unnest($3::uuid[], $4::int[]) as x(item_id, points)
+           select $1, user_id, item_id, points from wanted
            on conflict (release_id, user_id, item_id) do update set points = excluded.points
            returning item_id)
-         delete from release_votes where release_id = $1 and user_id = $2 and item_id <> all($3::uuid[])`,
-        [releaseId, userId, votes.map((v) => v.itemId), votes.map((v) => v.points)],
+         delete from release_votes v
+          where v.release_id = $1 and v.user_id = any($2::uuid[])
+            and not exists (select 1 from wanted w where w.user_id = v.user_id and w.item_id = v.item_id)`,
+        [
+          releaseId,
+          userIds,
+          votes.map((v) => v.userId),
+          votes.map((v) => v.itemId),
+          votes.map((v) => v.points),
+        ],
       );
     },
     async myVotes(releaseId, userId) {

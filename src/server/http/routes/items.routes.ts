@@ -37,6 +37,7 @@ export const itemRoutes: AnyRoute[] = [
         label: q.label,
         assignee: q.assignee,
         releaseCritical: q.releaseCritical,
+        release: q.release,
         text: q.q,
         sort: q.sort,
         dir: q.dir,

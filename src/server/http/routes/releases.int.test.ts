@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { wire } from '#capabilities/index.ts';
 import type { Ballot, ReleaseDetail, VoteResults } from '#contracts/releases.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
@@ -210,6 +211,41 @@ describe('releases', () => {
     expect((me.json() as Ballot).total).toBe(total);
   });
 
+  it('holds across instances: two servers on one database, 20 parallel ballots, one allocation stays', async () => {
+    // A second Tandem instance on the same database: its ballots meet this one's only at the
+    // voter row's lock (each instance batches its own).
+    const other = wire(t.pool, { session: { idleMs: 3600_000, maxMs: 86_400_000 }, now: () => clock });
+    const ctx = {
+      actor: { userId: sue.id, name: sue.name, email: sue.email, workspaceRole: 'member' as const },
+      productId,
+      role: 'stakeholder' as const,
+    };
+    const allocations = Array.from({ length: 20 }, (_, n) => [
+      { itemId: items[n % 5]!.id, points: 1 + (n % 7) },
+      { itemId: items[(n + 2) % 5]!.id, points: 3 },
+    ]);
+    const done = await Promise.allSettled(
+      allocations.map((votes, n) =>
+        (n % 2 ? other.services : t.services).releases.vote(ctx, releaseId, votes),
+      ),
+    );
+    await other.services.close();
+    expect(done.filter((d) => d.status === 'rejected')).toEqual([]);
+    const rows = await t.pool.query<{ item_id: string; points: number }>(
+      'select item_id, points from release_votes where release_id = $1 and user_id = $2',
+      [releaseId, sue.id],
+    );
+    const stored = rows.rows.map((r) => `${r.item_id}:${r.points}`).sort();
+    expect(allocations.map((votes) => votes.map((v) => `${v.itemId}:${v.points}`).sort())).toContainEqual(
+      stored,
+    );
+    const voter = await t.pool.query(
+      'select total from release_voters where release_id = $1 and user_id = $2',
+      [releaseId, sue.id],
+    );
+    expect(voter.rows[0].total).toBe(rows.rows.reduce((sum, r) => sum + r.points, 0));
+  });
+
   it('shows stakeholders the candidates without any internal field, and never who voted', async () => {
     const urls = [
       `/api/v1/releases/${releaseId}/votes/me`,
@@ -333,6 +369,19 @@ describe('releases', () => {
     expect(created.json().releaseId).toBe(releaseId);
     const detail = (await t.call(viewer, { method: 'GET', url: `/api/v1/releases/${releaseId}` })).json();
     expect(detail.items.map((i: { title: string }) => i.title)).toEqual(['Candidate 2', 'Born in a release']);
+    const filtered = await t.call(team, {
+      method: 'GET',
+      url: `/api/v1/products/${productId}/items?release=${releaseId}`,
+    });
+    expect(filtered.json().items.map((i: { title: string }) => i.title)).toEqual([
+      'Candidate 2',
+      'Born in a release',
+    ]);
+    const none = await t.call(team, {
+      method: 'GET',
+      url: `/api/v1/products/${productId}/items?release=none`,
+    });
+    expect(none.json().items.map((i: { title: string }) => i.title)).not.toContain('Candidate 2');
   });
 
   it('closes the vote when its time is past (409 vote_closed), and on ship', async () => {

@@ -96,16 +96,25 @@ function BallotForm({ ballot }: { ballot: Ballot }) {
       <p className="muted">
         {open
           ? `Spread your ${ballot.budget} points over what you want most. Closes ${when(ballot.closesAt!)}.`
-          : 'This vote has closed. Thank you for taking part.'}
+          : ballot.state === 'none'
+            ? 'No vote is open on this release yet.'
+            : 'This vote has closed. Thank you for taking part.'}
       </p>
-      <div className="v-meter" role="status" aria-live="polite">
-        <span>
-          Points left: <strong>{left}</strong> of {ballot.budget}
-        </span>
-        <span className="v-meter-bar" aria-hidden="true">
-          <span style={{ width: `${Math.min(100, (total / ballot.budget) * 100)}%` }} />
-        </span>
-      </div>
+      {ballot.state !== 'none' && (
+        <div className="v-meter" role="status" aria-live="polite">
+          <span>
+            Points left: <strong>{Math.max(0, left)}</strong> of {ballot.budget}
+          </span>
+          {left < 0 && (
+            <span className="field-error">
+              {-left} {left === -1 ? 'point' : 'points'} over the budget: take some back before saving.
+            </span>
+          )}
+          <span className="v-meter-bar" aria-hidden="true">
+            <span style={{ width: `${Math.min(100, (total / ballot.budget) * 100)}%` }} />
+          </span>
+        </div>
+      )}
       <ul className="v-cards">
         {ballot.candidates.map((c) => {
           const n = points[c.itemId] ?? 0;
