@@ -411,11 +411,19 @@ describe('answers and live results', () => {
     expect(r.answered).toBe(3);
     // A burst of answers is coalesced: far fewer pushes than answers.
     const before = stream.all.length;
-    await Promise.all(
+    const burst = await Promise.all(
       [...Array(20)].map((_, n) =>
         call(null, 'PUT', url, { mood: n % 2 ? 'sad' : 'happy', rating: (n % 5) + 1, comment: `c${n}` }),
       ),
     );
+    // Twenty changes of one answer at once (they never share a write batch): all saved, one row.
+    expect(burst.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
+    const rows = await t.pool.query<{ changes: number }>(
+      'select changes from review_answers where review_id = $1 and item_id = $2 and user_id = $3',
+      [reviewId, items[1], vic.id],
+    );
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]!.changes).toBe(20);
     // Leave Vic's answer on increment 2 as happy, rating 5, no comment.
     await call(null, 'PUT', url, { mood: 'happy', rating: 5 });
     await stream.until((x) => x.increments[1]!.ratingAvg === 3.5 && x.increments[1]!.comments.length === 1);
