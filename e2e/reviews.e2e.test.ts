@@ -166,6 +166,23 @@ describe('a review with customers, end to end', () => {
     await screenshot(olive, 'reviews-po-live-results');
   });
 
+  it('signed in, the same stakeholder finds the same cards on the review page (the room QR link)', async () => {
+    const stan = await w.ctx.stan.newPage();
+    await stan.goto(reviewUrl);
+    await stan.getByRole('heading', { level: 1, name: 'Hi Stan, what do you think?' }).waitFor();
+    await stan.getByText('2 of 2 answered').waitFor();
+    const card = stan.getByRole('region', { name: 'Reserve parking for VIP guests' });
+    expect(
+      await card
+        .getByRole('button', { name: 'Sad about Reserve parking for VIP guests' })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    // No results, no other people's answers, for a stakeholder.
+    expect(await stan.getByRole('region', { name: 'Live results' }).count()).toBe(0);
+    await screenshot(stan, 'reviews-stakeholder-signed-in');
+    await stan.close();
+  });
+
   it('closing freezes it; the summary shows the sad increment first, with its comment', async () => {
     await olive.getByRole('button', { name: 'Close review' }).click();
     const summary = olive.getByRole('region', { name: /Summary for the team/ });
