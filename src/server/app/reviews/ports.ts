@@ -96,6 +96,10 @@ export interface TrendRow extends CountsRow {
 export interface ReviewsRepo {
   productOf(reviewId: string): Promise<string | null>;
   get(reviewId: string, lock?: boolean): Promise<ReviewRecord | null>;
+  /** Just what results need to know of the review (no counts, no increments). */
+  head(
+    reviewId: string,
+  ): Promise<Pick<ReviewRecord, 'id' | 'productId' | 'state' | 'closesAt' | 'closedAt'> | null>;
   list(productId: string): Promise<ReviewRecord[]>;
   sprint(
     sprintId: string,

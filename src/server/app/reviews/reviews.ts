@@ -1,9 +1,11 @@
+import type { ChangeFeed } from '#app/change-feed.ts';
 import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import { newSecret, sha256 } from '#app/secrets.ts';
 import type { Repos, Store } from '#app/store.ts';
+import { TopicCache } from '#app/topic-cache.ts';
 import { isUuid } from '#contracts/common.ts';
-import type { AnswerBody, FeedbackForm, OpenReviewBody } from '#contracts/reviews.ts';
+import type { AnswerBody, FeedbackForm, OpenReviewBody, ReviewResults } from '#contracts/reviews.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
 import { acceptsAnswers, DEFAULT_LINK_DAYS, linkState, sadFirst } from '#domain/reviews/review-rules.ts';
 import { AnswerQueue } from './answer-queue.ts';
@@ -31,10 +33,19 @@ const answerView = (a: AnswerRecord) => ({
  * Reviews with customers (issue 10): the PO lists a sprint's accepted increments, sends each
  * stakeholder a personal link, and watches happy / neutral / sad, ratings and comments arrive.
  */
-export function reviewsUseCases(store: Store, now: () => Date) {
+export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeFeed) {
+  // Results change only with the product (every answer is an event of it; so is a member's move
+  // to another segment): cached per product topic, and a burst of identical reads is one query.
+  const cache = changes
+    ? new TopicCache<ReviewResults>(changes, { maxAgeMs: 5_000, maxEntries: 1_000 })
+    : null;
+  const loadResults = (head: { id: string; productId: string; state: 'open' | 'closed' }) =>
+    cache
+      ? cache.get(head.productId, `results:${head.id}`, () => resultsView(store.read.reviews, head))
+      : resultsView(store.read.reviews, head);
   const hub = new ReviewResultsHub(async (id) => {
-    const r = await store.read.reviews.get(id);
-    return r ? resultsView(store.read.reviews, r) : null;
+    const r = await store.read.reviews.head(id);
+    return r ? loadResults(r) : null;
   }, store);
 
   async function review(r: Repos, ctx: ProductContext, id: string, lock = false): Promise<ReviewRecord> {
@@ -83,8 +94,10 @@ export function reviewsUseCases(store: Store, now: () => Date) {
     };
   }
 
-  const answers = new AnswerQueue(store, (ids) => {
-    for (const id of ids) hub.afterCommit(id);
+  const answers = new AnswerQueue(store, (changed) => {
+    // Public answers carry no product to the HTTP layer, so the change feed is told here.
+    for (const productId of new Set(changed.map((c) => c.productId))) changes?.touched(productId);
+    for (const c of changed) hub.afterCommit(c.reviewId);
   });
 
   /** Saves one answer (upsert per person and increment, batched with others) and wakes the live results. */
@@ -298,8 +311,9 @@ export function reviewsUseCases(store: Store, now: () => Date) {
       resultsView(store.read.reviews, await review(store.read, ctx, id)),
 
     async summary(ctx: ProductContext, id: string) {
-      const rv = await review(store.read, ctx, id);
-      const results = await resultsView(store.read.reviews, rv);
+      const rv = await store.read.reviews.head(id);
+      if (!rv || rv.productId !== ctx.productId) throw notFound('That review');
+      const results = await loadResults(rv);
       return {
         ...results,
         increments: sadFirst(results.increments),

@@ -47,6 +47,14 @@ export function reviewsRepo(db: Queryable): ReviewsRepo {
       );
       return r.rows[0] ?? null;
     },
+    async head(reviewId) {
+      const r = await db.query<Pick<ReviewRecord, 'id' | 'productId' | 'state' | 'closesAt' | 'closedAt'>>(
+        `select id, product_id as "productId", state, closes_at as "closesAt", closed_at as "closedAt"
+           from customer_reviews where id = $1`,
+        [reviewId],
+      );
+      return r.rows[0] ?? null;
+    },
     async list(productId) {
       const r = await db.query<ReviewRecord>(
         `select ${REVIEW_COLS} from customer_reviews r join sprints s on s.id = r.sprint_id

@@ -453,12 +453,14 @@ describe('answers and live results', () => {
     expect(JSON.stringify(res)).not.toContain('Vera');
     expect(res.invited).toBe(3);
     expect(res.answered).toBe(3);
-    // Segments are read at result time: moving Vera to the Secretariat moves her answer.
+    // Segments are read at result time: moving Vera to the Secretariat moves her answer. (Moved
+    // here directly; the members API records member.segments_changed, which tells the change feed.)
     await t.pool.query('update member_segments set segment_id = $3 where product_id = $1 and user_id = $2', [
       productId,
       vera.id,
       sec,
     ]);
+    t.services.changes.touched(productId);
     const moved = (await call(ann, 'GET', `/api/v1/reviews/${reviewId}/results`)).json() as ReviewResults;
     const vipNow = moved.increments[1]!.bySegment.find((s) => s.segmentId === vip)!;
     expect(vipNow).toMatchObject({ happy: 1, sad: 0, responses: 1 });
@@ -467,6 +469,7 @@ describe('answers and live results', () => {
       vera.id,
       vip,
     ]);
+    t.services.changes.touched(productId);
   });
 });
 
