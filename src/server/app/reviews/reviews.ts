@@ -39,13 +39,31 @@ export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeF
   const cache = changes
     ? new TopicCache<ReviewResults>(changes, { maxAgeMs: 5_000, maxEntries: 1_000 })
     : null;
-  const loadResults = (head: { id: string; productId: string; state: 'open' | 'closed' }) =>
-    cache
-      ? cache.get(head.productId, `results:${head.id}`, () => resultsView(store.read.reviews, head))
-      : resultsView(store.read.reviews, head);
+  async function compute(productId: string, id: string): Promise<ReviewResults> {
+    const head = await store.read.reviews.head(id);
+    if (!head || head.productId !== productId) throw notFound('That review');
+    return resultsView(store.read.reviews, head);
+  }
+  const results = (productId: string, id: string) =>
+    cache ? cache.get(productId, `results:${id}`, () => compute(productId, id)) : compute(productId, id);
+
+  // A review never moves to another product: who owns it is remembered (bounded), so the access
+  // check of a results read costs no query.
+  const owners = new Map<string, string>();
+  async function productOf(id: string): Promise<string | null> {
+    const known = owners.get(id);
+    if (known) return known;
+    const p = await store.read.reviews.productOf(id);
+    if (p) {
+      if (owners.size >= 10_000) owners.clear();
+      owners.set(id, p);
+    }
+    return p;
+  }
+
   const hub = new ReviewResultsHub(async (id) => {
-    const r = await store.read.reviews.head(id);
-    return r ? loadResults(r) : null;
+    const productId = await productOf(id);
+    return productId ? results(productId, id) : null;
   }, store);
 
   async function review(r: Repos, ctx: ProductContext, id: string, lock = false): Promise<ReviewRecord> {
@@ -120,7 +138,7 @@ export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeF
   }
 
   return {
-    productOf: async (id: string | undefined) => (isUuid(id) ? store.read.reviews.productOf(id) : null),
+    productOf: async (id: string | undefined) => (isUuid(id) ? productOf(id) : null),
     subscribe: (id: string, fn: ResultsListener) => hub.subscribe(id, fn),
 
     async open(ctx: ProductContext, sprintId: string, body: OpenReviewBody) {
@@ -307,16 +325,15 @@ export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeF
       return answer({ reviewId: id, productId: ctx.productId }, ctx.actor.userId, itemId, body);
     },
 
-    results: async (ctx: ProductContext, id: string) =>
-      resultsView(store.read.reviews, await review(store.read, ctx, id)),
+    results: (ctx: ProductContext, id: string) => results(ctx.productId, id),
 
     async summary(ctx: ProductContext, id: string) {
       const rv = await store.read.reviews.head(id);
       if (!rv || rv.productId !== ctx.productId) throw notFound('That review');
-      const results = await loadResults(rv);
+      const r = await results(ctx.productId, id);
       return {
-        ...results,
-        increments: sadFirst(results.increments),
+        ...r,
+        increments: sadFirst(r.increments),
         closedAt: rv.closedAt?.toISOString() ?? null,
       };
     },
