@@ -122,11 +122,13 @@ export interface ReviewsRepo {
     reviewId: string,
     rows: Array<{ userId: string; tokenHash: string; expiresAt: Date }>,
   ): Promise<void>;
-  /** The link with this hash; `itemId`: whether that item is one of the review's increments. */
-  invitationByHash(
-    tokenHash: string,
-    itemId?: string,
-  ): Promise<(InvitationRecord & { hasItem: boolean }) | null>;
+  /**
+   * The links with these hashes, in the input's order (null: no such link); `hasItem`: whether
+   * the lookup's `itemId` is one of that review's increments. Many in one query.
+   */
+  invitationsByHash(
+    lookups: ReadonlyArray<{ tokenHash: string; itemId?: string | undefined }>,
+  ): Promise<Array<(InvitationRecord & { hasItem: boolean }) | null>>;
   userName(userId: string): Promise<string>;
   answersOf(reviewId: string, userId: string): Promise<AnswerRecord[]>;
   hasIncrement(reviewId: string, itemId: string): Promise<boolean>;

@@ -9,6 +9,7 @@ import type { AnswerBody, FeedbackForm, OpenReviewBody, ReviewResults } from '#c
 import { AppError, invalid, notFound } from '#domain/errors.ts';
 import { acceptsAnswers, DEFAULT_LINK_DAYS, linkState, sadFirst } from '#domain/reviews/review-rules.ts';
 import { AnswerQueue } from './answer-queue.ts';
+import { LinkLookup } from './link-lookup.ts';
 import type { AnswerRecord, ReviewRecord } from './ports.ts';
 import { REVIEWS_CHANNEL, type ResultsListener, ReviewResultsHub } from './results-hub.ts';
 import { reviewTrend } from './trend.ts';
@@ -66,6 +67,8 @@ export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeF
     return productId ? results(productId, id) : null;
   }, store);
 
+  const links = new LinkLookup(store);
+
   async function review(r: Repos, ctx: ProductContext, id: string, lock = false): Promise<ReviewRecord> {
     const rv = await r.reviews.get(id, lock);
     if (!rv || rv.productId !== ctx.productId) throw notFound('That review');
@@ -74,7 +77,7 @@ export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeF
 
   /** A personal link's person and review, or the same 404 for any token that is not a live link. */
   async function link(token: string, itemId?: string) {
-    const inv = isToken(token) ? await store.read.reviews.invitationByHash(hashToken(token), itemId) : null;
+    const inv = isToken(token) ? await links.find(hashToken(token), itemId) : null;
     if (!inv) throw new AppError('not_found', 'This link is not valid. Ask the Product Owner for a new one.');
     // Only the real token's holder gets here, so telling them why is no leak.
     const state = linkState(inv, now());
