@@ -214,4 +214,13 @@ describe('a review with customers, end to end', () => {
     await expectNoSeriousA11y(olive, 'reviews page');
     await screenshot(olive, 'reviews-list-trend');
   });
+
+  it('the item keeps what customers said about it', async () => {
+    await olive.goto(`${app.url}/p/${w.key}/backlog?item=${parking.id}`);
+    const section = olive.getByRole('region', { name: 'Customer feedback' });
+    await section.getByText('The parking is too far from the entrance').waitFor();
+    await section.getByText(/Sprint 12 review · 1 answer/).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(olive, 'reviews-item-feedback');
+  });
 });
