@@ -166,6 +166,23 @@ describe('a review with customers, end to end', () => {
     await screenshot(olive, 'reviews-po-live-results');
   });
 
+  it('signed in, the same stakeholder finds the same cards on the review page (the room QR link)', async () => {
+    const stan = await w.ctx.stan.newPage();
+    await stan.goto(reviewUrl);
+    await stan.getByRole('heading', { level: 1, name: 'Hi Stan, what do you think?' }).waitFor();
+    await stan.getByText('2 of 2 answered').waitFor();
+    const card = stan.getByRole('region', { name: 'Reserve parking for VIP guests' });
+    expect(
+      await card
+        .getByRole('button', { name: 'Sad about Reserve parking for VIP guests' })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    // No results, no other people's answers, for a stakeholder.
+    expect(await stan.getByRole('region', { name: 'Live results' }).count()).toBe(0);
+    await screenshot(stan, 'reviews-stakeholder-signed-in');
+    await stan.close();
+  });
+
   it('closing freezes it; the summary shows the sad increment first, with its comment', async () => {
     await olive.getByRole('button', { name: 'Close review' }).click();
     const summary = olive.getByRole('region', { name: /Summary for the team/ });
@@ -196,5 +213,14 @@ describe('a review with customers, end to end', () => {
       .waitFor();
     await expectNoSeriousA11y(olive, 'reviews page');
     await screenshot(olive, 'reviews-list-trend');
+  });
+
+  it('the item keeps what customers said about it', async () => {
+    await olive.goto(`${app.url}/p/${w.key}/backlog?item=${parking.id}`);
+    const section = olive.getByRole('region', { name: 'Customer feedback' });
+    await section.getByText('The parking is too far from the entrance').waitFor();
+    await section.getByText(/Sprint 12 review · 1 answer/).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(olive, 'reviews-item-feedback');
   });
 });

@@ -10,8 +10,8 @@ const repos = (db: Queryable) => ({
   reviews: reviewsRepo(db),
 });
 
-const useCases = ({ store, now }: ServiceDeps) => ({
-  reviews: reviewsUseCases(store, now),
+const useCases = ({ store, now, changes }: ServiceDeps) => ({
+  reviews: reviewsUseCases(store, now, changes),
 });
 
 export const reviews = defineCapability({

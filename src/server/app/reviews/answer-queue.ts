@@ -48,7 +48,8 @@ export class AnswerQueue {
 
   constructor(
     private readonly store: Store,
-    private readonly afterCommit: (reviewIds: string[]) => void,
+    /** The reviews whose answers changed in a committed batch, with their products. */
+    private readonly afterCommit: (changed: Array<{ reviewId: string; productId: string }>) => void,
   ) {}
 
   save(input: AnswerInput): Promise<SavedAnswer> {
@@ -108,7 +109,11 @@ export class AnswerQueue {
         for (const id of new Set(events.map((e) => e.entityId))) await r.events.notify(REVIEWS_CHANNEL, id);
         return rows;
       });
-      this.afterCommit([...new Set(batch.filter((_, i) => saved[i]!.changed).map((p) => p.reviewId))]);
+      const changed = new Map<string, string>();
+      batch.forEach((p, i) => {
+        if (saved[i]!.changed) changed.set(p.reviewId, p.productId);
+      });
+      this.afterCommit([...changed].map(([reviewId, productId]) => ({ reviewId, productId })));
       batch.forEach((p, i) => {
         p.resolve(saved[i]!);
       });

@@ -96,6 +96,10 @@ export interface TrendRow extends CountsRow {
 export interface ReviewsRepo {
   productOf(reviewId: string): Promise<string | null>;
   get(reviewId: string, lock?: boolean): Promise<ReviewRecord | null>;
+  /** Just what results need to know of the review (no counts, no increments). */
+  head(
+    reviewId: string,
+  ): Promise<Pick<ReviewRecord, 'id' | 'productId' | 'state' | 'closesAt' | 'closedAt'> | null>;
   list(productId: string): Promise<ReviewRecord[]>;
   sprint(
     sprintId: string,
@@ -118,11 +122,13 @@ export interface ReviewsRepo {
     reviewId: string,
     rows: Array<{ userId: string; tokenHash: string; expiresAt: Date }>,
   ): Promise<void>;
-  /** The link with this hash; `itemId`: whether that item is one of the review's increments. */
-  invitationByHash(
-    tokenHash: string,
-    itemId?: string,
-  ): Promise<(InvitationRecord & { hasItem: boolean }) | null>;
+  /**
+   * The links with these hashes, in the input's order (null: no such link); `hasItem`: whether
+   * the lookup's `itemId` is one of that review's increments. Many in one query.
+   */
+  invitationsByHash(
+    lookups: ReadonlyArray<{ tokenHash: string; itemId?: string | undefined }>,
+  ): Promise<Array<(InvitationRecord & { hasItem: boolean }) | null>>;
   userName(userId: string): Promise<string>;
   answersOf(reviewId: string, userId: string): Promise<AnswerRecord[]>;
   hasIncrement(reviewId: string, itemId: string): Promise<boolean>;

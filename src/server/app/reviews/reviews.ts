@@ -1,12 +1,15 @@
+import type { ChangeFeed } from '#app/change-feed.ts';
 import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import { newSecret, sha256 } from '#app/secrets.ts';
 import type { Repos, Store } from '#app/store.ts';
+import { TopicCache } from '#app/topic-cache.ts';
 import { isUuid } from '#contracts/common.ts';
-import type { AnswerBody, FeedbackForm, OpenReviewBody } from '#contracts/reviews.ts';
+import type { AnswerBody, FeedbackForm, OpenReviewBody, ReviewResults } from '#contracts/reviews.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
 import { acceptsAnswers, DEFAULT_LINK_DAYS, linkState, sadFirst } from '#domain/reviews/review-rules.ts';
 import { AnswerQueue } from './answer-queue.ts';
+import { LinkLookup } from './link-lookup.ts';
 import type { AnswerRecord, ReviewRecord } from './ports.ts';
 import { REVIEWS_CHANNEL, type ResultsListener, ReviewResultsHub } from './results-hub.ts';
 import { reviewTrend } from './trend.ts';
@@ -31,11 +34,40 @@ const answerView = (a: AnswerRecord) => ({
  * Reviews with customers (issue 10): the PO lists a sprint's accepted increments, sends each
  * stakeholder a personal link, and watches happy / neutral / sad, ratings and comments arrive.
  */
-export function reviewsUseCases(store: Store, now: () => Date) {
+export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeFeed) {
+  // Results change only with the product (every answer is an event of it; so is a member's move
+  // to another segment): cached per product topic, and a burst of identical reads is one query.
+  const cache = changes
+    ? new TopicCache<ReviewResults>(changes, { maxAgeMs: 5_000, maxEntries: 1_000 })
+    : null;
+  async function compute(productId: string, id: string): Promise<ReviewResults> {
+    const head = await store.read.reviews.head(id);
+    if (!head || head.productId !== productId) throw notFound('That review');
+    return resultsView(store.read.reviews, head);
+  }
+  const results = (productId: string, id: string) =>
+    cache ? cache.get(productId, `results:${id}`, () => compute(productId, id)) : compute(productId, id);
+
+  // A review never moves to another product: who owns it is remembered (bounded), so the access
+  // check of a results read costs no query.
+  const owners = new Map<string, string>();
+  async function productOf(id: string): Promise<string | null> {
+    const known = owners.get(id);
+    if (known) return known;
+    const p = await store.read.reviews.productOf(id);
+    if (p) {
+      if (owners.size >= 10_000) owners.clear();
+      owners.set(id, p);
+    }
+    return p;
+  }
+
   const hub = new ReviewResultsHub(async (id) => {
-    const r = await store.read.reviews.get(id);
-    return r ? resultsView(store.read.reviews, r) : null;
+    const productId = await productOf(id);
+    return productId ? results(productId, id) : null;
   }, store);
+
+  const links = new LinkLookup(store);
 
   async function review(r: Repos, ctx: ProductContext, id: string, lock = false): Promise<ReviewRecord> {
     const rv = await r.reviews.get(id, lock);
@@ -45,7 +77,7 @@ export function reviewsUseCases(store: Store, now: () => Date) {
 
   /** A personal link's person and review, or the same 404 for any token that is not a live link. */
   async function link(token: string, itemId?: string) {
-    const inv = isToken(token) ? await store.read.reviews.invitationByHash(hashToken(token), itemId) : null;
+    const inv = isToken(token) ? await links.find(hashToken(token), itemId) : null;
     if (!inv) throw new AppError('not_found', 'This link is not valid. Ask the Product Owner for a new one.');
     // Only the real token's holder gets here, so telling them why is no leak.
     const state = linkState(inv, now());
@@ -83,8 +115,10 @@ export function reviewsUseCases(store: Store, now: () => Date) {
     };
   }
 
-  const answers = new AnswerQueue(store, (ids) => {
-    for (const id of ids) hub.afterCommit(id);
+  const answers = new AnswerQueue(store, (changed) => {
+    // Public answers carry no product to the HTTP layer, so the change feed is told here.
+    for (const productId of new Set(changed.map((c) => c.productId))) changes?.touched(productId);
+    for (const c of changed) hub.afterCommit(c.reviewId);
   });
 
   /** Saves one answer (upsert per person and increment, batched with others) and wakes the live results. */
@@ -107,7 +141,7 @@ export function reviewsUseCases(store: Store, now: () => Date) {
   }
 
   return {
-    productOf: async (id: string | undefined) => (isUuid(id) ? store.read.reviews.productOf(id) : null),
+    productOf: async (id: string | undefined) => (isUuid(id) ? productOf(id) : null),
     subscribe: (id: string, fn: ResultsListener) => hub.subscribe(id, fn),
 
     async open(ctx: ProductContext, sprintId: string, body: OpenReviewBody) {
@@ -294,15 +328,15 @@ export function reviewsUseCases(store: Store, now: () => Date) {
       return answer({ reviewId: id, productId: ctx.productId }, ctx.actor.userId, itemId, body);
     },
 
-    results: async (ctx: ProductContext, id: string) =>
-      resultsView(store.read.reviews, await review(store.read, ctx, id)),
+    results: (ctx: ProductContext, id: string) => results(ctx.productId, id),
 
     async summary(ctx: ProductContext, id: string) {
-      const rv = await review(store.read, ctx, id);
-      const results = await resultsView(store.read.reviews, rv);
+      const rv = await store.read.reviews.head(id);
+      if (!rv || rv.productId !== ctx.productId) throw notFound('That review');
+      const r = await results(ctx.productId, id);
       return {
-        ...results,
-        increments: sadFirst(results.increments),
+        ...r,
+        increments: sadFirst(r.increments),
         closedAt: rv.closedAt?.toISOString() ?? null,
       };
     },

@@ -47,6 +47,14 @@ export function reviewsRepo(db: Queryable): ReviewsRepo {
       );
       return r.rows[0] ?? null;
     },
+    async head(reviewId) {
+      const r = await db.query<Pick<ReviewRecord, 'id' | 'productId' | 'state' | 'closesAt' | 'closedAt'>>(
+        `select id, product_id as "productId", state, closes_at as "closesAt", closed_at as "closedAt"
+           from customer_reviews where id = $1`,
+        [reviewId],
+      );
+      return r.rows[0] ?? null;
+    },
     async list(productId) {
       const r = await db.query<ReviewRecord>(
         `select ${REVIEW_COLS} from customer_reviews r join sprints s on s.id = r.sprint_id
@@ -127,22 +135,26 @@ export function reviewsRepo(db: Queryable): ReviewsRepo {
         [reviewId, rows.map((x) => x.userId), rows.map((x) => x.tokenHash), rows.map((x) => x.expiresAt)],
       );
     },
-    async invitationByHash(tokenHash, itemId) {
-      const r = await db.query<InvitationRecord & { hasItem: boolean }>(
-        `select v.review_id as "reviewId", v.user_id as "userId", v.expires_at as "expiresAt",
+    async invitationsByHash(lookups) {
+      if (lookups.length === 0) return [];
+      const r = await db.query<InvitationRecord & { hasItem: boolean; n: number }>(
+        `select x.n::int as n, v.review_id as "reviewId", v.user_id as "userId", v.expires_at as "expiresAt",
                 r.product_id as "productId", p.name as "productName", s.name as "sprintName",
                 u.name as "userName", r.state, r.closes_at as "closesAt",
                 exists (select 1 from product_members m where m.product_id = r.product_id
                          and m.user_id = v.user_id and m.role = 'stakeholder') as stakeholder,
                 exists (select 1 from review_increments ri where ri.review_id = v.review_id
-                         and ri.item_id = $2::uuid) as "hasItem"
-           from review_invitations v join customer_reviews r on r.id = v.review_id
+                         and ri.item_id = x.item_id) as "hasItem"
+           from unnest($1::text[], $2::uuid[]) with ordinality as x(hash, item_id, n)
+           join review_invitations v on v.token_hash = x.hash
+           join customer_reviews r on r.id = v.review_id
            join products p on p.id = r.product_id and p.deleted_at is null
-           join sprints s on s.id = r.sprint_id join users u on u.id = v.user_id
-          where v.token_hash = $1`,
-        [tokenHash, itemId ?? null],
+           join sprints s on s.id = r.sprint_id join users u on u.id = v.user_id`,
+        [lookups.map((l) => l.tokenHash), lookups.map((l) => l.itemId ?? null)],
       );
-      return r.rows[0] ?? null;
+      const out: Array<(InvitationRecord & { hasItem: boolean }) | null> = lookups.map(() => null);
+      for (const { n, ...row } of r.rows) out[n - 1] = row;
+      return out;
     },
     async userName(userId) {
       const r = await db.query<{ name: string }>('select name from users where id = $1', [userId]);

@@ -411,11 +411,19 @@ describe('answers and live results', () => {
     expect(r.answered).toBe(3);
     // A burst of answers is coalesced: far fewer pushes than answers.
     const before = stream.all.length;
-    await Promise.all(
+    const burst = await Promise.all(
       [...Array(20)].map((_, n) =>
         call(null, 'PUT', url, { mood: n % 2 ? 'sad' : 'happy', rating: (n % 5) + 1, comment: `c${n}` }),
       ),
     );
+    // Twenty changes of one answer at once (they never share a write batch): all saved, one row.
+    expect(burst.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
+    const rows = await t.pool.query<{ changes: number }>(
+      'select changes from review_answers where review_id = $1 and item_id = $2 and user_id = $3',
+      [reviewId, items[1], vic.id],
+    );
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]!.changes).toBe(20);
     // Leave Vic's answer on increment 2 as happy, rating 5, no comment.
     await call(null, 'PUT', url, { mood: 'happy', rating: 5 });
     await stream.until((x) => x.increments[1]!.ratingAvg === 3.5 && x.increments[1]!.comments.length === 1);
@@ -445,12 +453,14 @@ describe('answers and live results', () => {
     expect(JSON.stringify(res)).not.toContain('Vera');
     expect(res.invited).toBe(3);
     expect(res.answered).toBe(3);
-    // Segments are read at result time: moving Vera to the Secretariat moves her answer.
+    // Segments are read at result time: moving Vera to the Secretariat moves her answer. (Moved
+    // here directly; the members API records member.segments_changed, which tells the change feed.)
     await t.pool.query('update member_segments set segment_id = $3 where product_id = $1 and user_id = $2', [
       productId,
       vera.id,
       sec,
     ]);
+    t.services.changes.touched(productId);
     const moved = (await call(ann, 'GET', `/api/v1/reviews/${reviewId}/results`)).json() as ReviewResults;
     const vipNow = moved.increments[1]!.bySegment.find((s) => s.segmentId === vip)!;
     expect(vipNow).toMatchObject({ happy: 1, sad: 0, responses: 1 });
@@ -459,6 +469,7 @@ describe('answers and live results', () => {
       vera.id,
       vip,
     ]);
+    t.services.changes.touched(productId);
   });
 });
 
