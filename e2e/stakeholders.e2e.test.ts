@@ -103,7 +103,7 @@ describe('stakeholders', () => {
     page = await phone.newPage();
     await page.goto(link);
     await page.waitForURL('**/p/VIP/portal');
-    await page.getByRole('heading', { name: 'Portal is coming soon' }).waitFor();
+    await page.getByText('What the team did for you').waitFor();
     await screenshot(page, 'stakeholders-portal-phone');
     await page.getByRole('button', { name: 'Open navigation' }).click();
     const nav = page.getByRole('list', { name: 'Product' });

@@ -235,23 +235,25 @@ export function ItemFields({
       />
       <FieldConflict editor={e} field="releaseCritical" names={names} />
 
-      <label className="check b-published">
-        <input
-          type="checkbox"
-          name="published"
-          checked={e.value('published')}
-          disabled={!isOwner}
-          onChange={(ev) => e.set('published', ev.target.checked)}
-        />
-        <span>
-          Published to stakeholders
-          <span className="field-hint">
-            {isOwner
-              ? 'Customers see its key, title, problem, segments, status and release on their portal.'
-              : 'The Product Owner decides what stakeholders see.'}
-          </span>
+      <div className="b-published">
+        <label className="check">
+          <input
+            type="checkbox"
+            name="published"
+            aria-describedby="b-published-hint"
+            checked={e.value('published')}
+            disabled={!isOwner}
+            onChange={(ev) => e.set('published', ev.target.checked)}
+          />
+          <span>Published to stakeholders</span>
+        </label>
+        {/* Outside the label: its words are a description, not part of the checkbox's name. */}
+        <span id="b-published-hint" className="field-hint">
+          {isOwner
+            ? 'Customers see its key, title, problem, segments, status and release on their portal.'
+            : 'The Product Owner decides what stakeholders see.'}
         </span>
-      </label>
+      </div>
       {err.published && <span className="field-error">{err.published}</span>}
       <FieldConflict editor={e} field="published" names={names} />
 
