@@ -28,6 +28,8 @@ export const productFeatureRoutes: RouteObject[] = [
   { path: 'reviews/*', lazy: () => import('#web/features/reviews/reviews.route.tsx') },
   // Customer voice (issue 10): releases and their votes; a stakeholder's ballot at votes/:releaseId.
   { path: 'votes/*', lazy: () => import('#web/features/votes/votes.route.tsx') },
+  // Insight (issue 11): the figures behind the arguments; each view registers in insight-views.ts.
+  { path: 'insight/*', lazy: () => import('#web/features/insight/insight.route.tsx') },
 ];
 
 export interface ProductNavEntry {
@@ -104,6 +106,13 @@ export const productNav: readonly ProductNavEntry[] = [
     icon: 'vote',
     blurb: 'Customers spread their points over the candidates for the next release.',
     roles: ROLES.anyMember,
+  },
+  {
+    path: 'insight',
+    roles: ROLES.readers,
+    label: 'Insight',
+    icon: 'activity',
+    blurb: 'Who the work serves, trust, forecasts, release scope, debt payback and budget.',
   },
   {
     path: 'activity',

@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+
+/**
+ * The Insight page's views (issue 11), in tab order. HOW TO ADD ONE — one entry here:
+ *
+ *   { path: 'trust', label: 'Trust radar', blurb: '…', load: () => import('./trust/trust-view.tsx') },
+ *
+ * The module's default export is the view's component; it renders under /p/:key/insight/<path>
+ * and may read the rest of the URL (search params) itself.
+ */
+export interface InsightView {
+  path: string;
+  label: string;
+  /** One line under the tab list while the view loads, and on the Insight index. */
+  blurb: string;
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+export const insightViews: InsightView[] = [];

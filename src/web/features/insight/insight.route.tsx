@@ -1,0 +1,51 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '#web/app/not-found-page.tsx';
+import { type InsightView, insightViews } from './insight-views.ts';
+import './insight.css';
+
+function ViewRoute({ view }: { view: InsightView }) {
+  const View = useMemo(() => lazy(view.load), [view]);
+  return (
+    <Suspense fallback={<p className="muted">{view.blurb}</p>}>
+      <View />
+    </Suspense>
+  );
+}
+
+/** /p/:productKey/insight/*: the figures behind the arguments, one tab per view. */
+export function Component() {
+  return (
+    <div className="insight-page">
+      <header className="insight-head">
+        <h1>Insight</h1>
+        <p className="muted">Every number links to the items, sprints and events behind it.</p>
+        {insightViews.length > 0 && (
+          <nav aria-label="Insight views" className="insight-tabs">
+            {insightViews.map((v) => (
+              <NavLink key={v.path} to={v.path} className="insight-tab">
+                {v.label}
+              </NavLink>
+            ))}
+          </nav>
+        )}
+      </header>
+      <Routes>
+        <Route
+          index
+          element={
+            insightViews[0] ? (
+              <Navigate to={insightViews[0].path} replace />
+            ) : (
+              <p className="muted">No insight views yet.</p>
+            )
+          }
+        />
+        {insightViews.map((v) => (
+          <Route key={v.path} path={`${v.path}/*`} element={<ViewRoute view={v} />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
+  );
+}
