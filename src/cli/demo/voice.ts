@@ -299,7 +299,7 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
   // the Spring meeting release (the portal's "Coming next").
   const now = (await store.read.items.all(vip.id))
     .filter((i) => !['done', 'accepted', 'rejected'].includes(i.status))
-    .filter((i) => i.segmentIds.includes(vip.segments.vip!))
+    .filter((i) => i.segmentIds.includes(vip.segments.vip!) && ['story', 'defect'].includes(i.type))
     .sort((a, b) => (a.rank < b.rank ? -1 : 1))
     .slice(0, 4);
   for (const [k, item] of now.entries())

@@ -113,7 +113,7 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
           <span className="muted" role="status">
             {filtered.length === all.length
               ? `Showing ${Math.min(limit, all.length)} of ${all.length}`
-              : `${filtered.length} match${filtered.length === 1 ? 'es' : ''}`}
+              : `${filtered.length} match${filtered.length === 1 ? '' : 'es'}`}
           </span>
         </search>
       )}
