@@ -165,7 +165,12 @@ describe('customer voice in the demo', () => {
     await vip.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
     const card = vip.locator('[data-request="The agenda on my phone, also offline"]');
     await card.waitFor();
+    // A declined one says why, and offers no +1 any more.
+    const badge = vip.locator('[data-request="Print my badge at home"]');
+    await badge.getByText(/Why: The venue’s security desk must print/).waitFor();
+    expect(await badge.getByRole('button').count()).toBe(0);
     await screenshot(vip, 'cv-demo-08-requests-phone');
+    await shotAt(vip, badge, 'cv-demo-08b-request-declined-phone');
     const plusOne = card.getByRole('button', { name: /\+1 me too · \d+/ });
     expect((await plusOne.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     const before = Number((await plusOne.textContent())?.match(/· (\d+)/)?.[1]);
@@ -178,7 +183,8 @@ describe('customer voice in the demo', () => {
     expect((await bell.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await bell.click();
     const pop = vip.getByRole('region', { name: 'Notifications' });
-    await pop.waitFor();
+    // Closing the loop: their hotel request is planned, and the bell says so.
+    await pop.getByText(/Your request is planned: Book my hotel from the meeting page/).waitFor();
     await screenshot(vip, 'cv-demo-10-bell-phone');
     await vip.keyboard.press('Escape');
   });
@@ -271,12 +277,16 @@ describe('customer voice in the demo', () => {
     await paul.goto(`${app.url}/p/VIP/backlog?item=${item!.id}`);
     const section = paul.getByRole('region', { name: 'Benefit hypothesis' });
     await section.waitFor();
-    await section.getByText(/Letting the Secretariat prepare meetings in Tandem/).waitFor();
+    await section.getByText(/letting the Secretariat prepare meetings in Tandem/).waitFor();
     await section.locator('.b-hypothesis-status').first().getByText('Contradicted').waitFor();
     await section
       .getByRole('list', { name: 'Evidence' })
       .getByText(/Sprint \d+ review/)
       .waitFor();
+    // It reads as one sentence, and a judged hypothesis asks for no second confirmation.
+    expect((await section.textContent()) ?? '').not.toMatch(/result in will/);
+    expect(await section.getByRole('button', { name: /^Confirm:/ }).count()).toBe(0);
+    await section.getByRole('button', { name: 'Override…' }).waitFor();
     await shotAt(paul, section, 'cv-demo-16-hypothesis-desktop');
   });
 
@@ -290,6 +300,11 @@ describe('customer voice in the demo', () => {
     expect(await members.locator('tbody tr').count()).toBeLessThanOrEqual(25);
     await paul.getByRole('button', { name: /^Show \d+ more$/ }).waitFor();
     await screenshot(paul, 'cv-demo-17-settings-desktop');
+    await shotAt(
+      paul,
+      paul.getByRole('button', { name: /^Show \d+ more$/ }),
+      'cv-demo-17b-settings-more-desktop',
+    );
     const height = await paul.evaluate(() => document.querySelector('.main')?.scrollHeight ?? 0);
     expect(height).toBeLessThan(4000);
     // Find one person by name; then one segment.

@@ -60,6 +60,13 @@ const SECRETARIAT_COMMENTS = [
   'Fine, but it does not change my meetings.',
   'Interesting. When do we get something for the members?',
 ];
+/** The Secretariat's happy words (as many as the VIPs', so the same random draws pick them). */
+const SECRETARIAT_HAPPY = [
+  'Saves us a day before every meeting.',
+  'Exactly what we asked for.',
+  'Good, the members will notice.',
+];
+
 /** What a delivered increment changes for the customers, in their words (the review's line). */
 const WHAT_CHANGED: Record<string, string> = {
   'Profile photo and short biography':
@@ -173,7 +180,7 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
             ? secretariatWork && isVip
               ? SECRETARIAT_COMMENTS[Math.floor(random() * SECRETARIAT_COMMENTS.length)]!
               : mood === 'happy'
-                ? VIP_COMMENTS[Math.floor(random() * VIP_COMMENTS.length)]!
+                ? (isVip ? VIP_COMMENTS : SECRETARIAT_HAPPY)[Math.floor(random() * VIP_COMMENTS.length)]!
                 : null
             : null;
         const rating =
@@ -192,8 +199,8 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
       const item = byId.get(target.itemId);
       if (item) {
         await services.hypotheses.set(po, item.id, item.version, {
-          belief: 'Letting the Secretariat prepare meetings in Tandem',
-          outcome: 'will make the yearly meeting feel better organised to the VIP members',
+          belief: 'letting the Secretariat prepare meetings in Tandem',
+          outcome: 'a yearly meeting that feels better organised to the VIP members',
           signal: 'most VIP members answer happy to it at the sprint review',
         });
         contradicted = item.id;
