@@ -135,6 +135,45 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
     return s.includes(vip.segments.secretariat!) && !s.includes(vip.segments.vip!);
   };
   let contradicted: string | undefined;
+  // The sprint before had its review too, answered by fewer and less happily: the trend has a past.
+  const before = sprints[1];
+  if (before) {
+    const done = (await store.read.sprints.items(before.id)).filter((i) => i.review === 'accepted');
+    if (done.length > 0) {
+      const earlier = await services.reviews.open(po, before.id, {
+        closesAt: null,
+        increments: done.map((i) => ({ itemId: i.itemId, whatChanged: '' })),
+      });
+      await services.reviews.invite(
+        po,
+        earlier.id,
+        { segmentIds: [vip.segments.vip!, vip.segments.secretariat!] },
+        'http://localhost',
+      );
+      const draw = rng(2025); // its own draws: the last review's answers stay as they were
+      for (const person of [...vips.slice(60, 120), ...secretariat]) {
+        const isVip = segmentOf.get(person.userId) === 'vip';
+        for (const inc of done) {
+          const r = draw();
+          const mood = isVip
+            ? r < 0.35
+              ? 'happy'
+              : r < 0.75
+                ? 'neutral'
+                : 'sad'
+            : r < 0.7
+              ? 'happy'
+              : 'neutral';
+          await services.reviews.answerAsMember(as(person.userId), earlier.id, inc.itemId, {
+            mood,
+            rating: mood === 'happy' ? 4 : mood === 'neutral' ? 3 : 2,
+            comment: null,
+          });
+        }
+      }
+      await services.reviews.close(po, earlier.id);
+    }
+  }
   if (last) {
     const accepted = (await store.read.sprints.items(last.id)).filter((i) => i.review === 'accepted');
     const review = await services.reviews.open(po, last.id, {
