@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -344,6 +343,15 @@ describe('customer voice in the demo', () => {
     await nav.getByRole('link', { name: 'Portal' }).waitFor();
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Portal', 'Requests', 'Reviews', 'Votes']);
     expect(await sam.getByRole('link', { name: 'Backlog' }).count()).toBe(0);
+    for (const box of await nav
+      .getByRole('link')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+      expect(box).toBeGreaterThanOrEqual(44);
+    const toggle = await sam
+      .getByRole('button', { name: /Open navigation|Close navigation/ })
+      .first()
+      .boundingBox();
+    expect(toggle!.height).toBeGreaterThanOrEqual(44);
     expect(await sam.getByRole('link', { name: 'Settings' }).count()).toBe(0);
     await screenshot(sam, 'cv-demo-22-sam-nav-phone');
     // The backlog typed by hand sends a customer to the portal.
