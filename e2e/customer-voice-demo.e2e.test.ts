@@ -323,8 +323,26 @@ describe('customer voice in the demo', () => {
     await paul.getByRole('button', { name: 'Add stakeholders' }).click();
     const dialog = paul.getByRole('dialog', { name: 'Add stakeholders' });
     await dialog.getByRole('button', { name: 'Check the list' }).waitFor();
+    // One more VIP with a very long name: added from a pasted line, then found; the name wraps.
+    const long = 'Maria-Alessandra Konstantinopoulou-Vanderbilt de la Fuente y Montenegro-Castellanos';
+    await dialog.getByRole('textbox').fill(`${long}, maria.long@vip.demo, VIP members`);
+    await dialog.getByRole('button', { name: 'Check the list' }).click();
+    await dialog.getByText('0 with errors').waitFor();
     await screenshot(paul, 'cv-demo-20-add-stakeholders-desktop');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Add 1 stakeholder' }).click();
+    await dialog
+      .getByRole('status')
+      .getByText(/Added 1 stakeholder/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await paul.getByLabel('Show').selectOption({ label: 'Everyone' });
+    await paul.getByRole('searchbox', { name: 'Find a person' }).fill('konstantinopoulou');
+    const row = members.getByRole('row', { name: /Konstantinopoulou/ });
+    await row.waitFor();
+    await paul.getByText('214 people · 208 stakeholders').waitFor();
+    const fits = await members.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1);
+    expect(fits).toBe(true);
+    await screenshot(paul, 'cv-demo-20b-settings-long-name-desktop');
   });
 
   it('Sam signs in with a password and is kept to the customer pages', async () => {
@@ -338,6 +356,12 @@ describe('customer voice in the demo', () => {
     await sam.waitForURL('**/p/VIP/portal');
     await sam.getByRole('heading', { level: 1, name: 'VIP Meetings' }).waitFor();
     await screenshot(sam, 'cv-demo-21-sam-portal-phone');
+    // Nothing asked yet: the empty state says so and points to asking and +1.
+    const yours = sam.getByRole('region', { name: 'Your requests' });
+    await yours.getByText('You have not asked for anything yet.').waitFor();
+    await yours.getByRole('link', { name: 'See what others asked, and +1' }).waitFor();
+    await shotAt(sam, yours, 'cv-demo-21b-sam-no-requests-phone');
+    await sam.evaluate(() => document.querySelector('.main')?.scrollTo(0, 0));
     await sam.getByRole('button', { name: 'Open navigation' }).click();
     const nav = sam.getByRole('list', { name: 'Product' });
     await nav.getByRole('link', { name: 'Portal' }).waitFor();

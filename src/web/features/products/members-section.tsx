@@ -134,7 +134,7 @@ export function MembersSection({ product, canEdit }: { product: Product; canEdit
                     <td>
                       <div className="who">
                         <Avatar name={m.name} />
-                        <div className="grow">
+                        <div className="grow sh-person">
                           {m.name}
                           {m.userId === me?.user.id && <span className="muted"> (you)</span>}
                           <small>{m.email}</small>
