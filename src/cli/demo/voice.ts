@@ -311,7 +311,9 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
   // 4. The vote on the next release: the VIPs choose differently from the PO's order.
   const release = await services.releases.create(po, { name: 'Spring meeting', targetDate: null });
   // Candidates the customers can judge: work for a segment, not the team's own chores.
-  const candidates = open.filter((i) => i.segmentIds.length > 0).slice(0, 6);
+  const candidates = open
+    .filter((i) => i.segmentIds.length > 0 && ['story', 'defect'].includes(i.type))
+    .slice(0, 6);
   if (candidates.length >= 3) {
     const closesAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
     await services.releases.openVote(po, release.id, {
