@@ -42,6 +42,9 @@ const SECRETARIAT = [
   'Yann Le Goff',
 ];
 
+/** The VIP (by position in the list) whose personal sign-in link is printed at start. */
+const LINKED = 3;
+
 /** Deterministic pseudo-random numbers: the same demo on every machine. */
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -57,6 +60,23 @@ const SECRETARIAT_COMMENTS = [
   'Fine, but it does not change my meetings.',
   'Interesting. When do we get something for the members?',
 ];
+/** The Secretariat's happy words (as many as the VIPs', so the same random draws pick them). */
+const SECRETARIAT_HAPPY = [
+  'Saves us a day before every meeting.',
+  'Exactly what we asked for.',
+  'Good, the members will notice.',
+];
+
+/** What a delivered increment changes for the customers, in their words (the review's line). */
+const WHAT_CHANGED: Record<string, string> = {
+  'Profile photo and short biography':
+    'Your profile now shows your photo and a few lines about you, so the others recognise you before the meeting.',
+  'Move or cancel a meeting and notify every invitee':
+    'When a meeting moves or is cancelled, you get a message straight away instead of finding an empty room.',
+  'Merge duplicate VIP profiles':
+    'The Secretariat merged duplicate profiles: you appear once in the guest lists, under your own name.',
+};
+
 const VIP_COMMENTS = [
   'This is what I needed before the meeting.',
   'Finally on my phone.',
@@ -115,17 +135,65 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
     return s.includes(vip.segments.secretariat!) && !s.includes(vip.segments.vip!);
   };
   let contradicted: string | undefined;
+  // The sprint before had its review too, answered by fewer and less happily: the trend has a past.
+  const before = sprints[1];
+  if (before) {
+    const done = (await store.read.sprints.items(before.id)).filter((i) => i.review === 'accepted');
+    if (done.length > 0) {
+      const earlier = await services.reviews.open(po, before.id, {
+        closesAt: null,
+        increments: done.map((i) => ({ itemId: i.itemId, whatChanged: '' })),
+      });
+      await services.reviews.invite(
+        po,
+        earlier.id,
+        { segmentIds: [vip.segments.vip!, vip.segments.secretariat!] },
+        'http://localhost',
+      );
+      const draw = rng(2025); // its own draws: the last review's answers stay as they were
+      for (const person of [...vips.slice(60, 120), ...secretariat]) {
+        const isVip = segmentOf.get(person.userId) === 'vip';
+        for (const inc of done) {
+          const r = draw();
+          const mood = isVip
+            ? r < 0.35
+              ? 'happy'
+              : r < 0.75
+                ? 'neutral'
+                : 'sad'
+            : r < 0.7
+              ? 'happy'
+              : 'neutral';
+          await services.reviews.answerAsMember(as(person.userId), earlier.id, inc.itemId, {
+            mood,
+            rating: mood === 'happy' ? 4 : mood === 'neutral' ? 3 : 2,
+            comment: null,
+          });
+        }
+      }
+      await services.reviews.close(po, earlier.id);
+    }
+  }
   if (last) {
     const accepted = (await store.read.sprints.items(last.id)).filter((i) => i.review === 'accepted');
     const review = await services.reviews.open(po, last.id, {
       closesAt: null,
       increments: accepted.map((i) => ({
         itemId: i.itemId,
-        whatChanged: forSecretariat(i.itemId)
-          ? `The Secretariat now does this in Tandem: ${i.title.toLowerCase()}.`
-          : `For you: ${i.title.toLowerCase()}.`,
+        whatChanged:
+          WHAT_CHANGED[i.title] ??
+          (forSecretariat(i.itemId)
+            ? `The Secretariat now does this in Tandem: ${i.title.charAt(0).toLowerCase()}${i.title.slice(1)}.`
+            : `New for you: ${i.title.charAt(0).toLowerCase()}${i.title.slice(1)}.`),
       })),
     });
+    // Invited as a PO would: every stakeholder of both segments gets a personal link.
+    await services.reviews.invite(
+      po,
+      review.id,
+      { segmentIds: [vip.segments.vip!, vip.segments.secretariat!] },
+      'http://localhost',
+    );
     for (const person of [...vips.slice(0, 140), ...secretariat]) {
       const isVip = segmentOf.get(person.userId) === 'vip';
       for (const inc of accepted) {
@@ -151,7 +219,7 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
             ? secretariatWork && isVip
               ? SECRETARIAT_COMMENTS[Math.floor(random() * SECRETARIAT_COMMENTS.length)]!
               : mood === 'happy'
-                ? VIP_COMMENTS[Math.floor(random() * VIP_COMMENTS.length)]!
+                ? (isVip ? VIP_COMMENTS : SECRETARIAT_HAPPY)[Math.floor(random() * VIP_COMMENTS.length)]!
                 : null
             : null;
         const rating =
@@ -170,8 +238,8 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
       const item = byId.get(target.itemId);
       if (item) {
         await services.hypotheses.set(po, item.id, item.version, {
-          belief: 'Letting the Secretariat prepare meetings in Tandem',
-          outcome: 'will make the yearly meeting feel better organised to the VIP members',
+          belief: 'letting the Secretariat prepare meetings in Tandem',
+          outcome: 'a yearly meeting that feels better organised to the VIP members',
           signal: 'most VIP members answer happy to it at the sprint review',
         });
         contradicted = item.id;
@@ -242,7 +310,10 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
 
   // 4. The vote on the next release: the VIPs choose differently from the PO's order.
   const release = await services.releases.create(po, { name: 'Spring meeting', targetDate: null });
-  const candidates = open.slice(0, 6);
+  // Candidates the customers can judge: work for a segment, not the team's own chores.
+  const candidates = open
+    .filter((i) => i.segmentIds.length > 0 && ['story', 'defect'].includes(i.type))
+    .slice(0, 6);
   if (candidates.length >= 3) {
     const closesAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
     await services.releases.openVote(po, release.id, {
@@ -256,7 +327,9 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
       const vb = b.segmentIds.includes(vip.segments.vip!) ? 0 : 1;
       return va - vb || (a.rank < b.rank ? 1 : -1);
     });
-    for (const [n, person] of vips.slice(0, 90).entries()) {
+    // The VIP whose link is printed (vips[3]) has not voted yet: the vote waits for them.
+    const voters = vips.filter((_, k) => k !== LINKED).slice(0, 90);
+    for (const [n, person] of voters.entries()) {
       const first = favourites[n % 2 === 0 ? 0 : 1]!;
       const second = favourites[2 + (n % 2)]!;
       await services.releases.vote(as(person.userId), release.id, [
@@ -270,8 +343,22 @@ export async function seedVoiceDemo(tandem: Wiring, demo: DemoContext): Promise<
       ]);
   }
 
-  // 5. A VIP's personal link, as the PO would hand it out.
-  const vipPerson = vips[1]!;
+  // 5. What comes next, published for the customers: the VIPs' top open work, two of it planned for
+  // the Spring meeting release (the portal's "Coming next").
+  const now = (await store.read.items.all(vip.id))
+    .filter((i) => !['done', 'accepted', 'rejected'].includes(i.status))
+    .filter((i) => i.segmentIds.includes(vip.segments.vip!) && ['story', 'defect'].includes(i.type))
+    .sort((a, b) => (a.rank < b.rank ? -1 : 1))
+    .slice(0, 4);
+  for (const [k, item] of now.entries())
+    await services.items.update(po, item.id, item.version, {
+      published: true,
+      ...(k < 2 ? { releaseId: release.id } : {}),
+    });
+
+  // 6. A VIP's personal link, as the PO would hand it out.
+  // One who asked for something (the hotel, now planned) and has a vote waiting.
+  const vipPerson = vips[LINKED]!;
   const link = await services.stakeholders.createSignInLink(po, vipPerson.userId);
   return { vipLink: { name: vipPerson.name, email: vipPerson.email ?? '', path: `/link/${link.token}` } };
 }

@@ -95,7 +95,7 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
       <td className="b-cell b-key mono">{p.item.key}</td>
       <td className="b-cell b-title">
         <span className="ellipsis">{p.item.title}</span>
-        <PublishedBadge on={p.item.published} />
+        <PublishedBadge on={p.item.published} compact />
       </td>
       {p.columns.map((c) => (
         <td key={c} className={`b-cell b-col-${c}`}>

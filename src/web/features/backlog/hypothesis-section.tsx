@@ -199,14 +199,17 @@ export function HypothesisSection({ itemId }: { itemId: string }) {
           <EvidenceList view={view} />
           {isOwner && !overriding && (
             <div className="form-row">
-              <button
-                type="button"
-                className="btn btn-sm"
-                disabled={busy}
-                onClick={() => void judge(view.suggested)}
-              >
-                Confirm: {STATUS[view.suggested].label.toLowerCase()}
-              </button>
+              {/* Already judged as the evidence suggests: nothing to confirm, only to override. */}
+              {!(view.judgedAt && view.status === view.suggested) && (
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  disabled={busy}
+                  onClick={() => void judge(view.suggested)}
+                >
+                  Confirm: {STATUS[view.suggested].label.toLowerCase()}
+                </button>
+              )}
               <button
                 type="button"
                 className="btn btn-ghost btn-sm"

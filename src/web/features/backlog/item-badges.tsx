@@ -47,12 +47,28 @@ export function ReleaseCriticalBadge({ on }: { on: boolean }) {
   ) : null;
 }
 
-export function PublishedBadge({ on }: { on: boolean }) {
-  return on ? (
-    <span className="chip chip-published" title="Published to stakeholders: they see it on their portal">
+const PUBLISHED_TITLE = 'Published to stakeholders: they see it on their portal';
+
+/** `compact`: an eye in a dense row, so the title keeps its room (the word is for screen readers). */
+export function PublishedBadge({ on, compact = false }: { on: boolean; compact?: boolean }) {
+  if (!on) return null;
+  return compact ? (
+    <span className="chip-published-eye" title={PUBLISHED_TITLE} role="img" aria-label="published">
+      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+        <path
+          d="M1 8s2.6-5 7-5 7 5 7 5-2.6 5-7 5-7-5-7-5z"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+        />
+        <circle cx="8" cy="8" r="2.2" fill="currentColor" />
+      </svg>
+    </span>
+  ) : (
+    <span className="chip chip-published" title={PUBLISHED_TITLE}>
       published
     </span>
-  ) : null;
+  );
 }
 
 /** `max` keeps a dense row to its first chips and a "+N" that names the rest on hover. */

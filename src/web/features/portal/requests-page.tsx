@@ -52,7 +52,15 @@ function CustomerRequests() {
                       <StatusChip status={r.status} />
                     </span>
                     <p className="muted pt-problem">{r.problem}</p>
-                    <SupportButton request={r} />
+                    {r.declineReason && <p className="pt-reason">Why: {r.declineReason}</p>}
+                    {/* Nothing to +1 once it is declined or shipped: the count stays, as a fact. */}
+                    {r.status === 'declined' || r.status === 'shipped' ? (
+                      <span className="muted">
+                        {r.supporters === 1 ? 'One person asked' : `${r.supporters} people asked`}
+                      </span>
+                    ) : (
+                      <SupportButton request={r} />
+                    )}
                   </li>
                 ))}
               </ul>
