@@ -108,8 +108,9 @@ export async function tellRequester(
         : status === 'planned'
           ? `Your request is planned: ${request.title}`
           : `Your request is ${status}: ${request.title}`;
-    const body =
-      status === 'declined' ? reason : item ? `It is on the backlog as ${item.key} ${item.title}.` : null;
+    // The request's own words are the requester's; an unpublished item is named by its key only.
+    const named = item ? (item.published ? `${item.key} ${item.title}` : item.key) : null;
+    const body = status === 'declined' ? reason : named ? `It is on the backlog as ${named}.` : null;
     notice = {
       ...base,
       causeKey: `request:${event.id}`,
