@@ -602,6 +602,37 @@ describe('a sign-in link signs in its person once, and only a stakeholder', () =
   });
 });
 
+describe('a sign-in link never takes over an account that is more than a customer', () => {
+  const redeemAs = async (token: string) => {
+    const ok = await send(null, 'POST', `/api/v1/sign-in-links/${token}`);
+    return { status: ok.statusCode, cookie: String(ok.headers['set-cookie'] ?? '').split(';')[0]! };
+  };
+
+  it('a PO cannot sign in as a workspace admin, or as another product’s owner, by making them a stakeholder', async () => {
+    const ada = await t.user('Ada Admin', { admin: true });
+    const paul = await t.user('Paul Other Owner');
+    const paulsProduct = (await t.product(paul, 'Paul’s product')).id;
+    for (const victim of [ada, paul]) {
+      await t.addMember(owner, productId, victim, 'stakeholder');
+      const made = await send(
+        owner,
+        'POST',
+        `/api/v1/products/${productId}/members/${victim.id}/sign-in-link`,
+      );
+      expect(made.statusCode, `${victim.name}: ${made.body}`).toBe(409);
+    }
+    // A link made while the person was a customer only dies when they become more.
+    const cara = await t.user('Cara Customer');
+    await t.addMember(owner, productId, cara, 'stakeholder');
+    const made = await send(owner, 'POST', `/api/v1/products/${productId}/members/${cara.id}/sign-in-link`);
+    expect(made.statusCode).toBe(201);
+    await t.addMember(paul, paulsProduct, cara, 'team');
+    const used = await redeemAs(tokenOf(made.json().url));
+    expect(used.status).toBe(404);
+    expect(used.cookie).not.toMatch(/tandem_session=./);
+  });
+});
+
 // ── 5. Votes ──
 
 describe('votes cannot be bent', () => {
@@ -826,6 +857,73 @@ describe('review answers cannot be bent', () => {
         (await send(who, 'PUT', `/api/v1/reviews/${reviewId}/feedback/${plain.id}`, { mood: 'happy' }))
           .statusCode,
       ).toBe(403);
+  });
+});
+
+describe('reviews: who is invited, who publishes, and a closed review', () => {
+  it('invites only this product’s stakeholders, by person or by segment', async () => {
+    const bad = await send(owner, 'POST', `/api/v1/reviews/${reviewId}/invitations`, {
+      userIds: [otto.id, team.id],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toEqual(['userIds.0', 'userIds.1']);
+    const seg = (
+      await send(owner, 'POST', `/api/v1/products/${otherProductId}/segments`, { name: 'Theirs' })
+    ).json().id;
+    await send(owner, 'PATCH', `/api/v1/products/${otherProductId}/members/${otto.id}`, {
+      segmentIds: [seg],
+    });
+    const bySeg = await send(owner, 'POST', `/api/v1/reviews/${reviewId}/invitations`, { segmentIds: [seg] });
+    expect(bySeg.statusCode).toBeLessThan(500);
+    expect(bySeg.body).not.toContain(otto.id);
+  });
+
+  it('only the PO publishes an item or puts it in a release; a stakeholder edits no increment', async () => {
+    const cur = (await get(team, `/api/v1/items/${hidden.id}`)).json();
+    for (const body of [{ published: true }, { releaseId }]) {
+      const r = await send(team, 'PATCH', `/api/v1/items/${hidden.id}`, body, {
+        'if-match': String(cur.version),
+      });
+      expect([400, 403], `${JSON.stringify(body)}: ${r.body}`).toContain(r.statusCode);
+    }
+    expect((await get(viewer, `/api/v1/items/${hidden.id}`)).json()).toMatchObject({ published: false });
+    const rv = (await get(owner, `/api/v1/reviews/${reviewId}`)).json();
+    for (const who of [stan, team])
+      expect(
+        (
+          await send(
+            who,
+            'PATCH',
+            `/api/v1/reviews/${reviewId}/increments/${secret.id}`,
+            { whatChanged: 'hacked' },
+            { 'if-match': String(rv.version) },
+          )
+        ).statusCode,
+      ).toBe(403);
+  });
+
+  it('a closed review takes no answer through a link or a session, and no invitation', async () => {
+    const s = await sprint('Closing sprint');
+    const inc = await item('Closing increment');
+    const rid = await openReview(s, [inc.id]);
+    const [token] = await invite([stan.id], rid);
+    expect(
+      (await send(null, 'PUT', `/api/v1/feedback/${token}/increments/${inc.id}`, { mood: 'happy' }))
+        .statusCode,
+    ).toBe(200);
+    expect((await send(owner, 'POST', `/api/v1/reviews/${rid}/close`)).statusCode).toBeLessThan(300);
+    expect((await get(null, `/api/v1/feedback/${token}`)).statusCode).toBe(404);
+    expect(
+      (await send(null, 'PUT', `/api/v1/feedback/${token}/increments/${inc.id}`, { mood: 'sad' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await send(stan, 'PUT', `/api/v1/reviews/${rid}/feedback/${inc.id}`, { mood: 'sad' })).statusCode,
+    ).toBe(409);
+    expect(
+      (await send(owner, 'POST', `/api/v1/reviews/${rid}/invitations`, { userIds: [stan.id] })).statusCode,
+    ).toBe(409);
+    const res = (await get(owner, `/api/v1/reviews/${rid}/results`)).json();
+    expect(res.increments[0]).toMatchObject({ happy: 1, sad: 0, responses: 1 });
   });
 });
 

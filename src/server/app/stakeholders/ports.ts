@@ -1,3 +1,5 @@
+import type { ProductRole } from '#domain/roles.ts';
+
 /** Personal sign-in links: server/db/repositories/sign-in-links.repository.ts implements it. */
 export interface SignInLinkRecord {
   id: string;
@@ -18,4 +20,6 @@ export interface SignInLinksRepo {
   byToken(tokenHash: Buffer): Promise<SignInLinkRecord | null>;
   /** Uses the link up; false when it already was (two tabs racing with one link: one wins). */
   markUsed(id: string): Promise<boolean>;
+  /** Every role the person holds on any live product (distinct). */
+  rolesOf(userId: string): Promise<ProductRole[]>;
 }

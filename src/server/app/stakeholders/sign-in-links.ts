@@ -1,12 +1,23 @@
 import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import { newSecret, sha256 } from '#app/secrets.ts';
-import type { Store } from '#app/store.ts';
+import type { Repos, Store } from '#app/store.ts';
 import { AppError, notFound } from '#domain/errors.ts';
+import { hasRole, ROLES } from '#domain/roles.ts';
 
 const LINK_DAYS = 14;
 const linkGone = () =>
   new AppError('not_found', 'This sign-in link has expired or was already used. Ask for a new one.');
+
+/**
+ * A link signs its person in without a password, so whoever makes it could use it: it is only for
+ * customers, people who are stakeholders wherever they are members and no workspace admin. Else
+ * any PO could add an admin, or another product's owner, as a stakeholder and sign in as them.
+ */
+async function customerOnly(r: Repos, user: { id: string; workspaceRole: string }) {
+  if (user.workspaceRole === 'admin') return false;
+  return (await r.signInLinks.rolesOf(user.id)).every((role) => hasRole(role, ROLES.customers));
+}
 
 /**
  * A stakeholder's personal sign-in link (issue 10): people added from a list have no password, so
@@ -25,6 +36,12 @@ export function signInLinkUseCases(store: Store, now: () => Date) {
           throw new AppError(
             'conflict',
             `Personal sign-in links are for stakeholders; ${member.name} signs in with their password.`,
+          );
+        const user = await r.users.byId(userId);
+        if (!user || !(await customerOnly(r, user)))
+          throw new AppError(
+            'conflict',
+            `Personal sign-in links are for customers only; ${member.name} also works in Tandem and signs in with their password.`,
           );
         const link = await r.signInLinks.insert({
           tokenHash: sha256(token),
@@ -57,6 +74,7 @@ export function signInLinkUseCases(store: Store, now: () => Date) {
         const member = await r.members.get(link.productId, link.userId);
         const product = await r.products.byId(link.productId);
         if (!user || user.disabled || member?.role !== 'stakeholder' || !product) throw linkGone();
+        if (!(await customerOnly(r, user))) throw linkGone();
         if (!(await r.signInLinks.markUsed(link.id))) throw linkGone();
         const sessionId = newSecret('s');
         await r.sessions.insert(sha256(sessionId), user.id, now());

@@ -1,5 +1,6 @@
 import type { SignInLinkRecord, SignInLinksRepo } from '#app/stakeholders/ports.ts';
 import type { Queryable } from '#db/pool.ts';
+import type { ProductRole } from '#domain/roles.ts';
 
 const COLS =
   'id, user_id as "userId", product_id as "productId", expires_at as "expiresAt", used_at as "usedAt"';
@@ -26,6 +27,15 @@ export function signInLinksRepo(db: Queryable): SignInLinksRepo {
         id,
       ]);
       return (r.rowCount ?? 0) > 0;
+    },
+    async rolesOf(userId) {
+      const r = await db.query<{ role: ProductRole }>(
+        `select distinct m.role from product_members m
+           join products p on p.id = m.product_id and p.deleted_at is null
+          where m.user_id = $1`,
+        [userId],
+      );
+      return r.rows.map((x) => x.role);
     },
   };
 }
