@@ -633,6 +633,35 @@ describe('a sign-in link never takes over an account that is more than a custome
   });
 });
 
+describe('the stakeholder import changes nobody who already exists', () => {
+  it('keeps a member’s role and an account’s name; a passwordless account takes no password', async () => {
+    const paul = await t.user('Paula Elsewhere');
+    const newcomer = `nia.${M.toLowerCase()}@example.test`;
+    const url = `/api/v1/products/${productId}/stakeholders/import`;
+    const refused = await send(owner, 'POST', url, { csv: `name,email\nEvil Team,${team.email}\n` });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields.csv).toMatch(/Line 2/);
+    const csv = `name,email\nEvil Paula,${paul.email}\nNia New,${newcomer}\n`;
+    const r = await send(owner, 'POST', url, { csv });
+    expect(r.statusCode, r.body).toBeLessThan(300);
+    const members = (await get(owner, `/api/v1/products/${productId}/members`)).json();
+    const list = (members.members ?? members) as Array<{
+      userId?: string;
+      id?: string;
+      role: string;
+      name: string;
+    }>;
+    const find = (id: string) => list.find((m) => (m.userId ?? m.id) === id);
+    expect(find(team.id)).toMatchObject({ role: 'team', name: team.name });
+    expect(find(paul.id)).toMatchObject({ role: 'stakeholder', name: 'Paula Elsewhere' });
+    for (const password of ['', ' ', 'null', 'undefined'])
+      expect(
+        (await send(null, 'POST', '/api/v1/auth/login', { email: newcomer, password })).statusCode,
+        JSON.stringify(password),
+      ).not.toBe(200);
+  });
+});
+
 // ── 5. Votes ──
 
 describe('votes cannot be bent', () => {
