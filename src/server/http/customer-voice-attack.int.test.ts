@@ -236,6 +236,8 @@ beforeAll(async () => {
   reviewId = await openReview(sprintId, [secret.id, plain.id]);
   releaseId = await release('Spring', [secret.id, plain.id]);
   await patchItem(owner, secret.id, { releaseId });
+  // The unpublished item is in the release too: a release's items are not a reason to show it.
+  await patchItem(owner, hidden.id, { releaseId });
 
   // Requests: Stan's own (linked to the secret item), Sue's unpublished one, a published one.
   stanRequest = (
@@ -909,7 +911,7 @@ describe('reviews: who is invited, who publishes, and a closed review', () => {
 
   it('only the PO publishes an item or puts it in a release; a stakeholder edits no increment', async () => {
     const cur = (await get(team, `/api/v1/items/${hidden.id}`)).json();
-    for (const body of [{ published: true }, { releaseId }]) {
+    for (const body of [{ published: true }, { releaseId: null }]) {
       const r = await send(team, 'PATCH', `/api/v1/items/${hidden.id}`, body, {
         'if-match': String(cur.version),
       });
@@ -1004,6 +1006,17 @@ describe('notifications are the caller’s own', () => {
     expect(body).toContain(hidden.key);
     expect(body).not.toContain(MARK.unpublished);
     expect((await get(stan, '/api/v1/me/notices')).body).not.toContain(MARK.unpublished);
+  });
+
+  it('a stakeholder @mentioned in an internal comment hears nothing of it', async () => {
+    const c = await send(team, 'POST', `/api/v1/items/${hidden.id}/comments`, {
+      body: `@${stan.name} see ${MARK.comment} mention`,
+    });
+    expect(c.statusCode).toBe(201);
+    // Sue's decline (below) is a later notice; wait until the worker is past this comment.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(JSON.stringify(await list(stan))).not.toContain(MARK.comment);
+    expect((await get(stan, '/api/v1/me/notices')).body).not.toContain(MARK.comment);
   });
 
   it('marking another user’s ids read does nothing; the stream counts the caller’s only', async () => {
