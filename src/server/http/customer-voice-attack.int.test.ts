@@ -1008,6 +1008,15 @@ describe('notifications are the caller’s own', () => {
     expect((await get(stan, '/api/v1/me/notices')).body).not.toContain(MARK.unpublished);
   });
 
+  it('a shipped release tells the requester of an unpublished item its key, never its title', async () => {
+    const ship = await send(owner, 'POST', `/api/v1/releases/${releaseId}/ship`);
+    expect(ship.statusCode, ship.body).toBeLessThan(300);
+    const n = await until(stan, (x) => JSON.stringify(x).includes(`shipped: ${hidden.key}`));
+    const body = JSON.stringify(n);
+    expect(body).toContain(`shipped: ${hidden.key}`);
+    expect(body).not.toContain(MARK.unpublished);
+  });
+
   it('a stakeholder @mentioned in an internal comment hears nothing of it', async () => {
     const c = await send(team, 'POST', `/api/v1/items/${hidden.id}/comments`, {
       body: `@${stan.name} see ${MARK.comment} mention`,

