@@ -958,6 +958,51 @@ describe('reviews: who is invited, who publishes, and a closed review', () => {
   });
 });
 
+describe('nothing of another product gets in', () => {
+  it('a review, a vote or a request link refuses another product’s item', async () => {
+    const s = await sprint('Cross sprint');
+    const own = await item('Cross own item');
+    await t.pool.query(
+      `insert into sprint_items (sprint_id, item_id, product_id, review) values ($1, $2, $3, 'accepted')`,
+      [s, own.id, productId],
+    );
+    const rv = await send(owner, 'POST', `/api/v1/sprints/${s}/review`, {
+      increments: [{ itemId: otherItem.id, whatChanged: 'x' }],
+    });
+    expect(rv.statusCode, rv.body).toBe(400);
+    expect(rv.body).not.toContain('Other product item');
+    const rel = (
+      await send(owner, 'POST', `/api/v1/products/${productId}/releases`, { name: 'Cross' })
+    ).json();
+    const v = await send(owner, 'PUT', `/api/v1/releases/${rel.id}/vote`, {
+      budget: 10,
+      itemIds: [otherItem.id],
+      closesAt: later(2),
+    });
+    expect(v.statusCode).toBe(400);
+    expect(Object.keys(v.json().error.fields)).toContain('itemIds.0');
+    const r = await send(
+      owner,
+      'PATCH',
+      `/api/v1/items/${otherItem.id}`,
+      { releaseId: rel.id },
+      { 'if-match': '1' },
+    );
+    expect([400, 404, 412]).toContain(r.statusCode);
+  });
+
+  it('a stakeholder of another product reaches no write of this one', async () => {
+    for (const [method, url, body] of [
+      ['POST', `/api/v1/requests/${publishedRequest}/support`, undefined],
+      ['PUT', `/api/v1/reviews/${reviewId}/feedback/${secret.id}`, { mood: 'sad' }],
+      ['PUT', `/api/v1/releases/${releaseId}/votes/me`, { votes: [{ itemId: secret.id, points: 1 }] }],
+      ['POST', `/api/v1/products/${productId}/requests`, { title: 'x', problem: 'y' }],
+    ] as const)
+      for (const who of [otto, stranger])
+        expect((await send(who, method, url, body)).statusCode, `${who.name} ${method} ${url}`).toBe(404);
+  });
+});
+
 // ── 8. Notifications ──
 
 describe('notifications are the caller’s own', () => {
