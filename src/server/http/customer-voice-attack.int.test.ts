@@ -577,6 +577,12 @@ describe('a sign-in link signs in its person once, and only a stakeholder', () =
     expect(internal.statusCode).toBe(403);
   });
 
+  it('opened in 10 tabs at once, it signs in once', async () => {
+    const token = await link(stan.id);
+    const all = await Promise.all(Array.from({ length: 10 }, () => redeem(token)));
+    expect(all.map((r) => r.statusCode).sort()).toEqual([200, ...Array(9).fill(404)]);
+  });
+
   it('refuses a link for a non-stakeholder, another product’s member, and a demoted stakeholder', async () => {
     expect(
       (await send(owner, 'POST', `/api/v1/products/${productId}/members/${team.id}/sign-in-link`)).statusCode,
@@ -858,6 +864,61 @@ describe('review answers cannot be bent', () => {
     expect(inc.responses).toBe(1);
     expect(inc.happy + inc.neutral + inc.sad).toBe(1);
     expect(inc.neutral).toBe(1);
+  });
+
+  it('20 answers of one person at once, by link and by session, count once and none fails', async () => {
+    const moods = ['happy', 'neutral', 'sad'] as const;
+    const all = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2
+          ? send(null, 'PUT', `/api/v1/feedback/${stanToken}/increments/${secret.id}`, { mood: moods[i % 3] })
+          : send(stan, 'PUT', `/api/v1/reviews/${reviewId}/feedback/${secret.id}`, {
+              mood: moods[i % 3],
+              rating: 1 + (i % 5),
+            }),
+      ),
+    );
+    for (const r of all) expect(r.statusCode, r.body).toBe(200);
+    const inc = (await get(owner, `/api/v1/reviews/${reviewId}/results`))
+      .json()
+      .increments.find((i: { itemId: string }) => i.itemId === secret.id);
+    // Stan and Sue.
+    expect(inc.responses).toBe(2);
+    expect(inc.happy + inc.neutral + inc.sad).toBe(2);
+    const { rows } = await t.pool.query<{ n: string }>(
+      'select count(*) as n from review_answers where review_id = $1 and item_id = $2 and user_id = $3',
+      [reviewId, secret.id, stan.id],
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
+
+  it('20 supports and 20 votes of one person at once: one supporter, one allocation', async () => {
+    const q = (
+      await send(owner, 'POST', `/api/v1/products/${productId}/requests`, { title: 'Race me', problem: 'r' })
+    ).json();
+    await send(
+      owner,
+      'PATCH',
+      `/api/v1/requests/${q.id}`,
+      { published: true },
+      { 'if-match': String(q.version) },
+    );
+    const sup = await Promise.all(
+      Array.from({ length: 20 }, () => send(stan, 'POST', `/api/v1/requests/${q.id}/support`)),
+    );
+    for (const r of sup) expect(r.statusCode, r.body).toBe(200);
+    expect((await get(owner, `/api/v1/requests/${q.id}`)).json().supporters).toBe(q.supporters + 1);
+    const own = await Promise.all(
+      Array.from({ length: 5 }, () => send(stan, 'POST', `/api/v1/requests/${stanRequest}/support`)),
+    );
+    for (const r of own) expect(r.statusCode).toBe(200);
+    expect((await get(stan, `/api/v1/requests/${stanRequest}`)).json().supporters).toBe(1);
+  });
+
+  it('a huge allocation is refused by its size, not worked through', async () => {
+    const votes = Array.from({ length: 5000 }, () => ({ itemId: secret.id, points: 1 }));
+    const r = await vote(stan, votes);
+    expect([400, 413]).toContain(r.statusCode);
   });
 
   it('refuses bad ratings and comments by field, never 5xx', async () => {
