@@ -1181,6 +1181,11 @@ describe('a retried create replays the first answer and writes once', () => {
     const other = await send(stan, 'POST', url, { ...body, title: 'Different' }, key);
     expect(other.statusCode).toBe(422);
     expect(other.json().error.code).toBe('idempotency_key_reused');
+    // The same key from someone else is theirs: never Stan's answer replayed.
+    const sues = await send(sue, 'POST', url, body, key);
+    expect(sues.statusCode).toBe(201);
+    expect(sues.json().id).not.toBe(a.json().id);
+    expect(sues.json().requesterId).toBe(sue.id);
   });
 
   it('POST triage (create)', async () => {
@@ -1267,6 +1272,30 @@ describe('a retried create replays the first answer and writes once', () => {
 // ── 10. Every error has the one shape, and none is 5xx ──
 
 describe('errors', () => {
+  it('a broken body on the customers’ writes is a 4xx in the one shape', async () => {
+    const writes: Array<[TestUser | null, 'PUT' | 'POST', string]> = [
+      [stan, 'PUT', `/api/v1/releases/${releaseId}/votes/me`],
+      [null, 'PUT', `/api/v1/feedback/${stanToken}/increments/${plain.id}`],
+      [stan, 'PUT', `/api/v1/reviews/${reviewId}/feedback/${plain.id}`],
+      [stan, 'POST', `/api/v1/products/${productId}/requests`],
+      [stan, 'POST', '/api/v1/me/notifications/read'],
+      [owner, 'POST', `/api/v1/requests/${stanRequest}/triage`],
+    ];
+    for (const [as, method, url] of writes)
+      for (const [type, payload] of [
+        ['application/json', '{"votes": ['],
+        ['application/json', 'null'],
+        ['application/json', '[]'],
+        ['application/json', '"x"'],
+        ['text/plain', 'hello'],
+        ['application/json', JSON.stringify({ __proto__: { admin: true }, constructor: { prototype: {} } })],
+      ] as const) {
+        const r = await call(as, { method, url, payload, headers: { 'content-type': type } });
+        expect(r.statusCode, `${method} ${url} ${type} ${payload}: ${r.body}`).toBeGreaterThanOrEqual(400);
+        expect(r.statusCode, `${method} ${url} ${type} ${payload}`).toBeLessThan(500);
+      }
+  });
+
   it('every error answered above has {"error": {"code", "message"}} and none is 5xx', () => {
     expect(seen.length).toBeGreaterThan(100);
     for (const s of seen) {
