@@ -1149,6 +1149,9 @@ describe('notifications are the caller’s own', () => {
     const r = await send(stan, 'POST', '/api/v1/me/notifications/read', { ids });
     expect(r.statusCode).toBe(200);
     expect(r.json().marked).toBe(0);
+    // The older one-notice route neither.
+    const old = await send(stan, 'POST', `/api/v1/me/notices/${ids[0]}/read`);
+    expect([204, 404]).toContain(old.statusCode);
     expect((await list(sue)).unread).toBe(theirs.unread);
     const mine = await list(stan);
     const stream = await firstChunk(stan, '/api/v1/me/notifications/stream');
