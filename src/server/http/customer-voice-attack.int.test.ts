@@ -639,6 +639,31 @@ describe('a sign-in link never takes over an account that is more than a custome
     expect(used.status).toBe(404);
     expect(used.cookie).not.toMatch(/tandem_session=./);
   });
+
+  it('nor as another PO’s customer: a link reaches only the products its maker owns', async () => {
+    const paul = await t.user('Paul Third Owner');
+    const paulsProduct = (await t.product(paul, 'Paul’s other product')).id;
+    const dora = await t.user('Dora Shared Customer');
+    await t.addMember(paul, paulsProduct, dora, 'stakeholder');
+    await t.addMember(owner, productId, dora, 'stakeholder');
+    const refused = await send(
+      owner,
+      'POST',
+      `/api/v1/products/${productId}/members/${dora.id}/sign-in-link`,
+    );
+    expect(refused.statusCode, refused.body).toBe(409);
+    // Paul may not either (Dora is a customer of Olivia's product too); a customer of one PO may.
+    expect(
+      (await send(paul, 'POST', `/api/v1/products/${paulsProduct}/members/${dora.id}/sign-in-link`))
+        .statusCode,
+    ).toBe(409);
+    const eve = await t.user('Eve Own Customer');
+    await t.addMember(owner, productId, eve, 'stakeholder');
+    const made = await send(owner, 'POST', `/api/v1/products/${productId}/members/${eve.id}/sign-in-link`);
+    expect(made.statusCode).toBe(201);
+    await t.addMember(paul, paulsProduct, eve, 'stakeholder');
+    expect((await redeemAs(tokenOf(made.json().url))).status).toBe(404);
+  });
 });
 
 describe('the stakeholder import changes nobody who already exists', () => {

@@ -3,7 +3,7 @@ import type { ProductContext } from '#app/products.ts';
 import { newSecret, sha256 } from '#app/secrets.ts';
 import type { Repos, Store } from '#app/store.ts';
 import { AppError, notFound } from '#domain/errors.ts';
-import { hasRole, ROLES } from '#domain/roles.ts';
+import { ROLES } from '#domain/roles.ts';
 
 const LINK_DAYS = 14;
 const linkGone = () =>
@@ -11,12 +11,13 @@ const linkGone = () =>
 
 /**
  * A link signs its person in without a password, so whoever makes it could use it: it is only for
- * customers, people who are stakeholders wherever they are members and no workspace admin. Else
- * any PO could add an admin, or another product's owner, as a stakeholder and sign in as them.
+ * customers, no workspace admin and a stakeholder wherever they are a member, of products its
+ * maker owns. Else any PO could add an admin, another product's owner or another PO's customer as
+ * a stakeholder and sign in as them.
  */
-async function customerOnly(r: Repos, user: { id: string; workspaceRole: string }) {
+async function onlyMakersCustomer(r: Repos, user: { id: string; workspaceRole: string }, makerId: string) {
   if (user.workspaceRole === 'admin') return false;
-  return (await r.signInLinks.rolesOf(user.id)).every((role) => hasRole(role, ROLES.customers));
+  return !(await r.signInLinks.reachesBeyond(user.id, makerId, ROLES.customers));
 }
 
 /**
@@ -38,10 +39,10 @@ export function signInLinkUseCases(store: Store, now: () => Date) {
             `Personal sign-in links are for stakeholders; ${member.name} signs in with their password.`,
           );
         const user = await r.users.byId(userId);
-        if (!user || !(await customerOnly(r, user)))
+        if (!user || !(await onlyMakersCustomer(r, user, ctx.actor.userId)))
           throw new AppError(
             'conflict',
-            `Personal sign-in links are for customers only; ${member.name} also works in Tandem and signs in with their password.`,
+            `Personal sign-in links are for your own customers only; ${member.name} is also a member elsewhere and signs in with their password.`,
           );
         const link = await r.signInLinks.insert({
           tokenHash: sha256(token),
@@ -74,7 +75,7 @@ export function signInLinkUseCases(store: Store, now: () => Date) {
         const member = await r.members.get(link.productId, link.userId);
         const product = await r.products.byId(link.productId);
         if (!user || user.disabled || member?.role !== 'stakeholder' || !product) throw linkGone();
-        if (!(await customerOnly(r, user))) throw linkGone();
+        if (!(await onlyMakersCustomer(r, user, link.createdBy))) throw linkGone();
         if (!(await r.signInLinks.markUsed(link.id))) throw linkGone();
         const sessionId = newSecret('s');
         await r.sessions.insert(sha256(sessionId), user.id, now());

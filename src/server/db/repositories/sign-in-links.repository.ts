@@ -3,7 +3,7 @@ import type { Queryable } from '#db/pool.ts';
 import type { ProductRole } from '#domain/roles.ts';
 
 const COLS =
-  'id, user_id as "userId", product_id as "productId", expires_at as "expiresAt", used_at as "usedAt"';
+  'id, user_id as "userId", product_id as "productId", created_by as "createdBy", expires_at as "expiresAt", used_at as "usedAt"';
 
 export function signInLinksRepo(db: Queryable): SignInLinksRepo {
   return {
@@ -28,14 +28,19 @@ export function signInLinksRepo(db: Queryable): SignInLinksRepo {
       ]);
       return (r.rowCount ?? 0) > 0;
     },
-    async rolesOf(userId) {
-      const r = await db.query<{ role: ProductRole }>(
-        `select distinct m.role from product_members m
-           join products p on p.id = m.product_id and p.deleted_at is null
-          where m.user_id = $1`,
-        [userId],
+    async reachesBeyond(userId, makerId, customerRoles) {
+      const r = await db.query<{ beyond: boolean }>(
+        `select exists (
+           select 1 from product_members m
+             join products p on p.id = m.product_id and p.deleted_at is null
+            where m.user_id = $1
+              and (m.role <> all($3::text[])
+                   or not exists (select 1 from product_members o
+                                   where o.product_id = m.product_id and o.user_id = $2 and o.role = 'owner'))
+         ) as beyond`,
+        [userId, makerId, customerRoles],
       );
-      return r.rows.map((x) => x.role);
+      return r.rows[0]!.beyond;
     },
   };
 }
