@@ -28,8 +28,11 @@ export interface UsersRepo {
   /** The accounts with these emails (lower-cased, as stored). */
   byEmails(emails: readonly string[]): Promise<UserRecord[]>;
   list(): Promise<UserRecord[]>;
-  /** Active people who share at least one live product with `userId` (themselves included). */
-  sharingProductsWith(userId: string): Promise<UserRecord[]>;
+  /**
+   * Active people who share at least one live product with `userId` (themselves included), counting
+   * only the products where `userId` holds one of `asRoles`.
+   */
+  sharingProductsWith(userId: string, asRoles: readonly ProductRole[]): Promise<UserRecord[]>;
   insert(u: {
     email: string;
     name: string;

@@ -1,5 +1,6 @@
 import { recordEvent } from '#app/events.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
+import { ROLES } from '#domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { assertUsablePassword } from './password-policy.ts';
 import type { WorkspaceRoleName } from './ports.ts';
@@ -11,11 +12,15 @@ export function userUseCases(store: Store) {
   return {
     list: () => store.read.users.list(),
 
-    /** Who a caller may look up: admins see every active person, others only people they work with. */
+    /**
+     * Who a caller may look up: admins see every active person, others only people they work with.
+     * A stakeholder's products do not count: the customers of a product never learn each other's
+     * names and emails (issue 10: 200 VIPs added from a list), nor the team's.
+     */
     async directory(actor: Actor) {
       return actor.workspaceRole === 'admin'
         ? (await store.read.users.list()).filter((u) => !u.disabled)
-        : store.read.users.sharingProductsWith(actor.userId);
+        : store.read.users.sharingProductsWith(actor.userId, ROLES.readers);
     },
 
     async get(userId: string) {

@@ -14,8 +14,14 @@ import type { ShippedItem } from './ports.ts';
  */
 
 export const shippedKey = (itemId: string) => `shipped:${itemId}`;
-export const shippedTitle = (item: Pick<ShippedItem, 'key' | 'title'>) =>
-  `What you asked for shipped: ${item.key} ${item.title}`;
+/**
+ * How a notice names an item to customers: key and title when they may read it (published, or
+ * accepted and so on the portal as delivered), else the key alone; its title is internal.
+ */
+const itemName = (item: Pick<ShippedItem, 'key' | 'title' | 'published' | 'accepted'>) =>
+  item.published || item.accepted ? `${item.key} ${item.title}` : item.key;
+export const shippedTitle = (item: Pick<ShippedItem, 'key' | 'title' | 'published' | 'accepted'>) =>
+  `What you asked for shipped: ${itemName(item)}`;
 
 type ShippingEvent = StoredEvent<'item.updated'> | StoredEvent<'release.shipped'>;
 
@@ -108,8 +114,9 @@ export async function tellRequester(
         : status === 'planned'
           ? `Your request is planned: ${request.title}`
           : `Your request is ${status}: ${request.title}`;
-    const body =
-      status === 'declined' ? reason : item ? `It is on the backlog as ${item.key} ${item.title}.` : null;
+    // The request's own words are the requester's; an unpublished item is named by its key only.
+    const named = item ? itemName(item) : null;
+    const body = status === 'declined' ? reason : named ? `It is on the backlog as ${named}.` : null;
     notice = {
       ...base,
       causeKey: `request:${event.id}`,

@@ -5,6 +5,10 @@ export interface ShippedItem {
   productId: string;
   key: string;
   title: string;
+  /** Whether the PO published it: an unpublished item's title is internal, never told to a customer. */
+  published: boolean;
+  /** Accepted items are on the portal as delivered, published or not. */
+  accepted: boolean;
   /** The PO's latest "what changed for you" line for it at a review, if any. */
   whatChanged: string | null;
 }

@@ -1,12 +1,24 @@
 import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import { newSecret, sha256 } from '#app/secrets.ts';
-import type { Store } from '#app/store.ts';
+import type { Repos, Store } from '#app/store.ts';
 import { AppError, notFound } from '#domain/errors.ts';
+import { ROLES } from '#domain/roles.ts';
 
 const LINK_DAYS = 14;
 const linkGone = () =>
   new AppError('not_found', 'This sign-in link has expired or was already used. Ask for a new one.');
+
+/**
+ * A link signs its person in without a password, so whoever makes it could use it: it is only for
+ * customers, no workspace admin and a stakeholder wherever they are a member, of products its
+ * maker owns. Else any PO could add an admin, another product's owner or another PO's customer as
+ * a stakeholder and sign in as them.
+ */
+async function onlyMakersCustomer(r: Repos, user: { id: string; workspaceRole: string }, makerId: string) {
+  if (user.workspaceRole === 'admin') return false;
+  return !(await r.signInLinks.reachesBeyond(user.id, makerId, ROLES.customers));
+}
 
 /**
  * A stakeholder's personal sign-in link (issue 10): people added from a list have no password, so
@@ -25,6 +37,12 @@ export function signInLinkUseCases(store: Store, now: () => Date) {
           throw new AppError(
             'conflict',
             `Personal sign-in links are for stakeholders; ${member.name} signs in with their password.`,
+          );
+        const user = await r.users.byId(userId);
+        if (!user || !(await onlyMakersCustomer(r, user, ctx.actor.userId)))
+          throw new AppError(
+            'conflict',
+            `Personal sign-in links are for your own customers only; ${member.name} is also a member elsewhere and signs in with their password.`,
           );
         const link = await r.signInLinks.insert({
           tokenHash: sha256(token),
@@ -57,6 +75,7 @@ export function signInLinkUseCases(store: Store, now: () => Date) {
         const member = await r.members.get(link.productId, link.userId);
         const product = await r.products.byId(link.productId);
         if (!user || user.disabled || member?.role !== 'stakeholder' || !product) throw linkGone();
+        if (!(await onlyMakersCustomer(r, user, link.createdBy))) throw linkGone();
         if (!(await r.signInLinks.markUsed(link.id))) throw linkGone();
         const sessionId = newSecret('s');
         await r.sessions.insert(sha256(sessionId), user.id, now());

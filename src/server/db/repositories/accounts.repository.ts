@@ -50,16 +50,17 @@ export function usersRepo(db: Queryable): UsersRepo {
     async list() {
       return (await db.query<UserRecord>(`select ${USER_COLS} from users order by lower(name)`)).rows;
     },
-    async sharingProductsWith(userId) {
+    async sharingProductsWith(userId, asRoles) {
       const r = await db.query<UserRecord>(
         `select ${USER_COLS} from users u
           where not u.disabled and exists (
             select 1 from product_members theirs
               join product_members mine on mine.product_id = theirs.product_id and mine.user_id = $1
+               and mine.role = any($2::text[])
               join products p on p.id = theirs.product_id and p.deleted_at is null
              where theirs.user_id = u.id)
           order by lower(u.name)`,
-        [userId],
+        [userId, asRoles],
       );
       return r.rows;
     },

@@ -8,7 +8,8 @@ export function loopRepo(db: Queryable): LoopRepo {
   return {
     async item(itemId) {
       const r = await db.query<ShippedItem>(
-        `select i.id, i.product_id as "productId", p.key || '-' || i.number as key, i.title,
+        `select i.id, i.product_id as "productId", p.key || '-' || i.number as key, i.title, i.published,
+                i.status = 'accepted' as accepted,
                 (select nullif(ri.what_changed, '') from review_increments ri
                    join customer_reviews cr on cr.id = ri.review_id
                   where ri.item_id = i.id and ri.what_changed <> ''

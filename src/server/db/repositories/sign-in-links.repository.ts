@@ -1,8 +1,9 @@
 import type { SignInLinkRecord, SignInLinksRepo } from '#app/stakeholders/ports.ts';
 import type { Queryable } from '#db/pool.ts';
+import type { ProductRole } from '#domain/roles.ts';
 
 const COLS =
-  'id, user_id as "userId", product_id as "productId", expires_at as "expiresAt", used_at as "usedAt"';
+  'id, user_id as "userId", product_id as "productId", created_by as "createdBy", expires_at as "expiresAt", used_at as "usedAt"';
 
 export function signInLinksRepo(db: Queryable): SignInLinksRepo {
   return {
@@ -26,6 +27,20 @@ export function signInLinksRepo(db: Queryable): SignInLinksRepo {
         id,
       ]);
       return (r.rowCount ?? 0) > 0;
+    },
+    async reachesBeyond(userId, makerId, customerRoles) {
+      const r = await db.query<{ beyond: boolean }>(
+        `select exists (
+           select 1 from product_members m
+             join products p on p.id = m.product_id and p.deleted_at is null
+            where m.user_id = $1
+              and (m.role <> all($3::text[])
+                   or not exists (select 1 from product_members o
+                                   where o.product_id = m.product_id and o.user_id = $2 and o.role = 'owner'))
+         ) as beyond`,
+        [userId, makerId, customerRoles],
+      );
+      return r.rows[0]!.beyond;
     },
   };
 }

@@ -51,6 +51,8 @@ export const reviewsRoutes: AnyRoute[] = [
     body: OpenReviewBody,
     response: Review,
     status: 201,
+    // A retried open gets the review it opened, not "this sprint already has a review".
+    idempotent: true,
     handler: (ctx) => ctx.services.reviews.open(ctx.product, ctx.params.sprintId, ctx.body),
   }),
   defineRoute({
@@ -104,6 +106,10 @@ export const reviewsRoutes: AnyRoute[] = [
     params: ReviewParams,
     body: InviteBody,
     response: Invitations,
+    // A retried invite must answer the links it made: a second run would replace them, and the
+    // links of the first answer (maybe already sent) would be dead. The replayed answer holds the
+    // links, which die with the review or their expiry like any other.
+    idempotent: true,
     handler: (ctx) => {
       const origin = ctx.req.server.publicOrigin ?? `${ctx.req.protocol}://${ctx.req.headers.host}`;
       return ctx.services.reviews.invite(ctx.product, ctx.params.reviewId, ctx.body, origin);
