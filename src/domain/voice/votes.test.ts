@@ -121,7 +121,22 @@ describe('disagreements', () => {
     list[13] = { ...c(14, 9, 14, vip(9)), key: 'VIP-37' };
     const out = disagreements(list);
     expect(out.map((d) => d.text)).toContain('VIP members rank VIP-37 first; it is 14th in the backlog.');
-    expect(out.map((d) => d.text)).toContain('Voters rank VIP-37 first; it is 14th in the backlog.');
+    // All voters say the same as the VIPs here: one line, the segment's, not both.
+    expect(out.map((d) => d.text)).not.toContain('Voters rank VIP-37 first; it is 14th in the backlog.');
+    expect(out.filter((d) => d.itemId === 'i14' && d.kind === 'voters_prefer')).toHaveLength(1);
+  });
+
+  it("reads in order: the voters' first choices by rank, then what the backlog puts first", () => {
+    const list = Array.from({ length: 20 }, (_, i) => c(i + 1, 0, i + 1));
+    list[17] = c(18, 5, 18);
+    list[13] = c(14, 9, 14);
+    const out = disagreements(list);
+    const prefer = out.filter((d) => d.kind === 'voters_prefer');
+    expect(prefer.map((d) => d.voteRank)).toEqual([...prefer.map((d) => d.voteRank)].sort((a, b) => a - b));
+    const firstBacklog = out.findIndex((d) => d.kind === 'backlog_prefers');
+    expect(firstBacklog === -1 || out.slice(firstBacklog).every((d) => d.kind === 'backlog_prefers')).toBe(
+      true,
+    );
   });
 
   it('stays quiet when the gap is below the threshold', () => {

@@ -202,7 +202,24 @@ export function disagreements(candidates: readonly CandidateTally[]): Disagreeme
       }
     }
   }
-  return out
-    .sort((a, b) => b.gap - a.gap || a.voteRank - b.voteRank || a.backlogRank - b.backlogRank)
+  // When a segment ranks an item as all voters do, its line says more ("VIP members rank VIP-37
+  // first"): the all-voters line with the same item and rank goes.
+  const bySegment = new Set(
+    out
+      .filter((d) => d.segmentId !== null && d.kind === 'voters_prefer')
+      .map((d) => `${d.itemId}:${d.voteRank}`),
+  );
+  const kept = out.filter(
+    (d) => d.segmentId !== null || d.kind !== 'voters_prefer' || !bySegment.has(`${d.itemId}:${d.voteRank}`),
+  );
+  // Read in order: what the voters put first, then what the backlog puts first that they did not.
+  const kindOrder = { voters_prefer: 0, backlog_prefers: 1 } as const;
+  return kept
+    .sort(
+      (a, b) =>
+        kindOrder[a.kind] - kindOrder[b.kind] ||
+        (a.kind === 'voters_prefer' ? a.voteRank - b.voteRank : a.backlogRank - b.backlogRank) ||
+        b.gap - a.gap,
+    )
     .slice(0, R.MAX_DISAGREEMENTS);
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { IncrementResult, Mood } from '#contracts/reviews.ts';
 import { MOOD_FACES } from './feedback-cards.tsx';
 import { MoodFace } from './mood-face.tsx';
@@ -38,6 +39,9 @@ export function MoodBar({
 }
 
 /** An increment's results: overall bar, one bar per segment, and the comments (no names). */
+const MOOD_ORDER: Record<Mood, number> = { sad: 0, neutral: 1, happy: 2 };
+const COMMENTS_SHOWN = 6;
+
 export function IncrementResultCard({
   r,
   segmentName,
@@ -45,6 +49,10 @@ export function IncrementResultCard({
   r: IncrementResult;
   segmentName: (id: string) => string;
 }) {
+  const [all, setAll] = useState(false);
+  // The bad news first (seed 003: sharing only good news breaks trust), then a handful.
+  const comments = [...r.comments].sort((a, b) => MOOD_ORDER[a.mood] - MOOD_ORDER[b.mood]);
+  const shown = all ? comments : comments.slice(0, COMMENTS_SHOWN);
   return (
     <article className="card rv-result" aria-label={`${r.key} ${r.title}`} data-testid="increment-result">
       <header className="rv-result-head">
@@ -72,9 +80,9 @@ export function IncrementResultCard({
           </tbody>
         </table>
       )}
-      {r.comments.length > 0 && (
+      {comments.length > 0 && (
         <ul className="rv-comments">
-          {r.comments.map((c) => (
+          {shown.map((c) => (
             <li key={`${c.at}-${c.comment}`} className={`rv-comment rv-c-${c.mood}`}>
               <MoodFace mood={c.mood} size={16} />
               <span className="sr-only">{MOOD_FACES[c.mood].label}:</span> {c.comment}
@@ -86,6 +94,15 @@ export function IncrementResultCard({
           ))}
         </ul>
       )}
+      {comments.length > shown.length && (
+        <button type="button" className="btn btn-ghost" onClick={() => setAll(true)}>
+          Show all {comments.length} comments
+        </button>
+      )}
     </article>
   );
 }
+
+/** "12 of 40 invited answered", or "12 answered" when nobody was invited by link (signed-in answers). */
+export const answeredLine = (answered: number, invited: number) =>
+  invited > 0 ? `${answered} of ${invited} invited answered` : `${answered} answered`;

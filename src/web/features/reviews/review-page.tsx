@@ -9,7 +9,7 @@ import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
 import { useSegments } from '#web/lib/queries.ts';
 import { InvitePanel } from './invite-panel.tsx';
 import { MyReviewPage } from './my-review-page.tsx';
-import { IncrementResultCard } from './results-bars.tsx';
+import { answeredLine, IncrementResultCard } from './results-bars.tsx';
 import {
   closeReview,
   editIncrement,
@@ -68,7 +68,7 @@ function ReviewPage({ reviewId }: { reviewId: string }) {
         }
         subtitle={
           <span className="muted">
-            {res?.answered ?? r.answered} of {res?.invited ?? r.invited} invited answered
+            {answeredLine(res?.answered ?? r.answered, res?.invited ?? r.invited)}
             {r.closesAt && ` · closes ${new Date(r.closesAt).toLocaleString()}`}
             {open && (results.connected ? ' · live' : ' · connecting…')}
           </span>

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { EmptyState, ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { answeredLine } from './results-bars.tsx';
 import { useReviews, useTrend } from './reviews-api.ts';
 import { TrendChart } from './trend-chart.tsx';
 
@@ -49,7 +50,7 @@ export function ReviewsPage() {
               <Link to={r.id}>Review of {r.sprintName}</Link>{' '}
               <span className={r.state === 'open' ? 'badge badge-accent' : 'badge'}>{r.state}</span>{' '}
               <span className="muted">
-                {r.increments.length} increments · {r.answered} of {r.invited} invited answered
+                {r.increments.length} increments · {answeredLine(r.answered, r.invited)}
               </span>
             </li>
           ))}

@@ -2,9 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ReleaseDetail } from '#contracts/releases.ts';
+import type { ItemStatus } from '#domain/backlog/item-rules.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
+import { STATUS_LABELS } from '#web/features/backlog/labels.ts';
 import { day } from '#web/features/sprints/format.ts';
 import { isApiError } from '#web/lib/api.ts';
 import { voteLabel } from './releases-page.tsx';
@@ -96,7 +98,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
             {r.items.map((i) => (
               <li key={i.id}>
                 <span className="mono muted">{i.key}</span> {i.title}{' '}
-                <span className="badge">{i.status}</span>
+                <span className="badge">{STATUS_LABELS[i.status as ItemStatus] ?? i.status}</span>
               </li>
             ))}
           </ul>
