@@ -89,7 +89,8 @@ describe('demo workspace', () => {
     expect(last.getTime()).toBeLessThanOrEqual(Date.now());
     expect(recent).toBeLessThan(total / 10);
     expect(await seedDemo(t)).toBeNull();
-  });
+    // The whole demo (200 stakeholders, two reviews, a vote) on a busy machine.
+  }, 180_000);
 
   it('gives VIP Meetings its customers: 200 VIPs, a closed review, an open vote, requests, a contradicted hypothesis', async () => {
     const t = await createTestApp();
@@ -142,5 +143,5 @@ describe('demo workspace', () => {
     const token = result!.vipLink.path.split('/').pop()!;
     const signedIn = await t.call(null, { method: 'POST', url: `/api/v1/sign-in-links/${token}` });
     expect(signedIn.statusCode, signedIn.body).toBe(200);
-  });
+  }, 180_000);
 });
