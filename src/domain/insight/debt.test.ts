@@ -13,14 +13,32 @@ describe('debt ledger', () => {
   it('orders by payback, sums the weekly drag and the hours lost so far (hand-built fixture)', () => {
     const ledger = debtLedger(
       [
-        { itemId: 'a', key: 'LP-2', title: 'Slow build', status: 'new', createdAt: weeksAgo(2), cost: { fixHours: { min: 40, max: 60 }, weeklyHours: 2 } },
-        { itemId: 'b', key: 'LP-9', title: 'Copy-paste', status: 'new', createdAt: weeksAgo(10), cost: { fixHours: { min: 12, max: 16 }, weeklyHours: 4 } },
+        {
+          itemId: 'a',
+          key: 'LP-2',
+          title: 'Slow build',
+          status: 'new',
+          createdAt: weeksAgo(2),
+          cost: { fixHours: { min: 40, max: 60 }, weeklyHours: 2 },
+        },
+        {
+          itemId: 'b',
+          key: 'LP-9',
+          title: 'Copy-paste',
+          status: 'new',
+          createdAt: weeksAgo(10),
+          cost: { fixHours: { min: 12, max: 16 }, weeklyHours: 4 },
+        },
         { itemId: 'c', key: 'LP-3', title: 'Unknown', status: 'ready', createdAt: weeksAgo(1), cost: null },
       ],
       now,
     );
     expect(ledger.items.map((r) => r.key)).toEqual(['LP-9', 'LP-2', 'LP-3']);
-    expect(ledger.items[0]).toMatchObject({ breakEvenWeeks: { min: 3, max: 4 }, ageWeeks: 10, lostSoFarHours: 40 });
+    expect(ledger.items[0]).toMatchObject({
+      breakEvenWeeks: { min: 3, max: 4 },
+      ageWeeks: 10,
+      lostSoFarHours: 40,
+    });
     expect(ledger.items[1]).toMatchObject({ breakEvenWeeks: { min: 20, max: 30 }, lostSoFarHours: 4 });
     expect(ledger.items[2]).toMatchObject({ breakEvenWeeks: null, lostSoFarHours: null, fixHours: null });
     expect(ledger.weeklyDragHours).toBe(6);

@@ -48,13 +48,17 @@ const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 /** Weeks until fixing pays for itself; null when nothing is lost per week. */
 export function breakEven(cost: DebtCost): { min: number; max: number } | null {
   if (cost.weeklyHours <= 0) return null;
-  return { min: round(cost.fixHours.min / cost.weeklyHours), max: round(cost.fixHours.max / cost.weeklyHours) };
+  return {
+    min: round(cost.fixHours.min / cost.weeklyHours),
+    max: round(cost.fixHours.max / cost.weeklyHours),
+  };
 }
 
 /** Fix-cost range sanity (the route and the aggregate share it): names each bad field. */
 export function debtCostProblems(cost: DebtCost): Record<string, string> {
   const out: Record<string, string> = {};
-  if (cost.fixHours.min > cost.fixHours.max) out['fixHours.min'] = 'The low estimate cannot exceed the high one';
+  if (cost.fixHours.min > cost.fixHours.max)
+    out['fixHours.min'] = 'The low estimate cannot exceed the high one';
   return out;
 }
 

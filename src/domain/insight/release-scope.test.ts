@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseScope, type ScopeCandidate, valueCurve } from './release-scope.ts';
 
-const c = (id: string, size: number | null, costOfDelay: number, extra: Partial<ScopeCandidate> = {}): ScopeCandidate => ({
+const c = (
+  id: string,
+  size: number | null,
+  costOfDelay: number,
+  extra: Partial<ScopeCandidate> = {},
+): ScopeCandidate => ({
   id,
   key: id.toUpperCase(),
   title: id,
@@ -20,7 +25,14 @@ describe('release scope', () => {
     // the best is b, c, d (10 pts, value 21); a+c = 9 pts 20; a+d = 8 pts 19.
     const r = chooseScope([c('a', 6, 14), c('b', 5, 10), c('c', 3, 6), c('d', 2, 5)], 10, 'costOfDelay');
     expect(r.itemIds.sort()).toEqual(['b', 'c', 'd']);
-    expect(r).toMatchObject({ totalValue: 21, totalSize: 10, optimal: true, gap: 0, method: 'dp', feasible: true });
+    expect(r).toMatchObject({
+      totalValue: 21,
+      totalSize: 10,
+      optimal: true,
+      gap: 0,
+      method: 'dp',
+      feasible: true,
+    });
   });
 
   it('handles half points by scaling', () => {
@@ -41,19 +53,32 @@ describe('release scope', () => {
 
   it('pulls in what blocks a chosen item, and the blockers of release-critical items', () => {
     // c (value 30) is blocked by b (value 0), which is blocked by a (value 0).
-    const cands = [c('a', 2, 0), c('b', 2, 0, { blockedBy: ['a'] }), c('c', 3, 30, { blockedBy: ['b'] }), c('d', 5, 12)];
+    const cands = [
+      c('a', 2, 0),
+      c('b', 2, 0, { blockedBy: ['a'] }),
+      c('c', 3, 30, { blockedBy: ['b'] }),
+      c('d', 5, 12),
+    ];
     const r = chooseScope(cands, 7, 'costOfDelay');
     expect(r.method).toBe('branch-and-bound');
     expect(r.itemIds.sort()).toEqual(['a', 'b', 'c']);
     expect(r.optimal).toBe(true);
     expect(r.items.find((i) => i.itemId === 'b')!.reason).toBe('blocks C');
-    const crit = chooseScope([c('a', 2, 0), c('b', 3, 1, { releaseCritical: true, blockedBy: ['a'] })], 10, 'costOfDelay');
+    const crit = chooseScope(
+      [c('a', 2, 0), c('b', 3, 1, { releaseCritical: true, blockedBy: ['a'] })],
+      10,
+      'costOfDelay',
+    );
     expect(crit.itemIds.sort()).toEqual(['a', 'b']);
     expect(crit.items.find((i) => i.itemId === 'a')!.reason).toBe('blocks release-critical B');
   });
 
   it('leaves unsized candidates (and what they block) out with a note', () => {
-    const r = chooseScope([c('a', null, 20), c('b', 1, 5, { blockedBy: ['a'] }), c('c', 1, 1)], 10, 'costOfDelay');
+    const r = chooseScope(
+      [c('a', null, 20), c('b', 1, 5, { blockedBy: ['a'] }), c('c', 1, 1)],
+      10,
+      'costOfDelay',
+    );
     expect(r.itemIds).toEqual(['c']);
     expect(r.notes[0]).toMatch(/not estimated and left out: A\./);
     expect(r.items.find((i) => i.itemId === 'b')!.reason).toMatch(/blocked by A/);
@@ -73,7 +98,12 @@ describe('release scope', () => {
       { id: 'b', key: 'B', size: 4, value: 30 },
       { id: 'c', key: 'C', size: 5, value: 20 },
     ]);
-    expect(curve.map((p) => [p.size, p.value])).toEqual([[0, 0], [1, 50], [5, 80], [10, 100]]);
+    expect(curve.map((p) => [p.size, p.value])).toEqual([
+      [0, 0],
+      [1, 50],
+      [5, 80],
+      [10, 100],
+    ]);
     expect(mark).toEqual({ size: 5, value: 80, sizeShare: 0.5, valueShare: 0.8 });
   });
 

@@ -77,7 +77,10 @@ export interface ScopeResult {
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 /** The value of each candidate under the objective (costOfDelay, votes, or the blend). */
-export function objectiveValues(cands: readonly ScopeCandidate[], objective: ScopeObjective): Map<string, number> {
+export function objectiveValues(
+  cands: readonly ScopeCandidate[],
+  objective: ScopeObjective,
+): Map<string, number> {
   const maxCod = Math.max(0, ...cands.map((c) => c.costOfDelay));
   const maxVotes = Math.max(0, ...cands.map((c) => c.votes));
   const out = new Map<string, number>();
@@ -101,10 +104,13 @@ function scaleOf(sizes: readonly number[]): number {
 }
 
 /** Cumulative value against cumulative size in value-per-size order (WSJF for cost of delay). */
-export function valueCurve(
-  items: ReadonlyArray<{ id: string; key: string; size: number; value: number }>,
-): { curve: CurvePoint[]; mark: ScopeResult['mark'] } {
-  const ordered = [...items].sort((a, b) => density(b) - density(a) || b.value - a.value || a.key.localeCompare(b.key));
+export function valueCurve(items: ReadonlyArray<{ id: string; key: string; size: number; value: number }>): {
+  curve: CurvePoint[];
+  mark: ScopeResult['mark'];
+} {
+  const ordered = [...items].sort(
+    (a, b) => density(b) - density(a) || b.value - a.value || a.key.localeCompare(b.key),
+  );
   const curve: CurvePoint[] = [{ size: 0, value: 0, itemId: null, key: null }];
   let size = 0;
   let value = 0;
@@ -126,7 +132,8 @@ export function valueCurve(
   };
 }
 
-const density = (x: { size: number; value: number }) => (x.size > 0 ? x.value / x.size : x.value > 0 ? Infinity : 0);
+const density = (x: { size: number; value: number }) =>
+  x.size > 0 ? x.value / x.size : x.value > 0 ? Infinity : 0;
 
 /** 0/1 knapsack by dynamic programming over integer weights; returns the chosen indexes. */
 export function knapsack(weights: readonly number[], values: readonly number[], capacity: number): number[] {
@@ -311,7 +318,7 @@ export function chooseScope(
 
   const usable = candidates.filter((c) => !excluded.has(c.id));
   const sizeOf = (id: string) => byId.get(id)!.size ?? 0;
-  const valueOf = (id: string) => values.get(id) ?? 0;
+  const valueAt = (id: string) => values.get(id) ?? 0;
 
   // Release-critical items and their blockers are in, whatever they cost.
   const forced = new Set<string>();
@@ -322,7 +329,7 @@ export function chooseScope(
       `Release-critical but not schedulable until estimated: ${critUnsized.map((c) => c.key).join(', ')}.`,
     );
   const forcedSize = [...forced].reduce((s, id) => s + sizeOf(id), 0);
-  const forcedValue = [...forced].reduce((s, id) => s + valueOf(id), 0);
+  const forcedValue = [...forced].reduce((s, id) => s + valueAt(id), 0);
   const feasible = forcedSize <= capacity + 1e-9;
   if (!feasible)
     notes.push(
@@ -340,11 +347,11 @@ export function chooseScope(
     const k = scaleOf(free.map((c) => c.size!));
     const picked = knapsack(
       free.map((c) => Math.round(c.size! * k)),
-      free.map((c) => valueOf(c.id)),
+      free.map((c) => valueAt(c.id)),
       Math.floor(room * k + 1e-9),
     );
     chosenFree = picked.map((i) => free[i]!.id);
-    upper = chosenFree.reduce((s, id) => s + valueOf(id), 0);
+    upper = chosenFree.reduce((s, id) => s + valueAt(id), 0);
   } else {
     method = 'branch-and-bound';
     const index = new Map(free.map((c, i) => [c.id, i]));
@@ -352,7 +359,7 @@ export function chooseScope(
     const freeDependents = (id: string) => (dependentsOf.get(id) ?? []).filter((d) => index.has(d));
     const nodes: Node[] = free.map((c) => ({
       size: c.size!,
-      value: valueOf(c.id),
+      value: valueAt(c.id),
       closure: [...reach(c.id, freeBlockers)].map((id) => index.get(id)!),
       dependents: [...reach(c.id, freeDependents)].filter((id) => id !== c.id).map((id) => index.get(id)!),
     }));
@@ -367,7 +374,7 @@ export function chooseScope(
   }
 
   const chosen = new Set([...forced, ...chosenFree]);
-  const totalValue = round(forcedValue + chosenFree.reduce((s, id) => s + valueOf(id), 0));
+  const totalValue = round(forcedValue + chosenFree.reduce((s, id) => s + valueAt(id), 0));
   const totalSize = round([...chosen].reduce((s, id) => s + sizeOf(id), 0));
   const upperBound = round(forcedValue + upper);
 
@@ -379,7 +386,8 @@ export function chooseScope(
     if (excluded.has(c.id)) reason = excluded.get(c.id)!;
     else if (isIn && c.releaseCritical) reason = 'release-critical';
     else if (isIn && forced.has(c.id)) reason = `blocks release-critical ${needers(c.id).join(', ')}`;
-    else if (isIn && needers(c.id).length && valueOf(c.id) === 0) reason = `blocks ${needers(c.id).join(', ')}`;
+    else if (isIn && needers(c.id).length && valueAt(c.id) === 0)
+      reason = `blocks ${needers(c.id).join(', ')}`;
     else if (isIn) reason = 'best value for the capacity';
     else if ((c.size ?? 0) > room) reason = 'larger than the room left';
     else reason = 'less value per point than what fits';
@@ -388,14 +396,16 @@ export function chooseScope(
       key: c.key,
       title: c.title,
       size: c.size,
-      value: valueOf(c.id),
+      value: valueAt(c.id),
       releaseCritical: c.releaseCritical,
       chosen: isIn,
       reason,
     };
   });
 
-  const { curve, mark } = valueCurve(usable.map((c) => ({ id: c.id, key: c.key, size: c.size!, value: valueOf(c.id) })));
+  const { curve, mark } = valueCurve(
+    usable.map((c) => ({ id: c.id, key: c.key, size: c.size!, value: valueAt(c.id) })),
+  );
   return {
     itemIds: candidates.filter((c) => chosen.has(c.id)).map((c) => c.id),
     totalValue,
@@ -423,7 +433,11 @@ export function capacityUntil(
   if (!targetDate)
     return { capacity: null, sprints: null, note: 'The release has no target date: state a capacity.' };
   if (velocityPerSprint === null || !sprintLengthDays)
-    return { capacity: null, sprints: null, note: 'Too little sprint history for a velocity: state a capacity.' };
+    return {
+      capacity: null,
+      sprints: null,
+      note: 'Too little sprint history for a velocity: state a capacity.',
+    };
   const days = (Date.parse(`${targetDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
   const sprints = Math.max(0, Math.floor(days / sprintLengthDays));
   return {
