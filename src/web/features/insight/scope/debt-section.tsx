@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { ItemDebt } from '#contracts/insight-scope.ts';
 import { breakEven } from '#domain/insight/debt.ts';
 import { ROLES } from '#domain/roles.ts';
-import { useCan } from '#web/app/product-context.tsx';
+import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { backlogKeys } from '#web/features/backlog/items-api.ts';
 import { api, apiPath, isApiError } from '#web/lib/api.ts';
 import { scopeKeys, useItemDebt } from './scope-api.ts';
@@ -14,6 +14,7 @@ const EMPTY = { min: '', max: '', weekly: '' };
 /** "Cost of this debt" in the item panel of a debt item: hours to fix (a range), hours lost per week, break-even. */
 export function DebtSection({ itemId, onSaved }: { itemId: string; onSaved?: () => void }) {
   const qc = useQueryClient();
+  const product = useProduct();
   const canEdit = useCan(ROLES.contributors);
   const q = useItemDebt(itemId);
   const [draft, setDraft] = useState(EMPTY);
@@ -46,7 +47,7 @@ export function DebtSection({ itemId, onSaved }: { itemId: string; onSaved?: () 
       qc.setQueryData(scopeKeys.itemDebt(itemId), next);
       // The item's version moved with the cost: the form must edit the new one.
       await qc.invalidateQueries({ queryKey: backlogKeys.item(itemId), exact: true });
-      await qc.invalidateQueries({ queryKey: ['products'], exact: false });
+      await qc.invalidateQueries({ queryKey: scopeKeys.debt(product.id) });
       onSaved?.();
       setEditing(false);
     } catch (err) {
