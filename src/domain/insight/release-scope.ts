@@ -135,8 +135,11 @@ export function valueCurve(items: ReadonlyArray<{ id: string; key: string; size:
 const density = (x: { size: number; value: number }) =>
   x.size > 0 ? x.value / x.size : x.value > 0 ? Infinity : 0;
 
-/** 0/1 knapsack by dynamic programming over integer weights; returns the chosen indexes. */
-export function knapsack(weights: readonly number[], values: readonly number[], capacity: number): number[] {
+/**
+ * 0/1 knapsack by dynamic programming over integer weights: `best[c]` is the most value within
+ * capacity c (for every c up to `capacity`), `choose(c)` the indexes that reach it.
+ */
+export function knapsackTable(weights: readonly number[], values: readonly number[], capacity: number) {
   const n = weights.length;
   const cap = Math.max(0, Math.floor(capacity));
   const best = new Float64Array(cap + 1);
@@ -154,15 +157,23 @@ export function knapsack(weights: readonly number[], values: readonly number[], 
       }
     }
   }
-  const chosen: number[] = [];
-  let c = cap;
-  for (let i = n - 1; i >= 0; i--) {
-    if (keep[i * (cap + 1) + c]) {
-      chosen.push(i);
-      c -= weights[i]!;
+  const choose = (at: number): number[] => {
+    const chosen: number[] = [];
+    let c = Math.max(0, Math.min(cap, Math.floor(at)));
+    for (let i = n - 1; i >= 0; i--) {
+      if (keep[i * (cap + 1) + c]) {
+        chosen.push(i);
+        c -= weights[i]!;
+      }
     }
-  }
-  return chosen.reverse();
+    return chosen.reverse();
+  };
+  return { best, choose };
+}
+
+/** 0/1 knapsack by dynamic programming over integer weights; returns the chosen indexes. */
+export function knapsack(weights: readonly number[], values: readonly number[], capacity: number): number[] {
+  return knapsackTable(weights, values, capacity).choose(capacity);
 }
 
 interface Node {
@@ -183,23 +194,43 @@ export function branchAndBound(
   nodes: readonly Node[],
   capacity: number,
   nodeLimit = BNB_NODE_LIMIT,
-): { chosen: number[]; value: number; upperBound: number; optimal: boolean } {
+  /**
+   * Items with no dependency at all, solved exactly for any room by `complete` (the DP table) and
+   * counted in the bound by their own value per point.
+   */
+  independent: {
+    items: ReadonlyArray<{ size: number; value: number }>;
+    complete: (room: number) => number;
+  } = {
+    items: [],
+    complete: () => 0,
+  },
+): { chosen: number[]; value: number; upperBound: number; optimal: boolean; room: number } {
   const n = nodes.length;
+  const extra = [...independent.items].filter((x) => x.value > 0).sort((a, b) => density(b) - density(a));
   const order = [...nodes.keys()].sort((a, b) => density(nodes[b]!) - density(nodes[a]!));
   const state = new Int8Array(n); // 0 undecided, 1 in, -1 out
   let bestValue = 0;
   let bestSet: number[] = [];
+  let bestRoom = capacity;
   let visited = 0;
   let aborted = false;
   let rootBound = Infinity;
 
+  // The fractional relaxation: undecided linked items and the independent ones, densest first.
   const bound = (size: number, value: number) => {
     let room = capacity - size;
     let b = value;
-    for (const i of order) {
-      if (state[i] !== 0) continue;
-      const it = nodes[i]!;
-      if (it.value <= 0) continue;
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      while (i < order.length && (state[order[i]!] !== 0 || nodes[order[i]!]!.value <= 0)) i++;
+      const a = i < order.length ? nodes[order[i]!]! : null;
+      const e = j < extra.length ? extra[j]! : null;
+      const it = a && (!e || density(a) >= density(e)) ? a : e;
+      if (!it) break;
+      if (it === a) i++;
+      else j++;
       if (it.size <= room) {
         room -= it.size;
         b += it.value;
@@ -225,8 +256,9 @@ export function branchAndBound(
         value += add.reduce((t, j) => t + nodes[j]!.value, 0);
       }
     }
-    bestValue = value;
+    bestValue = value + independent.complete(capacity - size);
     bestSet = [...state.keys()].filter((i) => state[i] === 1);
+    bestRoom = capacity - size;
     state.fill(0);
   }
 
@@ -236,9 +268,11 @@ export function branchAndBound(
       aborted = true;
       return;
     }
-    if (value > bestValue + 1e-9) {
-      bestValue = value;
+    const total = value + independent.complete(capacity - size);
+    if (total > bestValue + 1e-9) {
+      bestValue = total;
       bestSet = [...state.keys()].filter((i) => state[i] === 1);
+      bestRoom = capacity - size;
     }
     const b = bound(size, value);
     if (depth === 0) rootBound = b;
@@ -264,7 +298,7 @@ export function branchAndBound(
   };
   search(0, 0, 0);
   const upperBound = aborted ? Math.max(bestValue, rootBound) : bestValue;
-  return { chosen: bestSet, value: bestValue, upperBound, optimal: !aborted };
+  return { chosen: bestSet, value: bestValue, upperBound, optimal: !aborted, room: bestRoom };
 }
 
 /** Every candidate reachable through `next` from `start` (start included). */
@@ -354,17 +388,37 @@ export function chooseScope(
     upper = chosenFree.reduce((s, id) => s + valueAt(id), 0);
   } else {
     method = 'branch-and-bound';
-    const index = new Map(free.map((c, i) => [c.id, i]));
+    const freeIds = new Set(free.map((c) => c.id));
+    const linkedTo = (id: string) =>
+      blockersOf(id).some((b) => freeIds.has(b)) || (dependentsOf.get(id) ?? []).some((d) => freeIds.has(d));
+    // Items with no link among the free ones are solved exactly by DP for whatever room is left.
+    const linked = free.filter((c) => linkedTo(c.id));
+    const alone = free.filter((c) => !linkedTo(c.id));
+    const k = scaleOf(free.map((c) => c.size!));
+    const table = knapsackTable(
+      alone.map((c) => Math.round(c.size! * k)),
+      alone.map((c) => valueAt(c.id)),
+      Math.floor(room * k + 1e-9),
+    );
+    const complete = (r: number) =>
+      table.best[Math.max(0, Math.min(table.best.length - 1, Math.floor(r * k + 1e-9)))]!;
+    const index = new Map(linked.map((c, i) => [c.id, i]));
     const freeBlockers = (id: string) => blockersOf(id).filter((b) => index.has(b));
     const freeDependents = (id: string) => (dependentsOf.get(id) ?? []).filter((d) => index.has(d));
-    const nodes: Node[] = free.map((c) => ({
+    const nodes: Node[] = linked.map((c) => ({
       size: c.size!,
       value: valueAt(c.id),
       closure: [...reach(c.id, freeBlockers)].map((id) => index.get(id)!),
       dependents: [...reach(c.id, freeDependents)].filter((id) => id !== c.id).map((id) => index.get(id)!),
     }));
-    const r = branchAndBound(nodes, room, opts.nodeLimit);
-    chosenFree = r.chosen.map((i) => free[i]!.id);
+    const r = branchAndBound(nodes, room, opts.nodeLimit, {
+      items: alone.map((c) => ({ size: c.size!, value: valueAt(c.id) })),
+      complete,
+    });
+    chosenFree = [
+      ...r.chosen.map((i) => linked[i]!.id),
+      ...table.choose(Math.floor(r.room * k + 1e-9)).map((i) => alone[i]!.id),
+    ];
     upper = r.upperBound;
     optimal = r.optimal;
     if (!optimal)
