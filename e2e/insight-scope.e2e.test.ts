@@ -106,7 +106,10 @@ describe('release scope and the debt ledger', () => {
     await tess.getByRole('button', { name: 'Export CSV' }).click();
     expect((await download).suggestedFilename()).toBe(`${w.key}-debt.csv`);
     await tess.goto(`${app.url}/p/${w.key}/insight/scope`);
-    await tess.getByTestId('scope-summary').waitFor();
+    await tess.getByText(/No capacity yet: state one above/).waitFor();
+    await tess.getByLabel('Capacity (points)').fill('12');
+    await tess.getByRole('button', { name: 'Compute' }).click();
+    await tess.getByTestId('scope-summary').getByText('/ 12').waitFor();
     await screenshot(tess, 'insight-scope-light-phone');
     // Only the PO applies a scope.
     expect(await tess.getByRole('button', { name: /Apply/ }).count()).toBe(0);

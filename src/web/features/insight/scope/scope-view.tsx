@@ -198,40 +198,47 @@ export default function ScopeView() {
       {q.isPending && releaseId && <p className="muted">Computing…</p>}
       {r && (
         <>
-          <div className="sc-summary" data-testid="scope-summary">
-            <div className="sc-figure">
-              <span className="sc-big">{chosen.length}</span>
-              <span className="muted">items chosen</span>
-            </div>
-            <div className="sc-figure">
-              <span className="sc-big">
-                {n1(r.totalSize)}
-                <small> / {n1(r.capacity)}</small>
-              </span>
-              <span className="muted">
-                points of capacity{r.capacitySource === 'forecast' ? ' (forecast)' : ''}
-              </span>
-            </div>
-            <div className="sc-figure">
-              <span className="sc-big">{n1(r.totalValue)}</span>
-              <span className="muted">value</span>
-            </div>
-            <div className="sc-figure">
-              {r.optimal ? (
-                <span className="chip chip-ok" data-testid="optimal">
-                  Optimal
+          {r.capacity === null ? (
+            <p className="sc-alert" role="status" data-testid="scope-summary">
+              No capacity yet: state one above (in points) to choose the scope. The curve below already shows
+              where the value lies.
+            </p>
+          ) : (
+            <div className="sc-summary" data-testid="scope-summary">
+              <div className="sc-figure">
+                <span className="sc-big">{chosen.length}</span>
+                <span className="muted">items chosen</span>
+              </div>
+              <div className="sc-figure">
+                <span className="sc-big">
+                  {n1(r.totalSize)}
+                  <small> / {n1(r.capacity)}</small>
                 </span>
-              ) : (
-                <span className="chip chip-warn" data-testid="gap">
-                  Gap ≤ {n1(r.gap)}
+                <span className="muted">
+                  points of capacity{r.capacitySource === 'forecast' ? ' (forecast)' : ''}
                 </span>
-              )}
-              <span className="muted">
-                {r.method === 'dp' ? 'exact (dynamic programming)' : 'branch and bound'}
-              </span>
+              </div>
+              <div className="sc-figure">
+                <span className="sc-big">{n1(r.totalValue)}</span>
+                <span className="muted">value</span>
+              </div>
+              <div className="sc-figure">
+                {r.optimal ? (
+                  <span className="chip chip-ok" data-testid="optimal">
+                    Optimal
+                  </span>
+                ) : (
+                  <span className="chip chip-warn" data-testid="gap">
+                    Gap ≤ {n1(r.gap)}
+                  </span>
+                )}
+                <span className="muted">
+                  {r.method === 'dp' ? 'exact (dynamic programming)' : 'branch and bound'}
+                </span>
+              </div>
             </div>
-          </div>
-          {!r.feasible && (
+          )}
+          {r.capacity !== null && !r.feasible && (
             <p className="sc-alert" role="alert">
               The release-critical items do not fit the capacity.
             </p>
@@ -243,7 +250,7 @@ export default function ScopeView() {
               ))}
             </ul>
           )}
-          {isOwner && (
+          {isOwner && r.capacity !== null && (
             <div className="form-row sc-apply">
               <button
                 type="button"
