@@ -113,5 +113,13 @@ describe('release scope and the debt ledger', () => {
     await screenshot(tess, 'insight-scope-light-phone');
     // Only the PO applies a scope.
     expect(await tess.getByRole('button', { name: /Apply/ }).count()).toBe(0);
+    await olive.goto(`${app.url}/p/${w.key}/insight/debt`);
+    await olive.getByTestId('debt-table').getByText('3–4 weeks').waitFor();
+    await olive.getByRole('img', { name: /break-even in 3 to 4 weeks/ }).hover();
+    await olive
+      .locator('.chart-tip')
+      .getByText(/12–16 h to fix ÷ 4 h\/week = 3–4 weeks/)
+      .waitFor();
+    await screenshot(olive, 'insight-debt-light-desktop');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseScope, type ScopeCandidate, valueCurve } from './release-scope.ts';
+import { capacityUntil, chooseScope, type ScopeCandidate, valueCurve } from './release-scope.ts';
 
 const c = (
   id: string,
@@ -172,5 +172,13 @@ describe('release scope', () => {
       }),
       { numRuns: 300, seed: 11 },
     );
+  });
+
+  it('derives the capacity from velocity × whole sprints until the target date, or says why not', () => {
+    // 42 days to go, 14-day sprints → 3 sprints × 20 points.
+    expect(capacityUntil(20, 14, '2026-12-01', '2027-01-12')).toMatchObject({ capacity: 60, sprints: 3 });
+    expect(capacityUntil(20, 14, '2026-12-01', '2027-01-11').sprints).toBe(2);
+    expect(capacityUntil(20, 14, '2026-12-01', null).note).toMatch(/no target date/);
+    expect(capacityUntil(null, 14, '2026-12-01', '2027-01-12').note).toMatch(/Too little sprint history/);
   });
 });

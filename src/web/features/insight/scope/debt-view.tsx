@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useProduct } from '#web/app/product-context.tsx';
 import { downloadCsv } from './csv.ts';
+import { PaybackChart } from './payback-chart.tsx';
 import { useDebtLedger } from './scope-api.ts';
 import './scope.css';
 
@@ -64,6 +65,7 @@ export default function DebtView() {
         Break-even = hours to fix ÷ hours lost per week: after that many weeks the fix has paid for itself.
         Cheapest payback first. State the costs on each debt item in the backlog.
       </p>
+      <PaybackChart ledger={d} />
       <div className="sc-head">
         <h2>Ledger</h2>
         <button type="button" className="btn btn-sm btn-ghost" onClick={csv} disabled={!d.items.length}>
