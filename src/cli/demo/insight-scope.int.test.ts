@@ -37,5 +37,5 @@ describe('demo: release scope and the debt ledger', () => {
     expect(body.capacitySource).toBe('forecast');
     expect(body.itemIds.length).toBeGreaterThan(0);
     expect(body.optimal).toBe(true);
-  });
+  }, 180_000);
 });
