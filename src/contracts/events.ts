@@ -48,6 +48,11 @@ const ItemFields = z.strictObject({
   releaseId: id.nullable().optional(),
   /** A benefit hypothesis (seed 004): we believe <belief> will result in <outcome>; we know when <signal>. */
   hypothesis: z.strictObject({ belief: str, outcome: str, signal: str }).nullable().optional(),
+  /** A debt item's cost (issue 11): hours to fix (a range) and hours lost per week. */
+  debt: z
+    .strictObject({ fixHours: z.strictObject({ min: z.number(), max: z.number() }), weeklyHours: z.number() })
+    .nullable()
+    .optional(),
 });
 
 /** Extra context an item change may carry when it came from a sprint, a review or poker. */
@@ -296,6 +301,11 @@ export const EventPayload = z.discriminatedUnion('type', [
       suggested: HypothesisStatus,
       reason: str.nullable(),
     }),
+  }),
+  // Insight: release scope and the debt ledger (issue 11)
+  /** The PO applied a computed release scope: these items were put in the release. */
+  event('release.scope_applied', 'release', {
+    after: z.strictObject({ name: str, itemIds: z.array(id), added: z.array(id) }),
   }),
 ]);
 

@@ -1,4 +1,5 @@
 import { AppError, invalid } from '#domain/errors.ts';
+import type { DebtCost } from '#domain/insight/debt.ts';
 import type { ProductRole } from '#domain/roles.ts';
 import type { Hypothesis } from '#domain/voice/hypothesis.ts';
 import { checkReadiness, type DefinitionOfReady } from './definition-of-ready.ts';
@@ -37,6 +38,8 @@ export interface ItemState {
   releaseId: string | null;
   /** A benefit hypothesis (seed 004), set by contributors; not loaded by paths that do not change it. */
   hypothesis?: Hypothesis | null;
+  /** A debt item's cost (issue 11), set by contributors; not loaded by paths that do not change it. */
+  debt?: DebtCost | null;
 }
 export type ItemField = keyof ItemState;
 export type ItemChange = Partial<ItemState>;
@@ -204,6 +207,12 @@ export function decideItem(current: ItemState | null, change: ItemChange, ctx: I
     return refuse(new AppError('forbidden', 'Your role on this product cannot do this.'));
 
   const next: ItemState = { ...base, ...eff };
+
+  // The debt ledger (issue 11): only debt items carry a cost to fix and a weekly cost.
+  if (eff.debt && next.type !== 'debt')
+    return refuse(invalid({ debt: 'Only debt items carry a cost to fix and a weekly cost' }));
+  if (eff.debt && eff.debt.fixHours.min > eff.debt.fixHours.max)
+    return refuse(invalid({ 'debt.fixHours.min': 'The low estimate cannot exceed the high one' }));
 
   const status = checkStatus(current, next, ctx);
   if (status) return refuse(status);

@@ -15,6 +15,7 @@ import { reactions } from './reactions.capability.ts';
 import { releases } from './releases.capability.ts';
 import { requests } from './requests.capability.ts';
 import { reviews } from './reviews.capability.ts';
+import { scope } from './scope.capability.ts';
 import { sprints } from './sprints.capability.ts';
 import { stakeholders } from './stakeholders.capability.ts';
 
@@ -31,6 +32,7 @@ export const capabilities = [
   reviews,
   releases,
   notifications,
+  scope,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and

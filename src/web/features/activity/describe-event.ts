@@ -130,6 +130,11 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     return `${who} opened a vote on ${n} ${n === 1 ? 'candidate' : 'candidates'}`;
   },
   'release.voted': (_e, who) => `${who} voted on a release`,
+  'release.scope_applied': (e, who) => {
+    const ids = obj(e.after).added;
+    const n = Array.isArray(ids) ? ids.length : 0;
+    return `${who} applied the computed scope to ${quoted(obj(e.after).name)}, adding ${n} ${n === 1 ? 'item' : 'items'}`.trim();
+  },
 };
 
 const isWorkType = (t: EventType): t is WorkEventType => Object.hasOwn(workDescribers, t);

@@ -39,6 +39,11 @@ export function formatValue(field: string, value: unknown, names: NameLookup): s
       const h = value as { belief?: string; outcome?: string; signal?: string };
       return `We believe ${h.belief} will result in ${h.outcome}; we will know when ${h.signal}.`;
     }
+    case 'debt': {
+      if (!value) return '(none)';
+      const d = value as { fixHours?: { min?: number; max?: number }; weeklyHours?: number };
+      return `${d.fixHours?.min}–${d.fixHours?.max} h to fix, ${d.weeklyHours} h lost per week`;
+    }
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
   }

@@ -5,6 +5,7 @@ import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading } from '#web/components/ui.tsx';
 import { timeAgo } from '#web/features/activity/describe-event.ts';
+import { DebtSection } from '#web/features/insight/scope/debt-section.tsx';
 import { ItemFeedbackSection } from '#web/features/reviews/item-feedback-section.tsx';
 import { useMe, useMembers, useSegments } from '#web/lib/queries.ts';
 import { CommentsSection } from './comments-section.tsx';
@@ -163,6 +164,7 @@ function PanelBody({
         {canRead && <ItemRequestsSection itemId={base.id} />}
         <InvestPanel itemId={base.id} version={base.version} />
         <HypothesisSection itemId={base.id} />
+        {base.type === 'debt' && <DebtSection itemId={base.id} />}
         <LinksSection itemId={base.id} canEdit={canEdit} findByKey={findByKey} />
         <ItemFeedbackSection itemId={base.id} />
         <CommentsSection itemId={base.id} members={members} canComment={canComment} />

@@ -52,6 +52,7 @@ export const FIELD_LABELS: Record<string, string> = {
   size: 'Size',
   releaseCritical: 'Release-critical',
   hypothesis: 'Benefit hypothesis',
+  debt: 'Debt cost',
   rank: 'Order',
 };
 

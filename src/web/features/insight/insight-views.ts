@@ -16,4 +16,17 @@ export interface InsightView {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const insightViews: InsightView[] = [];
+export const insightViews: InsightView[] = [
+  {
+    path: 'scope',
+    label: 'Release scope',
+    blurb: 'The most value a release can hold within its capacity, and where 80 % of the value lies.',
+    load: () => import('./scope/scope-view.tsx'),
+  },
+  {
+    path: 'debt',
+    label: 'Debt',
+    blurb: 'What each piece of debt costs per week, and when fixing it pays for itself.',
+    load: () => import('./scope/debt-view.tsx'),
+  },
+];
