@@ -17,6 +17,7 @@ import { requests } from './requests.capability.ts';
 import { reviews } from './reviews.capability.ts';
 import { sprints } from './sprints.capability.ts';
 import { stakeholders } from './stakeholders.capability.ts';
+import { trust } from './trust.capability.ts';
 
 /** Every capability of this Tandem. A new one is a folder per layer, its module, and a line here. */
 export const capabilities = [
@@ -31,6 +32,7 @@ export const capabilities = [
   reviews,
   releases,
   notifications,
+  trust,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
