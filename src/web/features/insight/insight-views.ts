@@ -16,4 +16,11 @@ export interface InsightView {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const insightViews: InsightView[] = [];
+export const insightViews: InsightView[] = [
+  {
+    path: 'trust',
+    label: 'Trust',
+    blurb: 'Trust radar: how PO and team work together, sprint by sprint, with the evidence.',
+    load: () => import('./trust/trust-view.tsx'),
+  },
+];
