@@ -8,6 +8,8 @@ export const TrustQuery = z.object({
   from: IsoDate.optional(),
   /** The day after the window (exclusive). Default: tomorrow (UTC), so today is in. */
   to: IsoDate.optional(),
+  /** A signal key: list all its evidence (the others list their 10 most recent pieces). */
+  signal: z.string().max(60).optional(),
 });
 
 export const TrustEvidence = z.object({
@@ -30,6 +32,8 @@ export const TrustSignal = z.object({
   trend: z.number().nullable(),
   explanation: z.string(),
   evidence: z.array(TrustEvidence),
+  /** All the evidence there is; `evidence` lists the most recent 10 unless `signal` asked for all. */
+  evidenceTotal: z.number(),
 });
 
 export const TrustSprintRow = z.object({

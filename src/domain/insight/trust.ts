@@ -83,6 +83,8 @@ export interface TrustSignal {
   trend: number | null;
   explanation: string;
   evidence: TrustEvidence[];
+  /** How much evidence there is in all (`evidence` may be limited, see limitEvidence). */
+  evidenceTotal: number;
 }
 
 export interface TrustSprintFact {
@@ -249,6 +251,11 @@ interface Definition {
 interface Indexed extends TrustFacts {
   sprintById: Map<string, TrustSprintFact>;
   itemsBySprint: Map<string, TrustSprintItemFact[]>;
+  /** Per item: its comments' and links' times (ms), and whether the author is an owner. */
+  commentsByItem: Map<string, Array<{ at: number; byOwner: boolean }>>;
+  linkTimesByItem: Map<string, number[]>;
+  sadByReview: Map<string, TrustAnswer[]>;
+  heard: Set<string>;
 }
 
 function index(f: TrustFacts): Indexed {
@@ -258,7 +265,36 @@ function index(f: TrustFacts): Indexed {
     list.push(si);
     itemsBySprint.set(si.sprintId, list);
   }
-  return { ...f, sprintById: new Map(f.sprints.map((s) => [s.id, s])), itemsBySprint };
+  const owners = new Set(f.ownerIds);
+  const commentsByItem = new Map<string, Array<{ at: number; byOwner: boolean }>>();
+  for (const c of f.comments) {
+    const list = commentsByItem.get(c.itemId) ?? [];
+    list.push({ at: t(c.at), byOwner: c.authorId !== null && owners.has(c.authorId) });
+    commentsByItem.set(c.itemId, list);
+  }
+  const linkTimesByItem = new Map<string, number[]>();
+  for (const l of f.links)
+    for (const id of [l.fromItemId, l.toItemId]) {
+      const list = linkTimesByItem.get(id) ?? [];
+      list.push(t(l.createdAt));
+      linkTimesByItem.set(id, list);
+    }
+  const sadByReview = new Map<string, TrustAnswer[]>();
+  for (const a of f.answers) {
+    if (a.mood !== 'sad') continue;
+    const list = sadByReview.get(a.reviewId) ?? [];
+    list.push(a);
+    sadByReview.set(a.reviewId, list);
+  }
+  return {
+    ...f,
+    sprintById: new Map(f.sprints.map((s) => [s.id, s])),
+    itemsBySprint,
+    commentsByItem,
+    linkTimesByItem,
+    sadByReview,
+    heard: new Set(f.answers.map((a) => a.itemId)),
+  };
 }
 
 const startedIn = (f: Indexed, w: TrustWindow) => f.sprints.filter((s) => inside(s.startedAt, w));
@@ -306,13 +342,10 @@ function sayDoSeries(f: Indexed, w: TrustWindow) {
 
 /** The sad answers of a review that got no follow-up (a comment or a new link on the item after the answer). */
 function unaddressedSad(f: Indexed, reviewId: string) {
-  const sad = f.answers.filter((a) => a.reviewId === reviewId && a.mood === 'sad');
-  return sad.filter((a) => {
+  return (f.sadByReview.get(reviewId) ?? []).filter((a) => {
     const after = t(a.at);
-    const commented = f.comments.some((c) => c.itemId === a.itemId && t(c.at) > after);
-    const linked = f.links.some(
-      (l) => (l.fromItemId === a.itemId || l.toItemId === a.itemId) && t(l.createdAt) > after,
-    );
+    const commented = (f.commentsByItem.get(a.itemId) ?? []).some((c) => c.at > after);
+    const linked = (f.linkTimesByItem.get(a.itemId) ?? []).some((at) => at > after);
     return !commented && !linked;
   });
 }
@@ -433,7 +466,7 @@ const DEFINITIONS: Definition[] = [
     side: 'po',
     label: 'Accepted without customer feedback',
     compute(f, w) {
-      const heard = new Set(f.answers.map((a) => a.itemId));
+      const heard = f.heard;
       const accepted = closedIn(f, w).flatMap((s) =>
         (f.itemsBySprint.get(s.id) ?? []).filter((si) => si.review === 'accepted').map((si) => ({ s, si })),
       );
@@ -468,15 +501,9 @@ const DEFINITIONS: Definition[] = [
       );
       if (!questions.length) return nothing('count', 'No team question to the PO is old enough to judge.');
       const late = questions.filter((q) => {
-        const due = addWorkingDays(new Date(q.at), TRUST.answerWorkingDays).getTime();
-        return !f.comments.some(
-          (c) =>
-            c.itemId === q.itemId &&
-            c.authorId !== null &&
-            owners.has(c.authorId) &&
-            t(c.at) > t(q.at) &&
-            t(c.at) <= due,
-        );
+        const asked = t(q.at);
+        const due = addWorkingDays(new Date(asked), TRUST.answerWorkingDays).getTime();
+        return !(f.commentsByItem.get(q.itemId) ?? []).some((c) => c.byOwner && c.at > asked && c.at <= due);
       });
       const share = late.length / questions.length;
       return {
@@ -499,9 +526,7 @@ const DEFINITIONS: Definition[] = [
     label: 'Sad faces without follow-up',
     compute(f, w) {
       const closed = f.reviewsClosed.filter((r) => inside(r.at, w));
-      const withSad = closed.filter((r) =>
-        f.answers.some((a) => a.reviewId === r.reviewId && a.mood === 'sad'),
-      );
+      const withSad = closed.filter((r) => f.sadByReview.has(r.reviewId));
       if (!withSad.length)
         return closed.length
           ? {
@@ -696,6 +721,33 @@ const DEFINITIONS: Definition[] = [
   },
 ];
 
+/** Evidence listed per signal in the overview; the rest is one request away (`full`). */
+export const EVIDENCE_SHOWN = 10;
+
+/**
+ * Keeps the `limit` most recent pieces of evidence per signal (in their order), except for the
+ * signal named `full`, which keeps all of it. `evidenceTotal` still counts everything.
+ */
+export function limitEvidence(
+  report: TrustReport,
+  limit = EVIDENCE_SHOWN,
+  full: string | null = null,
+): TrustReport {
+  return {
+    ...report,
+    signals: report.signals.map((s) => {
+      if (s.key === full || s.evidence.length <= limit) return s;
+      const cut = s.evidence
+        .map((e, i) => ({ ms: t(e.at), i }))
+        .sort((a, b) => b.ms - a.ms || b.i - a.i)
+        .slice(0, limit)
+        .map((x) => x.i)
+        .sort((a, b) => a - b);
+      return { ...s, evidence: cut.map((i) => s.evidence[i]!) };
+    }),
+  };
+}
+
 /** The previous window of the same length, ending where this one starts. */
 export function previousWindow(w: TrustWindow): TrustWindow {
   const len = w.to.getTime() - w.from.getTime();
@@ -714,6 +766,7 @@ export function trustReport(facts: TrustFacts, window: TrustWindow, now: Date): 
       side: d.side,
       label: d.label,
       ...cur,
+      evidenceTotal: cur.evidence.length,
       trend: cur.score !== null && before.score !== null ? cur.score - before.score : null,
     };
   });
@@ -727,7 +780,7 @@ export function trustReport(facts: TrustFacts, window: TrustWindow, now: Date): 
 }
 
 function sprintTable(f: Indexed, w: TrustWindow): TrustSprintRow[] {
-  const heard = new Set(f.answers.map((a) => a.itemId));
+  const heard = f.heard;
   return f.sprints
     .filter((s) => inside(s.startedAt, w) || inside(s.closedAt, w))
     .sort((a, b) => t(a.startedAt) - t(b.startedAt))

@@ -3,7 +3,7 @@ import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
 import { TopicCache } from '#app/topic-cache.ts';
 import { invalid } from '#domain/errors.ts';
-import { previousWindow, type TrustReport, trustReport } from '#domain/insight/trust.ts';
+import { limitEvidence, previousWindow, type TrustReport, trustReport } from '#domain/insight/trust.ts';
 
 const DAY = 86_400_000;
 /** The window when none is asked for: the twelve weeks up to the end of today (UTC). */
@@ -31,12 +31,17 @@ export function trustUseCases(store: Store, now: () => Date, changes?: ChangeFee
   // The radar is read far more often than the product changes; a change drops it (change feed).
   const cache = changes ? new TopicCache<TrustReport>(changes, { maxAgeMs: 60_000, maxEntries: 500 }) : null;
   return {
-    async radar(ctx: ProductContext, q: { from?: string | undefined; to?: string | undefined }) {
+    /** The radar; each signal lists its most recent evidence, all of it for `signal`. */
+    async radar(
+      ctx: ProductContext,
+      q: { from?: string | undefined; to?: string | undefined; signal?: string | undefined },
+    ) {
       const window = trustWindow(now(), q.from, q.to);
       const key = `trust:${window.from.toISOString()}:${window.to.toISOString()}`;
-      return cache
-        ? cache.get(ctx.productId, key, () => build(ctx.productId, window))
-        : build(ctx.productId, window);
+      const report = cache
+        ? await cache.get(ctx.productId, key, () => build(ctx.productId, window))
+        : await build(ctx.productId, window);
+      return limitEvidence(report, undefined, q.signal ?? null);
     },
   };
 }
