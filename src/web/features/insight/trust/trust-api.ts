@@ -4,14 +4,19 @@ import { TrustView } from '#contracts/trust.ts';
 import { api, apiPath } from '#web/lib/api.ts';
 
 /** Starts with the product id, so live activity refreshes the radar when the product changes. */
-export const trustKey = (productId: string, from: string, to: string) =>
-  ['products', productId, 'insight', 'trust', from, to] as const;
+export const trustKey = (productId: string, from: string, to: string, signal: string | null = null) =>
+  ['products', productId, 'insight', 'trust', from, to, signal] as const;
 
-export const useTrust = (productId: string, from: string, to: string) =>
+/** The radar; with `signal`, that signal lists all its evidence (the others their most recent). */
+export const useTrust = (productId: string, from: string, to: string, signal: string | null = null) =>
   useQuery({
-    queryKey: trustKey(productId, from, to),
+    queryKey: trustKey(productId, from, to, signal),
     queryFn: () =>
-      api.get(`${apiPath('products', productId, 'trust')}?${new URLSearchParams({ from, to })}`, TrustView),
+      api.get(
+        `${apiPath('products', productId, 'trust')}?${new URLSearchParams({ from, to, ...(signal ? { signal } : {}) })}`,
+        TrustView,
+      ),
+    placeholderData: (previous) => previous,
   });
 
 /** Saves rows as a CSV file (papaparse quotes what needs quoting), no server round trip. */

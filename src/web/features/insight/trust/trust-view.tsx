@@ -87,6 +87,7 @@ function SignalList({
 }
 
 function DrillDown({ signal, productKey }: { signal: TrustSignalView; productKey: string }) {
+  const more = signal.evidenceTotal - signal.evidence.length;
   return (
     <section className="card trust-drill" aria-labelledby="trust-drill-title" data-testid="trust-drill">
       <h3 id="trust-drill-title">
@@ -101,7 +102,10 @@ function DrillDown({ signal, productKey }: { signal: TrustSignalView; productKey
         <p className="muted">No evidence: nothing behind this signal in the window.</p>
       ) : (
         <>
-          <h4>Evidence ({signal.evidence.length})</h4>
+          <h4>
+            Evidence ({signal.evidenceTotal})
+            {more > 0 && <span className="muted"> · loading the other {more}…</span>}
+          </h4>
           <ul className="trust-evidence">
             {signal.evidence.map((e) => (
               <li key={`${e.kind}:${e.id}:${e.at}`}>
@@ -265,6 +269,8 @@ export default function TrustViewPage() {
   const selected = params.get('signal');
   const [asTable, setAsTable] = useState(false);
   const q = useTrust(product.id, from, shiftDay(through, 1));
+  // The drill-down asks for all of the selected signal's evidence (the overview lists the latest).
+  const full = useTrust(product.id, from, shiftDay(through, 1), selected);
   const set = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) {
@@ -273,7 +279,8 @@ export default function TrustViewPage() {
     }
     setParams(p, { replace: true });
   };
-  const signal = q.data?.signals.find((s) => s.key === selected) ?? null;
+  const signal =
+    (full.data?.from === q.data?.from ? full.data : q.data)?.signals.find((s) => s.key === selected) ?? null;
   const file = `${product.key}-trust-${from}-to-${through}`;
 
   return (
