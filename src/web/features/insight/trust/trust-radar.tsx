@@ -84,7 +84,7 @@ export function TrustRadar({
         width={W}
         height={H}
         viewBox={`0 0 ${W} ${H}`}
-        role="img"
+        role="group"
         aria-label={`Trust radar: ${signals.map((s) => `${s.label} ${s.score ?? 'no data'}`).join(', ')}`}
         onMouseLeave={tip.hide}
       >
