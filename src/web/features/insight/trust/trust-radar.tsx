@@ -2,6 +2,17 @@ import type { TrustSignalView } from '#contracts/trust.ts';
 import { useTip, useWidth } from '#web/features/sprints/chart-tip.tsx';
 import { formatTrend, formatValue } from './trust-format.ts';
 
+/** Greedy word wrap into lines of at most `max` characters (a longer word gets its own line). */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 const SIDE_LABEL = { po: 'PO → team', team: 'Team → PO' } as const;
 
 /**
@@ -21,11 +32,13 @@ export function TrustRadar({
   const tip = useTip();
   const [box, width] = useWidth<HTMLElement>(520);
   const W = Math.min(width, 560);
-  const labelRoom = W < 420 ? 58 : 96;
-  const H = W - (W < 420 ? 10 : 40);
+  const short = W < 420;
+  // Room for the spoke labels left and right (two lines of up to ~22 characters).
+  const side = short ? 78 : 128;
+  const H = Math.round(Math.min(W, 460) * 0.9) + 40;
   const cx = W / 2;
-  const cy = H / 2;
-  const R = Math.max(60, Math.min(cx, cy) - labelRoom + (W < 420 ? 18 : 20));
+  const cy = H / 2 + 6;
+  const R = Math.max(50, Math.min(cx - side, cy - 56));
   // Team spokes clockwise from the top (right half), PO spokes counter-clockwise (left half).
   const po = signals.filter((s) => s.side === 'po');
   const team = signals.filter((s) => s.side === 'team');
@@ -61,12 +74,13 @@ export function TrustRadar({
             </>
           )}
           <br />
-          <span className="muted">{s.evidence.length} pieces of evidence · click for details</span>
+          <span className="muted">
+            {s.evidenceTotal === 1 ? '1 piece' : `${s.evidenceTotal} pieces`} of evidence · click for details
+          </span>
         </>
       ),
     });
   };
-  const short = W < 420;
   return (
     <figure ref={box} className="card chart trust-radar" style={{ margin: 0 }} aria-label="Trust radar">
       <div className="legend" aria-hidden="true">
@@ -80,14 +94,8 @@ export function TrustRadar({
         </span>
         <span className="muted">Score 0 at the centre, 100 at the rim (further out is healthier)</span>
       </div>
-      <svg
-        width={W}
-        height={H}
-        viewBox={`0 0 ${W} ${H}`}
-        role="group"
-        aria-label={`Trust radar: ${signals.map((s) => `${s.label} ${s.score ?? 'no data'}`).join(', ')}`}
-        onMouseLeave={tip.hide}
-      >
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} onMouseLeave={tip.hide}>
+        <title>{`Trust radar: ${signals.map((s) => `${s.label} ${s.score ?? 'no data'}`).join(', ')}`}</title>
         {[25, 50, 75, 100].map((v) => (
           <circle key={v} className="grid" cx={cx} cy={cy} r={(R * v) / 100} fill="none" />
         ))}
@@ -112,13 +120,11 @@ export function TrustRadar({
         {spokes.map(({ s, a }) => {
           const [lx, ly] = at(a, R + 10);
           const anchor = Math.abs(Math.cos(a)) < 0.2 ? 'middle' : Math.cos(a) > 0 ? 'start' : 'end';
-          const words = (short ? s.label.split(' ').slice(0, 2).join(' ') : s.label).split(' ');
-          const lines =
-            words.length > 2 ? [words.slice(0, 2).join(' '), words.slice(2).join(' ')] : [words.join(' ')];
+          const lines = wrap(s.label, short ? 12 : 20);
           return (
             <text
               key={`l-${s.key}`}
-              className={`spoke-label${selected === s.key ? ' on' : ''}`}
+              className={`spoke-label${selected === s.key ? ' on' : ''}${s.score === null ? ' none' : ''}`}
               x={lx}
               y={
                 ly +
@@ -140,7 +146,10 @@ export function TrustRadar({
         })}
         {spokes.map(({ s, a }) => {
           const [x, y] = at(a, (R * (s.score ?? 0)) / 100);
-          return s.score === null ? null : (
+          const [nx, ny] = at(a, R * 0.08);
+          return s.score === null ? (
+            <circle key={`p-${s.key}`} className="dot-none" cx={nx} cy={ny} r={3} />
+          ) : (
             <circle
               key={`p-${s.key}`}
               className={`dot-${s.side}`}
