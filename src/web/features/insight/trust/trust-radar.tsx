@@ -34,11 +34,11 @@ export function TrustRadar({
   const W = Math.min(width, 560);
   const short = W < 420;
   // Room for the spoke labels left and right (two lines of up to ~22 characters).
-  const side = short ? 78 : 128;
-  const H = Math.round(Math.min(W, 460) * 0.9) + 40;
+  const side = short ? 30 : 128;
   const cx = W / 2;
+  const R = Math.max(50, Math.min(cx - side, 190));
+  const H = 2 * R + (short ? 70 : 100);
   const cy = H / 2 + 6;
-  const R = Math.max(50, Math.min(cx - side, cy - 56));
   // Team spokes clockwise from the top (right half), PO spokes counter-clockwise (left half).
   const po = signals.filter((s) => s.side === 'po');
   const team = signals.filter((s) => s.side === 'team');
@@ -51,6 +51,7 @@ export function TrustRadar({
     ...team.map((s, i) => ({ s, a: angleOf('team', i, team.length) })),
     ...po.map((s, i) => ({ s, a: angleOf('po', i, po.length) })),
   ];
+  const numberOf = (key: string) => signals.findIndex((x) => x.key === key) + 1;
   const at = (a: number, r: number) => [cx + Math.cos(a) * r, cy + Math.sin(a) * r] as const;
   const shape = (side: 'po' | 'team') => {
     const pts = spokes.filter((x) => x.s.side === side).map((x) => at(x.a, (R * (x.s.score ?? 0)) / 100));
@@ -120,7 +121,8 @@ export function TrustRadar({
         {spokes.map(({ s, a }) => {
           const [lx, ly] = at(a, R + 10);
           const anchor = Math.abs(Math.cos(a)) < 0.2 ? 'middle' : Math.cos(a) > 0 ? 'start' : 'end';
-          const lines = wrap(s.label, short ? 12 : 20);
+          // On a phone the spokes carry their number (the list beside names them), not their name.
+          const lines = short ? [String(numberOf(s.key))] : wrap(s.label, 20);
           return (
             <text
               key={`l-${s.key}`}

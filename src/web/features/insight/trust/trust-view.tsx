@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { TrustSignalView, TrustSprintRowView, TrustView } from '#contracts/trust.ts';
 import { useProduct } from '#web/app/product-context.tsx';
@@ -72,7 +72,9 @@ function SignalList({
                     data-testid={`signal-${s.key}`}
                     onClick={() => onSelect(s.key)}
                   >
-                    <span className="trust-signal-label">{s.label}</span>
+                    <span className="trust-signal-label">
+                      <span className="trust-num">{data.signals.indexOf(s) + 1}</span> {s.label}
+                    </span>
                     <span className="trust-signal-value">{formatValue(s)}</span>
                     <ScoreBar score={s.score} />
                     <span className="trust-signal-score">{s.score ?? '—'}</span>
@@ -88,8 +90,18 @@ function SignalList({
 
 function DrillDown({ signal, productKey }: { signal: TrustSignalView; productKey: string }) {
   const more = signal.evidenceTotal - signal.evidence.length;
+  const ref = useRef<HTMLElement>(null);
+  // Picking a signal brings its evidence into view (it sits below the radar).
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [signal.key]);
   return (
-    <section className="card trust-drill" aria-labelledby="trust-drill-title" data-testid="trust-drill">
+    <section
+      ref={ref}
+      className="card trust-drill"
+      aria-labelledby="trust-drill-title"
+      data-testid="trust-drill"
+    >
       <h3 id="trust-drill-title">
         {signal.label} <span className="badge">{signal.side === 'po' ? 'PO → team' : 'Team → PO'}</span>
       </h3>
