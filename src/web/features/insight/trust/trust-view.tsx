@@ -92,6 +92,7 @@ function DrillDown({ signal, productKey }: { signal: TrustSignalView; productKey
   const more = signal.evidenceTotal - signal.evidence.length;
   const ref = useRef<HTMLElement>(null);
   // Picking a signal brings its evidence into view (it sits below the radar).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when another signal is picked
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [signal.key]);
