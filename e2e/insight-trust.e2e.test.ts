@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11y } from './axe.ts';
@@ -6,6 +7,7 @@ import {
   launchBrowser,
   newContext,
   PHONE,
+  SCREENSHOTS,
   screenshot,
   screenshotFailedSteps,
   startApp,
@@ -89,7 +91,8 @@ describe('Insight → Trust', () => {
     expect(await drill.textContent()).toMatch(/not done when Sprint (1|3) closed/);
     await p.getByTestId('signal-mid_sprint_changes').click();
     await drill.getByText('Push provider outage').waitFor();
-    await screenshot(p, 'insight-trust-drill-light-desktop');
+    // The harness's screenshot shows the page from its top; the drill-down sits below the radar.
+    await drill.screenshot({ path: path.join(SCREENSHOTS, 'insight-trust-drill-light-desktop.png') });
     await drill.getByRole('link', { name: /Push provider outage/ }).click();
     await p.waitForURL(new RegExp(`/p/${w.key}/sprints/${running}`));
     await p.getByText('Sprint 4').first().waitFor();
@@ -106,8 +109,12 @@ describe('Insight → Trust', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'insight-trust-light-phone');
-    await page.getByTestId('trust-drill').scrollIntoViewIfNeeded();
-    await screenshot(page, 'insight-trust-drill-light-phone');
+    await page
+      .getByTestId('trust-drill')
+      .screenshot({ path: path.join(SCREENSHOTS, 'insight-trust-drill-light-phone.png') });
+    await page
+      .getByTestId('trust-sprint-table')
+      .screenshot({ path: path.join(SCREENSHOTS, 'insight-trust-table-light-phone.png') });
     await ctx.close();
   });
 });

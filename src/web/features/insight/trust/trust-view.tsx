@@ -94,7 +94,7 @@ function DrillDown({ signal, productKey }: { signal: TrustSignalView; productKey
   // Picking a signal brings its evidence into view (it sits below the radar).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when another signal is picked
   useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    ref.current?.scrollIntoView({ block: 'nearest' });
   }, [signal.key]);
   return (
     <section
