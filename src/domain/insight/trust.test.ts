@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
+  limitEvidence,
   previousWindow,
   shareScore,
   TRUST,
@@ -349,5 +350,22 @@ describe('trust radar signals on a hand-built history', () => {
       unstatedValue: 1,
     });
     expect(report.sprints[3]).toMatchObject({ state: 'active', completedPoints: null, sayDo: null });
+  });
+});
+
+describe('limitEvidence', () => {
+  it('keeps the most recent pieces per signal in their order, all of them for the named signal', () => {
+    const r = trustReport(history(), window, now);
+    const cut = limitEvidence(r, 2);
+    const carry = cut.signals.find((s) => s.key === 'no_customer_feedback')!;
+    expect(carry.evidenceTotal).toBe(6);
+    expect(carry.evidence).toHaveLength(2);
+    const full = limitEvidence(r, 2, 'no_customer_feedback');
+    expect(full.signals.find((s) => s.key === 'no_customer_feedback')!.evidence).toHaveLength(6);
+    const times = carry.evidence.map((e) => Date.parse(e.at));
+    const all = r.signals
+      .find((s) => s.key === 'no_customer_feedback')!
+      .evidence.map((e) => Date.parse(e.at));
+    expect(Math.min(...times)).toBeGreaterThanOrEqual([...all].sort((a, b) => b - a)[1]!);
   });
 });
