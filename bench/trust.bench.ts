@@ -240,7 +240,9 @@ try {
     seq.push(performance.now() - t0);
   }
   seq.sort((a, b) => a - b);
-  console.log(`cached, one at a time: median ${quantile(seq, 0.5).toFixed(1)} ms (${Math.round(bytes / 1024)} KB)`);
+  console.log(
+    `cached, one at a time: median ${quantile(seq, 0.5).toFixed(1)} ms (${Math.round(bytes / 1024)} KB)`,
+  );
   const result = await autocannon({ url, headers: { cookie: owner.cookie }, connections: 50, duration: 8 });
   console.log(
     `cached over HTTP: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, errors ${result.errors + result.non2xx}`,
