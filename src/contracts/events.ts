@@ -307,6 +307,15 @@ export const EventPayload = z.discriminatedUnion('type', [
   event('release.scope_applied', 'release', {
     after: z.strictObject({ name: str, itemIds: z.array(id), added: z.array(id) }),
   }),
+
+  // Insight — trust radar (issue 11, seed 003)
+  /**
+   * Someone outside the team tried to set an item's size and was refused (only the team estimates).
+   * Written in its own small transaction by the item write path, since the refused change rolls back.
+   */
+  event('item.size_refused', 'item', {
+    after: z.strictObject({ key: str, role: ProductRoleSchema, size: nullableNumber }),
+  }),
 ]);
 
 /** What a use case states about a change: its type, entity kind and payload. */

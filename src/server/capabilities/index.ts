@@ -18,6 +18,7 @@ import { reviews } from './reviews.capability.ts';
 import { scope } from './scope.capability.ts';
 import { sprints } from './sprints.capability.ts';
 import { stakeholders } from './stakeholders.capability.ts';
+import { trust } from './trust.capability.ts';
 
 /** Every capability of this Tandem. A new one is a folder per layer, its module, and a line here. */
 export const capabilities = [
@@ -33,6 +34,7 @@ export const capabilities = [
   releases,
   notifications,
   scope,
+  trust,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and

@@ -123,6 +123,8 @@ export const workDescribers: Record<WorkEventType, WorkDescriber> = {
   'item.reimported': (e, who, n) => `${who} updated ${itemName(e, n)} from an import`,
   'item.hypothesis_judged': (e, who, n) =>
     `${who} judged the benefit hypothesis of ${itemName(e, n)} ${str(obj(e.after).status) ?? ''}`.trim(),
+  'item.size_refused': (e, who, n) =>
+    `${who} tried to size ${itemName(e, n)}; only the team estimates, so it was not changed`,
   'backlog.reordered_by_wsjf': reorderedByWsjf,
   'backlog.order_restored': (e, who) => {
     const moves = obj(e.after).moves;

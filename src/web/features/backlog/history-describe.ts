@@ -36,6 +36,7 @@ const LISTS: Record<ItemEventType, 'diff' | 'start' | 'none'> = {
   'item.linked': 'none',
   'item.unlinked': 'none',
   'item.hypothesis_judged': 'none',
+  'item.size_refused': 'none',
 };
 
 const isEmpty = (v: unknown) =>

@@ -29,4 +29,10 @@ export const insightViews: InsightView[] = [
     blurb: 'What each piece of debt costs per week, and when fixing it pays for itself.',
     load: () => import('./scope/debt-view.tsx'),
   },
+  {
+    path: 'trust',
+    label: 'Trust',
+    blurb: 'Trust radar: how PO and team work together, sprint by sprint, with the evidence.',
+    load: () => import('./trust/trust-view.tsx'),
+  },
 ];
