@@ -172,7 +172,8 @@ export interface AliasTable {
 export function aliasTable(pmf: ArrayLike<number>): AliasTable {
   let n = pmf.length;
   while (n > 1 && pmf[n - 1]! <= 0) n--;
-  const total = Array.prototype.reduce.call(pmf, (s: number, p) => s + (p as number), 0) as number;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += pmf[i]!;
   const scaled = new Float64Array(n);
   for (let i = 0; i < n; i++) scaled[i] = (pmf[i]! / total) * n;
   const prob = new Float64Array(n);
@@ -209,7 +210,7 @@ function convolve(a: Float64Array, b: Float64Array): Float64Array {
   // Trim the negligible tail so the tables stay small.
   let n = out.length;
   while (n > 1 && out[n - 1]! < 1e-15) n--;
-  return out.subarray(0, n);
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** The daily throughput's distribution and its 2^k-day blocks, ready to sample. */
@@ -223,7 +224,7 @@ export interface ThroughputModel {
 
 export function throughputModel(counts: readonly number[]): ThroughputModel {
   const max = Math.max(0, ...counts);
-  let pmf = new Float64Array(max + 1);
+  let pmf: Float64Array = new Float64Array(max + 1);
   for (const c of counts) pmf[c]! += 1 / counts.length;
   const blocks: ThroughputModel['blocks'] = [{ days: 1, table: aliasTable(pmf) }];
   for (let days = 2; days <= FORECAST.maxBlockDays && pmf.length * 2 <= FORECAST.maxBlockSupport; days *= 2) {
@@ -304,7 +305,7 @@ export interface RemainingWork {
 
 /** The distribution of extra items the unsized items and spikes bring, as an alias table (one draw per trial). */
 export function extraWork(work: RemainingWork): AliasTable {
-  let pmf = new Float64Array([1]);
+  let pmf: Float64Array = new Float64Array([1]);
   const p = FORECAST.unsizedExtraChance;
   const coin = new Float64Array([1 - p, p]);
   const spike = new Float64Array(FORECAST.spikeMaxFollowUps + 1).fill(1 / (FORECAST.spikeMaxFollowUps + 1));
