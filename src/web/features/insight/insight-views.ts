@@ -16,4 +16,12 @@ export interface InsightView {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const insightViews: InsightView[] = [];
+export const insightViews: InsightView[] = [
+  {
+    path: 'forecast',
+    label: 'Forecast',
+    blurb:
+      'When will these be done, and how many by a date: Monte Carlo on throughput, with its own hit rate.',
+    load: () => import('./forecast/forecast-view.tsx'),
+  },
+];
