@@ -3,6 +3,7 @@ import type { Wiring } from '#capabilities/index.ts';
 import { rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
+import { seedForecastDemo } from './insight-forecast.ts';
 import { seedPokerDemo } from './poker.ts';
 import { firstSprintStart, runningWindow, seedSprintsDemo } from './sprints.ts';
 import { seedVoiceDemo, type VoiceDemoResult } from './voice.ts';
@@ -84,6 +85,7 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
   // first days of the running sprint, before this morning's refinement.
   const beforeVoice = await store.read.events.lastId();
   const { vipLink } = await seedVoiceDemo(tandem, ctx);
+  await seedForecastDemo(tandem, ctx, today);
   await store.transaction((r) =>
     r.events.retimeForSeed(
       beforeVoice,

@@ -164,12 +164,19 @@ export function forecastUseCases(store: Store, now: () => Date) {
       });
       const count = r.percentiles?.['85'] ?? null;
       const open = count ? await store.read.forecasts.openItems(ctx.productId) : [];
-      const after = count ? (open[Math.min(count, open.length) - 1]?.id ?? null) : null;
+      const above = count ? open.slice(0, count) : [];
+      const after = above.at(-1)?.id ?? null;
+      const spikes = above.filter((i) => i.type === 'spike');
+      const notes = [...r.notes];
+      if (spikes.length)
+        notes.push(
+          `Above the line: ${spikes.map((s) => `${s.key} ${s.title}`).join(', ')}. What a spike finds is work: up to ${FORECAST.spikeMaxFollowUps} follow-up items each may push items below the line.`,
+        );
       const summary =
         count === null
           ? (r.notes[0] ?? 'No forecast.')
           : `85 % likely done by ${release.targetDate} (${release.name}) above this line: at least ${count} item${count === 1 ? '' : 's'}.`;
-      return { release, count, afterItemId: after, summary, notes: r.notes, backtest: h.backtest };
+      return { release, count, afterItemId: after, summary, notes, backtest: h.backtest };
     },
   };
 }
