@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '#cli/demo/core.ts';
@@ -8,6 +9,7 @@ import {
   launchBrowser,
   newContext,
   PHONE,
+  SCREENSHOTS,
   screenshot,
   screenshotFailedSteps,
   signInViaApi,
@@ -35,6 +37,13 @@ afterAll(async () => {
 });
 
 screenshotFailedSteps(() => page, 'insight-forecast');
+
+/** A section further down the page, shot on its own (the shared helper shows the page's top). */
+async function sectionShot(p: Page, labelledBy: string, name: string) {
+  await p
+    .locator(`section[aria-labelledby="${labelledBy}"]`)
+    .screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
 
 describe('Insight → Forecast', () => {
   it('forecasts when the League backlog is done, with the spike widening it and the back-test beside', async () => {
@@ -72,8 +81,8 @@ describe('Insight → Forecast', () => {
     await page.getByText(/target date of League launch/).waitFor();
     await page.getByText('85 % forecasts held', { exact: false }).first().click();
     await page.getByRole('table').first().waitFor();
-    await page.getByRole('heading', { name: 'How many by a date?' }).scrollIntoViewIfNeeded();
-    await screenshot(page, 'insight-forecast-how-many-light-desktop');
+    await page.getByText('85 % forecasts held', { exact: false }).first().click();
+    await sectionShot(page, 'fc-howmany', 'insight-forecast-how-many-light-desktop');
 
     // The same seed, the same answer.
     const list = await apiOk<{ products: Array<{ id: string; key: string }> }>(
@@ -102,8 +111,7 @@ describe('Insight → Forecast', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(page, 'insight-forecast-when-light-phone');
-    await page.getByTestId('howmany-percentiles').scrollIntoViewIfNeeded();
-    await screenshot(page, 'insight-forecast-how-many-light-phone');
+    await sectionShot(page, 'fc-howmany', 'insight-forecast-how-many-light-phone');
     await ctx.close();
   });
 });

@@ -3,6 +3,8 @@ import { ticks, useTip, useWidth } from '#web/features/sprints/chart-tip.tsx';
 export interface Bar {
   /** What the bar covers, as shown on the axis and in the tip. */
   label: string;
+  /** The short axis label. */
+  axis: string;
   trials: number;
   /** The tip's second line (cumulative share, "at least" share). */
   detail: string;
@@ -98,7 +100,7 @@ export function ForecastHistogram({
               y={H - 8}
               textAnchor={i === 0 ? 'start' : 'middle'}
             >
-              {b.label.split(' – ')[0]}
+              {b.axis}
             </text>
           ) : null,
         )}

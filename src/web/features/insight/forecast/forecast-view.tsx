@@ -39,7 +39,8 @@ export default function ForecastView() {
     if (excluded.size === 0) return { seed };
     return { itemIds: openItems.filter((i) => !excluded.has(i.itemId)).map((i) => i.itemId), seed };
   }, [mode, count, excluded, openItems, seed]);
-  const picked = mode === 'backlog' ? openItems.length - excluded.size : null;
+  const chosen = openItems.length - excluded.size;
+  const picked = mode === 'backlog' ? chosen : null;
   const when = useWhen(product.id, picked === 0 ? { count: 1 } : body);
   const line = useReleaseLine(product.id);
   const [date, setDate] = useState<string | null>(null);
@@ -63,7 +64,7 @@ export default function ForecastView() {
               checked={mode === 'backlog'}
               onChange={() => setMode('backlog')}
             />{' '}
-            Open backlog items{openItems.length ? ` (${picked} of ${openItems.length})` : ''}
+            Open backlog items{openItems.length ? ` (${chosen} of ${openItems.length})` : ''}
           </label>
           <label>
             <input type="radio" name="fc-mode" checked={mode === 'count'} onChange={() => setMode('count')} />{' '}
@@ -94,7 +95,7 @@ export default function ForecastView() {
         </fieldset>
         {mode === 'backlog' && openItems.length > 0 && (
           <details className="forecast-items">
-            <summary>Choose items ({picked} picked)</summary>
+            <summary>Choose items ({chosen} picked)</summary>
             <ul>
               {openItems.map((i) => (
                 <li key={i.itemId}>
@@ -281,6 +282,7 @@ function WhenResult({ data, productKey }: { data: WhenT; productKey: string }) {
   const p = data.percentiles;
   const bars = data.histogram.map((b) => ({
     label: range(b.from, b.to),
+    axis: day(b.from),
     trials: b.trials,
     detail: `${b.cumulative} % of trials done by ${day(b.to)}`,
   }));
@@ -360,6 +362,7 @@ function HowManyResult({ data }: { data: HowManyT }) {
   const p = data.percentiles;
   const bars = data.histogram.map((b) => ({
     label: b.from === b.to ? `${b.from} items` : `${b.from} – ${b.to} items`,
+    axis: String(b.from),
     trials: b.trials,
     detail: `${b.atLeast} % of trials: at least ${b.from}`,
   }));
