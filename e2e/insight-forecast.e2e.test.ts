@@ -98,6 +98,19 @@ describe('Insight → Forecast', () => {
     const b = await apiOk<When>(ctx, app, 'POST', url, { seed: 4 });
     expect(a.percentiles).toEqual(b.percentiles);
     expect(a.notes.join(' ')).toMatch(/1 open spike/);
+
+    // The backlog's forecast line, from the Insight link.
+    await page.getByRole('link', { name: 'See the line on the backlog' }).click();
+    const row = page.locator('tr[data-forecast-line]');
+    await row.waitFor();
+    expect(await row.getAttribute('data-forecast-line')).toMatch(
+      /85 % likely done by \d{4}-\d{2}-\d{2} \(League launch\) above this line/,
+    );
+    const above = await page
+      .locator('tr.b-row')
+      .evaluateAll((rows) => rows.findIndex((r) => r.hasAttribute('data-forecast-line')));
+    expect(above).toBeGreaterThan(0);
+    await screenshot(page, 'insight-forecast-backlog-line-light-desktop');
     await ctx.close();
   });
 
