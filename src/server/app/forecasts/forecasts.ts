@@ -21,6 +21,9 @@ import {
 } from '#domain/insight/monte-carlo.ts';
 import type { ForecastItemRecord } from './ports.ts';
 
+/** The backlog's finished statuses: such items are not left to do. */
+const FINISHED = new Set(['done', 'accepted', 'rejected']);
+
 /** A seed when none is given: the day's number, so a page reloaded today shows the same answer. */
 const defaultSeed = (today: string) => Number(today.replaceAll('-', '')) % 2_147_483_647;
 
@@ -87,11 +90,11 @@ export function forecastUseCases(store: Store, now: () => Date) {
           throw invalid(
             Object.fromEntries(unknown.map((k) => [`itemIds.${k}`, 'No such item in this product'])),
           );
-        items = found.filter((i) => i.status !== 'accepted');
-        const accepted = found.length - items.length;
-        if (accepted)
+        items = found.filter((i) => !FINISHED.has(i.status));
+        const finished = found.length - items.length;
+        if (finished)
           notes.push(
-            `${accepted} of the chosen items ${accepted === 1 ? 'is' : 'are'} already accepted and left out.`,
+            `${finished} of the chosen items ${finished === 1 ? 'is' : 'are'} already finished and left out.`,
           );
       } else if (body.count === undefined) {
         items = await store.read.forecasts.openItems(ctx.productId);
