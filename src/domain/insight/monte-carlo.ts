@@ -371,7 +371,7 @@ export function forecastWhen(input: ForecastInput & { work: RemainingWork }): Wh
       ...base,
       percentiles: null,
       histogram: [],
-      notes: ['Nothing left to do: every chosen item is finished.', ...notes],
+      notes: ['Nothing left to do: every chosen item is accepted.', ...notes],
     };
   const model = throughputModel(window.days.map((d) => d.items));
   const extra = extraWork(work);

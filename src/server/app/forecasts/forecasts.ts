@@ -21,7 +21,7 @@ import {
 } from '#domain/insight/monte-carlo.ts';
 import type { ForecastItemRecord } from './ports.ts';
 
-/** The backlog's finished statuses: such items are not left to do. */
+/** The backlog's finished statuses: rows the backlog does not show as open. */
 const FINISHED = new Set(['done', 'accepted', 'rejected']);
 
 /** A seed when none is given: the day's number, so a page reloaded today shows the same answer. */
@@ -90,11 +90,11 @@ export function forecastUseCases(store: Store, now: () => Date) {
           throw invalid(
             Object.fromEntries(unknown.map((k) => [`itemIds.${k}`, 'No such item in this product'])),
           );
-        items = found.filter((i) => !FINISHED.has(i.status));
+        items = found.filter((i) => i.status !== 'accepted');
         const finished = found.length - items.length;
         if (finished)
           notes.push(
-            `${finished} of the chosen items ${finished === 1 ? 'is' : 'are'} already finished and left out.`,
+            `${finished} of the chosen items ${finished === 1 ? 'is' : 'are'} already accepted and left out.`,
           );
       } else if (body.count === undefined) {
         items = await store.read.forecasts.openItems(ctx.productId);
@@ -167,10 +167,17 @@ export function forecastUseCases(store: Store, now: () => Date) {
       });
       const count = r.percentiles?.['85'] ?? null;
       const open = count ? await store.read.forecasts.openItems(ctx.productId) : [];
-      const above = count ? open.slice(0, count) : [];
+      // The line is drawn among the backlog's open rows; done items awaiting acceptance count first.
+      const backlogOpen = open.filter((i) => !FINISHED.has(i.status));
+      const awaiting = open.length - backlogOpen.length;
+      const above = count ? backlogOpen.slice(0, Math.max(0, count - awaiting)) : [];
       const after = above.at(-1)?.id ?? null;
       const spikes = above.filter((i) => i.type === 'spike');
       const notes = [...r.notes];
+      if (awaiting)
+        notes.push(
+          `${awaiting} finished item${awaiting === 1 ? ' awaits' : 's await'} acceptance: ${awaiting === 1 ? 'it counts' : 'they count'} first, so the line sits ${awaiting} row${awaiting === 1 ? '' : 's'} higher.`,
+        );
       if (spikes.length)
         notes.push(
           `Above the line: ${spikes.map((s) => `${s.key} ${s.title}`).join(', ')}. What a spike finds is work: up to ${FORECAST.spikeMaxFollowUps} follow-up items each may push items below the line.`,

@@ -17,7 +17,7 @@ export interface ForecastsRepo {
   ): Promise<Array<{ sprintId: string; name: string; startDate: string; endDate: string }>>;
   /** The first sprint's start date, or null. */
   firstSprintStart(productId: string): Promise<string | null>;
-  /** Open items (not done, accepted or rejected: the backlog's "open"), in backlog (rank) order. */
+  /** Items not accepted yet (throughput counts acceptances: done items still await the PO), in rank order. */
   openItems(productId: string): Promise<ForecastItemRecord[]>;
   /** These items of the product (deleted ones are not found). */
   itemsByIds(productId: string, ids: readonly string[]): Promise<ForecastItemRecord[]>;

@@ -40,7 +40,7 @@ export function forecastsRepo(db: Queryable): ForecastsRepo {
     async openItems(productId) {
       const r = await db.query<ForecastItemRecord>(
         `select ${ITEM_COLS} from items i join products p on p.id = i.product_id join item_order ord on ord.item_id = i.id
-          where i.product_id = $1 and i.deleted_at is null and i.status not in ('done', 'accepted', 'rejected')
+          where i.product_id = $1 and i.deleted_at is null and i.status <> 'accepted'
           order by ord.rank`,
         [productId],
       );

@@ -108,7 +108,7 @@ describe('forecasts', () => {
     ).json() as WhenForecast;
     expect(chosen.remaining.total).toBe(1);
     expect(chosen.percentiles!['85']).toBe('2026-12-01');
-    expect(chosen.notes.join(' ')).toMatch(/1 of the chosen items is already finished/);
+    expect(chosen.notes.join(' ')).toMatch(/1 of the chosen items is already accepted/);
   });
 
   it('"how many" by a date reads the upper tail', async () => {

@@ -64,7 +64,7 @@ export default function ForecastView() {
               checked={mode === 'backlog'}
               onChange={() => setMode('backlog')}
             />{' '}
-            Open backlog items{openItems.length ? ` (${chosen} of ${openItems.length})` : ''}
+            Items not yet accepted{openItems.length ? ` (${chosen} of ${openItems.length})` : ''}
           </label>
           <label>
             <input type="radio" name="fc-mode" checked={mode === 'count'} onChange={() => setMode('count')} />{' '}
