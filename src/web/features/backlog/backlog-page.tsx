@@ -201,11 +201,9 @@ export function BacklogPage() {
             </button>
             {forecastOn && line && (
               <span className="muted">
-                {line.count === null || !isRankOrder(view)
-                  ? line.count === null
-                    ? line.summary
-                    : 'The line shows in backlog order.'
-                  : line.summary}
+                {isRankOrder(view) || line.count === null
+                  ? [line.summary, ...line.notes].join(' ')
+                  : 'The line shows in backlog order.'}
               </span>
             )}
           </div>

@@ -156,7 +156,7 @@ export default function ForecastView() {
         {howMany.data && <HowManyResult data={howMany.data} />}
         {line.data?.count != null && (
           <p className="forecast-line-summary">
-            On the backlog: {line.data.summary}{' '}
+            On the backlog: {[line.data.summary, ...line.data.notes].join(' ')}{' '}
             <Link to={`/p/${product.key}/backlog?forecastLine=1`}>See the line on the backlog</Link>
           </p>
         )}
