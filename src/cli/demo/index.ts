@@ -3,6 +3,7 @@ import type { Wiring } from '#capabilities/index.ts';
 import { rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
+import { seedForecastDemo } from './insight-forecast.ts';
 import { seedInsightScopeDemo } from './insight-scope.ts';
 import { seedPokerDemo } from './poker.ts';
 import { firstSprintStart, runningWindow, seedSprintsDemo } from './sprints.ts';
@@ -86,6 +87,7 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
   const beforeVoice = await store.read.events.lastId();
   const { vipLink } = await seedVoiceDemo(tandem, ctx);
   await seedInsightScopeDemo(tandem, ctx, today);
+  await seedForecastDemo(tandem, ctx, today);
   await store.transaction((r) =>
     r.events.retimeForSeed(
       beforeVoice,

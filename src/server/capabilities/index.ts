@@ -8,6 +8,7 @@ import type { AnyRoute } from '#http/route.ts';
 import type { AnySubscriber } from '#jobs/subscriber.ts';
 import { backlog } from './backlog.capability.ts';
 import { core } from './core.capability.ts';
+import { forecasts } from './forecasts.capability.ts';
 import { notifications } from './notifications.capability.ts';
 import { poker } from './poker.capability.ts';
 import { products } from './products.capability.ts';
@@ -35,6 +36,7 @@ export const capabilities = [
   notifications,
   scope,
   trust,
+  forecasts,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and

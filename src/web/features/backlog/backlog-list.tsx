@@ -46,6 +46,8 @@ export interface BacklogListProps {
   onMoveBy: (itemId: string, direction: -1 | 1) => number | null;
   onSort: (sort: BacklogView['sort']) => void;
   onToggleAll: () => void;
+  /** Insight's forecast line, drawn under the row `afterId` (issue 11). */
+  forecastLine?: { afterId: string; label: string } | null;
 }
 
 export function BacklogList(p: BacklogListProps) {
@@ -195,6 +197,7 @@ export function BacklogList(p: BacklogListProps) {
                   selected={p.selected.has(item.id)}
                   selectable={selectable}
                   open={item.id === p.openId}
+                  forecastLine={p.forecastLine?.afterId === item.id ? p.forecastLine.label : undefined}
                   canDrag={p.canReorder}
                   dropIndicator={isOver ? dropSide(activeIndex, v.index) : null}
                   onFocusRow={p.setFocusedIndex}

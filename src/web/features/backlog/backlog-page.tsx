@@ -5,6 +5,7 @@ import type { Item } from '#contracts/items.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading } from '#web/components/ui.tsx';
+import { useReleaseLine } from '#web/features/insight/forecast/forecast-api.ts';
 import { useMe, useMembers, useSegments } from '#web/lib/queries.ts';
 import { BacklogDialogs, type DialogName } from './backlog-dialogs.tsx';
 import { BacklogEmpty } from './backlog-empty.tsx';
@@ -43,6 +44,18 @@ export function BacklogPage() {
     [setParams],
   );
   const { query, key, items } = useBacklogList(product.id, view);
+  // Insight's forecast line (issue 11): after the open items the next release's date likely holds.
+  const canForecast = useCan(ROLES.readers);
+  const [forecastOn, setForecastOn] = useState(() => params.get('forecastLine') === '1');
+  const releaseLine = useReleaseLine(product.id, canForecast && forecastOn);
+  const line = releaseLine.data;
+  const forecastLine =
+    forecastOn && isRankOrder(view) && line?.afterItemId && line.release
+      ? {
+          afterId: line.afterItemId,
+          label: `85 % likely done by ${line.release.targetDate} (${line.release.name}) above this line`,
+        }
+      : null;
   // An empty open list may hide finished work: ask once whether there is any, to say so.
   const hidesFinished = query.isSuccess && items.length === 0 && !view.finished && !hasFilters(view);
   const anyItem = useQuery({
@@ -176,6 +189,25 @@ export function BacklogPage() {
           onOpenView={(search) => setParams(new URLSearchParams(search), { replace: true })}
         />
         <FilterChips view={view} setView={setView} segments={segments} members={members} />
+        {canForecast && (
+          <div className="b-forecast-toggle">
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              aria-pressed={forecastOn}
+              onClick={() => setForecastOn((on) => !on)}
+            >
+              {forecastOn ? 'Hide forecast line' : 'Forecast line'}
+            </button>
+            {forecastOn && line && (
+              <span className="muted">
+                {isRankOrder(view) || line.count === null
+                  ? [line.summary, ...line.notes].join(' ')
+                  : 'The line shows in backlog order.'}
+              </span>
+            )}
+          </div>
+        )}
         {!isRankOrder(view) && canOrder && (
           <p className="b-note">
             Sorted by {SORT_LABELS[view.sort]}: drag and drop is off. Sort by order (click Key twice or clear
@@ -230,6 +262,7 @@ export function BacklogPage() {
             onMove={onMove}
             onMoveBy={moveBy}
             onSort={onSort}
+            forecastLine={forecastLine}
             onToggleAll={() =>
               setSelected((s) => (s.size === items.length ? new Set() : new Set(items.map((x) => x.id))))
             }

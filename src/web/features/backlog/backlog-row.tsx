@@ -21,6 +21,8 @@ export interface RowProps {
   open: boolean;
   canDrag: boolean;
   dropIndicator: 'before' | 'after' | null;
+  /** Insight's forecast line under this row: its label. */
+  forecastLine?: string | undefined;
   onFocusRow: (index: number) => void;
   onOpen: (item: Item) => void;
   onToggle: (item: Item, range: boolean) => void;
@@ -75,6 +77,7 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
       data-selected={p.selected || undefined}
       data-dragging={drag.isDragging || undefined}
       data-drop={p.dropIndicator ?? undefined}
+      data-forecast-line={p.forecastLine}
       style={style}
       onFocus={(e) => e.target === e.currentTarget && p.onFocusRow(p.index)}
       onKeyDown={onKeyDown}

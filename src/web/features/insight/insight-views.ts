@@ -35,4 +35,11 @@ export const insightViews: InsightView[] = [
     blurb: 'Trust radar: how PO and team work together, sprint by sprint, with the evidence.',
     load: () => import('./trust/trust-view.tsx'),
   },
+  {
+    path: 'forecast',
+    label: 'Forecast',
+    blurb:
+      'When will these be done, and how many by a date: Monte Carlo on throughput, with its own hit rate.',
+    load: () => import('./forecast/forecast-view.tsx'),
+  },
 ];
