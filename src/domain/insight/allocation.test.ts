@@ -37,7 +37,13 @@ describe('allocation', () => {
         ],
         justification: 'The meeting season needs the Secretariat tools first.',
       },
-      { id: 's2', name: 'Sprint 2', completed: [{ itemId: 'd', points: 8 }], planned: [], justification: null },
+      {
+        id: 's2',
+        name: 'Sprint 2',
+        completed: [{ itemId: 'd', points: 8 }],
+        planned: [],
+        justification: null,
+      },
     ],
     backlog: [{ itemId: 'd', points: 3 }],
   });
@@ -63,7 +69,14 @@ describe('allocation', () => {
 
   it('checks category ranges', () => {
     const debt = result.sprints[0]?.byCategory.find((c) => c.category === 'debt');
-    expect(debt).toMatchObject({ points: 2, share: 16.7, min: 15, max: 20, offTarget: false, itemIds: ['c'] });
+    expect(debt).toMatchObject({
+      points: 2,
+      share: 16.7,
+      min: 15,
+      max: 20,
+      offTarget: false,
+      itemIds: ['c'],
+    });
     const feature = result.sprints[0]?.byCategory.find((c) => c.category === 'feature');
     expect(feature).toMatchObject({ points: 10, share: 83.3, min: null, offTarget: false });
     const debt2 = result.sprints[1]?.byCategory.find((c) => c.category === 'debt');

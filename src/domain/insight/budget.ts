@@ -50,7 +50,15 @@ export interface BudgetReport {
   budget: BudgetSettings;
   spent: number;
   spentShare: number;
-  burn: Array<{ sprintId: string; name: string; endDate: string; spent: number; cumulative: number; value: number; cumulativeValue: number }>;
+  burn: Array<{
+    sprintId: string;
+    name: string;
+    endDate: string;
+    spent: number;
+    cumulative: number;
+    value: number;
+    cumulativeValue: number;
+  }>;
   value: { total: number; bySegment: SegmentValue[] };
   warning: string | null;
 }
@@ -147,7 +155,8 @@ export function budgetWarning(
     if (s.target === null) continue;
     const gap = s.target - s.share;
     if (gap <= SEGMENT_TOLERANCE_POINTS) continue;
-    if (!worst || gap > worst.target - worst.share) worst = { name: s.name, share: s.share, target: s.target };
+    if (!worst || gap > worst.target - worst.share)
+      worst = { name: s.name, share: s.share, target: s.target };
   }
   if (!worst) return null;
   return `${spentShare} % of the budget spent; ${Math.round(worst.share)} % of the delivered value went to ${worst.name} (target ${worst.target} %)`;

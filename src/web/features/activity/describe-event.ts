@@ -130,6 +130,11 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     return `${who} opened a vote on ${n} ${n === 1 ? 'candidate' : 'candidates'}`;
   },
   'release.voted': (_e, who) => `${who} voted on a release`,
+  'allocation.targets_updated': (_e, who) => `${who} changed the allocation targets per category`,
+  'budget.updated': (e, who) => {
+    const a = obj(e.after);
+    return `${who} set the budget to ${typeof a.total === 'number' ? a.total : '?'} ${a.unit === 'money' ? '(money)' : 'points'}`;
+  },
 };
 
 const isWorkType = (t: EventType): t is WorkEventType => Object.hasOwn(workDescribers, t);
