@@ -16,4 +16,17 @@ export interface InsightView {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const insightViews: InsightView[] = [];
+export const insightViews: InsightView[] = [
+  {
+    path: 'allocation',
+    label: 'Allocation',
+    blurb: 'Where the effort goes: points per customer segment and category, against targets.',
+    load: () => import('./allocation/allocation-view.tsx'),
+  },
+  {
+    path: 'budget',
+    label: 'Budget',
+    blurb: 'The budget burned against the value delivered per segment.',
+    load: () => import('./budget/budget-view.tsx'),
+  },
+];
