@@ -111,6 +111,7 @@ export const BudgetReport = z.object({
       cumulative: z.number(),
       value: z.number(),
       cumulativeValue: z.number(),
+      shareToDate: z.array(z.object({ segmentId: z.string().nullable(), share: z.number() })),
     }),
   ),
   value: z.object({

@@ -43,6 +43,9 @@ describe('budgetReport', () => {
     expect(vip?.share).toBe(13.2);
     expect(vip?.reviews).toEqual({ answers: 3, happy: 1, neutral: 0, sad: 2, meanRating: 2.3 });
     expect(report.value.bySegment.find((s) => s.segmentId === null)?.value).toBe(8);
+    // Value to date: after sprint 1 all of it went to the Secretariat; after sprint 2, 5 of 38 to VIP.
+    expect(report.burn[0]?.shareToDate.find((x) => x.segmentId === 'sec')?.share).toBe(100);
+    expect(report.burn[1]?.shareToDate.find((x) => x.segmentId === 'vip')?.share).toBe(13.2);
   });
 
   it('warns in plain words about the segment furthest below target', () => {

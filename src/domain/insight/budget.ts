@@ -58,6 +58,8 @@ export interface BudgetReport {
     cumulative: number;
     value: number;
     cumulativeValue: number;
+    /** Each segment's share (percent) of the value delivered up to this sprint. */
+    shareToDate: Array<{ segmentId: string | null; share: number }>;
   }>;
   value: { total: number; bySegment: SegmentValue[] };
   warning: string | null;
@@ -94,7 +96,20 @@ export function budgetReport(input: {
       }
     }
     cumulativeValue += value;
-    return { sprintId: s.id, name: s.name, endDate: s.endDate, spent, cumulative, value, cumulativeValue };
+    const shareToDate = [...bySeg].map(([segmentId, e]) => ({
+      segmentId,
+      share: cumulativeValue > 0 ? r1((e.value / cumulativeValue) * 100) : 0,
+    }));
+    return {
+      sprintId: s.id,
+      name: s.name,
+      endDate: s.endDate,
+      spent,
+      cumulative,
+      value,
+      cumulativeValue,
+      shareToDate,
+    };
   });
   const reviews = new Map(input.reviews.map((t) => [t.itemId, t]));
   const total = cumulativeValue;

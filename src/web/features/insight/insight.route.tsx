@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '#web/app/not-found-page.tsx';
+import { useProduct } from '#web/app/product-context.tsx';
 import { type InsightView, insightViews } from './insight-views.ts';
 import './insight.css';
 
@@ -15,6 +16,8 @@ function ViewRoute({ view }: { view: InsightView }) {
 
 /** /p/:productKey/insight/*: the figures behind the arguments, one tab per view. */
 export function Component() {
+  // Absolute: a relative link inside this splat route would resolve against the open view's URL.
+  const { key } = useProduct();
   return (
     <div className="insight-page">
       <header className="insight-head">
@@ -23,7 +26,7 @@ export function Component() {
         {insightViews.length > 0 && (
           <nav aria-label="Insight views" className="insight-tabs">
             {insightViews.map((v) => (
-              <NavLink key={v.path} to={v.path} className="insight-tab">
+              <NavLink key={v.path} to={`/p/${key}/insight/${v.path}`} className="insight-tab">
                 {v.label}
               </NavLink>
             ))}

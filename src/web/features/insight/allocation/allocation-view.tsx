@@ -154,10 +154,24 @@ export default function AllocationView() {
     <section className="alloc" aria-label="Allocation">
       <div className="alloc-controls">
         <fieldset className="segmented" aria-label="Split by">
-          <button type="button" aria-pressed={mode === 'segment'} onClick={() => setMode('segment')}>
+          <button
+            type="button"
+            aria-pressed={mode === 'segment'}
+            onClick={() => {
+              setMode('segment');
+              setPicked(null);
+            }}
+          >
             By segment
           </button>
-          <button type="button" aria-pressed={mode === 'category'} onClick={() => setMode('category')}>
+          <button
+            type="button"
+            aria-pressed={mode === 'category'}
+            onClick={() => {
+              setMode('category');
+              setPicked(null);
+            }}
+          >
             By category
           </button>
         </fieldset>

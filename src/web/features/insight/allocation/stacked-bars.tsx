@@ -42,7 +42,16 @@ export function StackedBars({
   const slot = (W - M.l - M.r) / n;
   const bw = Math.min(56, slot * 0.62);
   const y = (v: number) => H - M.b - (v / 100) * (H - M.t - M.b);
-  const short = (s: string) => (slot < 60 && s.length > 8 ? `${s.slice(0, 7)}…` : s);
+  // On a phone the columns are narrow: "Sprint 5" → "S5", the flag is its mark alone.
+  const narrow = slot < 72;
+  const short = (s: string) =>
+    !narrow
+      ? s
+      : s
+          .replace(/^Sprint\s+/i, 'S')
+          .replace(/^Overall$/, 'All')
+          .replace(/^Backlog$/, 'Next')
+          .slice(0, 6);
   return (
     <figure ref={box} className="card chart alloc-chart" style={{ margin: 0 }} aria-label={title}>
       <div className="legend" aria-hidden="true">
@@ -133,23 +142,32 @@ export function StackedBars({
               })}
               {c.total === 0 && (
                 <text className="tick" x={cx} y={y(50)} textAnchor="middle">
-                  no points
+                  {narrow ? '–' : 'no points'}
                 </text>
               )}
               {c.flagged && (
                 <text className="alloc-flag" x={cx} y={M.t - 8} textAnchor="middle">
-                  {c.note ? '⚑ explained' : '⚑ off target'}
+                  {narrow ? '⚑' : c.note ? '⚑ explained' : '⚑ off target'}
                 </text>
               )}
               <text className="tick" x={cx} y={H - M.b + 14} textAnchor="middle">
                 {short(c.label)}
               </text>
               <text className="tick" x={cx} y={H - M.b + 27} textAnchor="middle">
-                {c.total} pts
+                {narrow ? c.total : `${c.total} pts`}
               </text>
             </g>
           );
         })}
+        {columns.length > 2 && (
+          <line
+            className="axis"
+            x1={M.l + slot * (n - 2)}
+            x2={M.l + slot * (n - 2)}
+            y1={M.t}
+            y2={H - M.b + 28}
+          />
+        )}
         {targetLines.map((t) => (
           <g key={t.label}>
             <line className="alloc-target" x1={M.l} x2={W - M.r} y1={y(t.at)} y2={y(t.at)} />

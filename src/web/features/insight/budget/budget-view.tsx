@@ -4,7 +4,13 @@ import { BudgetReport } from '#contracts/insight-allocation.ts';
 import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { Form, SelectField, TextField } from '#web/components/form.tsx';
-import { allocationKeys, downloadCsv, useBudget } from '#web/features/insight/allocation/allocation-api.ts';
+import {
+  allocationKeys,
+  BAND_COLOURS,
+  downloadCsv,
+  UNASSIGNED_COLOUR,
+  useBudget,
+} from '#web/features/insight/allocation/allocation-api.ts';
 import { ticks, useTip, useWidth } from '#web/features/sprints/chart-tip.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import '#web/features/sprints/sprint-charts.css';
@@ -22,7 +28,12 @@ function BurnChart({ report }: { report: BudgetReport }) {
   if (!burn.length) return <p className="muted">No sprint has started yet.</p>;
   const n = burn.length;
   const spentPct = burn.map((b) => (total ? (b.cumulative / total) * 100 : 0));
-  const valuePct = burn.map((b) => (report.value.total ? (b.cumulativeValue / report.value.total) * 100 : 0));
+  const segs = report.value.bySegment.filter((s) => s.segmentId !== null || s.value > 0);
+  // The same colours as the allocation chart; the budget line is the text colour.
+  const colourOf = (i: number, id: string | null) =>
+    id === null ? UNASSIGNED_COLOUR : (BAND_COLOURS[i % BAND_COLOURS.length] ?? 'var(--accent)');
+  const shareLine = (id: string | null) =>
+    burn.map((b) => b.shareToDate.find((x) => x.segmentId === id)?.share ?? 0);
   const top = Math.max(100, ...spentPct);
   const yt = ticks(top);
   const yMax = yt.at(-1) ?? top;
@@ -43,6 +54,13 @@ function BurnChart({ report }: { report: BudgetReport }) {
           Spent {b.spent} · total {b.cumulative} of {total} ({Math.round(spentPct[i] ?? 0)} %)
           <br />
           Value delivered {b.value} · total {b.cumulativeValue}
+          {segs.map((sg) => (
+            <span key={sg.segmentId ?? 'none'}>
+              <br />
+              {sg.name}: {b.shareToDate.find((x) => x.segmentId === sg.segmentId)?.share ?? 0} % of value so
+              far
+            </span>
+          ))}
         </>
       ),
     });
@@ -51,13 +69,15 @@ function BurnChart({ report }: { report: BudgetReport }) {
     <figure ref={box} className="card chart" style={{ margin: 0 }} aria-label="Budget burn against value">
       <div className="legend" aria-hidden="true">
         <span>
-          <i style={{ background: 'var(--warning)' }} />
+          <i style={{ background: 'var(--text)' }} />
           Budget spent (% of {total})
         </span>
-        <span>
-          <i style={{ background: 'var(--accent)' }} />
-          Value delivered (% of all so far)
-        </span>
+        {segs.map((sg, i) => (
+          <span key={sg.segmentId ?? 'none'}>
+            <i style={{ background: colourOf(i, sg.segmentId) }} />
+            {sg.name}’s share of value{sg.target !== null ? ` (target ${sg.target} %)` : ''}
+          </span>
+        ))}
       </div>
       <svg
         width={W}
@@ -77,7 +97,27 @@ function BurnChart({ report }: { report: BudgetReport }) {
         ))}
         <line className="ideal" x1={M.l} x2={W - M.r} y1={y(100)} y2={y(100)} />
         <path className="spent" d={line(spentPct)} fill="none" strokeWidth={2.5} />
-        <path className="value" d={line(valuePct)} fill="none" strokeWidth={2.5} />
+        {segs.map((sg, i) => (
+          <g key={sg.segmentId ?? 'none'}>
+            <path
+              d={line(shareLine(sg.segmentId))}
+              fill="none"
+              stroke={colourOf(i, sg.segmentId)}
+              strokeWidth={2.5}
+            />
+            {sg.target !== null && (
+              <line
+                x1={M.l}
+                x2={W - M.r}
+                y1={y(sg.target)}
+                y2={y(sg.target)}
+                stroke={colourOf(i, sg.segmentId)}
+                strokeDasharray="3 5"
+                strokeWidth={1}
+              />
+            )}
+          </g>
+        ))}
         {burn.map((b, i) => (
           <text
             key={b.sprintId}
@@ -86,7 +126,7 @@ function BurnChart({ report }: { report: BudgetReport }) {
             y={H - 8}
             textAnchor={i === 0 && n > 1 ? 'start' : i === n - 1 && n > 1 ? 'end' : 'middle'}
           >
-            {n > 8 && i % 2 ? '' : b.name}
+            {n > 8 && i % 2 ? '' : W / n < 80 ? b.name.replace(/^Sprint\s+/i, 'S') : b.name}
           </text>
         ))}
         {burn.map((b, i) => (
@@ -184,7 +224,7 @@ export default function BudgetView() {
                     <td>{s.target === null ? '—' : `${s.target} %`}</td>
                     <td>
                       {s.reviews.answers
-                        ? `${s.reviews.happy} 🙂 ${s.reviews.neutral} 😐 ${s.reviews.sad} 🙁${
+                        ? `${s.reviews.happy} happy · ${s.reviews.neutral} neutral · ${s.reviews.sad} sad${
                             s.reviews.meanRating !== null ? ` · ${s.reviews.meanRating}/5` : ''
                           }`
                         : '—'}
