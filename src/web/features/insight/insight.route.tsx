@@ -1,12 +1,16 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '#web/app/not-found-page.tsx';
 import { useProduct } from '#web/app/product-context.tsx';
 import { type InsightView, insightViews } from './insight-views.ts';
 import './insight.css';
 
+// Made once: a lazy() created while rendering is thrown away with a suspended render (tab clicks
+// navigate in a transition), so a view first opened from its tab would never appear.
+const lazyViews = new Map(insightViews.map((v) => [v.path, lazy(v.load)]));
+
 function ViewRoute({ view }: { view: InsightView }) {
-  const View = useMemo(() => lazy(view.load), [view]);
+  const View = lazyViews.get(view.path) ?? NotFoundPage;
   return (
     <Suspense fallback={<p className="muted">{view.blurb}</p>}>
       <View />

@@ -261,16 +261,22 @@ export default function AllocationView() {
             </button>
           </div>
           <ul>
-            {pickedIds.map((id) => {
-              const i = itemsById.get(id);
-              return (
-                <li key={id}>
-                  <Link to={`${base}?item=${id}`}>
-                    {i?.key ?? 'Item'} {i?.title ?? ''}
-                  </Link>
-                </li>
-              );
-            })}
+            {[...pickedIds]
+              .sort((x, y) =>
+                (itemsById.get(x)?.key ?? '').localeCompare(itemsById.get(y)?.key ?? '', 'en', {
+                  numeric: true,
+                }),
+              )
+              .map((id) => {
+                const i = itemsById.get(id);
+                return (
+                  <li key={id}>
+                    <Link to={`${base}?item=${id}`}>
+                      {i?.key ?? 'Item'} {i?.title ?? ''}
+                    </Link>
+                  </li>
+                );
+              })}
           </ul>
         </section>
       )}

@@ -72,7 +72,7 @@ export function StackedBars({
         width={W}
         height={H}
         viewBox={`0 0 ${W} ${H}`}
-        role="img"
+        role="group"
         aria-label={title}
         onMouseLeave={tip.hide}
       >
