@@ -83,6 +83,23 @@ try {
     sprints = r.sprints.length;
   }
   times.sort((a, b) => a - b);
+  if (process.env.ALLOC_PROFILE) {
+    const r = server.store.read.allocation;
+    const ids = (await r.sprints(pid, 50)).map((s) => s.id);
+    const parts: Array<[string, () => Promise<unknown>]> = [
+      ['sprints', () => r.sprints(pid, 50)],
+      ['segments', () => r.segments(pid)],
+      ['items', () => r.items(pid)],
+      ['backlog', () => r.backlog(pid)],
+      ['completed', () => r.completed(ids)],
+      ['committed', () => r.committed(ids)],
+    ];
+    for (const [name, f] of parts) {
+      const t0 = performance.now();
+      await f();
+      console.log(`  ${name}: ${(performance.now() - t0).toFixed(1)} ms`);
+    }
+  }
   const median = times[Math.floor(times.length / 2)] ?? Number.NaN;
   console.log(`allocation afresh: ${sprints} sprints, 10,000 items; min ${times[0]?.toFixed(1)} ms`);
   const fresh = verdict('allocation for 50 sprints computed afresh (median)', median, 100);

@@ -197,7 +197,7 @@ export default function AllocationView() {
         {mode === 'segment'
           ? ` A segment is off target more than ${a.tolerance} points from its target share.`
           : ' A category is off target outside the range the Product Owner set.'}{' '}
-        “Backlog” is the open backlog: where the next sprint would land.
+        “Backlog” (“Next” on a phone) is the open backlog: where the next sprint would land.
       </p>
       {table ? (
         <div className="alloc-table-wrap">

@@ -68,6 +68,7 @@ export function StackedBars({
           </span>
         )}
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG holding the bands' buttons; a fieldset cannot be one */}
       <svg
         width={W}
         height={H}

@@ -70,12 +70,13 @@ function BurnChart({ report }: { report: BudgetReport }) {
       <div className="legend" aria-hidden="true">
         <span>
           <i style={{ background: 'var(--text)' }} />
-          Budget spent (% of {total})
+          Budget spent (% of {total.toLocaleString('en')}
+          {report.budget?.unit === 'points' ? ' points' : ''})
         </span>
         {segs.map((sg, i) => (
           <span key={sg.segmentId ?? 'none'}>
             <i style={{ background: colourOf(i, sg.segmentId) }} />
-            {sg.name}’s share of value{sg.target !== null ? ` (target ${sg.target} %)` : ''}
+            {sg.name}: share of value{sg.target !== null ? ` (target ${sg.target} %)` : ''}
           </span>
         ))}
       </div>
