@@ -59,15 +59,21 @@ export function allocationUseCases(store: Store, changes?: ChangeFeed) {
   /** Computed afresh: the last `sprints` started sprints, the range overall, and the open backlog. */
   async function compute(productId: string, sprints: number): Promise<AllocationReport> {
     const r = store.read.allocation;
-    const [list, segments, items, t, backlog] = await Promise.all([
-      r.sprints(productId, sprints),
+    // The sprints' work is read as soon as the sprints are known, while the items still load.
+    const listP = r.sprints(productId, sprints);
+    const workP = listP.then((list) => {
+      const ids = list.map((s) => s.id);
+      return Promise.all([r.completed(ids), r.committed(ids)] as const);
+    });
+    const [list, segments, items, t, backlog, work] = await Promise.all([
+      listP,
       r.segments(productId),
       r.items(productId),
       r.targets(productId),
       r.backlog(productId),
+      workP,
     ]);
-    const ids = list.map((s) => s.id);
-    const [completed, committed] = await Promise.all([r.completed(ids), r.committed(ids)]);
+    const [completed, committed] = work;
     const done = bySprint(completed);
     const planned = bySprint(committed);
     const result = allocation({
