@@ -102,6 +102,13 @@ const RequestStatus = z.enum(['open', 'planned', 'declined', 'shipped']);
 const Mood = z.enum(['happy', 'neutral', 'sad']);
 const HypothesisStatus = z.enum(['unvalidated', 'supported', 'contradicted']);
 
+const CategoryRanges = z.record(str, z.strictObject({ min: z.number(), max: z.number() }));
+const BudgetFields = z.strictObject({
+  total: z.number(),
+  unit: z.enum(['money', 'points']),
+  costPerSprint: nullableNumber,
+});
+
 const none = z.undefined().optional();
 
 /** One catalog entry: its literal type, the entity it is about, and what before/after hold. */
@@ -293,6 +300,19 @@ export const EventPayload = z.discriminatedUnion('type', [
       total: z.number(),
       votes: z.array(z.strictObject({ itemId: id, points: z.number() })),
     }),
+  }),
+  // Insight: allocation and budget (issue 11)
+  event('allocation.targets_updated', 'product', {
+    before: z.strictObject({ categories: CategoryRanges }),
+    after: z.strictObject({ categories: CategoryRanges }),
+  }),
+  event('sprint.justified', 'sprint', {
+    before: z.strictObject({ text: str.nullable() }),
+    after: z.strictObject({ text: str }),
+  }),
+  event('budget.updated', 'product', {
+    before: BudgetFields.nullable(),
+    after: BudgetFields,
   }),
   /** The PO confirmed or overrode the suggested status of an item's benefit hypothesis. */
   event('item.hypothesis_judged', 'item', {

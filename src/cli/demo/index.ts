@@ -3,6 +3,7 @@ import type { Wiring } from '#capabilities/index.ts';
 import { rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
+import { seedInsightAllocationDemo } from './insight-allocation.ts';
 import { seedForecastDemo } from './insight-forecast.ts';
 import { seedInsightScopeDemo } from './insight-scope.ts';
 import { seedPokerDemo } from './poker.ts';
@@ -95,6 +96,7 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
       new Date(Math.max(running.from.getTime() + 3_600_000, running.to.getTime() - 3 * 3_600_000)),
     ),
   );
+  await seedInsightAllocationDemo(tandem, ctx);
   const byEmail = new Map(Object.values(users).map((u) => [u.email, u.userId]));
   const withProducts = await Promise.all(
     people.map(async (p) => {

@@ -6,6 +6,7 @@ import type { Queryable } from '#db/pool.ts';
 import { createStore } from '#db/store.ts';
 import type { AnyRoute } from '#http/route.ts';
 import type { AnySubscriber } from '#jobs/subscriber.ts';
+import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
 import { core } from './core.capability.ts';
 import { forecasts } from './forecasts.capability.ts';
@@ -37,6 +38,7 @@ export const capabilities = [
   scope,
   trust,
   forecasts,
+  allocation,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and

@@ -38,6 +38,10 @@ const INTERNAL: readonly string[] = [
   'GET /api/v1/products/:productId/events',
   'GET /api/v1/products/:productId/events/stream',
   'GET /api/v1/products/:productId/members',
+  // Insight (issue 11): the allocation and the budget are the team's and the PO's.
+  'GET /api/v1/products/:productId/allocation',
+  'GET /api/v1/products/:productId/allocation-targets',
+  'GET /api/v1/products/:productId/budget',
 ];
 /** What a stakeholder keeps: the product's name and key, its segments' names, their own account. */
 const KEPT: readonly string[] = [

@@ -135,6 +135,11 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     const n = Array.isArray(ids) ? ids.length : 0;
     return `${who} applied the computed scope to ${quoted(obj(e.after).name)}, adding ${n} ${n === 1 ? 'item' : 'items'}`.trim();
   },
+  'allocation.targets_updated': (_e, who) => `${who} changed the allocation targets per category`,
+  'budget.updated': (e, who) => {
+    const a = obj(e.after);
+    return `${who} set the budget to ${typeof a.total === 'number' ? a.total : '?'} ${a.unit === 'money' ? '(money)' : 'points'}`;
+  },
 };
 
 const isWorkType = (t: EventType): t is WorkEventType => Object.hasOwn(workDescribers, t);

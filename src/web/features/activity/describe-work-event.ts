@@ -135,6 +135,7 @@ export const workDescribers: Record<WorkEventType, WorkDescriber> = {
   'sprint.created': (e, who, n) => `${who} planned ${sprintName(e, n)}`,
   'sprint.updated': (e, who, n) => `${who} changed the dates, goal or capacity of ${sprintName(e, n)}`,
   'sprint.started': sprintStarted,
+  'sprint.justified': (e, who, n) => `${who} explained the allocation of ${sprintName(e, n)}`,
   'sprint.closed': sprintClosed,
   'sprint.item_added': (e, who, n) =>
     `${who} added ${itemName(e, n, str(obj(e.after).itemId) ?? '')} to ${sprintName(e, n)}${reason(obj(e.after).reason)}`,

@@ -18,16 +18,10 @@ export interface InsightView {
 
 export const insightViews: InsightView[] = [
   {
-    path: 'scope',
-    label: 'Release scope',
-    blurb: 'The most value a release can hold within its capacity, and where 80 % of the value lies.',
-    load: () => import('./scope/scope-view.tsx'),
-  },
-  {
-    path: 'debt',
-    label: 'Debt',
-    blurb: 'What each piece of debt costs per week, and when fixing it pays for itself.',
-    load: () => import('./scope/debt-view.tsx'),
+    path: 'allocation',
+    label: 'Allocation',
+    blurb: 'Where the effort goes: points per customer segment and category, against targets.',
+    load: () => import('./allocation/allocation-view.tsx'),
   },
   {
     path: 'trust',
@@ -41,5 +35,23 @@ export const insightViews: InsightView[] = [
     blurb:
       'When will these be done, and how many by a date: Monte Carlo on throughput, with its own hit rate.',
     load: () => import('./forecast/forecast-view.tsx'),
+  },
+  {
+    path: 'scope',
+    label: 'Release scope',
+    blurb: 'The most value a release can hold within its capacity, and where 80 % of the value lies.',
+    load: () => import('./scope/scope-view.tsx'),
+  },
+  {
+    path: 'debt',
+    label: 'Debt',
+    blurb: 'What each piece of debt costs per week, and when fixing it pays for itself.',
+    load: () => import('./scope/debt-view.tsx'),
+  },
+  {
+    path: 'budget',
+    label: 'Budget',
+    blurb: 'The budget burned against the value delivered per segment.',
+    load: () => import('./budget/budget-view.tsx'),
   },
 ];

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { IsoDateTime, ProductParams } from '#contracts/common.ts';
+import {
+  AllocationQuery,
+  AllocationReport,
+  AllocationTargets,
+  AllocationTargetsBody,
+  BudgetBody,
+  BudgetReport,
+  JustificationBody,
+} from '#contracts/insight-allocation.ts';
+import { SprintParams } from '#contracts/sprints.ts';
+import { ROLES } from '#domain/roles.ts';
+import { type AnyRoute, allow, defineRoute, ifMatchVersion } from '#http/route.ts';
+import { onSprint } from './sprints.routes.ts';
+
+const PO_ONLY = 'Only the Product Owner sets allocation targets, budgets and justifications.';
+const po = allow.product(ROLES.owner, { denied: PO_ONLY });
+
+export const insightAllocationRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/allocation-targets',
+    tag: 'insight',
+    summary:
+      'The category ranges (percent) the allocation is judged against; segment targets are on segments',
+    access: allow.readers,
+    params: ProductParams,
+    response: AllocationTargets,
+    handler: (ctx) => ctx.services.allocation.targets(ctx.product),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/products/:productId/allocation-targets',
+    tag: 'insight',
+    summary: 'Set the category ranges (Product Owner; If-Match: the version read, 0 the first time)',
+    access: po,
+    params: ProductParams,
+    body: AllocationTargetsBody,
+    response: AllocationTargets,
+    headers: { 'if-match': 'The version you edited (0 before the first save)' },
+    handler: (ctx) =>
+      ctx.services.allocation.setTargets(ctx.product, ifMatchVersion(ctx.req, 0), ctx.body.categories),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/allocation',
+    tag: 'insight',
+    summary: 'Points per segment and category for the last sprints, overall and for the open backlog',
+    access: allow.readers,
+    params: ProductParams,
+    query: AllocationQuery,
+    response: AllocationReport,
+    handler: (ctx) => ctx.services.allocation.report(ctx.product, ctx.query.sprints),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/sprints/:sprintId/justification',
+    tag: 'insight',
+    summary: "The Product Owner's reason for a sprint's allocation, shown beside it",
+    access: allow.product(ROLES.owner, { of: onSprint, denied: PO_ONLY }),
+    params: SprintParams,
+    body: JustificationBody,
+    response: z.object({
+      sprintId: z.string(),
+      text: z.string(),
+      writtenBy: z.string().nullable(),
+      writtenAt: IsoDateTime,
+    }),
+    handler: (ctx) => ctx.services.allocation.justify(ctx.product, ctx.params.sprintId, ctx.body.text),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/budget',
+    tag: 'insight',
+    summary: 'The budget, its burn per sprint and the value delivered per segment, with a plain warning',
+    access: allow.readers,
+    params: ProductParams,
+    response: BudgetReport,
+    handler: (ctx) => ctx.services.allocation.budget(ctx.product),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/products/:productId/budget',
+    tag: 'insight',
+    summary: 'Set the budget (Product Owner; If-Match: the version read, 0 the first time)',
+    access: po,
+    params: ProductParams,
+    body: BudgetBody,
+    response: BudgetReport,
+    headers: { 'if-match': 'The version you edited (0 before the first save)' },
+    handler: (ctx) => ctx.services.allocation.setBudget(ctx.product, ifMatchVersion(ctx.req, 0), ctx.body),
+  }),
+];
