@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common.ts';
+import { IsoDateTime, text } from './common.ts';
 
 /** The trust radar (issue 11, seed 003): GET /api/v1/products/:productId/trust?from=&to= */
 const IsoDate = z.iso.date({ message: 'Use a date like 2026-03-02' });
@@ -9,7 +9,7 @@ export const TrustQuery = z.object({
   /** The day after the window (exclusive). Default: tomorrow (UTC), so today is in. */
   to: IsoDate.optional(),
   /** A signal key: list all its evidence (the others list their 10 most recent pieces). */
-  signal: z.string().max(60).optional(),
+  signal: text({ max: 60, trim: false }).optional(),
 });
 
 export const TrustEvidence = z.object({
