@@ -19,7 +19,7 @@ import {
 /**
  * Insight → Forecast on the demo's League Platform: the PO asks when the open backlog will be
  * done (the data-import spike widens it, and the page says so), reads the back-test beside it,
- * and asks how many items the League launch's target date holds; then on a phone.
+ * and asks how many items the Season opener's target date holds; then on a phone.
  */
 let app: E2EApp;
 let browser: Browser;
@@ -52,6 +52,10 @@ describe('Insight → Forecast', () => {
     page = await ctx.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${app.url}/p/LEAGUE/insight`);
+    await page
+      .getByRole('navigation', { name: 'Insight views' })
+      .getByRole('link', { name: 'Forecast' })
+      .click();
     await page.waitForURL(/\/insight\/forecast/);
     const figures = page.getByTestId('when-percentiles');
     await figures.waitFor();
@@ -78,7 +82,7 @@ describe('Insight → Forecast', () => {
     const howMany = page.getByTestId('howmany-percentiles');
     await howMany.waitFor();
     expect(await howMany.textContent()).toMatch(/at least\s*\d+ items?/);
-    await page.getByText(/target date of League launch/).waitFor();
+    await page.getByText(/target date of Season opener/).waitFor();
     await page.getByText('85 % forecasts held', { exact: false }).first().click();
     await page.getByRole('table').first().waitFor();
     await page.getByText('85 % forecasts held', { exact: false }).first().click();
@@ -104,7 +108,7 @@ describe('Insight → Forecast', () => {
     const row = page.locator('tr[data-forecast-line]');
     await row.waitFor();
     expect(await row.getAttribute('data-forecast-line')).toMatch(
-      /85 % likely done by \d{4}-\d{2}-\d{2} \(League launch\) above this line/,
+      /85 % likely done by \d{4}-\d{2}-\d{2} \(Season opener\) above this line/,
     );
     const above = await page
       .locator('tr.b-row')

@@ -63,7 +63,12 @@ describe('Insight → Trust', () => {
   it('shows the radar with numbers on hover, and the sprint-by-sprint table', async () => {
     page = await w.ctx.olive.newPage();
     page.setDefaultTimeout(8000);
+    // The Insight page opens on its first view; the Trust tab switches to the radar.
     await page.goto(`${app.url}/p/${w.key}/insight`);
+    await page
+      .getByRole('navigation', { name: 'Insight views' })
+      .getByRole('link', { name: 'Trust' })
+      .click();
     await page.getByRole('link', { name: 'Trust' }).waitFor();
     await page.getByRole('figure', { name: 'Trust radar' }).waitFor();
     expect(page.url()).toContain('/insight/trust');

@@ -11,6 +11,8 @@ const DAY = 86_400_000;
  */
 export async function seedForecastDemo({ services }: Wiring, ctx: DemoContext, today: Date): Promise<void> {
   const po: ProductContext = { actor: ctx.users.paul, productId: ctx.products.league.id, role: 'owner' };
+  // The release scope demo may have planned one already (Season opener): the forecast reads it.
+  if ((await services.releases.list(po)).some((r) => r.targetDate)) return;
   const friday = new Date(today.getTime() + 42 * DAY);
   friday.setUTCDate(friday.getUTCDate() + ((5 - friday.getUTCDay() + 7) % 7));
   await services.releases.create(po, {
