@@ -2,7 +2,7 @@ import { recordEvent } from '#app/events.ts';
 import { changeItem, loadItem } from '#app/items/item-rules.ts';
 import type { NewEvent } from '#app/ports.ts';
 import type { ProductContext } from '#app/products.ts';
-import type { Repos, Store } from '#app/store.ts';
+import type { Store } from '#app/store.ts';
 import type { EventOf } from '#contracts/events.ts';
 import { AppError, notFound } from '#domain/errors.ts';
 import { checkScopeChange, checkTransition, isCompleted } from '#domain/sprints/sprint-rules.ts';

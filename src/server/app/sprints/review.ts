@@ -2,7 +2,6 @@ import { recordEvent } from '#app/events.ts';
 import { applyDecision, decideFor, loadItem } from '#app/items/item-rules.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
-import type { ItemStatus } from '#domain/backlog/item-rules.ts';
 import { AppError, notFound } from '#domain/errors.ts';
 import { checkDefinitionOfDone } from '#domain/sprints/definition-of-done.ts';
 import { definitionOfDone, loadSprint, sprintBoard } from './load.ts';

@@ -2,7 +2,7 @@ import type { ItemPageQuery, ItemSortKey } from '#app/items/ports.ts';
 import type { Queryable } from '#db/pool.ts';
 import { invalid } from '#domain/errors.ts';
 import { textProblem } from '#domain/text.ts';
-import { ITEM_COLS, ITEM_FROM } from './items-columns.repository.ts';
+import { ITEM_FROM } from './items-columns.repository.ts';
 import { ITEM_JSON } from './items-json.repository.ts';
 
 /**

@@ -1,6 +1,5 @@
 import type { SignInLinkRecord, SignInLinksRepo } from '#app/stakeholders/ports.ts';
 import type { Queryable } from '#db/pool.ts';
-import type { ProductRole } from '#domain/roles.ts';
 
 const COLS =
   'id, user_id as "userId", product_id as "productId", created_by as "createdBy", expires_at as "expiresAt", used_at as "usedAt"';

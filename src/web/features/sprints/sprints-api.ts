@@ -1,9 +1,8 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { BacklogSettings } from '#contracts/backlog-order.ts';
 import { ItemList } from '#contracts/items.ts';
 import { DefinitionOfDone, Sprint, SprintBoard, SprintList, SprintReport } from '#contracts/sprints.ts';
-import { backlogKeys, fetchItem } from '#web/features/backlog/items-api.ts';
 import { api, apiPath, type WriteOptions } from '#web/lib/api.ts';
 import { useMembers } from '#web/lib/queries.ts';
 
