@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FeedbackTrend } from '#contracts/reviews.ts';
+import { Legend, YGrid } from '#web/components/chart-parts.tsx';
 import { useTip, useWidth } from '#web/features/sprints/chart-tip.tsx';
 import '#web/features/sprints/sprint-charts.css';
 
@@ -50,20 +51,13 @@ export function TrendChart({ trend }: { trend: FeedbackTrend }) {
   return (
     <figure ref={box} className="card chart" style={{ margin: 0 }} aria-label={`Feedback trend: ${segName}`}>
       <div className="form-row" style={{ justifyContent: 'space-between' }}>
-        <div className="legend" aria-hidden="true">
-          <span>
-            <i style={{ background: 'var(--success)' }} />
-            Happy
-          </span>
-          <span>
-            <i style={{ background: 'var(--text-faint)' }} />
-            Neutral
-          </span>
-          <span>
-            <i style={{ background: 'var(--danger)' }} />
-            Sad
-          </span>
-        </div>
+        <Legend
+          entries={[
+            { label: 'Happy', color: 'var(--success)' },
+            { label: 'Neutral', color: 'var(--text-faint)' },
+            { label: 'Sad', color: 'var(--danger)' },
+          ]}
+        />
         <label className="muted">
           Segment{' '}
           <select className="select" value={segment} onChange={(e) => setSegment(e.target.value)}>
@@ -84,14 +78,7 @@ export function TrendChart({ trend }: { trend: FeedbackTrend }) {
         aria-label={`Mood shares per sprint, ${segName}`}
         onMouseLeave={tip.hide}
       >
-        {[0, 0.5, 1].map((v) => (
-          <g key={v}>
-            <line className="grid" x1={M.l} x2={W - M.r} y1={y(v)} y2={y(v)} />
-            <text className="tick" x={M.l - 6} y={y(v) + 4} textAnchor="end">
-              {pc(v)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={[0, 0.5, 1]} y={y} left={M.l} right={W - M.r} format={pc} />
         {rows.map(({ s, v }, i) => {
           const cx = M.l + band * (i + 0.5);
           let acc = 0;

@@ -1,3 +1,4 @@
+import { Legend, YGrid } from '#web/components/chart-parts.tsx';
 import { ticks, useTip, useWidth } from './chart-tip.tsx';
 import { day, isoDay, pts, sprintDays } from './format.ts';
 
@@ -61,20 +62,13 @@ export function BurnUpChart({
 
   return (
     <figure ref={box} className="card chart" style={{ margin: 0 }} aria-label={title}>
-      <div className="legend" aria-hidden="true">
-        <span>
-          <i style={{ background: 'var(--warning)' }} />
-          Scope
-        </span>
-        <span>
-          <i style={{ background: 'var(--accent)' }} />
-          Done
-        </span>
-        <span>
-          <i style={{ background: 'var(--text-faint)' }} />
-          Even pace
-        </span>
-      </div>
+      <Legend
+        entries={[
+          { label: 'Scope', color: 'var(--warning)' },
+          { label: 'Done', color: 'var(--accent)' },
+          { label: 'Even pace', color: 'var(--text-faint)' },
+        ]}
+      />
       <svg
         width={W}
         height={H}
@@ -83,14 +77,7 @@ export function BurnUpChart({
         aria-label={`${title}: scope ${pts(last.scope)} points, done ${pts(last.done)} on ${day(last.date)}`}
         onMouseLeave={tip.hide}
       >
-        {yt.map((v) => (
-          <g key={v}>
-            <line className="grid" x1={M.l} x2={W - M.r} y1={y(v)} y2={y(v)} />
-            <text className="tick" x={M.l - 6} y={y(v) + 4} textAnchor="end">
-              {pts(v)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={yt} y={y} left={M.l} right={W - M.r} format={pts} />
         <line className="axis" x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} />
         {Array.from({ length: n }, (_, i) => dateAt(i)).map((d, i) =>
           (i % labelEvery === 0 && n - 1 - i >= labelEvery) || i === n - 1 ? (

@@ -1,3 +1,4 @@
+import { Legend, YGrid } from '#web/components/chart-parts.tsx';
 import { ticks, useTip, useWidth } from './chart-tip.tsx';
 import { pct, pts } from './format.ts';
 import type { SprintReportT } from './sprints-api.ts';
@@ -32,20 +33,13 @@ export function VelocityChart({
   const med = median(history.map((h) => h.completedPoints));
   return (
     <figure ref={box} className="card chart" style={{ margin: 0 }} aria-label="Velocity history">
-      <div className="legend" aria-hidden="true">
-        <span>
-          <i className="swatch-bar bar-committed" />
-          Committed
-        </span>
-        <span>
-          <i className="swatch-bar" style={{ background: 'var(--accent)' }} />
-          Completed
-        </span>
-        <span>
-          <i style={{ background: 'var(--success)' }} />
-          Median {pts(med)}
-        </span>
-      </div>
+      <Legend
+        entries={[
+          { label: 'Committed', swatchClass: 'swatch-bar bar-committed' },
+          { label: 'Completed', swatchClass: 'swatch-bar', color: 'var(--accent)' },
+          { label: `Median ${pts(med)}`, color: 'var(--success)' },
+        ]}
+      />
       <svg
         width={W}
         height={H}
@@ -54,14 +48,7 @@ export function VelocityChart({
         aria-label={`Velocity of the last ${history.length} sprints; median ${pts(med)} points`}
         onMouseLeave={tip.hide}
       >
-        {yt.map((v) => (
-          <g key={v}>
-            <line className="grid" x1={M.l} x2={W - M.r} y1={y(v)} y2={y(v)} />
-            <text className="tick" x={M.l - 6} y={y(v) + 4} textAnchor="end">
-              {pts(v)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={yt} y={y} left={M.l} right={W - M.r} format={pts} />
         {history.map((h, i) => {
           const cx = M.l + band * i + band / 2;
           const show = () =>
