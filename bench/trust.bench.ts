@@ -194,7 +194,7 @@ try {
   >[0];
   const from = new Date(now.getTime() - 350 * 86_400_000).toISOString().slice(0, 10);
   const q = { from };
-  const sample = await fresh.radar(ctx, q);
+  const sample = await fresh.report(ctx, q);
   console.log(
     `radar: ${sample.sprints.length} sprints in the window; ` +
       sample.signals

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALLOCATION_CATEGORIES } from '#domain/insight/allocation.ts';
-import { IsoDateTime, intText, text } from './common.ts';
+import { Id, IsoDateTime, intText, text } from './common.ts';
 
 /** Insight (issue 11): where the effort goes, and the budget against value. */
 
@@ -19,9 +19,38 @@ export const AllocationTargets = z.object({
 });
 export type AllocationTargets = z.infer<typeof AllocationTargets>;
 
+const SprintCount = intText({ min: 1, max: 50, message: 'Must be a whole number from 1 to 50' });
 export const AllocationQuery = z.object({
-  sprints: intText({ min: 1, max: 50, message: 'Must be a whole number from 1 to 50' }).optional(),
+  sprints: SprintCount.optional(),
+  /**
+   * `none` (the default): the shares carry their item counts, not the item ids, and `items` is
+   * empty — the evidence of one share is `GET …/allocation/evidence`. `ids`: every share lists
+   * its item ids and `items` names them all (large: the CSV export of a long range).
+   */
+  evidence: z.enum(['none', 'ids']).optional(),
 });
+
+/** One share's items: a sprint (or `overall`, `backlog`) and a segment (`none`: unassigned) or a category. */
+export const AllocationEvidenceQuery = z
+  .object({
+    sprints: SprintCount.optional(),
+    column: z.union([z.enum(['overall', 'backlog']), Id]),
+    /** The sprint's committed work at start instead of its completed work. */
+    planned: z.enum(['true', 'false']).optional(),
+    segment: z.union([z.literal('none'), Id]).optional(),
+    category: z.enum(ALLOCATION_CATEGORIES).optional(),
+  })
+  .refine((q) => (q.segment === undefined) !== (q.category === undefined), {
+    message: 'Give a segment or a category',
+    path: ['segment'],
+  });
+export const AllocationEvidence = z.object({
+  /** What was asked, as it reads: "Sprint 4 · VIP members". */
+  label: z.string(),
+  points: z.number(),
+  items: z.array(z.object({ id: z.string(), key: z.string(), title: z.string() })),
+});
+export type AllocationEvidence = z.infer<typeof AllocationEvidence>;
 
 const SegmentShare = z.object({
   /** Null: the items serving no segment ("Unassigned"). */
@@ -31,7 +60,9 @@ const SegmentShare = z.object({
   share: z.number(),
   target: z.number().nullable(),
   offTarget: z.boolean(),
-  /** The evidence: the items behind the points. */
+  /** How many items are behind the points. */
+  itemCount: z.number(),
+  /** The evidence: the items behind the points (empty unless `evidence=ids`). */
   itemIds: z.array(z.string()),
 });
 const CategoryShare = z.object({
@@ -41,6 +72,7 @@ const CategoryShare = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   offTarget: z.boolean(),
+  itemCount: z.number(),
   itemIds: z.array(z.string()),
 });
 export const AllocationSplit = z.object({

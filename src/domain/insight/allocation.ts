@@ -42,6 +42,7 @@ export interface SegmentShare {
   share: number;
   target: number | null;
   offTarget: boolean;
+  itemCount: number;
   itemIds: string[];
 }
 export interface CategoryShare {
@@ -51,6 +52,7 @@ export interface CategoryShare {
   min: number | null;
   max: number | null;
   offTarget: boolean;
+  itemCount: number;
   itemIds: string[];
 }
 export interface Split {
@@ -123,6 +125,7 @@ export function split(
         share: sh,
         target,
         offTarget: total > 0 && target !== null && Math.abs(sh - target) > SEGMENT_TOLERANCE_POINTS,
+        itemCount: e.itemIds.size,
         itemIds: [...e.itemIds],
       };
     },
@@ -138,6 +141,7 @@ export function split(
       min: r?.min ?? null,
       max: r?.max ?? null,
       offTarget: total > 0 && r !== undefined && (sh < r.min || sh > r.max),
+      itemCount: e.itemIds.size,
       itemIds: [...e.itemIds],
     };
   });

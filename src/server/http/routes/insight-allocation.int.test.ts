@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationReport, BudgetReport } from '#contracts/insight-allocation.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
@@ -92,15 +93,57 @@ describe('allocation', () => {
     const seg = (id: string | null) => s1.bySegment.find((s) => s.segmentId === id);
     expect(seg(sec)).toMatchObject({ points: 8, share: 66.7, target: 30, offTarget: true });
     expect(seg(vip)).toMatchObject({ points: 2, share: 16.7, target: 70, offTarget: true });
-    expect(seg(null)).toMatchObject({ name: 'Unassigned', points: 2, itemIds: [items.Cleanup] });
+    // By default a share carries its count; the ids and names are one request away.
+    expect(seg(null)).toMatchObject({ name: 'Unassigned', points: 2, itemCount: 1, itemIds: [] });
+    expect(a.items).toEqual([]);
     expect(a.overall.points).toBe(20);
     expect(a.overall.bySegment.find((s) => s.segmentId === vip)?.share).toBe(50);
     // The open backlog: only "Next", all VIP.
     expect(a.planned.bySegment.find((s) => s.segmentId === vip)).toMatchObject({ points: 5, share: 100 });
-    expect(a.items.map((i) => i.id)).toContain(items.Next);
+    const withIds = (await get(team, '?evidence=ids')).json() as AllocationReport;
+    expect(withIds.sprints[0]?.bySegment.find((s) => s.segmentId === null)?.itemIds).toEqual([items.Cleanup]);
+    expect(withIds.items.map((i) => i.id)).toContain(items.Next);
     const one = (await get(team, '?sprints=1')).json() as AllocationReport;
     expect(one.sprints.map((s) => s.name)).toEqual(['Sprint 2']);
     expect((await get(team, '?sprints=0')).statusCode).toBe(400);
+  });
+
+  it('lists the items behind one share on demand, ordered by key', async () => {
+    const a = (await get(team)).json() as AllocationReport;
+    const s1 = a.sprints[0]!.sprintId;
+    const ev = (q: string) =>
+      t.call(facilitator, { method: 'GET', url: `/api/v1/products/${productId}/allocation/evidence?${q}` });
+    const sec1 = await ev(`column=${s1}&segment=${sec}`);
+    expect(sec1.statusCode).toBe(200);
+    expect(sec1.json()).toEqual({
+      label: 'Sprint 1 · Secretariat',
+      points: 8,
+      items: [
+        { id: items.Agenda, key: expect.any(String), title: 'Agenda' },
+        { id: items.Badges, key: expect.any(String), title: 'Badges' },
+      ],
+    });
+    expect((await ev('column=overall&category=debt')).json()).toMatchObject({
+      label: 'Overall · Debt',
+      items: [{ title: 'Cleanup' }],
+    });
+    expect(
+      (await ev(`column=backlog&segment=${vip}`)).json().items.map((i: { title: string }) => i.title),
+    ).toEqual(['Next']);
+    expect((await ev(`column=${s1}&planned=true&segment=none`)).json()).toMatchObject({
+      label: 'Sprint 1 (committed) · Unassigned',
+    });
+    // A sprint outside the range, an unknown segment: 404; neither segment nor category: 400.
+    expect((await ev(`column=${s1}&sprints=1&segment=${sec}`)).statusCode).toBe(404);
+    expect((await ev(`column=overall&segment=${randomUUID()}`)).statusCode).toBe(404);
+    const both = await ev('column=overall');
+    expect(both.statusCode).toBe(400);
+    expect(Object.keys(both.json().error.fields)).toEqual(['query.segment']);
+    const stranger_ = await t.call(stranger, {
+      method: 'GET',
+      url: `/api/v1/products/${productId}/allocation/evidence?column=overall&category=debt`,
+    });
+    expect(stranger_.statusCode).toBe(404);
   });
 
   it('lets the PO set category ranges with If-Match, and judges the sprints against them', async () => {

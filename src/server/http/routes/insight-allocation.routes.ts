@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IsoDateTime, ProductParams } from '#contracts/common.ts';
 import {
+  AllocationEvidence,
+  AllocationEvidenceQuery,
   AllocationQuery,
   AllocationReport,
   AllocationTargets,
@@ -51,7 +53,19 @@ export const insightAllocationRoutes: AnyRoute[] = [
     params: ProductParams,
     query: AllocationQuery,
     response: AllocationReport,
-    handler: (ctx) => ctx.services.allocation.report(ctx.product, ctx.query.sprints),
+    handler: (ctx) => ctx.services.allocation.report(ctx.product, ctx.query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/allocation/evidence',
+    tag: 'insight',
+    summary:
+      'The items behind one share of the allocation: a sprint (or overall, backlog) by segment or category',
+    access: allow.readers,
+    params: ProductParams,
+    query: AllocationEvidenceQuery,
+    response: AllocationEvidence,
+    handler: (ctx) => ctx.services.allocation.evidence(ctx.product, ctx.query),
   }),
   defineRoute({
     method: 'PUT',
