@@ -53,6 +53,8 @@ const ItemFields = z.strictObject({
     .strictObject({ fixHours: z.strictObject({ min: z.number(), max: z.number() }), weeklyHours: z.number() })
     .nullable()
     .optional(),
+  /** The PO's weight per segment (issue 11): percent of the item's points, summing to 100; null: evenly. */
+  segmentWeights: z.record(id, z.number()).nullable().optional(),
 });
 
 /** Extra context an item change may carry when it came from a sprint, a review or poker. */

@@ -163,3 +163,25 @@ export const BudgetReport = z.object({
   warning: z.string().nullable(),
 });
 export type BudgetReport = z.infer<typeof BudgetReport>;
+
+/** PUT /api/v1/items/:itemId/segment-weights: relative weights (any positive numbers), or null for an even split. */
+export const SegmentWeightsBody = z.object({
+  weights: z
+    .array(
+      z.object({
+        segmentId: Id,
+        weight: z.number().positive({ message: 'Must be above 0' }).max(1e6, { message: 'Too large' }),
+      }),
+    )
+    .min(2, { message: 'Weigh at least two segments' })
+    .max(20, { message: 'At most 20 segments' })
+    .nullable(),
+});
+export const ItemSegmentWeights = z.object({
+  itemId: z.string(),
+  version: z.number().int(),
+  segmentIds: z.array(z.string()),
+  /** Percent per segment id, summing to 100; null: the item's points split evenly. */
+  weights: z.record(z.string(), z.number()).nullable(),
+});
+export type ItemSegmentWeights = z.infer<typeof ItemSegmentWeights>;

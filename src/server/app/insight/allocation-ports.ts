@@ -17,6 +17,8 @@ export interface AllocationItemRecord {
   title: string;
   category: AllocationCategory;
   segmentIds: string[];
+  /** The PO's weights (percent) per segment; null: an even split. */
+  segmentWeights: Record<string, number> | null;
   /** Business value + time criticality + risk reduction (missing parts count 0). */
   costOfDelay: number;
 }
@@ -64,6 +66,14 @@ export interface AllocationRepo {
     text: string,
     userId: string,
   ): Promise<{ before: string | null; after: JustificationRecord }>;
+  /** The PO's stored weight per segment of an item (segments without one are absent). */
+  segmentWeights(itemId: string): Promise<Record<string, number>>;
+  /** Sets (null: clears) an item's weights at `version` (a version step); the new version, or null when stale. */
+  setSegmentWeights(
+    itemId: string,
+    version: number,
+    weights: Record<string, number> | null,
+  ): Promise<number | null>;
   budget(productId: string, lock?: 'update'): Promise<BudgetRecord | null>;
   saveBudget(productId: string, b: Omit<BudgetRecord, 'version'>, userId: string): Promise<BudgetRecord>;
   /** Customer review answers per item of the product. */

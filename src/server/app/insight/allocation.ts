@@ -149,7 +149,16 @@ export function allocationUseCases(store: Store, changes?: ChangeFeed) {
           completedPoints: work.reduce((t, w) => t + w.points, 0),
           accepted: work.flatMap((w) => {
             const i = byId.get(w.itemId);
-            return i ? [{ itemId: i.id, costOfDelay: i.costOfDelay, segmentIds: i.segmentIds }] : [];
+            return i
+              ? [
+                  {
+                    itemId: i.id,
+                    costOfDelay: i.costOfDelay,
+                    segmentIds: i.segmentIds,
+                    segmentWeights: i.segmentWeights,
+                  },
+                ]
+              : [];
           }),
         };
       }),

@@ -9,11 +9,15 @@ import {
   AllocationTargetsBody,
   BudgetBody,
   BudgetReport,
+  ItemSegmentWeights,
   JustificationBody,
+  SegmentWeightsBody,
 } from '#contracts/insight-allocation.ts';
+import { ItemParams } from '#contracts/items.ts';
 import { SprintParams } from '#contracts/sprints.ts';
 import { ROLES } from '#domain/roles.ts';
 import { type AnyRoute, allow, defineRoute, ifMatchVersion } from '#http/route.ts';
+import { onItem } from '#http/routes/items.routes.ts';
 import { onSprint } from './sprints.routes.ts';
 
 const PO_ONLY = 'Only the Product Owner sets allocation targets, budgets and justifications.';
@@ -82,6 +86,37 @@ export const insightAllocationRoutes: AnyRoute[] = [
       writtenAt: IsoDateTime,
     }),
     handler: (ctx) => ctx.services.allocation.justify(ctx.product, ctx.params.sprintId, ctx.body.text),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/items/:itemId/segment-weights',
+    tag: 'insight',
+    summary: "How an item's points split among the segments it serves (the PO's weights, else evenly)",
+    access: allow.product(ROLES.readers, { of: onItem }),
+    params: ItemParams,
+    response: ItemSegmentWeights,
+    handler: (ctx) => ctx.services.segmentWeights.get(ctx.product, ctx.params.itemId),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/items/:itemId/segment-weights',
+    tag: 'insight',
+    summary: "Weigh an item's segments (Product Owner; relative weights, stored as percent; null: evenly)",
+    access: allow.product(ROLES.owner, {
+      of: onItem,
+      denied: 'Only the Product Owner weighs an item’s segments.',
+    }),
+    params: ItemParams,
+    body: SegmentWeightsBody,
+    response: ItemSegmentWeights,
+    headers: { 'if-match': 'The item version you edited' },
+    handler: (ctx) =>
+      ctx.services.segmentWeights.set(
+        ctx.product,
+        ctx.params.itemId,
+        ifMatchVersion(ctx.req),
+        ctx.body.weights,
+      ),
   }),
   defineRoute({
     method: 'GET',

@@ -39,6 +39,10 @@ export function formatValue(field: string, value: unknown, names: NameLookup): s
       const h = value as { belief?: string; outcome?: string; signal?: string };
       return `We believe ${h.belief} will result in ${h.outcome}; we will know when ${h.signal}.`;
     }
+    case 'segmentWeights':
+      return Object.entries(value as Record<string, number>)
+        .map(([id, w]) => `${names.segments.get(id)?.name ?? 'a removed segment'} ${w} %`)
+        .join(', ');
     case 'debt': {
       if (!value) return '(none)';
       const d = value as { fixHours?: { min?: number; max?: number }; weeklyHours?: number };
