@@ -316,6 +316,11 @@ export const EventPayload = z.discriminatedUnion('type', [
     before: BudgetFields.nullable(),
     after: BudgetFields,
   }),
+  /** The PO shared (or stopped sharing) the allocation view with the product's stakeholders. */
+  event('insight.sharing_updated', 'product', {
+    before: z.strictObject({ allocation: z.boolean() }),
+    after: z.strictObject({ allocation: z.boolean() }),
+  }),
   /** The PO confirmed or overrode the suggested status of an item's benefit hypothesis. */
   event('item.hypothesis_judged', 'item', {
     after: z.strictObject({

@@ -185,3 +185,39 @@ export const ItemSegmentWeights = z.object({
   weights: z.record(z.string(), z.number()).nullable(),
 });
 export type ItemSegmentWeights = z.infer<typeof ItemSegmentWeights>;
+
+/** Whether the PO shares the allocation view with the product's stakeholders (issue 11). */
+export const InsightSharing = z.object({
+  allocation: z.boolean(),
+  /** 0 until the PO decides (send If-Match: 0 the first time). */
+  version: z.number().int(),
+  updatedAt: IsoDateTime.nullable(),
+});
+export type InsightSharing = z.infer<typeof InsightSharing>;
+export const InsightSharingBody = z.object({ allocation: z.boolean() });
+
+/**
+ * The allocation as stakeholders may read it: points and shares per segment and category against
+ * the targets, and the PO's justification. No item is named (the portal names only published
+ * work), nor the open backlog's split (what the team has not yet promised).
+ */
+const SafeSplit = z.object({
+  points: z.number(),
+  bySegment: z.array(SegmentShare.omit({ itemIds: true })),
+  byCategory: z.array(CategoryShare.omit({ itemIds: true })),
+  offTarget: z.boolean(),
+});
+export const SharedAllocation = z.object({
+  sprints: z.array(
+    SafeSplit.extend({
+      sprintId: z.string(),
+      name: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      justification: z.string().nullable(),
+    }),
+  ),
+  overall: SafeSplit,
+  tolerance: z.number(),
+});
+export type SharedAllocation = z.infer<typeof SharedAllocation>;

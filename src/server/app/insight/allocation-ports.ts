@@ -22,6 +22,11 @@ export interface AllocationItemRecord {
   /** Business value + time criticality + risk reduction (missing parts count 0). */
   costOfDelay: number;
 }
+export interface SharingRecord {
+  allocation: boolean;
+  version: number;
+  updatedAt: Date;
+}
 export interface WorkRecord {
   sprintId: string;
   itemId: string;
@@ -74,6 +79,9 @@ export interface AllocationRepo {
     version: number,
     weights: Record<string, number> | null,
   ): Promise<number | null>;
+  /** Whether the PO shares the allocation with stakeholders; null before the PO decided. */
+  sharing(productId: string, lock?: 'update'): Promise<SharingRecord | null>;
+  saveSharing(productId: string, allocation: boolean, userId: string): Promise<SharingRecord>;
   budget(productId: string, lock?: 'update'): Promise<BudgetRecord | null>;
   saveBudget(productId: string, b: Omit<BudgetRecord, 'version'>, userId: string): Promise<BudgetRecord>;
   /** Customer review answers per item of the product. */

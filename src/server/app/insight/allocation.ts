@@ -20,6 +20,7 @@ import {
 import { type BudgetSettings, budgetReport } from '#domain/insight/budget.ts';
 import { type EvidenceAsk, shareEvidence, withoutItemIds } from './allocation-evidence.ts';
 import type { WorkRecord } from './allocation-ports.ts';
+import { allocationSharing } from './allocation-sharing.ts';
 
 /** How many sprints the allocation shows unless asked (the issue's example). */
 export const DEFAULT_ALLOCATION_SPRINTS = 6;
@@ -179,6 +180,7 @@ export function allocationUseCases(store: Store, changes?: ChangeFeed) {
 
   return {
     compute,
+    ...allocationSharing(store, full, texts),
     targets: (ctx: ProductContext) => targets(ctx.productId),
 
     /** The allocation as the API sends it; `evidence: 'none'` (default) leaves the item ids out. */

@@ -4,6 +4,7 @@ import type {
   AllocationSprintRecord,
   BudgetRecord,
   JustificationRecord,
+  SharingRecord,
   WorkRecord,
 } from '#app/insight/allocation-ports.ts';
 import type { Queryable } from '#db/pool.ts';
@@ -32,6 +33,25 @@ export function allocationRepo(db: Queryable): AllocationRepo {
         [productId, JSON.stringify(categories), userId],
       );
       return r.rows[0] as { version: number; updatedAt: Date };
+    },
+    async sharing(productId, lock) {
+      const r = await db.query<SharingRecord>(
+        `select allocation, version, updated_at as "updatedAt" from insight_sharing where product_id = $1${
+          lock ? ' for update' : ''
+        }`,
+        [productId],
+      );
+      return r.rows[0] ?? null;
+    },
+    async saveSharing(productId, allocation, userId) {
+      const r = await db.query<SharingRecord>(
+        `insert into insight_sharing (product_id, allocation, updated_by) values ($1, $2, $3)
+         on conflict (product_id) do update set allocation = excluded.allocation,
+           updated_by = excluded.updated_by, updated_at = now(), version = insight_sharing.version + 1
+         returning allocation, version, updated_at as "updatedAt"`,
+        [productId, allocation, userId],
+      );
+      return r.rows[0] as SharingRecord;
     },
     async segments(productId) {
       const r = await db.query<AllocSegment>(

@@ -209,6 +209,63 @@ describe('allocation', () => {
   });
 });
 
+describe('sharing the allocation with stakeholders', () => {
+  const shared = (as: TestUser) =>
+    t.call(as, { method: 'GET', url: `/api/v1/products/${productId}/shared-allocation` });
+  const put = (as: TestUser, version: string, allocation: boolean) =>
+    t.call(as, {
+      method: 'PUT',
+      url: `/api/v1/products/${productId}/insight-sharing`,
+      payload: { allocation },
+      headers: { 'if-match': version },
+    });
+
+  it('is off until the PO shares it; stakeholders then read shares and targets, never an item', async () => {
+    const off = await t.call(stakeholder, {
+      method: 'GET',
+      url: `/api/v1/products/${productId}/insight-sharing`,
+    });
+    expect(off.json()).toMatchObject({ allocation: false, version: 0 });
+    expect((await shared(stakeholder)).statusCode).toBe(403);
+    // The PO previews what customers would see.
+    expect((await shared(owner)).statusCode).toBe(200);
+    expect((await put(team, '0', true)).statusCode).toBe(403);
+    expect((await put(stakeholder, '0', true)).statusCode).toBe(403);
+    const on = await put(owner, '0', true);
+    expect(on.statusCode).toBe(200);
+    expect(on.json()).toMatchObject({ allocation: true, version: 1 });
+    expect((await put(owner, '0', false)).statusCode).toBe(412);
+
+    const r = await shared(stakeholder);
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.sprints.map((s: { name: string }) => s.name)).toEqual(['Sprint 1', 'Sprint 2']);
+    expect(body.sprints[0].bySegment.find((s: { segmentId: string }) => s.segmentId === sec)).toMatchObject({
+      points: 8,
+      share: 66.7,
+      target: 30,
+      offTarget: true,
+      itemCount: 2,
+    });
+    // Nothing names or points at an item, and the open backlog (unpromised work) is not there.
+    for (const id of Object.values(items)) expect(r.body).not.toContain(id);
+    for (const title of Object.keys(items)) expect(r.body).not.toContain(title);
+    expect(body).not.toHaveProperty('planned');
+    expect(body).not.toHaveProperty('items');
+    // Still closed: the internal view, and strangers.
+    expect((await get(stakeholder)).statusCode).toBe(403);
+    expect((await shared(stranger)).statusCode).toBe(404);
+
+    expect((await put(owner, '1', false)).statusCode).toBe(200);
+    expect((await shared(stakeholder)).statusCode).toBe(403);
+    const ev = await t.pool.query(
+      `select after from events where product_id = $1 and type = 'insight.sharing_updated' order by at`,
+      [productId],
+    );
+    expect(ev.rows.map((e) => e.after)).toEqual([{ allocation: true }, { allocation: false }]);
+  });
+});
+
 describe('budget', () => {
   const url = () => `/api/v1/products/${productId}/budget`;
   it('has no budget until the PO sets one', async () => {

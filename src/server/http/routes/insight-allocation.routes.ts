@@ -9,9 +9,12 @@ import {
   AllocationTargetsBody,
   BudgetBody,
   BudgetReport,
+  InsightSharing,
+  InsightSharingBody,
   ItemSegmentWeights,
   JustificationBody,
   SegmentWeightsBody,
+  SharedAllocation,
 } from '#contracts/insight-allocation.ts';
 import { ItemParams } from '#contracts/items.ts';
 import { SprintParams } from '#contracts/sprints.ts';
@@ -70,6 +73,41 @@ export const insightAllocationRoutes: AnyRoute[] = [
     query: AllocationEvidenceQuery,
     response: AllocationEvidence,
     handler: (ctx) => ctx.services.allocation.evidence(ctx.product, ctx.query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/insight-sharing',
+    tag: 'insight',
+    summary: 'Whether the Product Owner shares the allocation view with stakeholders',
+    access: allow.members,
+    params: ProductParams,
+    response: InsightSharing,
+    handler: (ctx) => ctx.services.allocation.sharing(ctx.product),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/products/:productId/insight-sharing',
+    tag: 'insight',
+    summary:
+      'Share the allocation view with stakeholders, or stop (Product Owner; If-Match, 0 the first time)',
+    access: allow.product(ROLES.owner, { denied: 'Only the Product Owner decides what stakeholders see.' }),
+    params: ProductParams,
+    body: InsightSharingBody,
+    response: InsightSharing,
+    headers: { 'if-match': 'The version you read (0 before the first decision)' },
+    handler: (ctx) =>
+      ctx.services.allocation.setSharing(ctx.product, ifMatchVersion(ctx.req, 0), ctx.body.allocation),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/shared-allocation',
+    tag: 'insight',
+    summary:
+      'The allocation as stakeholders see it when the PO shares it: shares per segment and category, no items',
+    access: allow.members,
+    params: ProductParams,
+    response: SharedAllocation,
+    handler: (ctx) => ctx.services.allocation.shared(ctx.product),
   }),
   defineRoute({
     method: 'PUT',

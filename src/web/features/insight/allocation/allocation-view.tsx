@@ -14,6 +14,7 @@ import {
 } from './allocation-api.ts';
 import { CategoryTargetsForm } from './category-targets-form.tsx';
 import { JustificationEditor } from './justification-editor.tsx';
+import { SharingToggle } from './sharing.tsx';
 import { type Band, type Column, StackedBars } from './stacked-bars.tsx';
 import '#web/features/sprints/sprint-charts.css';
 import './allocation.css';
@@ -289,6 +290,7 @@ export default function AllocationView() {
       )}
       <OffTarget sprints={offTarget} isPo={isPo} onSaved={refresh} />
       {isPo && <CategoryTargetsForm productId={product.id} onSaved={refresh} />}
+      {isPo && <SharingToggle productId={product.id} />}
     </section>
   );
 }
