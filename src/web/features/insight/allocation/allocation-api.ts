@@ -77,3 +77,15 @@ export const BAND_COLOURS = [
   'color-mix(in srgb, var(--warning) 50%, var(--accent))',
 ];
 export const UNASSIGNED_COLOUR = 'var(--text-faint)';
+
+/** Where each segment's band should end (cumulative targets from the bottom), the last line left out. */
+export function segmentTargetLines(bySegment: ReadonlyArray<{ target: number | null; name: string }>) {
+  let acc = 0;
+  return bySegment
+    .filter((s) => s.target !== null)
+    .map((s) => {
+      acc += s.target ?? 0;
+      return { at: Math.min(100, acc), label: s.name };
+    })
+    .slice(0, -1);
+}

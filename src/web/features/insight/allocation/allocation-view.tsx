@@ -8,6 +8,7 @@ import {
   allocationKeys,
   BAND_COLOURS,
   downloadCsv,
+  segmentTargetLines,
   UNASSIGNED_COLOUR,
   useAllocation,
   useAllocationEvidence,
@@ -117,17 +118,7 @@ export default function AllocationView() {
       flagged: false,
     },
   ];
-  let acc = 0;
-  const targetLines =
-    mode === 'segment'
-      ? a.overall.bySegment
-          .filter((s) => s.target !== null)
-          .map((s) => {
-            acc += s.target ?? 0;
-            return { at: Math.min(100, acc), label: s.name };
-          })
-          .slice(0, -1)
-      : [];
+  const targetLines = mode === 'segment' ? segmentTargetLines(a.overall.bySegment) : [];
   const offTarget = a.sprints.filter((s) => flagged(s, 'segment') || flagged(s, 'category'));
   const refresh = () => qc.invalidateQueries({ queryKey: allocationKeys.all(product.id) });
   const base = `/p/${product.key}/backlog`;

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { InsightSharing, SharedAllocation } from '#contracts/insight-allocation.ts';
 import { api, apiPath, isApiError } from '#web/lib/api.ts';
-import { BAND_COLOURS, UNASSIGNED_COLOUR } from './allocation-api.ts';
+import { BAND_COLOURS, segmentTargetLines, UNASSIGNED_COLOUR } from './allocation-api.ts';
 import { type Column, StackedBars } from './stacked-bars.tsx';
 import '#web/features/sprints/sprint-charts.css';
 import './allocation.css';
@@ -19,10 +19,13 @@ export function SharingToggle({ productId }: { productId: string }) {
   const qc = useQueryClient();
   const q = useSharing(productId);
   const [error, setError] = useState<string | null>(null);
+  // Shown at once, while the PUT runs (the box is disabled meanwhile: one version at a time).
+  const [pending, setPending] = useState<boolean | null>(null);
   if (!q.data) return null;
   const s = q.data;
   const flip = async (allocation: boolean) => {
     setError(null);
+    setPending(allocation);
     try {
       const next = await api.put(
         apiPath('products', productId, 'insight-sharing'),
@@ -36,13 +39,20 @@ export function SharingToggle({ productId }: { productId: string }) {
     } catch (err) {
       setError(isApiError(err) ? err.message : 'That did not work. Try again.');
       void q.refetch();
+    } finally {
+      setPending(null);
     }
   };
   return (
     <div className="card alloc-sharing">
       <label>
-        <input type="checkbox" checked={s.allocation} onChange={(e) => void flip(e.target.checked)} /> Share
-        this view with stakeholders
+        <input
+          type="checkbox"
+          checked={pending ?? s.allocation}
+          disabled={pending !== null}
+          onChange={(e) => void flip(e.target.checked)}
+        />{' '}
+        Share this view with stakeholders
       </label>
       <p className="muted">
         They see points and shares per segment and category against the targets, and your justifications — on
@@ -103,7 +113,7 @@ export function SharedAllocationSection({ productId }: { productId: string }) {
         title="Effort per segment per sprint"
         bands={bands}
         columns={columns}
-        targetLines={[]}
+        targetLines={segmentTargetLines(a.overall.bySegment)}
         onSelect={() => {}}
       />
       {justified.length > 0 && (
