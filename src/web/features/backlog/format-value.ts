@@ -8,6 +8,7 @@ export interface NameLookup {
 }
 
 export function formatValue(field: string, value: unknown, names: NameLookup): string {
+  if (field === 'segmentWeights' && value === null) return 'an even split';
   if (value === null || value === undefined || value === '') return '(empty)';
   switch (field) {
     case 'status':
