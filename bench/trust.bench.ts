@@ -194,7 +194,7 @@ try {
   >[0];
   const from = new Date(now.getTime() - 350 * 86_400_000).toISOString().slice(0, 10);
   const q = { from };
-  const sample = await fresh.radar(ctx, q);
+  const sample = await fresh.report(ctx, q);
   console.log(
     `radar: ${sample.sprints.length} sprints in the window; ` +
       sample.signals
@@ -210,6 +210,9 @@ try {
     const t1 = performance.now();
     trustReport(facts, w, new Date());
     const t2 = performance.now();
+    // TRUST_DUMP=file: the facts as read, to profile the pure computation on its own.
+    if (process.env.TRUST_DUMP)
+      (await import('node:fs')).writeFileSync(process.env.TRUST_DUMP, JSON.stringify({ facts, window: w }));
     console.log(`split: facts ${(t1 - t0).toFixed(1)} ms, compute ${(t2 - t1).toFixed(1)} ms`);
   }
   const times: number[] = [];

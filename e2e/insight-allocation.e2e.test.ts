@@ -106,6 +106,24 @@ describe('Insight: allocation and budget', () => {
     await screenshot(page, 'insight-budget-light-desktop');
   });
 
+  it('lets the PO share the allocation; Sam (a stakeholder) then sees the shares on the portal', async () => {
+    await page.goto(`${app.url}/p/VIP/insight/allocation`);
+    const share = page.getByRole('checkbox', { name: 'Share this view with stakeholders' });
+    await share.check();
+    await expect.poll(() => share.isChecked()).toBe(true);
+    const ctx = await newContext(browser, { viewport: PHONE });
+    await signInViaApi(ctx, app, 'sam@tandem.demo', DEMO_PASSWORD);
+    const sam = await ctx.newPage();
+    await sam.goto(`${app.url}/p/VIP/portal`);
+    const section = sam.getByRole('region', { name: 'Where the effort went' });
+    await section.getByRole('figure', { name: 'Effort per segment per sprint' }).waitFor();
+    // Shares only: no item key on the way.
+    expect(await section.getByText(/VIP-\d+/).count()).toBe(0);
+    // The section itself: the page screenshot shows the portal's top.
+    await section.screenshot({ path: 'e2e/screenshots/portal-shared-allocation-light-phone.png' });
+    await ctx.close();
+  });
+
   it('reads on a phone', async () => {
     const ctx = await newContext(browser, { viewport: PHONE });
     await signInViaApi(ctx, app, 'paul@tandem.demo', DEMO_PASSWORD);

@@ -53,6 +53,8 @@ const ItemFields = z.strictObject({
     .strictObject({ fixHours: z.strictObject({ min: z.number(), max: z.number() }), weeklyHours: z.number() })
     .nullable()
     .optional(),
+  /** The PO's weight per segment (issue 11): percent of the item's points, summing to 100; null: evenly. */
+  segmentWeights: z.record(id, z.number()).nullable().optional(),
 });
 
 /** Extra context an item change may carry when it came from a sprint, a review or poker. */
@@ -313,6 +315,11 @@ export const EventPayload = z.discriminatedUnion('type', [
   event('budget.updated', 'product', {
     before: BudgetFields.nullable(),
     after: BudgetFields,
+  }),
+  /** The PO shared (or stopped sharing) the allocation view with the product's stakeholders. */
+  event('insight.sharing_updated', 'product', {
+    before: z.strictObject({ allocation: z.boolean() }),
+    after: z.strictObject({ allocation: z.boolean() }),
   }),
   /** The PO confirmed or overrode the suggested status of an item's benefit hypothesis. */
   event('item.hypothesis_judged', 'item', {

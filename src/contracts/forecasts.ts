@@ -75,6 +75,26 @@ export const Backtest = z.object({
   ),
 });
 
+/** The same replay for "when": at each sprint start, the 85 % day for its committed items. */
+export const WhenBacktest = z.object({
+  percentile: z.literal(85),
+  held: z.number().int(),
+  total: z.number().int(),
+  summary: z.string(),
+  sprints: z.array(
+    z.object({
+      sprintId: z.string(),
+      name: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      items: z.number().int(),
+      forecast: z.string().nullable(),
+      actual: z.string().nullable(),
+      held: z.boolean(),
+    }),
+  ),
+});
+
 const Common = {
   trials: z.number().int(),
   seed: z.number().int(),
@@ -109,6 +129,8 @@ export const WhenForecast = z.object({
   }),
   beyondHorizon: z.number().int(),
   ...Common,
+  /** The "when" replay, shown beside this forecast (`backtest` is the "how many" one). */
+  backtestWhen: WhenBacktest,
 });
 export type WhenForecast = z.infer<typeof WhenForecast>;
 

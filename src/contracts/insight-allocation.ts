@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALLOCATION_CATEGORIES } from '#domain/insight/allocation.ts';
-import { IsoDateTime, intText, text } from './common.ts';
+import { Id, IsoDateTime, intText, text } from './common.ts';
 
 /** Insight (issue 11): where the effort goes, and the budget against value. */
 
@@ -19,9 +19,38 @@ export const AllocationTargets = z.object({
 });
 export type AllocationTargets = z.infer<typeof AllocationTargets>;
 
+const SprintCount = intText({ min: 1, max: 50, message: 'Must be a whole number from 1 to 50' });
 export const AllocationQuery = z.object({
-  sprints: intText({ min: 1, max: 50, message: 'Must be a whole number from 1 to 50' }).optional(),
+  sprints: SprintCount.optional(),
+  /**
+   * `none` (the default): the shares carry their item counts, not the item ids, and `items` is
+   * empty — the evidence of one share is `GET …/allocation/evidence`. `ids`: every share lists
+   * its item ids and `items` names them all (large: the CSV export of a long range).
+   */
+  evidence: z.enum(['none', 'ids']).optional(),
 });
+
+/** One share's items: a sprint (or `overall`, `backlog`) and a segment (`none`: unassigned) or a category. */
+export const AllocationEvidenceQuery = z
+  .object({
+    sprints: SprintCount.optional(),
+    column: z.union([z.enum(['overall', 'backlog']), Id]),
+    /** The sprint's committed work at start instead of its completed work. */
+    planned: z.enum(['true', 'false']).optional(),
+    segment: z.union([z.literal('none'), Id]).optional(),
+    category: z.enum(ALLOCATION_CATEGORIES).optional(),
+  })
+  .refine((q) => (q.segment === undefined) !== (q.category === undefined), {
+    message: 'Give a segment or a category',
+    path: ['segment'],
+  });
+export const AllocationEvidence = z.object({
+  /** What was asked, as it reads: "Sprint 4 · VIP members". */
+  label: z.string(),
+  points: z.number(),
+  items: z.array(z.object({ id: z.string(), key: z.string(), title: z.string() })),
+});
+export type AllocationEvidence = z.infer<typeof AllocationEvidence>;
 
 const SegmentShare = z.object({
   /** Null: the items serving no segment ("Unassigned"). */
@@ -31,7 +60,9 @@ const SegmentShare = z.object({
   share: z.number(),
   target: z.number().nullable(),
   offTarget: z.boolean(),
-  /** The evidence: the items behind the points. */
+  /** How many items are behind the points. */
+  itemCount: z.number(),
+  /** The evidence: the items behind the points (empty unless `evidence=ids`). */
   itemIds: z.array(z.string()),
 });
 const CategoryShare = z.object({
@@ -41,6 +72,7 @@ const CategoryShare = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   offTarget: z.boolean(),
+  itemCount: z.number(),
   itemIds: z.array(z.string()),
 });
 export const AllocationSplit = z.object({
@@ -131,3 +163,61 @@ export const BudgetReport = z.object({
   warning: z.string().nullable(),
 });
 export type BudgetReport = z.infer<typeof BudgetReport>;
+
+/** PUT /api/v1/items/:itemId/segment-weights: relative weights (any positive numbers), or null for an even split. */
+export const SegmentWeightsBody = z.object({
+  weights: z
+    .array(
+      z.object({
+        segmentId: Id,
+        weight: z.number().positive({ message: 'Must be above 0' }).max(1e6, { message: 'Too large' }),
+      }),
+    )
+    .min(2, { message: 'Weigh at least two segments' })
+    .max(20, { message: 'At most 20 segments' })
+    .nullable(),
+});
+export const ItemSegmentWeights = z.object({
+  itemId: z.string(),
+  version: z.number().int(),
+  segmentIds: z.array(z.string()),
+  /** Percent per segment id, summing to 100; null: the item's points split evenly. */
+  weights: z.record(z.string(), z.number()).nullable(),
+});
+export type ItemSegmentWeights = z.infer<typeof ItemSegmentWeights>;
+
+/** Whether the PO shares the allocation view with the product's stakeholders (issue 11). */
+export const InsightSharing = z.object({
+  allocation: z.boolean(),
+  /** 0 until the PO decides (send If-Match: 0 the first time). */
+  version: z.number().int(),
+  updatedAt: IsoDateTime.nullable(),
+});
+export type InsightSharing = z.infer<typeof InsightSharing>;
+export const InsightSharingBody = z.object({ allocation: z.boolean() });
+
+/**
+ * The allocation as stakeholders may read it: points and shares per segment and category against
+ * the targets, and the PO's justification. No item is named (the portal names only published
+ * work), nor the open backlog's split (what the team has not yet promised).
+ */
+const SafeSplit = z.object({
+  points: z.number(),
+  bySegment: z.array(SegmentShare.omit({ itemIds: true })),
+  byCategory: z.array(CategoryShare.omit({ itemIds: true })),
+  offTarget: z.boolean(),
+});
+export const SharedAllocation = z.object({
+  sprints: z.array(
+    SafeSplit.extend({
+      sprintId: z.string(),
+      name: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      justification: z.string().nullable(),
+    }),
+  ),
+  overall: SafeSplit,
+  tolerance: z.number(),
+});
+export type SharedAllocation = z.infer<typeof SharedAllocation>;

@@ -212,3 +212,34 @@ describe('what a decision needs loaded', () => {
     ).toEqual({ readiness: false, activeSprint: false });
   });
 });
+
+describe('segment weights (issue 11)', () => {
+  const two: ItemState = { ...item, segmentIds: ['s1', 's2'], segmentWeights: null };
+  it('are the PO’s, one positive weight per segment of the item, stored as percent', () => {
+    expect(code(decideItem(two, { segmentWeights: { s1: 3, s2: 1 } }, ctx({ role: 'team' })))).toBe(
+      'forbidden',
+    );
+    const d = ok(decideItem(two, { segmentWeights: { s1: 3, s2: 1 } }, ctx({ role: 'owner' })));
+    expect(d.next.segmentWeights).toEqual({ s1: 75, s2: 25 });
+    expect(d.events).toEqual([
+      {
+        type: 'item.updated',
+        before: { segmentWeights: null },
+        after: { segmentWeights: { s1: 75, s2: 25 } },
+      },
+    ]);
+    const bad = (w: Record<string, number>, state = two) => {
+      const r = decideItem(state, { segmentWeights: w }, ctx({ role: 'owner' }));
+      return r.ok ? null : r.refusal.fields?.segmentWeights;
+    };
+    expect(bad({ s1: 1 })).toMatch(/each segment/);
+    expect(bad({ s1: 1, s2: 1, s3: 1 })).toMatch(/each segment/);
+    expect(bad({ s1: 1, s2: 0 })).toMatch(/above 0/);
+    expect(bad({ s1: 1 }, { ...item, segmentWeights: null })).toMatch(/fewer than two/);
+    // Back to the even split.
+    const weighted = { ...two, segmentWeights: { s1: 75, s2: 25 } };
+    expect(
+      ok(decideItem(weighted, { segmentWeights: null }, ctx({ role: 'owner' }))).next.segmentWeights,
+    ).toBe(null);
+  });
+});

@@ -1,4 +1,5 @@
 import { AppError, invalid } from '#domain/errors.ts';
+import { normaliseWeights } from '#domain/insight/allocation.ts';
 import type { DebtCost } from '#domain/insight/debt.ts';
 import type { ProductRole } from '#domain/roles.ts';
 import type { Hypothesis } from '#domain/voice/hypothesis.ts';
@@ -40,6 +41,11 @@ export interface ItemState {
   hypothesis?: Hypothesis | null;
   /** A debt item's cost (issue 11), set by contributors; not loaded by paths that do not change it. */
   debt?: DebtCost | null;
+  /**
+   * The PO's weight per segment (issue 11; percent, summing to 100), how the item's points split
+   * among its segments; null: evenly. Not loaded by paths that do not change it.
+   */
+  segmentWeights?: Readonly<Record<string, number>> | null;
 }
 export type ItemField = keyof ItemState;
 export type ItemChange = Partial<ItemState>;
@@ -137,6 +143,31 @@ export function needs(
 
 const refuse = (refusal: AppError): ItemDecision => ({ ok: false, refusal });
 
+/** Weights are the PO's call, one positive number for each of the item's segments (two at least). */
+function checkSegmentWeights(
+  weights: Readonly<Record<string, number>> | null,
+  segmentIds: readonly string[],
+  role: ProductRole,
+): AppError | null {
+  if (role !== 'owner')
+    return new AppError('forbidden', 'Only the Product Owner weighs how an item serves its segments.', {
+      segmentWeights: 'Set by the Product Owner',
+    });
+  if (!weights) return null;
+  const ids = Object.keys(weights);
+  if (segmentIds.length < 2)
+    return invalid({
+      segmentWeights: 'Weights split an item among several segments; it serves fewer than two',
+    });
+  const missing = segmentIds.filter((id) => !(id in weights));
+  const extra = ids.filter((id) => !segmentIds.includes(id));
+  if (missing.length || extra.length)
+    return invalid({ segmentWeights: 'Give one weight for each segment the item serves, and no other' });
+  if (ids.some((id) => !(Number.isFinite(weights[id]) && (weights[id] ?? 0) > 0)))
+    return invalid({ segmentWeights: 'Every weight must be above 0' });
+  return null;
+}
+
 /**
  * Decides a change: `current` is the item (null for a create), `change` the fields to set.
  * Returns the next state and its events, or a refusal with a stable code.
@@ -184,6 +215,11 @@ export function decideItem(current: ItemState | null, change: ItemChange, ctx: I
         published: 'Published by the Product Owner',
       }),
     );
+  }
+  if (eff.segmentWeights !== undefined) {
+    const refusal = checkSegmentWeights(eff.segmentWeights, eff.segmentIds ?? base.segmentIds, ctx.role);
+    if (refusal) return refuse(refusal);
+    if (eff.segmentWeights) eff = { ...eff, segmentWeights: normaliseWeights(eff.segmentWeights) };
   }
   // The PO plans releases, so only the PO puts an item in one (or takes it out).
   if (eff.releaseId !== undefined && ctx.role !== 'owner') {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type AllocItem, allocation, checkRanges, SEGMENT_TOLERANCE_POINTS } from './allocation.ts';
+import {
+  type AllocItem,
+  allocation,
+  checkRanges,
+  normaliseWeights,
+  SEGMENT_TOLERANCE_POINTS,
+  segmentParts,
+} from './allocation.ts';
 
 // Hand-built: two segments (VIP 70 %, Secretariat 30 %); debt range 15–20 %.
 const segments = [
@@ -131,5 +138,47 @@ describe('allocation', () => {
       'categories.defect': 'Needs 0 ≤ min ≤ max ≤ 100',
     });
     expect(checkRanges(ranges)).toEqual({});
+  });
+});
+
+describe('the PO’s segment weights (seed 004: evenly unless the PO gives weights)', () => {
+  it('splits by the weights when they cover every segment, else evenly', () => {
+    expect(segmentParts(['vip', 'sec'], null)).toEqual([
+      { segmentId: 'vip', part: 0.5 },
+      { segmentId: 'sec', part: 0.5 },
+    ]);
+    expect(segmentParts(['vip', 'sec'], { vip: 75, sec: 25 })).toEqual([
+      { segmentId: 'vip', part: 0.75 },
+      { segmentId: 'sec', part: 0.25 },
+    ]);
+    // A segment added since the weights were given brings the even split back.
+    expect(segmentParts(['vip', 'sec', 'guests'], { vip: 75, sec: 25 }).map((p) => p.part)).toEqual([
+      1 / 3,
+      1 / 3,
+      1 / 3,
+    ]);
+    expect(segmentParts([], { vip: 100 })).toEqual([]);
+  });
+
+  it('stores relative weights as percent summing to 100', () => {
+    expect(normaliseWeights({ vip: 3, sec: 1 })).toEqual({ sec: 25, vip: 75 });
+    expect(normaliseWeights({ a: 1, b: 1, c: 1 })).toEqual({ a: 33.33, b: 33.33, c: 33.33 });
+    expect(normaliseWeights({ a: 1, b: 1_000_000 }).a).toBe(0.01);
+  });
+
+  it('moves the points of a weighted item in the allocation', () => {
+    const weighted = items.map((i) => (i.id === 'b' ? { ...i, segmentWeights: { vip: 75, sec: 25 } } : i));
+    const r = allocation({
+      items: weighted,
+      segments,
+      ranges,
+      backlog: [],
+      sprints: [
+        { id: 's', name: 'S', completed: [{ itemId: 'b', points: 4 }], planned: [], justification: null },
+      ],
+    });
+    const seg = (id: string) => r.sprints[0]?.bySegment.find((s) => s.segmentId === id);
+    expect(seg('vip')).toMatchObject({ points: 3, share: 75, itemCount: 1 });
+    expect(seg('sec')).toMatchObject({ points: 1, share: 25, itemCount: 1 });
   });
 });

@@ -16,6 +16,34 @@ export interface AllocItem {
   id: string;
   category: AllocationCategory;
   segmentIds: string[];
+  /** The PO's weights per segment (percent, summing to 100); absent: an even split. */
+  segmentWeights?: Readonly<Record<string, number>> | null | undefined;
+}
+
+/**
+ * How an item's points divide among the segments it serves (seed 004): evenly, unless the PO gave
+ * weights, which count when every one of those segments has one (a segment added since the
+ * weights were set brings the even split back). Fractions sum to 1; no segment → [].
+ */
+export function segmentParts(
+  segmentIds: readonly string[],
+  weights?: Readonly<Record<string, number>> | null,
+): Array<{ segmentId: string; part: number }> {
+  if (!segmentIds.length) return [];
+  const given = weights ? segmentIds.map((id) => weights[id] ?? 0) : [];
+  const sum = given.reduce((t, w) => t + w, 0);
+  if (weights && given.every((w) => w > 0) && sum > 0)
+    return segmentIds.map((segmentId, i) => ({ segmentId, part: (given[i] ?? 0) / sum }));
+  return segmentIds.map((segmentId) => ({ segmentId, part: 1 / segmentIds.length }));
+}
+
+/** Weights as stored: positive, over distinct segments, scaled to sum to 100 (two decimals). */
+export function normaliseWeights(weights: Readonly<Record<string, number>>): Record<string, number> {
+  const entries = Object.entries(weights).sort(([a], [b]) => a.localeCompare(b));
+  const sum = entries.reduce((t, [, w]) => t + w, 0);
+  return Object.fromEntries(
+    entries.map(([id, w]) => [id, Math.max(0.01, Math.round((w / sum) * 10_000) / 100)]),
+  );
 }
 export interface AllocSegment {
   id: string;
@@ -42,6 +70,7 @@ export interface SegmentShare {
   share: number;
   target: number | null;
   offTarget: boolean;
+  itemCount: number;
   itemIds: string[];
 }
 export interface CategoryShare {
@@ -51,6 +80,7 @@ export interface CategoryShare {
   min: number | null;
   max: number | null;
   offTarget: boolean;
+  itemCount: number;
   itemIds: string[];
 }
 export interface Split {
@@ -76,7 +106,7 @@ const UNASSIGNED = 'Unassigned';
 
 /**
  * Splits points by segment and category. An item serving several segments gives each an even part
- * of its points (seed 004); an item serving none counts to "unassigned". Share = points / total × 100.
+ * of its points, or the part the PO weighted (seed 004); an item serving none counts to "unassigned". Share = points / total × 100.
  */
 export function split(
   work: ReadonlyArray<{ itemId: string; points: number }>,
@@ -101,11 +131,11 @@ export function split(
       c.itemIds.add(item.id);
     }
     const known = item.segmentIds.filter((id) => seg.has(id));
-    const targets = known.length ? known : [null];
-    for (const id of targets) {
-      const s = seg.get(id);
+    const parts = known.length ? segmentParts(known, item.segmentWeights) : [{ segmentId: null, part: 1 }];
+    for (const { segmentId, part } of parts) {
+      const s = seg.get(segmentId);
       if (!s) continue;
-      s.points += w.points / targets.length;
+      s.points += w.points * part;
       s.itemIds.add(item.id);
     }
   }
@@ -123,6 +153,7 @@ export function split(
         share: sh,
         target,
         offTarget: total > 0 && target !== null && Math.abs(sh - target) > SEGMENT_TOLERANCE_POINTS,
+        itemCount: e.itemIds.size,
         itemIds: [...e.itemIds],
       };
     },
@@ -138,6 +169,7 @@ export function split(
       min: r?.min ?? null,
       max: r?.max ?? null,
       offTarget: total > 0 && r !== undefined && (sh < r.min || sh > r.max),
+      itemCount: e.itemIds.size,
       itemIds: [...e.itemIds],
     };
   });

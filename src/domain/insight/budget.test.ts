@@ -76,3 +76,32 @@ describe('budgetWarning', () => {
     );
   });
 });
+
+describe('budgetReport with the PO’s segment weights', () => {
+  it('splits an accepted item’s value by its weights', () => {
+    const r = budgetReport({
+      budget: { total: 100, unit: 'points', costPerSprint: null },
+      segments,
+      reviews: [],
+      sprints: [
+        {
+          id: 's1',
+          name: 'Sprint 1',
+          endDate: '2026-01-14',
+          completedPoints: 5,
+          accepted: [
+            {
+              itemId: 'b',
+              costOfDelay: 10,
+              segmentIds: ['vip', 'sec'],
+              segmentWeights: { vip: 80, sec: 20 },
+            },
+          ],
+        },
+      ],
+    });
+    const v = (id: string) => r.value.bySegment.find((s) => s.segmentId === id);
+    expect(v('vip')).toMatchObject({ value: 8, share: 80 });
+    expect(v('sec')).toMatchObject({ value: 2, share: 20 });
+  });
+});

@@ -2,7 +2,7 @@
  * Budget against value (issue 11, seed 000: "the whole budget is almost spent"): burn over sprints
  * against the value delivered per segment. Pure: sprints and items are passed in.
  */
-import { SEGMENT_TOLERANCE_POINTS } from './allocation.ts';
+import { SEGMENT_TOLERANCE_POINTS, segmentParts } from './allocation.ts';
 
 export type BudgetUnit = 'money' | 'points';
 export interface BudgetSettings {
@@ -20,7 +20,12 @@ export interface BudgetSprint {
   endDate: string;
   completedPoints: number;
   /** Accepted items: their cost of delay (business value + time criticality + risk reduction). */
-  accepted: Array<{ itemId: string; costOfDelay: number; segmentIds: string[] }>;
+  accepted: Array<{
+    itemId: string;
+    costOfDelay: number;
+    segmentIds: string[];
+    segmentWeights?: Readonly<Record<string, number>> | null | undefined;
+  }>;
 }
 export interface ReviewTally {
   itemId: string;
@@ -87,11 +92,11 @@ export function budgetReport(input: {
     for (const a of s.accepted) {
       value += a.costOfDelay;
       const known = a.segmentIds.filter((id) => bySeg.has(id));
-      const targets = known.length ? known : [null];
-      for (const id of targets) {
-        const e = bySeg.get(id);
+      const parts = known.length ? segmentParts(known, a.segmentWeights) : [{ segmentId: null, part: 1 }];
+      for (const { segmentId, part } of parts) {
+        const e = bySeg.get(segmentId);
         if (!e) continue;
-        e.value += a.costOfDelay / targets.length;
+        e.value += a.costOfDelay * part;
         e.items.add(a.itemId);
       }
     }

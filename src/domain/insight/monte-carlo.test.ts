@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Acceptance,
-  backtest,
   daysToFinish,
   FORECAST,
   forecastHowMany,
@@ -182,27 +181,5 @@ describe('forecastHowMany', () => {
     const p = r.percentiles!;
     expect(p['50']).toBeGreaterThanOrEqual(p['85']);
     expect(p['85']).toBeGreaterThanOrEqual(p['95']);
-  });
-});
-
-describe('backtest', () => {
-  it('replays each past sprint from the history before it', () => {
-    // Two a day for 4 weeks, then one a day: the sprint after the slowdown misses.
-    const acc: Acceptance[] = [];
-    for (const d of workingDaysBetween('2026-09-07', '2026-10-02'))
-      acc.push({ itemId: `${d}a`, on: d }, { itemId: `${d}b`, on: d });
-    for (const d of workingDaysBetween('2026-10-05', '2026-10-16')) acc.push({ itemId: d, on: d });
-    const sprints = [
-      { sprintId: 's1', name: 'Sprint 1', startDate: '2026-09-07', endDate: '2026-09-18' },
-      { sprintId: 's2', name: 'Sprint 2', startDate: '2026-09-21', endDate: '2026-10-02' },
-      { sprintId: 's3', name: 'Sprint 3', startDate: '2026-10-05', endDate: '2026-10-16' },
-    ];
-    const b = backtest(acc, sprints, '2026-09-07');
-    expect(b.sprints.map((s) => [s.sprintId, s.forecast, s.actual, s.held])).toEqual([
-      ['s2', 20, 20, true],
-      ['s3', 20, 10, false],
-    ]);
-    expect(b.summary).toBe('85 % forecasts held 1 time in 2');
-    expect(FORECAST.percentiles).toEqual([50, 85, 95]);
   });
 });

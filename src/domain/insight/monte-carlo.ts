@@ -1,4 +1,14 @@
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { FORECAST, type Percentile } from './forecast-config.ts';
+import {
+  type AliasTable,
+  aliasTable,
+  convolve,
+  daysToFinish,
+  itemsIn,
+  sample,
+  seededRng,
+  throughputModel,
+} from './throughput-sampling.ts';
 
 /**
  * Monte Carlo forecasts on throughput (issue 11): "when will these N items be done?" and "how many
@@ -14,34 +24,8 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
  * block cannot finish the work even at its maximum, then descends to smaller blocks: exactly the
  * same distribution as the day-by-day walk (`naiveDaysToFinish`, kept for the bench and tests).
  */
-export const FORECAST = {
-  percentiles: [50, 85, 95] as const,
-  defaultTrials: 10_000,
-  minTrials: 100,
-  maxTrials: 100_000,
-  /** The throughput window: the last 60 working days (about three months), clipped at the product's first work. */
-  defaultWindowDays: 60,
-  minWindowDays: 10,
-  maxWindowDays: 260,
-  /** Too little history: fewer working days than this, or fewer accepted items, gives a note and no number. */
-  minHistoryDays: 10,
-  minAcceptedItems: 3,
-  /** An unsized item counts as 1 or 2 items, even odds: unsized work is often bigger than it looks. */
-  unsizedExtraChance: 0.5,
-  /** An open spike counts as itself plus 0, 1 or 2 follow-up items (even odds): what it finds is work. */
-  spikeMaxFollowUps: 2,
-  /** Trials not done within this many working days (about five years) count as "beyond". */
-  horizonDays: 1300,
-  /** The largest block of days a trial jumps at once, and the largest support a block table may have. */
-  maxBlockDays: 256,
-  maxBlockSupport: 8192,
-  /** The histogram has at most this many bars; wider ranges are binned. */
-  histogramBars: 40,
-  /** Trials per back-test forecast (one per past sprint). */
-  backtestTrials: 2000,
-} as const;
-
-export type Percentile = (typeof FORECAST.percentiles)[number];
+export { FORECAST, type Percentile } from './forecast-config.ts';
+export * from './throughput-sampling.ts';
 
 // ── Working days (Mon–Fri), as day numbers since 1970-01-01 (a Thursday) ──
 
@@ -150,146 +134,6 @@ export function historyProblem(w: ThroughputWindow): string | null {
   if (w.itemsAccepted < FORECAST.minAcceptedItems)
     return `Too little history: ${w.itemsAccepted} item${w.itemsAccepted === 1 ? '' : 's'} accepted in the last ${w.workingDays} working days, a forecast needs at least ${FORECAST.minAcceptedItems}.`;
   return null;
-}
-
-// ── Sampling ──
-
-/** A uniform float in [0, 1) from a 32-bit draw. */
-export interface Rng {
-  next(): number;
-}
-export const seededRng = (seed: number): Rng => xoroshiro128plus(seed | 0);
-const unit = (rng: Rng) => (rng.next() >>> 0) / 4_294_967_296;
-
-/** A Walker/Vose alias table over 0..pmf.length-1: one draw, one comparison. */
-export interface AliasTable {
-  size: number;
-  max: number;
-  prob: Float64Array;
-  alias: Int32Array;
-}
-
-export function aliasTable(pmf: ArrayLike<number>): AliasTable {
-  let n = pmf.length;
-  while (n > 1 && pmf[n - 1]! <= 0) n--;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += pmf[i]!;
-  const scaled = new Float64Array(n);
-  for (let i = 0; i < n; i++) scaled[i] = (pmf[i]! / total) * n;
-  const prob = new Float64Array(n);
-  const alias = new Int32Array(n);
-  const small: number[] = [];
-  const large: number[] = [];
-  for (let i = 0; i < n; i++) (scaled[i]! < 1 ? small : large).push(i);
-  while (small.length && large.length) {
-    const s = small.pop()!;
-    const l = large.pop()!;
-    prob[s] = scaled[s]!;
-    alias[s] = l;
-    scaled[l] = scaled[l]! + scaled[s]! - 1;
-    (scaled[l]! < 1 ? small : large).push(l);
-  }
-  for (const i of large) prob[i] = 1;
-  for (const i of small) prob[i] = 1;
-  return { size: n, max: n - 1, prob, alias };
-}
-
-const sample = (t: AliasTable, rng: Rng): number => {
-  const u = unit(rng) * t.size;
-  const i = u | 0;
-  return u - i < t.prob[i]! ? i : t.alias[i]!;
-};
-
-function convolve(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length - 1);
-  for (let i = 0; i < a.length; i++) {
-    const ai = a[i]!;
-    if (ai < 1e-300) continue;
-    for (let j = 0; j < b.length; j++) out[i + j]! += ai * b[j]!;
-  }
-  // Trim the negligible tail so the tables stay small.
-  let n = out.length;
-  while (n > 1 && out[n - 1]! < 1e-15) n--;
-  return n === out.length ? out : out.slice(0, n);
-}
-
-/** The daily throughput's distribution and its 2^k-day blocks, ready to sample. */
-export interface ThroughputModel {
-  /** Block tables, smallest (1 day) first; blocks[k] covers 2^k days. */
-  blocks: Array<{ days: number; table: AliasTable }>;
-  daily: AliasTable;
-  /** The observed days, for the naive walk. */
-  counts: Int32Array;
-}
-
-export function throughputModel(counts: readonly number[]): ThroughputModel {
-  const max = Math.max(0, ...counts);
-  let pmf: Float64Array = new Float64Array(max + 1);
-  for (const c of counts) pmf[c]! += 1 / counts.length;
-  const blocks: ThroughputModel['blocks'] = [{ days: 1, table: aliasTable(pmf) }];
-  for (let days = 2; days <= FORECAST.maxBlockDays && pmf.length * 2 <= FORECAST.maxBlockSupport; days *= 2) {
-    pmf = convolve(pmf, pmf);
-    blocks.push({ days, table: aliasTable(pmf) });
-  }
-  return { blocks, daily: blocks[0]!.table, counts: Int32Array.from(counts) };
-}
-
-/** Working days until `n` items are done (day 1 = the first day), or horizon + 1 when not within it. */
-export function daysToFinish(
-  model: ThroughputModel,
-  n: number,
-  rng: Rng,
-  horizon: number = FORECAST.horizonDays,
-): number {
-  if (n <= 0) return 0;
-  let done = 0;
-  let days = 0;
-  const { blocks } = model;
-  // Jump whole blocks while even their maximum cannot finish: the finishing day is never inside one.
-  for (let k = blocks.length - 1; k >= 1; k--) {
-    const b = blocks[k]!;
-    while (done + b.table.max < n && days + b.days <= horizon) {
-      done += sample(b.table, rng);
-      days += b.days;
-    }
-  }
-  const daily = model.daily;
-  while (done < n && days < horizon) {
-    done += sample(daily, rng);
-    days++;
-  }
-  return done >= n ? days : horizon + 1;
-}
-
-/** Items done in `days` working days: the days in binary blocks, each one draw. */
-export function itemsIn(model: ThroughputModel, days: number, rng: Rng): number {
-  let left = days;
-  let done = 0;
-  const { blocks } = model;
-  for (let k = blocks.length - 1; k >= 0; k--) {
-    const b = blocks[k]!;
-    while (left >= b.days) {
-      done += sample(b.table, rng);
-      left -= b.days;
-    }
-  }
-  return done;
-}
-
-/** The textbook walk, one draw per day from the observed days: the bench's comparison and the tests' reference. */
-export function naiveDaysToFinish(
-  counts: readonly number[],
-  n: number,
-  rng: Rng,
-  horizon: number = FORECAST.horizonDays,
-): number {
-  let done = 0;
-  let days = 0;
-  while (done < n && days < horizon) {
-    done += counts[Math.floor(unit(rng) * counts.length)]!;
-    days++;
-  }
-  return done >= n ? days : horizon + 1;
 }
 
 // ── What is left to do ──
@@ -476,68 +320,4 @@ export function forecastHowMany(input: ForecastInput & { date: string }): HowMan
   const notes: string[] = [];
   if (workingDays === 0) notes.push('No working day left before that date.');
   return { ...base, percentiles, histogram, notes };
-}
-
-// ── Back-test: would the 85 % forecast have held? ──
-
-export interface PastSprint {
-  sprintId: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-}
-
-export interface BacktestRow {
-  sprintId: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-  /** 85 %: at least this many items by the sprint's end, from the history before its start. */
-  forecast: number;
-  actual: number;
-  held: boolean;
-}
-
-export interface Backtest {
-  percentile: 85;
-  held: number;
-  total: number;
-  /** "85 % forecasts held 9 times in 11" (or why there is no back-test yet). */
-  summary: string;
-  sprints: BacktestRow[];
-}
-
-/**
- * Replays the product's history: at each past sprint's start, the 85 % "how many by its end"
- * forecast from the history before it (same window rule, fixed seed), against what was accepted.
- */
-export function backtest(
-  acceptances: readonly Acceptance[],
-  sprints: readonly PastSprint[],
-  firstDay: string | null,
-  windowDays: number = FORECAST.defaultWindowDays,
-  seed = 1,
-): Backtest {
-  const rows: BacktestRow[] = [];
-  const sorted = [...sprints].sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
-  for (const s of sorted) {
-    const before = acceptances.filter((a) => a.on < s.startDate);
-    const window = throughputWindow(before, s.startDate, firstDay, windowDays);
-    if (historyProblem(window)) continue;
-    const f = forecastHowMany({
-      window,
-      today: s.startDate,
-      trials: FORECAST.backtestTrials,
-      seed,
-      date: s.endDate,
-    });
-    const forecast = f.percentiles?.['85'] ?? 0;
-    const actual = acceptances.filter((a) => a.on >= s.startDate && a.on <= s.endDate).length;
-    rows.push({ ...s, forecast, actual, held: actual >= forecast });
-  }
-  const held = rows.filter((r) => r.held).length;
-  const summary = rows.length
-    ? `85 % forecasts held ${held} time${held === 1 ? '' : 's'} in ${rows.length}`
-    : 'No back-test yet: no past sprint had enough history before it.';
-  return { percentile: 85, held, total: rows.length, summary, sprints: rows };
 }

@@ -1,4 +1,5 @@
 import { allocationUseCases } from '#app/insight/allocation.ts';
+import { segmentWeightUseCases } from '#app/insight/segment-weights.ts';
 import type { ServiceDeps } from '#app/services.ts';
 import type { Queryable } from '#db/pool.ts';
 import { allocationRepo } from '#db/repositories/insight-allocation.repository.ts';
@@ -10,6 +11,7 @@ const repos = (db: Queryable) => ({ allocation: allocationRepo(db) });
 
 const useCases = ({ store, changes }: ServiceDeps) => ({
   allocation: allocationUseCases(store, changes),
+  segmentWeights: segmentWeightUseCases(store),
 });
 
 export const allocation = defineCapability({

@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import type { Logger } from 'pino';
 import type { Actor } from '#app/actor.ts';
 import { AUTH_TOPIC } from '#app/auth.ts';
+import { JsonText } from '#app/json-text.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Services } from '#app/services.ts';
 import { AppError } from '#domain/errors.ts';
@@ -191,6 +192,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         if (route.raw) return reply;
         const status = route.status ?? 200;
         if (status === 204) return reply.status(204).send();
+        if (out instanceof JsonText)
+          return reply.status(status).type('application/json; charset=utf-8').send(out.text);
         return reply.status(status).send(out);
       },
     });

@@ -43,11 +43,17 @@ const INTERNAL: readonly string[] = [
   'GET /api/v1/products/:productId/allocation-targets',
   'GET /api/v1/products/:productId/budget',
 ];
-/** What a stakeholder keeps: the product's name and key, its segments' names, their own account. */
+/**
+ * What a stakeholder keeps: the product's name and key, its segments' names, their own account;
+ * and the allocation's shares (no item named) once the PO shares them — the handler refuses a
+ * stakeholder while they are not shared (insight-allocation.int.test.ts holds that).
+ */
 const KEPT: readonly string[] = [
   'GET /api/v1/products/:productId',
   'GET /api/v1/products/:productId/segments',
   'GET /api/v1/me',
+  'GET /api/v1/products/:productId/insight-sharing',
+  'GET /api/v1/products/:productId/shared-allocation',
 ];
 
 const name = (r: AnyRoute) => `${r.method} ${r.url}`;

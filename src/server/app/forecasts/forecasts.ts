@@ -8,9 +8,9 @@ import type {
   WhenForecast,
 } from '#contracts/forecasts.ts';
 import { invalid } from '#domain/errors.ts';
+import { backtest, backtestWhen } from '#domain/insight/forecast-backtest.ts';
 import {
   type Acceptance,
-  backtest,
   FORECAST,
   forecastHowMany,
   forecastWhen,
@@ -59,13 +59,14 @@ export function forecastUseCases(store: Store, now: () => Date) {
         })),
       })),
     };
-    const test = backtest(
-      acceptances,
-      sprints.filter((s) => s.endDate < today),
-      firstDay,
-      windowDays,
-    );
-    return { window: window as ThroughputWindow, evidence, backtest: test };
+    const past = sprints.filter((s) => s.endDate < today);
+    return {
+      window: window as ThroughputWindow,
+      evidence,
+      backtest: backtest(acceptances, past, firstDay, windowDays),
+      /** Only "when" reads it: replaying every sprint twice costs the other forecasts for nothing. */
+      backtestWhen: () => backtestWhen(acceptances, past, firstDay, today, windowDays),
+    };
   }
 
   const workOf = (items: readonly ForecastItemRecord[]): RemainingWork => ({
@@ -124,6 +125,7 @@ export function forecastUseCases(store: Store, now: () => Date) {
         today,
         throughputWindow: h.evidence,
         backtest: h.backtest,
+        backtestWhen: h.backtestWhen(),
       };
     },
 

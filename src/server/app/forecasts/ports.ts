@@ -11,10 +11,12 @@ export interface ForecastItemRecord {
 export interface ForecastsRepo {
   /** Each item's first acceptance (UTC day), from the event log, oldest first. */
   acceptances(productId: string): Promise<Array<{ itemId: string; on: string; key: string; title: string }>>;
-  /** Closed sprints, oldest first (the back-test's replay points). */
+  /** Closed sprints, oldest first (the back-test's replay points), with the items committed at start. */
   closedSprints(
     productId: string,
-  ): Promise<Array<{ sprintId: string; name: string; startDate: string; endDate: string }>>;
+  ): Promise<
+    Array<{ sprintId: string; name: string; startDate: string; endDate: string; committedItems: number }>
+  >;
   /** The first sprint's start date, or null. */
   firstSprintStart(productId: string): Promise<string | null>;
   /** Items not accepted yet (throughput counts acceptances: done items still await the PO), in rank order. */

@@ -17,8 +17,15 @@ export interface AllocationItemRecord {
   title: string;
   category: AllocationCategory;
   segmentIds: string[];
+  /** The PO's weights (percent) per segment; null: an even split. */
+  segmentWeights: Record<string, number> | null;
   /** Business value + time criticality + risk reduction (missing parts count 0). */
   costOfDelay: number;
+}
+export interface SharingRecord {
+  allocation: boolean;
+  version: number;
+  updatedAt: Date;
 }
 export interface WorkRecord {
   sprintId: string;
@@ -64,6 +71,17 @@ export interface AllocationRepo {
     text: string,
     userId: string,
   ): Promise<{ before: string | null; after: JustificationRecord }>;
+  /** The PO's stored weight per segment of an item (segments without one are absent). */
+  segmentWeights(itemId: string): Promise<Record<string, number>>;
+  /** Sets (null: clears) an item's weights at `version` (a version step); the new version, or null when stale. */
+  setSegmentWeights(
+    itemId: string,
+    version: number,
+    weights: Record<string, number> | null,
+  ): Promise<number | null>;
+  /** Whether the PO shares the allocation with stakeholders; null before the PO decided. */
+  sharing(productId: string, lock?: 'update'): Promise<SharingRecord | null>;
+  saveSharing(productId: string, allocation: boolean, userId: string): Promise<SharingRecord>;
   budget(productId: string, lock?: 'update'): Promise<BudgetRecord | null>;
   saveBudget(productId: string, b: Omit<BudgetRecord, 'version'>, userId: string): Promise<BudgetRecord>;
   /** Customer review answers per item of the product. */

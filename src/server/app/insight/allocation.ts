@@ -1,9 +1,15 @@
 import type { ChangeFeed } from '#app/change-feed.ts';
 import { recordEvent } from '#app/events.ts';
+import { type JsonText, jsonText } from '#app/json-text.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
 import { TopicCache } from '#app/topic-cache.ts';
-import type { AllocationReport, AllocationTargets, BudgetReport } from '#contracts/insight-allocation.ts';
+import type {
+  AllocationEvidence,
+  AllocationReport,
+  AllocationTargets,
+  BudgetReport,
+} from '#contracts/insight-allocation.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
 import {
   allocation,
@@ -12,7 +18,9 @@ import {
   SEGMENT_TOLERANCE_POINTS,
 } from '#domain/insight/allocation.ts';
 import { type BudgetSettings, budgetReport } from '#domain/insight/budget.ts';
+import { type EvidenceAsk, shareEvidence, withoutItemIds } from './allocation-evidence.ts';
 import type { WorkRecord } from './allocation-ports.ts';
+import { allocationSharing } from './allocation-sharing.ts';
 
 /** How many sprints the allocation shows unless asked (the issue's example). */
 export const DEFAULT_ALLOCATION_SPRINTS = 6;
@@ -34,9 +42,12 @@ const bySprint = (work: WorkRecord[]) => {
  * until it changes (every change records an event, which drops the entry).
  */
 export function allocationUseCases(store: Store, changes?: ChangeFeed) {
-  const cache = changes
-    ? new TopicCache<AllocationReport>(changes, { maxAgeMs: 5_000, maxEntries: 2_000 })
+  // Cached until the product changes: the whole report (with every share's item ids) per range,
+  // and the answers' JSON text per (range, evidence), so a hit is a string sent as it is.
+  const reports = changes
+    ? new TopicCache<AllocationReport>(changes, { maxAgeMs: 5_000, maxEntries: 500 })
     : null;
+  const texts = changes ? new TopicCache<JsonText>(changes, { maxAgeMs: 5_000, maxEntries: 2_000 }) : null;
   const budgetCache = changes
     ? new TopicCache<BudgetReport>(changes, { maxAgeMs: 5_000, maxEntries: 2_000 })
     : null;
@@ -139,7 +150,16 @@ export function allocationUseCases(store: Store, changes?: ChangeFeed) {
           completedPoints: work.reduce((t, w) => t + w.points, 0),
           accepted: work.flatMap((w) => {
             const i = byId.get(w.itemId);
-            return i ? [{ itemId: i.id, costOfDelay: i.costOfDelay, segmentIds: i.segmentIds }] : [];
+            return i
+              ? [
+                  {
+                    itemId: i.id,
+                    costOfDelay: i.costOfDelay,
+                    segmentIds: i.segmentIds,
+                    segmentWeights: i.segmentWeights,
+                  },
+                ]
+              : [];
           }),
         };
       }),
@@ -153,14 +173,33 @@ export function allocationUseCases(store: Store, changes?: ChangeFeed) {
       : { ...report, budget: null, version: 0, warning: null };
   }
 
+  const full = (productId: string, sprints: number) =>
+    reports
+      ? reports.get(productId, `allocation:${sprints}`, () => compute(productId, sprints))
+      : compute(productId, sprints);
+
   return {
     compute,
+    ...allocationSharing(store, full, texts),
     targets: (ctx: ProductContext) => targets(ctx.productId),
 
-    report: (ctx: ProductContext, sprints = DEFAULT_ALLOCATION_SPRINTS) =>
-      cache
-        ? cache.get(ctx.productId, `allocation:${sprints}`, () => compute(ctx.productId, sprints))
-        : compute(ctx.productId, sprints),
+    /** The allocation as the API sends it; `evidence: 'none'` (default) leaves the item ids out. */
+    report: (
+      ctx: ProductContext,
+      q: { sprints?: number | undefined; evidence?: 'none' | 'ids' | undefined },
+    ) => {
+      const sprints = q.sprints ?? DEFAULT_ALLOCATION_SPRINTS;
+      const evidence = q.evidence ?? 'none';
+      const load = async () => {
+        const r = await full(ctx.productId, sprints);
+        return jsonText(evidence === 'ids' ? r : withoutItemIds(r));
+      };
+      return texts ? texts.get(ctx.productId, `allocation:${sprints}:${evidence}`, load) : load();
+    },
+
+    /** The items behind one share: a sprint (or overall, the backlog) and a segment or category. */
+    evidence: async (ctx: ProductContext, q: EvidenceAsk): Promise<AllocationEvidence> =>
+      shareEvidence(await full(ctx.productId, q.sprints ?? DEFAULT_ALLOCATION_SPRINTS), q),
 
     /** The PO's category ranges; If-Match: the version read (0 before the first save). */
     setTargets: (ctx: ProductContext, version: number, categories: CategoryRanges) =>

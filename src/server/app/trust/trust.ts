@@ -1,4 +1,5 @@
 import type { ChangeFeed } from '#app/change-feed.ts';
+import { type JsonText, jsonText } from '#app/json-text.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
 import { TopicCache } from '#app/topic-cache.ts';
@@ -24,25 +25,34 @@ export function trustWindow(now: Date, from?: string, to?: string): { from: Date
 }
 
 export function trustUseCases(store: Store, now: () => Date, changes?: ChangeFeed) {
+  // The radar is read far more often than the product changes; a change drops it (change feed).
+  // Kept: the whole report per window, and the answer's JSON text per (window, signal), so a hit
+  // neither trims the evidence nor serializes.
+  const reports = changes
+    ? new TopicCache<TrustReport>(changes, { maxAgeMs: 60_000, maxEntries: 200 })
+    : null;
+  const texts = changes ? new TopicCache<JsonText>(changes, { maxAgeMs: 60_000, maxEntries: 500 }) : null;
   async function build(productId: string, window: { from: Date; to: Date }): Promise<TrustReport> {
     const facts = await store.read.trust.facts(productId, previousWindow(window).from, window.to);
     return trustReport(facts, window, now());
   }
-  // The radar is read far more often than the product changes; a change drops it (change feed).
-  const cache = changes ? new TopicCache<TrustReport>(changes, { maxAgeMs: 60_000, maxEntries: 500 }) : null;
+  const windowKey = (w: { from: Date; to: Date }) => `${w.from.toISOString()}:${w.to.toISOString()}`;
+  /** The radar; each signal lists its most recent evidence, all of it for `signal`. */
+  async function report(ctx: ProductContext, q: TrustAsk): Promise<TrustReport> {
+    const window = trustWindow(now(), q.from, q.to);
+    const load = () => build(ctx.productId, window);
+    const full = reports ? await reports.get(ctx.productId, windowKey(window), load) : await load();
+    return limitEvidence(full, undefined, q.signal ?? null);
+  }
   return {
-    /** The radar; each signal lists its most recent evidence, all of it for `signal`. */
-    async radar(
-      ctx: ProductContext,
-      q: { from?: string | undefined; to?: string | undefined; signal?: string | undefined },
-    ) {
-      const window = trustWindow(now(), q.from, q.to);
-      const key = `trust:${window.from.toISOString()}:${window.to.toISOString()}`;
-      const report = cache
-        ? await cache.get(ctx.productId, key, () => build(ctx.productId, window))
-        : await build(ctx.productId, window);
-      return limitEvidence(report, undefined, q.signal ?? null);
+    report,
+    /** The radar as the API sends it, cached per product and query until the product changes. */
+    async radar(ctx: ProductContext, q: TrustAsk): Promise<JsonText> {
+      const key = `${windowKey(trustWindow(now(), q.from, q.to))}:${q.signal ?? ''}`;
+      const load = async () => jsonText(await report(ctx, q));
+      return texts ? texts.get(ctx.productId, key, load) : load();
     },
   };
 }
+type TrustAsk = { from?: string | undefined; to?: string | undefined; signal?: string | undefined };
 export type TrustUseCases = ReturnType<typeof trustUseCases>;

@@ -23,9 +23,19 @@ export function forecastsRepo(db: Queryable): ForecastsRepo {
       return r.rows;
     },
     async closedSprints(productId) {
-      const r = await db.query<{ sprintId: string; name: string; startDate: string; endDate: string }>(
-        `select id as "sprintId", name, start_date::text as "startDate", end_date::text as "endDate"
-           from sprints where product_id = $1 and state = 'closed' order by start_date, created_at`,
+      // Committed: the start snapshot's items, else (sprints from before snapshots) the sprint's items.
+      const r = await db.query<{
+        sprintId: string;
+        name: string;
+        startDate: string;
+        endDate: string;
+        committedItems: number;
+      }>(
+        `select s.id as "sprintId", s.name, s.start_date::text as "startDate", s.end_date::text as "endDate",
+                coalesce(jsonb_array_length(snap.items),
+                         (select count(*) from sprint_items si where si.sprint_id = s.id))::int as "committedItems"
+           from sprints s left join sprint_snapshots snap on snap.sprint_id = s.id
+          where s.product_id = $1 and s.state = 'closed' order by s.start_date, s.created_at`,
         [productId],
       );
       return r.rows;

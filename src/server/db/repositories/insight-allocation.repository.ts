@@ -4,6 +4,7 @@ import type {
   AllocationSprintRecord,
   BudgetRecord,
   JustificationRecord,
+  SharingRecord,
   WorkRecord,
 } from '#app/insight/allocation-ports.ts';
 import type { Queryable } from '#db/pool.ts';
@@ -32,6 +33,25 @@ export function allocationRepo(db: Queryable): AllocationRepo {
         [productId, JSON.stringify(categories), userId],
       );
       return r.rows[0] as { version: number; updatedAt: Date };
+    },
+    async sharing(productId, lock) {
+      const r = await db.query<SharingRecord>(
+        `select allocation, version, updated_at as "updatedAt" from insight_sharing where product_id = $1${
+          lock ? ' for update' : ''
+        }`,
+        [productId],
+      );
+      return r.rows[0] ?? null;
+    },
+    async saveSharing(productId, allocation, userId) {
+      const r = await db.query<SharingRecord>(
+        `insert into insight_sharing (product_id, allocation, updated_by) values ($1, $2, $3)
+         on conflict (product_id) do update set allocation = excluded.allocation,
+           updated_by = excluded.updated_by, updated_at = now(), version = insight_sharing.version + 1
+         returning allocation, version, updated_at as "updatedAt"`,
+        [productId, allocation, userId],
+      );
+      return r.rows[0] as SharingRecord;
     },
     async segments(productId) {
       const r = await db.query<AllocSegment>(
@@ -97,20 +117,49 @@ export function allocationRepo(db: Queryable): AllocationRepo {
     },
     async items(productId) {
       // One pass over the product's item_segments (grouped), not a subquery per item.
-      // Segment ids come as one comma-joined text: parsing 10,000 text[] values costs more than a split.
-      const r = await db.query<Omit<AllocationItemRecord, 'segmentIds'> & { segs: string | null }>(
+      // Segment ids (with the PO's weight, `id:weight`) come as one comma-joined text: parsing
+      // 10,000 text[] values costs more than a split.
+      const r = await db.query<
+        Omit<AllocationItemRecord, 'segmentIds' | 'segmentWeights'> & { segs: string | null }
+      >(
         `select i.id, p.key || '-' || i.number as key, i.title, i.category, s.ids as segs,
                 (coalesce(i.business_value, 0) + coalesce(i.time_criticality, 0) + coalesce(i.risk_reduction, 0))::int
                   as "costOfDelay"
            from items i
            join products p on p.id = i.product_id
-           left join (select x.item_id, string_agg(x.segment_id::text, ',') as ids
+           left join (select x.item_id, string_agg(x.segment_id::text || coalesce(':' || x.weight::text, ''), ',') as ids
                         from item_segments x join segments g on g.id = x.segment_id
                        where g.product_id = $1 group by x.item_id) s on s.item_id = i.id
           where i.product_id = $1`,
         [productId],
       );
-      return r.rows.map(({ segs, ...i }) => ({ ...i, segmentIds: segs ? segs.split(',') : [] }));
+      return r.rows.map(({ segs, ...i }) => ({ ...i, ...segmentsOf(segs) }));
+    },
+    async segmentWeights(itemId) {
+      const r = await db.query<{ segmentId: string; weight: string }>(
+        `select segment_id as "segmentId", weight from item_segments where item_id = $1 and weight is not null`,
+        [itemId],
+      );
+      return Object.fromEntries(r.rows.map((w) => [w.segmentId, Number(w.weight)]));
+    },
+    async setSegmentWeights(itemId, version, weights) {
+      const r = await db.query<{ version: number }>(
+        `update items set version = version + 1, updated_at = now()
+          where id = $1 and version = $2 and deleted_at is null returning version`,
+        [itemId, version],
+      );
+      if (!r.rows[0]) return null;
+      const ids = Object.keys(weights ?? {});
+      await db.query(
+        // Every segment of the item gets its weight, or none: a weight never outlives a new set.
+        `update item_segments x set weight = w.weight
+           from (select s.segment_id, g.weight from item_segments s
+                   left join unnest($2::uuid[], $3::numeric[]) as g(segment_id, weight) on g.segment_id = s.segment_id
+                  where s.item_id = $1) w
+          where x.item_id = $1 and x.segment_id = w.segment_id`,
+        [itemId, ids, ids.map((id) => weights?.[id] ?? null)],
+      );
+      return r.rows[0].version;
     },
     async setJustification(sprintId, productId, text, userId) {
       const prev = await db.query<{ text: string }>(
@@ -168,4 +217,18 @@ export function allocationRepo(db: Queryable): AllocationRepo {
       return r.rows;
     },
   };
+}
+
+/** `id,id` or `id:60,id:40` → the ids and, when every one carries a weight, the weights. */
+function segmentsOf(segs: string | null): Pick<AllocationItemRecord, 'segmentIds' | 'segmentWeights'> {
+  if (!segs) return { segmentIds: [], segmentWeights: null };
+  if (!segs.includes(':')) return { segmentIds: segs.split(','), segmentWeights: null };
+  const segmentIds: string[] = [];
+  const segmentWeights: Record<string, number> = {};
+  for (const part of segs.split(',')) {
+    const [id = '', weight] = part.split(':');
+    segmentIds.push(id);
+    if (weight !== undefined) segmentWeights[id] = Number(weight);
+  }
+  return { segmentIds, segmentWeights };
 }

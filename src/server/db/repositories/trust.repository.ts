@@ -17,7 +17,7 @@ const LOOKBACK = '28 days';
 export function trustRepo(db: Queryable): TrustRepo {
   return {
     async facts(productId, from, to) {
-      const sprints = await db.query<
+      const sprintsP = db.query<
         Omit<TrustSprintFact, 'startedAt' | 'closedAt' | 'startEventId'> & {
           startedAt: Date | null;
           closedAt: Date | null;
@@ -37,15 +37,19 @@ export function trustRepo(db: Queryable): TrustRepo {
             and (s.closed_at is null or s.closed_at >= $2::timestamptz - $4::interval)`,
         [productId, from, to, LOOKBACK],
       );
-      const sprintIds = sprints.rows.map((s) => s.id);
-      const [items, events, comments, answers, links, defects, members] = await Promise.all([
-        db.query<TrustSprintItemFact & { reviewedAt: Date | null }>(
-          `select si.sprint_id as "sprintId", si.item_id as "itemId", p.key || '-' || i.number as key,
+      // Only the sprint items and the review answers wait for the sprints; the rest start at once.
+      const idsP = sprintsP.then((r) => r.rows.map((x) => x.id));
+      const [sprints, items, events, comments, answers, links, defects, members] = await Promise.all([
+        sprintsP,
+        idsP.then((sprintIds) =>
+          db.query<TrustSprintItemFact & { reviewedAt: Date | null }>(
+            `select si.sprint_id as "sprintId", si.item_id as "itemId", p.key || '-' || i.number as key,
                   i.title, i.problem, i.business_value as "businessValue", si.outcome, si.review,
                   si.reviewed_at as "reviewedAt", si.reopened
              from sprint_items si join items i on i.id = si.item_id join products p on p.id = i.product_id
             where si.sprint_id = any($1::uuid[])`,
-          [sprintIds],
+            [sprintIds],
+          ),
         ),
         db.query<{
           id: string;
@@ -71,13 +75,15 @@ export function trustRepo(db: Queryable): TrustRepo {
             where i.product_id = $1 and c.deleted_at is null and c.created_at >= $2`,
           [productId, from],
         ),
-        db.query<Omit<TrustAnswer, 'at'> & { at: Date }>(
-          `select a.review_id as "reviewId", a.item_id as "itemId", p.key || '-' || i.number as "itemKey",
+        idsP.then((sprintIds) =>
+          db.query<Omit<TrustAnswer, 'at'> & { at: Date }>(
+            `select a.review_id as "reviewId", a.item_id as "itemId", p.key || '-' || i.number as "itemKey",
                   a.mood, a.answered_at as at
              from customer_reviews cr join review_answers a on a.review_id = cr.id
              join items i on i.id = a.item_id join products p on p.id = i.product_id
             where cr.product_id = $1 and cr.sprint_id = any($2::uuid[])`,
-          [productId, sprintIds],
+            [productId, sprintIds],
+          ),
         ),
         db.query<Omit<TrustLink, 'createdAt'> & { createdAt: Date }>(
           `select from_item_id as "fromItemId", to_item_id as "toItemId", created_at as "createdAt"

@@ -56,11 +56,20 @@ beforeAll(async () => {
   for (const [name, start, end] of [
     ['Sprint 1', '2026-11-02', '2026-11-13'],
     ['Sprint 2', '2026-11-16', '2026-11-27'],
-  ])
-    await t.pool.query(
-      `insert into sprints (product_id, name, start_date, end_date, state) values ($1, $2, $3, $4, 'closed')`,
+  ]) {
+    const s = await t.pool.query<{ id: string }>(
+      `insert into sprints (product_id, name, start_date, end_date, state) values ($1, $2, $3, $4, 'closed')
+       returning id`,
       [productId, name, start, end],
     );
+    // Sprint 2 committed 8 items at its start (the "when" back-test's question).
+    if (name === 'Sprint 2')
+      await t.pool.query(
+        `insert into sprint_snapshots (sprint_id, committed_points, items, over_forecast)
+         select $1, 16, jsonb_agg(jsonb_build_object('itemId', gen_random_uuid())), false from generate_series(1, 8)`,
+        [s.rows[0]!.id],
+      );
+  }
   for (let k = 1; k <= 3; k++) {
     const o = await item(`Open ${k}`);
     await t.pool.query('update items set size = 3 where id = $1', [o.id]);
@@ -92,6 +101,17 @@ describe('forecasts', () => {
       held: true,
     });
     expect(body).toMatchObject({ trials: 1000, seed: 5 });
+    // "When" replayed: at Sprint 2's start, one a day said its 8 items by the 8th working day, 25 Nov.
+    expect(body.backtestWhen.summary).toBe('85 % forecasts held 1 time in 1');
+    expect(body.backtestWhen.sprints).toEqual([
+      expect.objectContaining({
+        name: 'Sprint 2',
+        items: 8,
+        forecast: '2026-11-25',
+        actual: '2026-11-25',
+        held: true,
+      }),
+    ]);
   });
 
   it('"when" for the open backlog: the spike and the unsized item widen the range and say so', async () => {

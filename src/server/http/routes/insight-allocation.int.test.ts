@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationReport, BudgetReport } from '#contracts/insight-allocation.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
@@ -92,15 +93,57 @@ describe('allocation', () => {
     const seg = (id: string | null) => s1.bySegment.find((s) => s.segmentId === id);
     expect(seg(sec)).toMatchObject({ points: 8, share: 66.7, target: 30, offTarget: true });
     expect(seg(vip)).toMatchObject({ points: 2, share: 16.7, target: 70, offTarget: true });
-    expect(seg(null)).toMatchObject({ name: 'Unassigned', points: 2, itemIds: [items.Cleanup] });
+    // By default a share carries its count; the ids and names are one request away.
+    expect(seg(null)).toMatchObject({ name: 'Unassigned', points: 2, itemCount: 1, itemIds: [] });
+    expect(a.items).toEqual([]);
     expect(a.overall.points).toBe(20);
     expect(a.overall.bySegment.find((s) => s.segmentId === vip)?.share).toBe(50);
     // The open backlog: only "Next", all VIP.
     expect(a.planned.bySegment.find((s) => s.segmentId === vip)).toMatchObject({ points: 5, share: 100 });
-    expect(a.items.map((i) => i.id)).toContain(items.Next);
+    const withIds = (await get(team, '?evidence=ids')).json() as AllocationReport;
+    expect(withIds.sprints[0]?.bySegment.find((s) => s.segmentId === null)?.itemIds).toEqual([items.Cleanup]);
+    expect(withIds.items.map((i) => i.id)).toContain(items.Next);
     const one = (await get(team, '?sprints=1')).json() as AllocationReport;
     expect(one.sprints.map((s) => s.name)).toEqual(['Sprint 2']);
     expect((await get(team, '?sprints=0')).statusCode).toBe(400);
+  });
+
+  it('lists the items behind one share on demand, ordered by key', async () => {
+    const a = (await get(team)).json() as AllocationReport;
+    const s1 = a.sprints[0]!.sprintId;
+    const ev = (q: string) =>
+      t.call(facilitator, { method: 'GET', url: `/api/v1/products/${productId}/allocation/evidence?${q}` });
+    const sec1 = await ev(`column=${s1}&segment=${sec}`);
+    expect(sec1.statusCode).toBe(200);
+    expect(sec1.json()).toEqual({
+      label: 'Sprint 1 · Secretariat',
+      points: 8,
+      items: [
+        { id: items.Agenda, key: expect.any(String), title: 'Agenda' },
+        { id: items.Badges, key: expect.any(String), title: 'Badges' },
+      ],
+    });
+    expect((await ev('column=overall&category=debt')).json()).toMatchObject({
+      label: 'Overall · Debt',
+      items: [{ title: 'Cleanup' }],
+    });
+    expect(
+      (await ev(`column=backlog&segment=${vip}`)).json().items.map((i: { title: string }) => i.title),
+    ).toEqual(['Next']);
+    expect((await ev(`column=${s1}&planned=true&segment=none`)).json()).toMatchObject({
+      label: 'Sprint 1 (committed) · Unassigned',
+    });
+    // A sprint outside the range, an unknown segment: 404; neither segment nor category: 400.
+    expect((await ev(`column=${s1}&sprints=1&segment=${sec}`)).statusCode).toBe(404);
+    expect((await ev(`column=overall&segment=${randomUUID()}`)).statusCode).toBe(404);
+    const both = await ev('column=overall');
+    expect(both.statusCode).toBe(400);
+    expect(Object.keys(both.json().error.fields)).toEqual(['query.segment']);
+    const stranger_ = await t.call(stranger, {
+      method: 'GET',
+      url: `/api/v1/products/${productId}/allocation/evidence?column=overall&category=debt`,
+    });
+    expect(stranger_.statusCode).toBe(404);
   });
 
   it('lets the PO set category ranges with If-Match, and judges the sprints against them', async () => {
@@ -163,6 +206,63 @@ describe('allocation', () => {
     const budget = `/api/v1/products/${productId}/budget`;
     expect((await t.call(stakeholder, { method: 'GET', url: budget })).statusCode).toBe(403);
     expect((await t.call(stranger, { method: 'GET', url: budget })).statusCode).toBe(404);
+  });
+});
+
+describe('sharing the allocation with stakeholders', () => {
+  const shared = (as: TestUser) =>
+    t.call(as, { method: 'GET', url: `/api/v1/products/${productId}/shared-allocation` });
+  const put = (as: TestUser, version: string, allocation: boolean) =>
+    t.call(as, {
+      method: 'PUT',
+      url: `/api/v1/products/${productId}/insight-sharing`,
+      payload: { allocation },
+      headers: { 'if-match': version },
+    });
+
+  it('is off until the PO shares it; stakeholders then read shares and targets, never an item', async () => {
+    const off = await t.call(stakeholder, {
+      method: 'GET',
+      url: `/api/v1/products/${productId}/insight-sharing`,
+    });
+    expect(off.json()).toMatchObject({ allocation: false, version: 0 });
+    expect((await shared(stakeholder)).statusCode).toBe(403);
+    // The PO previews what customers would see.
+    expect((await shared(owner)).statusCode).toBe(200);
+    expect((await put(team, '0', true)).statusCode).toBe(403);
+    expect((await put(stakeholder, '0', true)).statusCode).toBe(403);
+    const on = await put(owner, '0', true);
+    expect(on.statusCode).toBe(200);
+    expect(on.json()).toMatchObject({ allocation: true, version: 1 });
+    expect((await put(owner, '0', false)).statusCode).toBe(412);
+
+    const r = await shared(stakeholder);
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.sprints.map((s: { name: string }) => s.name)).toEqual(['Sprint 1', 'Sprint 2']);
+    expect(body.sprints[0].bySegment.find((s: { segmentId: string }) => s.segmentId === sec)).toMatchObject({
+      points: 8,
+      share: 66.7,
+      target: 30,
+      offTarget: true,
+      itemCount: 2,
+    });
+    // Nothing names or points at an item, and the open backlog (unpromised work) is not there.
+    for (const id of Object.values(items)) expect(r.body).not.toContain(id);
+    for (const title of Object.keys(items)) expect(r.body).not.toContain(title);
+    expect(body).not.toHaveProperty('planned');
+    expect(body).not.toHaveProperty('items');
+    // Still closed: the internal view, and strangers.
+    expect((await get(stakeholder)).statusCode).toBe(403);
+    expect((await shared(stranger)).statusCode).toBe(404);
+
+    expect((await put(owner, '1', false)).statusCode).toBe(200);
+    expect((await shared(stakeholder)).statusCode).toBe(403);
+    const ev = await t.pool.query(
+      `select after from events where product_id = $1 and type = 'insight.sharing_updated' order by at`,
+      [productId],
+    );
+    expect(ev.rows.map((e) => e.after)).toEqual([{ allocation: true }, { allocation: false }]);
   });
 });
 

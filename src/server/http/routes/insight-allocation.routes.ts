@@ -1,17 +1,26 @@
 import { z } from 'zod';
 import { IsoDateTime, ProductParams } from '#contracts/common.ts';
 import {
+  AllocationEvidence,
+  AllocationEvidenceQuery,
   AllocationQuery,
   AllocationReport,
   AllocationTargets,
   AllocationTargetsBody,
   BudgetBody,
   BudgetReport,
+  InsightSharing,
+  InsightSharingBody,
+  ItemSegmentWeights,
   JustificationBody,
+  SegmentWeightsBody,
+  SharedAllocation,
 } from '#contracts/insight-allocation.ts';
+import { ItemParams } from '#contracts/items.ts';
 import { SprintParams } from '#contracts/sprints.ts';
 import { ROLES } from '#domain/roles.ts';
 import { type AnyRoute, allow, defineRoute, ifMatchVersion } from '#http/route.ts';
+import { onItem } from '#http/routes/items.routes.ts';
 import { onSprint } from './sprints.routes.ts';
 
 const PO_ONLY = 'Only the Product Owner sets allocation targets, budgets and justifications.';
@@ -51,7 +60,54 @@ export const insightAllocationRoutes: AnyRoute[] = [
     params: ProductParams,
     query: AllocationQuery,
     response: AllocationReport,
-    handler: (ctx) => ctx.services.allocation.report(ctx.product, ctx.query.sprints),
+    handler: (ctx) => ctx.services.allocation.report(ctx.product, ctx.query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/allocation/evidence',
+    tag: 'insight',
+    summary:
+      'The items behind one share of the allocation: a sprint (or overall, backlog) by segment or category',
+    access: allow.readers,
+    params: ProductParams,
+    query: AllocationEvidenceQuery,
+    response: AllocationEvidence,
+    handler: (ctx) => ctx.services.allocation.evidence(ctx.product, ctx.query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/insight-sharing',
+    tag: 'insight',
+    summary: 'Whether the Product Owner shares the allocation view with stakeholders',
+    access: allow.members,
+    params: ProductParams,
+    response: InsightSharing,
+    handler: (ctx) => ctx.services.allocation.sharing(ctx.product),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/products/:productId/insight-sharing',
+    tag: 'insight',
+    summary:
+      'Share the allocation view with stakeholders, or stop (Product Owner; If-Match, 0 the first time)',
+    access: allow.product(ROLES.owner, { denied: 'Only the Product Owner decides what stakeholders see.' }),
+    params: ProductParams,
+    body: InsightSharingBody,
+    response: InsightSharing,
+    headers: { 'if-match': 'The version you read (0 before the first decision)' },
+    handler: (ctx) =>
+      ctx.services.allocation.setSharing(ctx.product, ifMatchVersion(ctx.req, 0), ctx.body.allocation),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/shared-allocation',
+    tag: 'insight',
+    summary:
+      'The allocation as stakeholders see it when the PO shares it: shares per segment and category, no items',
+    access: allow.members,
+    params: ProductParams,
+    response: SharedAllocation,
+    handler: (ctx) => ctx.services.allocation.shared(ctx.product),
   }),
   defineRoute({
     method: 'PUT',
@@ -68,6 +124,37 @@ export const insightAllocationRoutes: AnyRoute[] = [
       writtenAt: IsoDateTime,
     }),
     handler: (ctx) => ctx.services.allocation.justify(ctx.product, ctx.params.sprintId, ctx.body.text),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/items/:itemId/segment-weights',
+    tag: 'insight',
+    summary: "How an item's points split among the segments it serves (the PO's weights, else evenly)",
+    access: allow.product(ROLES.readers, { of: onItem }),
+    params: ItemParams,
+    response: ItemSegmentWeights,
+    handler: (ctx) => ctx.services.segmentWeights.get(ctx.product, ctx.params.itemId),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/items/:itemId/segment-weights',
+    tag: 'insight',
+    summary: "Weigh an item's segments (Product Owner; relative weights, stored as percent; null: evenly)",
+    access: allow.product(ROLES.owner, {
+      of: onItem,
+      denied: 'Only the Product Owner weighs an item’s segments.',
+    }),
+    params: ItemParams,
+    body: SegmentWeightsBody,
+    response: ItemSegmentWeights,
+    headers: { 'if-match': 'The item version you edited' },
+    handler: (ctx) =>
+      ctx.services.segmentWeights.set(
+        ctx.product,
+        ctx.params.itemId,
+        ifMatchVersion(ctx.req),
+        ctx.body.weights,
+      ),
   }),
   defineRoute({
     method: 'GET',

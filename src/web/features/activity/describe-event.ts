@@ -136,6 +136,10 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     return `${who} applied the computed scope to ${quoted(obj(e.after).name)}, adding ${n} ${n === 1 ? 'item' : 'items'}`.trim();
   },
   'allocation.targets_updated': (_e, who) => `${who} changed the allocation targets per category`,
+  'insight.sharing_updated': (e, who) =>
+    obj(e.after).allocation
+      ? `${who} shared the allocation (points per segment and category) with stakeholders`
+      : `${who} stopped sharing the allocation with stakeholders`,
   'budget.updated': (e, who) => {
     const a = obj(e.after);
     return `${who} set the budget to ${typeof a.total === 'number' ? a.total : '?'} ${a.unit === 'money' ? '(money)' : 'points'}`;

@@ -8,6 +8,7 @@ export interface NameLookup {
 }
 
 export function formatValue(field: string, value: unknown, names: NameLookup): string {
+  if (field === 'segmentWeights' && value === null) return 'an even split';
   if (value === null || value === undefined || value === '') return '(empty)';
   switch (field) {
     case 'status':
@@ -39,6 +40,10 @@ export function formatValue(field: string, value: unknown, names: NameLookup): s
       const h = value as { belief?: string; outcome?: string; signal?: string };
       return `We believe ${h.belief} will result in ${h.outcome}; we will know when ${h.signal}.`;
     }
+    case 'segmentWeights':
+      return Object.entries(value as Record<string, number>)
+        .map(([id, w]) => `${names.segments.get(id)?.name ?? 'a removed segment'} ${w} %`)
+        .join(', ');
     case 'debt': {
       if (!value) return '(none)';
       const d = value as { fixHours?: { min?: number; max?: number }; weeklyHours?: number };

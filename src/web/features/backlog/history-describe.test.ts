@@ -76,3 +76,22 @@ describe('describeHistoryEntry', () => {
     expect(moved).toEqual({ sentence: 'Paula moved this item in the backlog order', changes: [] });
   });
 });
+
+describe('segment weights in the history', () => {
+  it('names the segments and their percent, and the even split for none', async () => {
+    const { formatValue } = await import('./format-value.ts');
+    const VIP = '00000000-0000-4000-8000-0000000000d1';
+    const SEC = '00000000-0000-4000-8000-0000000000d2';
+    const named: NameLookup = {
+      segments: new Map([
+        [VIP, { name: 'VIP members' }],
+        [SEC, { name: 'Secretariat' }],
+      ]),
+      people: new Map(),
+    };
+    expect(formatValue('segmentWeights', { [VIP]: 75, [SEC]: 25 }, named)).toBe(
+      'VIP members 75 %, Secretariat 25 %',
+    );
+    expect(formatValue('segmentWeights', null, named)).toBe('an even split');
+  });
+});

@@ -5,6 +5,7 @@ import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading } from '#web/components/ui.tsx';
 import { timeAgo } from '#web/features/activity/describe-event.ts';
+import { SegmentWeightsSection } from '#web/features/insight/allocation/segment-weights-section.tsx';
 import { DebtSection } from '#web/features/insight/scope/debt-section.tsx';
 import { ItemFeedbackSection } from '#web/features/reviews/item-feedback-section.tsx';
 import { useMe, useMembers, useSegments } from '#web/lib/queries.ts';
@@ -160,6 +161,9 @@ function PanelBody({
           />
         ) : (
           <ItemReading item={base} segments={segments} names={names} />
+        )}
+        {base.segmentIds.length >= 2 && (
+          <SegmentWeightsSection itemId={base.id} version={base.version} segments={segments} />
         )}
         {canRead && <ItemRequestsSection itemId={base.id} />}
         <InvestPanel itemId={base.id} version={base.version} />

@@ -53,6 +53,7 @@ export const FIELD_LABELS: Record<string, string> = {
   releaseCritical: 'Release-critical',
   hypothesis: 'Benefit hypothesis',
   debt: 'Debt cost',
+  segmentWeights: 'Segment weights',
   rank: 'Order',
 };
 

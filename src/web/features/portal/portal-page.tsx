@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading } from '#web/components/ui.tsx';
+import { SharedAllocationSection } from '#web/features/insight/allocation/sharing.tsx';
 import { AskForm, StatusChip } from './request-parts.tsx';
 import { type PortalT, usePortal } from './requests-api.ts';
 
@@ -20,6 +21,7 @@ export function PortalPage() {
       {q.isPending && <Loading label="Loading your portal…" />}
       {q.isError && <ErrorState error={q.error} />}
       {q.data && <PortalBody portal={q.data} productKey={product.key} />}
+      {q.data && <SharedAllocationSection productId={product.id} />}
     </div>
   );
 }

@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { AllocationReport, AllocationTargets, BudgetReport } from '#contracts/insight-allocation.ts';
+import {
+  AllocationEvidence,
+  AllocationReport,
+  AllocationTargets,
+  BudgetReport,
+} from '#contracts/insight-allocation.ts';
 import { api, apiPath } from '#web/lib/api.ts';
 
 /** Query keys start with the product id, so live activity refreshes them on any change. */
@@ -16,6 +21,23 @@ export const useAllocation = (productId: string, sprints: number) =>
     queryKey: allocationKeys.report(productId, sprints),
     queryFn: () =>
       api.get(`${apiPath('products', productId, 'allocation')}?sprints=${sprints}`, AllocationReport),
+  });
+
+/** One share's items, fetched when the reader opens it: a column (sprint id, overall, backlog) and a band. */
+export const useAllocationEvidence = (
+  productId: string,
+  sprints: number,
+  pick: { column: string; segment?: string; category?: string } | null,
+) =>
+  useQuery({
+    queryKey: [...allocationKeys.report(productId, sprints), 'evidence', pick] as const,
+    enabled: pick !== null,
+    queryFn: () => {
+      const q = new URLSearchParams({ sprints: String(sprints), column: pick?.column ?? 'overall' });
+      if (pick?.segment) q.set('segment', pick.segment);
+      if (pick?.category) q.set('category', pick.category);
+      return api.get(`${apiPath('products', productId, 'allocation', 'evidence')}?${q}`, AllocationEvidence);
+    },
   });
 
 export const useAllocationTargets = (productId: string) =>
@@ -55,3 +77,15 @@ export const BAND_COLOURS = [
   'color-mix(in srgb, var(--warning) 50%, var(--accent))',
 ];
 export const UNASSIGNED_COLOUR = 'var(--text-faint)';
+
+/** Where each segment's band should end (cumulative targets from the bottom), the last line left out. */
+export function segmentTargetLines(bySegment: ReadonlyArray<{ target: number | null; name: string }>) {
+  let acc = 0;
+  return bySegment
+    .filter((s) => s.target !== null)
+    .map((s) => {
+      acc += s.target ?? 0;
+      return { at: Math.min(100, acc), label: s.name };
+    })
+    .slice(0, -1);
+}

@@ -8,11 +8,14 @@ import {
   allocationKeys,
   BAND_COLOURS,
   downloadCsv,
+  segmentTargetLines,
   UNASSIGNED_COLOUR,
   useAllocation,
+  useAllocationEvidence,
 } from './allocation-api.ts';
 import { CategoryTargetsForm } from './category-targets-form.tsx';
 import { JustificationEditor } from './justification-editor.tsx';
+import { SharingToggle } from './sharing.tsx';
 import { type Band, type Column, StackedBars } from './stacked-bars.tsx';
 import '#web/features/sprints/sprint-charts.css';
 import './allocation.css';
@@ -75,6 +78,16 @@ export default function AllocationView() {
   const [table, setTable] = useState(false);
   const [picked, setPicked] = useState<{ column: string; band: string } | null>(null);
   const q = useAllocation(product.id, count);
+  const evidence = useAllocationEvidence(
+    product.id,
+    count,
+    picked
+      ? {
+          column: picked.column === NEXT ? 'backlog' : picked.column,
+          ...(mode === 'category' ? { category: picked.band } : { segment: picked.band }),
+        }
+      : null,
+  );
   if (q.isPending) return <p className="muted">Counting the points…</p>;
   if (q.isError) return <div className="alert alert-error">{q.error.message}</div>;
   const a = q.data;
@@ -105,29 +118,18 @@ export default function AllocationView() {
       flagged: false,
     },
   ];
-  let acc = 0;
-  const targetLines =
-    mode === 'segment'
-      ? a.overall.bySegment
-          .filter((s) => s.target !== null)
-          .map((s) => {
-            acc += s.target ?? 0;
-            return { at: Math.min(100, acc), label: s.name };
-          })
-          .slice(0, -1)
-      : [];
+  const targetLines = mode === 'segment' ? segmentTargetLines(a.overall.bySegment) : [];
   const offTarget = a.sprints.filter((s) => flagged(s, 'segment') || flagged(s, 'category'));
-  const itemsById = new Map(a.items.map((i) => [i.id, i]));
   const refresh = () => qc.invalidateQueries({ queryKey: allocationKeys.all(product.id) });
   const base = `/p/${product.key}/backlog`;
 
   const pickedSplit = picked ? splitOf(picked.column) : undefined;
-  const pickedIds =
+  const pickedCount =
     picked && pickedSplit
       ? mode === 'category'
-        ? (pickedSplit.byCategory.find((c) => c.category === picked.band)?.itemIds ?? [])
-        : (pickedSplit.bySegment.find((s) => (s.segmentId ?? 'none') === picked.band)?.itemIds ?? [])
-      : [];
+        ? (pickedSplit.byCategory.find((c) => c.category === picked.band)?.itemCount ?? 0)
+        : (pickedSplit.bySegment.find((s) => (s.segmentId ?? 'none') === picked.band)?.itemCount ?? 0)
+      : 0;
   const pickedLabel = picked
     ? `${columns.find((c) => c.id === picked.column)?.label} · ${bands.find((b) => b.key === picked.band)?.label}`
     : '';
@@ -253,35 +255,33 @@ export default function AllocationView() {
           <div className="alloc-evidence-head">
             <strong>{pickedLabel}</strong>
             <span className="muted">
-              {pickedIds.length} {pickedIds.length === 1 ? 'item' : 'items'}
+              {pickedCount} {pickedCount === 1 ? 'item' : 'items'}
             </span>
             <Link to={bandLink(picked.band)}>Open in the backlog</Link>
             <button type="button" className="btn btn-small" onClick={() => setPicked(null)}>
               Close
             </button>
           </div>
-          <ul>
-            {[...pickedIds]
-              .sort((x, y) =>
-                (itemsById.get(x)?.key ?? '').localeCompare(itemsById.get(y)?.key ?? '', 'en', {
-                  numeric: true,
-                }),
-              )
-              .map((id) => {
-                const i = itemsById.get(id);
-                return (
-                  <li key={id}>
-                    <Link to={`${base}?item=${id}`}>
-                      {i?.key ?? 'Item'} {i?.title ?? ''}
-                    </Link>
-                  </li>
-                );
-              })}
-          </ul>
+          {evidence.isPending ? (
+            <p className="muted">Finding the items…</p>
+          ) : evidence.isError ? (
+            <div className="alert alert-error">{evidence.error.message}</div>
+          ) : (
+            <ul>
+              {evidence.data.items.map((i) => (
+                <li key={i.id}>
+                  <Link to={`${base}?item=${i.id}`}>
+                    {i.key} {i.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
       <OffTarget sprints={offTarget} isPo={isPo} onSaved={refresh} />
       {isPo && <CategoryTargetsForm productId={product.id} onSaved={refresh} />}
+      {isPo && <SharingToggle productId={product.id} />}
     </section>
   );
 }

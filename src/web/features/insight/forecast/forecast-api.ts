@@ -11,6 +11,7 @@ import { api, apiPath } from '#web/lib/api.ts';
 export type WhenT = WhenForecast;
 export type HowManyT = HowManyForecast;
 export type BacktestT = WhenForecast['backtest'];
+export type WhenBacktestT = WhenForecast['backtestWhen'];
 
 const keys = {
   when: (productId: string, body: WhenBody) => ['products', productId, 'forecasts', 'when', body] as const,

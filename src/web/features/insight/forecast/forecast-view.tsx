@@ -5,8 +5,8 @@ import { useProduct } from '#web/app/product-context.tsx';
 import { day } from '#web/features/sprints/format.ts';
 import { isApiError } from '#web/lib/api.ts';
 import '#web/features/sprints/sprint-charts.css';
+import { HowManyBacktest, range, WhenBacktest } from './backtest-badge.tsx';
 import {
-  type BacktestT,
   downloadCsv,
   type HowManyT,
   useHowMany,
@@ -18,8 +18,6 @@ import { ForecastHistogram } from './forecast-histogram.tsx';
 import './forecast.css';
 
 const PCTS = ['50', '85', '95'] as const;
-const range = (from: string, to: string) =>
-  from === to ? day(from, true) : `${day(from)} – ${day(to, true)}`;
 
 function addDays(iso: string, n: number) {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -53,7 +51,7 @@ export default function ForecastView() {
       <section className="forecast-section" aria-labelledby="fc-when">
         <div className="forecast-head">
           <h2 id="fc-when">When will it be done?</h2>
-          {when.data && <BacktestBadge backtest={when.data.backtest} />}
+          {when.data && <WhenBacktest backtest={when.data.backtestWhen} />}
         </div>
         <fieldset className="forecast-pick">
           <legend className="sr-only">What to forecast</legend>
@@ -131,7 +129,7 @@ export default function ForecastView() {
       <section className="forecast-section" aria-labelledby="fc-howmany">
         <div className="forecast-head">
           <h2 id="fc-howmany">How many by a date?</h2>
-          {howMany.data && <BacktestBadge backtest={howMany.data.backtest} />}
+          {howMany.data && <HowManyBacktest backtest={howMany.data.backtest} />}
         </div>
         <label className="forecast-date">
           By{' '}
@@ -174,52 +172,6 @@ function Notes({ notes }: { notes: string[] }) {
       ))}
     </ul>
   );
-}
-
-function BacktestBadge({ backtest }: { backtest: BacktestT }) {
-  return (
-    <details className="forecast-backtest">
-      <summary>
-        <span className={backtest.total && backtest.held / backtest.total < 0.7 ? 'bt bt-low' : 'bt'}>
-          {backtest.summary}
-        </span>
-      </summary>
-      <p className="muted">
-        At each past sprint's start: the 85 % "how many by its end" forecast from the history before it,
-        against the items accepted in it.
-      </p>
-      {backtest.sprints.length > 0 && (
-        <table className="forecast-table">
-          <thead>
-            <tr>
-              <th>Sprint</th>
-              <th>85 %: at least</th>
-              <th>Accepted</th>
-              <th>Held</th>
-            </tr>
-          </thead>
-          <tbody>
-            {backtest.sprints.map((s) => (
-              <tr key={s.sprintId}>
-                <td>
-                  <SprintLink id={s.sprintId} name={s.name} />
-                  <span className="muted"> {range(s.startDate, s.endDate)}</span>
-                </td>
-                <td>{s.forecast}</td>
-                <td>{s.actual}</td>
-                <td>{s.held ? 'yes' : 'no'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </details>
-  );
-}
-
-function SprintLink({ id, name }: { id: string; name: string }) {
-  const product = useProduct();
-  return <Link to={`/p/${product.key}/sprints/${id}`}>{name}</Link>;
 }
 
 function Window({ data, productKey }: { data: WhenT | HowManyT; productKey: string }) {
