@@ -53,6 +53,8 @@ export const FIELD_LABELS: Record<string, string> = {
   releaseCritical: 'Release-critical',
   hypothesis: 'Benefit hypothesis',
   debt: 'Debt cost',
+  severity: 'Severity',
+  waiting: 'Waiting for customer',
   rank: 'Order',
 };
 
@@ -73,6 +75,8 @@ export const SORT_LABELS: Record<ItemSort, string> = {
   releaseCritical: 'release-critical',
   assignee: 'assignee',
   createdAt: 'creation date',
+  responseDueAt: 'response due',
+  resolutionDueAt: 'resolution due',
   updatedAt: 'last update',
 };
 
