@@ -21,12 +21,6 @@ export interface WorkCalendar {
   isWorking(at: number): boolean;
 }
 
-/** A window per local day (a day number counts local dates from 1970-01-01), or null when off. */
-interface Day {
-  midnight: number;
-  window: readonly [number, number] | null;
-}
-
 const CALENDAR_HOURS: WorkCalendar = {
   workingMs: (from, to) => Math.max(0, to - from),
   addWorking: (from, ms) => from + ms,
@@ -43,69 +37,144 @@ const cache = new WeakMap<SlaPolicy, WorkCalendar>();
 export function businessCalendar(policy: SlaPolicy): WorkCalendar {
   const cached = cache.get(policy);
   if (cached) return cached;
-  const zone = policy.timeZone;
-  const startMin = minutesOf(policy.workingHours.start);
-  const endMin = minutesOf(policy.workingHours.end);
-  const workingDays = new Set(policy.workingDays);
-  const holidays = new Set(policy.holidays);
-  const days = new Map<number, Day>();
+  const cal = new BusinessDays(policy);
+  cache.set(policy, cal);
+  return cal;
+}
 
-  const local = (n: number, minutes: number) => {
+// A calendar without a working day could never end a clock; the policy schema refuses one, and
+// this bound (ten years of days) stops a loop should one slip through.
+const MAX_DAYS = 3660;
+
+/**
+ * Local days in flat arrays from a base day on: midnight, the working window (NaN when off) and
+ * the working time before each day (a prefix sum), so the working time between two instants is
+ * two partial days and a subtraction, and the instant a budget runs out is a binary search.
+ */
+class BusinessDays implements WorkCalendar {
+  private readonly zone: string;
+  private readonly startMin: number;
+  private readonly endMin: number;
+  private readonly workingDays: Set<number>;
+  private readonly holidays: Set<string>;
+  private base = 0;
+  private mid: number[] = [];
+  private ws: number[] = [];
+  private we: number[] = [];
+  /** cum[i] = working ms of days base … base+i−1. */
+  private cum: number[] = [0];
+
+  constructor(policy: SlaPolicy) {
+    this.zone = policy.timeZone;
+    this.startMin = minutesOf(policy.workingHours.start);
+    this.endMin = minutesOf(policy.workingHours.end);
+    this.workingDays = new Set(policy.workingDays);
+    this.holidays = new Set(policy.holidays);
+  }
+
+  private local(n: number, minutes: number): DateTime {
     const d = DateTime.fromMillis(n * DAY, { zone: 'UTC' });
     return DateTime.fromObject(
       { year: d.year, month: d.month, day: d.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
-      { zone },
+      { zone: this.zone },
     );
-  };
-  const day = (n: number): Day => {
-    let d = days.get(n);
-    if (d) return d;
-    const midnight = local(n, 0);
-    const open = workingDays.has(midnight.weekday) && !holidays.has(midnight.toISODate() ?? '');
-    d = {
-      midnight: midnight.toMillis(),
-      window: open ? [local(n, startMin).toMillis(), local(n, endMin).toMillis()] : null,
-    };
-    days.set(n, d);
-    return d;
-  };
-  /** The local day holding `at`. */
-  const dayOf = (at: number): number => {
-    let n = Math.floor(at / DAY);
-    while (day(n).midnight > at) n--;
-    while (day(n + 1).midnight <= at) n++;
-    return n;
-  };
-  // A calendar without a working day could never end a clock; the policy schema refuses one, and
-  // this bound (ten years of days) stops a loop should one slip through.
-  const MAX_DAYS = 3660;
+  }
 
-  const cal: WorkCalendar = {
-    workingMs(from, to) {
-      if (to <= from) return 0;
-      let total = 0;
-      for (let n = dayOf(from), last = dayOf(to); n <= last; n++) {
-        const w = day(n).window;
-        if (w) total += Math.max(0, Math.min(to, w[1]) - Math.max(from, w[0]));
-      }
-      return total;
-    },
-    addWorking(from, ms) {
-      let left = ms;
-      for (let n = dayOf(from), i = 0; i < MAX_DAYS; n++, i++) {
-        const w = day(n).window;
-        if (!w || w[1] <= from) continue;
-        const start = Math.max(from, w[0]);
-        if (left <= w[1] - start) return start + left;
-        left -= w[1] - start;
-      }
-      throw new Error('The SLA calendar has no working time in ten years');
-    },
-    isWorking(at) {
-      const w = day(dayOf(at)).window;
-      return w !== null && at >= w[0] && at <= w[1];
-    },
-  };
-  cache.set(policy, cal);
-  return cal;
+  /** The facts of local day n: midnight, and the window (NaN when off). */
+  private compute(n: number): [number, number, number] {
+    const midnight = this.local(n, 0);
+    const next = this.local(n + 1, 0);
+    const m = midnight.toMillis();
+    if (!this.workingDays.has(midnight.weekday) || this.holidays.has(midnight.toISODate() ?? ''))
+      return [m, Number.NaN, Number.NaN];
+    // The same UTC offset at both midnights: no DST change that day, so the wall clock is plain
+    // arithmetic; on the two change days a year, luxon places the times.
+    if (midnight.offset === next.offset)
+      return [m, m + this.startMin * 60_000, m + this.endMin * 60_000];
+    return [m, this.local(n, this.startMin).toMillis(), this.local(n, this.endMin).toMillis()];
+  }
+
+  /** Makes sure local day n is computed; returns its index. Extends forward, or back in chunks. */
+  private ensure(n: number): number {
+    if (this.mid.length === 0) this.base = n;
+    if (n < this.base) {
+      const from = Math.min(n, this.base - 64);
+      const days = Array.from({ length: this.base - from }, (_, k) => this.compute(from + k));
+      let sum = 0;
+      const head = [0];
+      for (const [, s, e] of days) head.push((sum += Number.isNaN(s) ? 0 : e - s));
+      this.cum = [...head, ...this.cum.slice(1).map((c) => c + sum)];
+      this.mid = [...days.map((d) => d[0]), ...this.mid];
+      this.ws = [...days.map((d) => d[1]), ...this.ws];
+      this.we = [...days.map((d) => d[2]), ...this.we];
+      this.base = from;
+    }
+    const i = n - this.base;
+    while (this.mid.length <= i + 1) {
+      const [m, s, e] = this.compute(this.base + this.mid.length);
+      this.mid.push(m);
+      this.ws.push(s);
+      this.we.push(e);
+      this.cum.push(this.cum[this.cum.length - 1]! + (Number.isNaN(s) ? 0 : e - s));
+    }
+    return i;
+  }
+
+  /** The index of the local day holding `at`. */
+  private dayOf(at: number): number {
+    let i = this.ensure(Math.floor(at / DAY));
+    if (this.mid[i]! > at) i = this.ensure(this.base + i - 1);
+    while (this.mid[i + 1]! <= at) i = this.ensure(this.base + i + 1);
+    return i;
+  }
+
+  /** Working ms of day i before `at`. */
+  private before(i: number, at: number): number {
+    const s = this.ws[i]!;
+    if (Number.isNaN(s)) return 0;
+    return Math.max(0, Math.min(at, this.we[i]!) - s);
+  }
+
+  workingMs(from: number, to: number): number {
+    if (to <= from) return 0;
+    const a = this.dayOf(from);
+    const b = this.dayOf(to);
+    // Working time before `to` minus working time before `from`, both from the base day on.
+    return this.cum[b]! + this.before(b, to) - (this.cum[a]! + this.before(a, from));
+  }
+
+  addWorking(from: number, ms: number): number {
+    const a = this.dayOf(from);
+    if (ms <= 0) return this.nextWorking(a, from);
+    const target = this.cum[a]! + this.before(a, from) + ms;
+    // The first day whose working time reaches the target.
+    let hi = a;
+    while (this.cum[hi + 1]! < target) {
+      if (hi - a > MAX_DAYS) throw new Error('The SLA calendar has no working time in ten years');
+      hi = this.ensure(this.base + hi + 1);
+    }
+    let lo = a;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (this.cum[m + 1]! < target) lo = m + 1;
+      else hi = m;
+    }
+    // cum[lo] < target ≤ cum[lo + 1]: the budget runs out inside day lo's window.
+    return this.ws[lo]! + (target - this.cum[lo]!);
+  }
+
+  /** The first working instant at or after `from` (day index a holds it). */
+  private nextWorking(a: number, from: number): number {
+    for (let i = a; i - a <= MAX_DAYS; i = this.ensure(this.base + i + 1)) {
+      const s = this.ws[i]!;
+      if (!Number.isNaN(s) && from <= this.we[i]!) return Math.max(from, s);
+    }
+    throw new Error('The SLA calendar has no working time in ten years');
+  }
+
+  isWorking(at: number): boolean {
+    const i = this.dayOf(at);
+    const s = this.ws[i]!;
+    return !Number.isNaN(s) && at >= s && at <= this.we[i]!;
+  }
 }

@@ -57,13 +57,29 @@ export const WARN_SHARE = 0.75;
 const HOUR = 3_600_000;
 
 type Mode = 'count' | 'pause' | 'stop';
+type ModeOf = (p: StatusPoint, everStopped: boolean, pauses: ReadonlySet<string>) => Mode;
+
+const pauseCache = new WeakMap<SlaPolicy, ReadonlySet<string>>();
+function pausesOf(policy: SlaPolicy): ReadonlySet<string> {
+  let set = pauseCache.get(policy);
+  if (!set) pauseCache.set(policy, (set = new Set(policy.pauseStatuses)));
+  return set;
+}
+const isPaused = (p: StatusPoint, pauses: ReadonlySet<string>) =>
+  pauses.has(p.status) || (p.waiting && pauses.has('waiting'));
+/** The first response: the item leaves `new`, or is marked waiting for the customer. */
+const responseMode: ModeOf = (p, ever, pauses) =>
+  ever || p.status !== 'new' || p.waiting ? 'stop' : isPaused(p, pauses) ? 'pause' : 'count';
+const resolutionMode: ModeOf = (p, _ever, pauses) =>
+  CLOSED_STATUSES.includes(p.status) ? 'stop' : isPaused(p, pauses) ? 'pause' : 'count';
 
 function runClock(
   cal: WorkCalendar,
   budgetMs: number,
   history: readonly StatusPoint[],
   now: number,
-  modeOf: (p: StatusPoint, everStopped: boolean) => Mode,
+  pauses: ReadonlySet<string>,
+  modeOf: ModeOf,
 ): Clock {
   let elapsed = 0;
   let breachedAt: number | null = null;
@@ -78,7 +94,7 @@ function runClock(
     const next = history[i + 1];
     const end = next && next.at <= now ? next.at : now;
     const open = end === now; // the segment that is still going on
-    mode = modeOf(p, stopped);
+    mode = modeOf(p, stopped, pauses);
     if (mode === 'stop') {
       if (!stopped || stoppedAt === null) stoppedAt = p.at;
       stopped = true;
@@ -126,17 +142,9 @@ export function slaClocks(
 ): SlaClocks {
   const targets = policy.severities[severity];
   const cal = calendarFor(policy, targets.calendar);
-  const pauses = new Set<string>(policy.pauseStatuses);
-  const paused = (p: StatusPoint) => pauses.has(p.status) || (p.waiting && pauses.has('waiting'));
-  const responded = (p: StatusPoint) => p.status !== 'new' || p.waiting;
-  const closed = (p: StatusPoint) => CLOSED_STATUSES.includes(p.status);
-
-  const response = runClock(cal, targets.responseHours * HOUR, history, now, (p, ever) =>
-    ever || responded(p) ? 'stop' : paused(p) ? 'pause' : 'count',
-  );
-  const resolution = runClock(cal, targets.resolutionHours * HOUR, history, now, (p) =>
-    closed(p) ? 'stop' : paused(p) ? 'pause' : 'count',
-  );
+  const pauses = pausesOf(policy);
+  const response = runClock(cal, targets.responseHours * HOUR, history, now, pauses, responseMode);
+  const resolution = runClock(cal, targets.resolutionHours * HOUR, history, now, pauses, resolutionMode);
   const breachOf = (c: Clock) => c.breachedAt ?? (c.state === 'running' ? c.dueAt : null);
   const candidates = [breachOf(response), breachOf(resolution)].filter((t): t is number => t !== null);
   const breachAt = candidates.length ? Math.min(...candidates) : null;
