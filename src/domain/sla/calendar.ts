@@ -89,8 +89,7 @@ class BusinessDays implements WorkCalendar {
       return [m, Number.NaN, Number.NaN];
     // The same UTC offset at both midnights: no DST change that day, so the wall clock is plain
     // arithmetic; on the two change days a year, luxon places the times.
-    if (midnight.offset === next.offset)
-      return [m, m + this.startMin * 60_000, m + this.endMin * 60_000];
+    if (midnight.offset === next.offset) return [m, m + this.startMin * 60_000, m + this.endMin * 60_000];
     return [m, this.local(n, this.startMin).toMillis(), this.local(n, this.endMin).toMillis()];
   }
 
@@ -102,7 +101,10 @@ class BusinessDays implements WorkCalendar {
       const days = Array.from({ length: this.base - from }, (_, k) => this.compute(from + k));
       let sum = 0;
       const head = [0];
-      for (const [, s, e] of days) head.push((sum += Number.isNaN(s) ? 0 : e - s));
+      for (const [, s, e] of days) {
+        sum += Number.isNaN(s) ? 0 : e - s;
+        head.push(sum);
+      }
       this.cum = [...head, ...this.cum.slice(1).map((c) => c + sum)];
       this.mid = [...days.map((d) => d[0]), ...this.mid];
       this.ws = [...days.map((d) => d[1]), ...this.ws];

@@ -61,8 +61,10 @@ type ModeOf = (p: StatusPoint, everStopped: boolean, pauses: ReadonlySet<string>
 
 const pauseCache = new WeakMap<SlaPolicy, ReadonlySet<string>>();
 function pausesOf(policy: SlaPolicy): ReadonlySet<string> {
-  let set = pauseCache.get(policy);
-  if (!set) pauseCache.set(policy, (set = new Set(policy.pauseStatuses)));
+  const known = pauseCache.get(policy);
+  if (known) return known;
+  const set = new Set<string>(policy.pauseStatuses);
+  pauseCache.set(policy, set);
   return set;
 }
 const isPaused = (p: StatusPoint, pauses: ReadonlySet<string>) =>
