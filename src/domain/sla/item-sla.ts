@@ -43,7 +43,10 @@ export function statusHistory(
   let state: { status: ItemStatus; waiting: boolean } = first?.created
     ? { status: first.status ?? 'new', waiting: first.waiting ?? false }
     : { status: logged.find((l) => l.beforeStatus)?.beforeStatus ?? current.status, waiting: false };
-  const points: StatusPoint[] = [{ at: createdAt, ...state }];
+  // The log is the truth for times: a creation event (or an earlier change) that the log dates
+  // before the row's created_at wins (imports and seeding may date the log).
+  const start = first?.created ? first.at : Math.min(createdAt, first?.at ?? createdAt);
+  const points: StatusPoint[] = [{ at: start, ...state }];
   for (const l of logged) {
     if (l.created) continue;
     state = { status: l.status ?? state.status, waiting: l.waiting ?? state.waiting };
