@@ -129,7 +129,7 @@ describe('defect SLA clocks', () => {
     const clocks = panel.getByRole('list', { name: 'SLA clocks' });
     await clocks.waitFor();
     expect(await clocks.textContent()).toMatch(/Response due in \d+ min.*Resolution due in \d+ (hours|min)/);
-    await panel.getByLabel('Severity').selectOption('S3');
+    await panel.getByLabel('Severity', { exact: true }).selectOption('S3');
     await panel.getByRole('button', { name: /Save changes/ }).click();
     await panel.locator('.b-savebar').waitFor({ state: 'detached' });
     // S3 counts business hours in Berlin: the words say working hours (or minutes) now.

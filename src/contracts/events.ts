@@ -357,7 +357,8 @@ export const EventPayload = z.discriminatedUnion('type', [
   // Defects: severity and SLA clocks (issue 13)
   /** The PO or an admin set the product's SLA policy (every open defect's clocks are recomputed). */
   event('sla.policy_updated', 'product', {
-    before: SlaPolicyPayload.nullable(),
+    /** Absent for the product's first policy. */
+    before: SlaPolicyPayload.optional(),
     after: SlaPolicyPayload,
   }),
 ]);

@@ -30,6 +30,9 @@ describe('the SLA demo (seed 002)', () => {
       productId: notif.id,
       role: 'owner',
     });
-    expect(report.open.map((o) => o.itemId)).toContain(dup.id);
+    // Open, it is listed with its clock; resolved late, it counts as a miss of its month.
+    const listed = report.open.some((o) => o.itemId === dup.id);
+    const missed = report.rows.some((r) => r.severity === 'S2' && r.missedItemIds.includes(dup.id));
+    expect(listed || missed, `${dup.status}`).toBe(true);
   });
 });

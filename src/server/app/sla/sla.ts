@@ -43,7 +43,7 @@ export function slaUseCases(store: Store, now: () => Date) {
           entityType: 'product',
           entityId: ctx.productId,
           type: 'sla.policy_updated',
-          before: before?.policy ?? null,
+          ...(before ? { before: before.policy } : {}),
           after: policy,
         });
         await refreshSla(r, ctx.productId, null, now().getTime());

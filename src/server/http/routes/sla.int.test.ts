@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type StoredEvent, toStoredEvent } from '#app/reactions/stored-event.ts';
 import { fireWarnings, planWarnings } from '#app/sla/warnings.ts';
 import type { SlaPolicyBody } from '#contracts/sla.ts';
 import { startReactions } from '#jobs/reactions.ts';
 import { slaWarningJobs } from '#jobs/sla-warnings.job.ts';
+import type { ReactionContext } from '#jobs/subscriber.ts';
 import { createLogger } from '#server/logger.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
@@ -335,6 +337,23 @@ describe('SLA warnings', () => {
         `sla:${item.id}:resolution:warning:${new Date(dueB).toISOString()}`,
       ]),
     );
+  });
+
+  it('the subscribers read the logged events back and re-plan through the queue’s own path', async () => {
+    const item = (await create({ type: 'defect', title: 'Bounced twice', severity: 'S3' })).json();
+    const events = await t.pool.query<{ id: string; type: string }>(
+      `select id::text, type from events where type = 'sla.policy_updated' or entity_id = $1 order by id`,
+      [item.id],
+    );
+    for (const e of events.rows) {
+      const sub = slaWarningJobs.find((s) => (s.eventTypes as readonly string[]).includes(e.type))!;
+      await t.store.transaction(async (r) => {
+        const row = await r.events.byId(Number(e.id));
+        const handle = sub.handle as (ev: StoredEvent, ctx: ReactionContext) => Promise<void>;
+        await handle(toStoredEvent(row!), { repos: r, attempt: 1 });
+      });
+    }
+    expect(await jobOf(item.id)).toHaveLength(1);
   });
 
   it('stops the timer when the defect is resolved', async () => {

@@ -11,6 +11,8 @@ export type Tone = 'ok' | 'warn' | 'danger' | 'paused';
 export interface ClockLine {
   clock: 'response' | 'resolution' | 'sla';
   text: string;
+  /** Two or three words for a backlog row ("breached", "6 wh left", "paused"). */
+  short: string;
   tone: Tone;
   /** Working (or calendar) milliseconds left; negative once breached; null when not running. */
   leftMs: number | null;
@@ -25,6 +27,12 @@ export function duration(ms: number, working: boolean): string {
   if (!working && ms >= 48 * HOUR) return `${Math.round(ms / (24 * HOUR))} days`;
   const h = Math.round(ms / HOUR);
   return `${h}${unit} ${h === 1 ? 'hour' : 'hours'}`;
+}
+/** "45 min", "6 wh" (working hours), "30 h", "3 d". */
+function shortDuration(ms: number, working: boolean): string {
+  if (ms < HOUR) return `${Math.max(1, Math.round(ms / MIN))} min`;
+  if (!working && ms >= 48 * HOUR) return `${Math.round(ms / (24 * HOUR))} d`;
+  return `${Math.round(ms / HOUR)} ${working ? 'wh' : 'h'}`;
 }
 const ago = (ms: number) =>
   ms < HOUR
@@ -54,6 +62,7 @@ export function clockLines(
       lines.push({
         clock,
         text: `${NAMES[clock]} breached ${ago(now - at)} ago`,
+        short: 'breached',
         tone: 'danger',
         leftMs: at - now,
       });
@@ -64,18 +73,25 @@ export function clockLines(
       ? (clock === 'response' ? targets.responseHours : targets.resolutionHours) * HOUR
       : 0;
     const tone: Tone = budget && left <= budget * 0.25 ? 'warn' : 'ok';
-    lines.push({ clock, text: `${NAMES[clock]} due in ${duration(left, working)}`, tone, leftMs: left });
+    lines.push({
+      clock,
+      text: `${NAMES[clock]} due in ${duration(left, working)}`,
+      short: `${shortDuration(left, working)} left`,
+      tone,
+      leftMs: left,
+    });
   }
   if (sla.paused)
     lines.unshift({
       clock: 'sla',
       text: item.waiting ? 'Paused: waiting for the customer' : 'Paused in this status',
+      short: 'paused',
       tone: 'paused',
       leftMs: null,
     });
   if (sla.breached && !lines.some((l) => l.tone === 'danger'))
-    lines.push({ clock: 'sla', text: 'SLA breached', tone: 'danger', leftMs: null });
-  if (!lines.length) lines.push({ clock: 'sla', text: 'Within SLA', tone: 'ok', leftMs: null });
+    lines.push({ clock: 'sla', text: 'SLA breached', short: 'breached', tone: 'danger', leftMs: null });
+  if (!lines.length) lines.push({ clock: 'sla', text: 'Within SLA', short: 'met', tone: 'ok', leftMs: null });
   return lines;
 }
 
