@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INVEST_CHECKS } from '#domain/backlog/invest.ts';
 import { SCALE_KINDS } from '#domain/poker/scales.ts';
+import { SEVERITIES } from '#domain/sla/policy.ts';
 import { WorkspaceRole } from './auth.ts';
 import { ProductRoleSchema } from './common.ts';
 import { ItemCategory, ItemStatus, ItemType } from './items.ts';
@@ -55,6 +56,9 @@ const ItemFields = z.strictObject({
     .optional(),
   /** The PO's weight per segment (issue 11): percent of the item's points, summing to 100; null: evenly. */
   segmentWeights: z.record(id, z.number()).nullable().optional(),
+  /** A defect's severity and the waiting-for-customer flag (issue 13). */
+  severity: z.enum(SEVERITIES).nullable().optional(),
+  waiting: z.boolean().optional(),
 });
 
 /** Extra context an item change may carry when it came from a sprint, a review or poker. */
@@ -87,6 +91,19 @@ const SprintFields = z.strictObject({
     .nullable(),
 });
 
+const SlaTargets = z.strictObject({
+  responseHours: z.number(),
+  resolutionHours: z.number(),
+  calendar: z.enum(['business', 'calendar']),
+});
+const SlaPolicyPayload = z.strictObject({
+  timeZone: str,
+  workingDays: z.array(z.number()),
+  workingHours: z.strictObject({ start: str, end: str }),
+  holidays: z.array(str),
+  pauseStatuses: z.array(str),
+  severities: z.strictObject({ S1: SlaTargets, S2: SlaTargets, S3: SlaTargets, S4: SlaTargets }),
+});
 const ProductFields = z.strictObject({ name: str, key: str, description: str });
 const SegmentFields = z.strictObject({ name: str, description: str, targetShare: nullableNumber });
 const SegmentRow = z.strictObject({ id, productId: id, ...SegmentFields.shape });
@@ -342,6 +359,14 @@ export const EventPayload = z.discriminatedUnion('type', [
    */
   event('item.size_refused', 'item', {
     after: z.strictObject({ key: str, role: ProductRoleSchema, size: nullableNumber }),
+  }),
+
+  // Defects: severity and SLA clocks (issue 13)
+  /** The PO or an admin set the product's SLA policy (every open defect's clocks are recomputed). */
+  event('sla.policy_updated', 'product', {
+    /** Absent for the product's first policy. */
+    before: SlaPolicyPayload.optional(),
+    after: SlaPolicyPayload,
   }),
 ]);
 

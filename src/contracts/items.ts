@@ -6,7 +6,9 @@ import {
   LINK_KINDS,
   VALUE_SCALE,
 } from '#domain/backlog/item-rules.ts';
+import { SEVERITIES } from '#domain/sla/policy.ts';
 import { Id, IsoDateTime, text } from './common.ts';
+import { ItemSla, Severity } from './sla.ts';
 
 export const ItemType = z.enum(ITEM_TYPES);
 export const ItemCategory = z.enum(ITEM_CATEGORIES);
@@ -52,6 +54,9 @@ export const Item = z.object({
   releaseCritical: z.boolean().describe('Would we delay the release for this?'),
   published: z.boolean().describe('Shown to stakeholders on the portal; set by the Product Owner'),
   releaseId: Id.nullable().describe('The release the PO assigned it to'),
+  severity: Severity.nullable().describe('Defects: S1 critical … S4 low'),
+  waiting: z.boolean().describe('Waiting for the customer (SLA clocks may pause)'),
+  sla: ItemSla.describe("The defect's SLA clocks; null when no policy applies"),
   costOfDelay: z.number().int(),
   wsjf: z.number().nullable().describe('Cost of delay ÷ size; null = needs estimate'),
   rank: z.string().describe('Fractional order key; the list order'),
@@ -89,6 +94,8 @@ const ItemFields = Item.pick({
   releaseCritical: true,
   published: true,
   releaseId: true,
+  severity: true,
+  waiting: true,
 }).extend({
   title,
   problem: text({ max: 5000, multiline: true, trim: true }),
@@ -136,6 +143,8 @@ export const ITEM_SORTS = [
   'assignee',
   'createdAt',
   'updatedAt',
+  'responseDueAt',
+  'resolutionDueAt',
 ] as const;
 export const ItemSort = z.enum(ITEM_SORTS);
 export type ItemSort = z.infer<typeof ItemSort>;
@@ -161,6 +170,14 @@ export const ItemListQuery = z.object({
     .transform((v) => v === 'true')
     .optional(),
   q: text({ max: 200 }).optional(),
+  /** Defects of these severities. */
+  severity: csv(SEVERITIES).optional(),
+  /** SLA state now: breached, running (due, not breached), paused; any = a policy applies. */
+  sla: z.enum(['breached', 'running', 'paused', 'any']).optional(),
+  /** Defects with a clock due before this instant (running clocks). */
+  dueBefore: text({ max: 40 })
+    .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'An ISO date-time' })
+    .optional(),
   sort: ItemSort.default('rank'),
   dir: z.enum(['asc', 'desc']).optional(),
   cursor: text({ max: 500, trim: false }).optional(),

@@ -7,6 +7,7 @@ import { seedInsightAllocationDemo } from './insight-allocation.ts';
 import { seedForecastDemo } from './insight-forecast.ts';
 import { seedInsightScopeDemo } from './insight-scope.ts';
 import { seedPokerDemo } from './poker.ts';
+import { seedSlaDemo } from './sla.ts';
 import { firstSprintStart, runningWindow, seedSprintsDemo } from './sprints.ts';
 import { seedVoiceDemo, type VoiceDemoResult } from './voice.ts';
 
@@ -97,6 +98,8 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
     ),
   );
   await seedInsightAllocationDemo(tandem, ctx);
+  // Defect SLAs last: their clocks are computed from the event log as the retiming left it.
+  await seedSlaDemo(tandem, ctx);
   const byEmail = new Map(Object.values(users).map((u) => [u.email, u.userId]));
   const withProducts = await Promise.all(
     people.map(async (p) => {

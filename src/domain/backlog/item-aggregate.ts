@@ -2,6 +2,8 @@ import { AppError, invalid } from '#domain/errors.ts';
 import { normaliseWeights } from '#domain/insight/allocation.ts';
 import type { DebtCost } from '#domain/insight/debt.ts';
 import type { ProductRole } from '#domain/roles.ts';
+import { checkSlaFields } from '#domain/sla/item-sla.ts';
+import type { Severity } from '#domain/sla/policy.ts';
 import type { Hypothesis } from '#domain/voice/hypothesis.ts';
 import { checkReadiness, type DefinitionOfReady } from './definition-of-ready.ts';
 import type { Scenario } from './gherkin.ts';
@@ -46,6 +48,10 @@ export interface ItemState {
    * among its segments; null: evenly. Not loaded by paths that do not change it.
    */
   segmentWeights?: Readonly<Record<string, number>> | null;
+  /** A defect's severity (issue 13), S1 critical … S4 low; null = not triaged. Defects only. */
+  severity?: Severity | null;
+  /** Waiting for the customer (issue 13): a flag beside the status; SLA clocks may pause on it. */
+  waiting?: boolean;
 }
 export type ItemField = keyof ItemState;
 export type ItemChange = Partial<ItemState>;
@@ -249,6 +255,9 @@ export function decideItem(current: ItemState | null, change: ItemChange, ctx: I
     return refuse(invalid({ debt: 'Only debt items carry a cost to fix and a weekly cost' }));
   if (eff.debt && eff.debt.fixHours.min > eff.debt.fixHours.max)
     return refuse(invalid({ 'debt.fixHours.min': 'The low estimate cannot exceed the high one' }));
+
+  const sla = checkSlaFields(eff, next);
+  if (sla) return refuse(sla);
 
   const status = checkStatus(current, next, ctx);
   if (status) return refuse(status);

@@ -18,6 +18,7 @@ import { releases } from './releases.capability.ts';
 import { requests } from './requests.capability.ts';
 import { reviews } from './reviews.capability.ts';
 import { scope } from './scope.capability.ts';
+import { sla } from './sla.capability.ts';
 import { sprints } from './sprints.capability.ts';
 import { stakeholders } from './stakeholders.capability.ts';
 import { trust } from './trust.capability.ts';
@@ -39,6 +40,7 @@ export const capabilities = [
   trust,
   forecasts,
   allocation,
+  sla,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and

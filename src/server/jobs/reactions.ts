@@ -78,7 +78,10 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
   if (options.work === false) return { stop: async () => undefined };
 
   const { store, log } = options;
-  const taskList: TaskList = Object.fromEntries(subs.map((s) => [s.name, taskFor(store, s)]));
+  const taskList: TaskList = Object.fromEntries([
+    ...subs.map((s) => [s.name, taskFor(store, s)] as const),
+    ...subs.flatMap((s) => (s.timer ? [[s.timer.task, timerTaskFor(store, s.timer)] as const] : [])),
+  ]);
   // graphile-worker locks jobs in the name of the worker pool (locked_by = pool id).
   const poolIds = new Set<string>();
   const events = new EventEmitter() as WorkerEvents;
@@ -154,6 +157,13 @@ function taskFor(store: Store, sub: AnySubscriber) {
       const handle = sub.handle as (e: StoredEvent, ctx: ReactionContext) => Promise<void>;
       await handle(event, { repos: r, attempt: helpers.job.attempts });
     });
+  };
+}
+
+/** A timer's job: its run in one transaction; a throw rolls back and graphile-worker retries. */
+function timerTaskFor(store: Store, timer: NonNullable<AnySubscriber['timer']>) {
+  return async (payload: unknown, helpers: JobHelpers) => {
+    await store.transaction((r) => timer.run(payload, { repos: r, attempt: helpers.job.attempts }));
   };
 }
 

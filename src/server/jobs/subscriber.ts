@@ -21,6 +21,11 @@ export interface Subscriber<T extends EventType = EventType> {
   /** Attempts before the job counts as failed (the dead letter admins see); default 10. */
   maxAttempts?: number;
   handle(event: StoredEvent<T>, ctx: ReactionContext): Promise<void>;
+  /**
+   * A timer the subscriber sets (graphile-worker jobs with a run_at, enqueued by its own handler
+   * or by the timer itself): the task's name and what it does, in one transaction like `handle`.
+   */
+  timer?: { task: string; run(payload: unknown, ctx: ReactionContext): Promise<void> };
 }
 
 /** Any one subscriber, whatever its types: what the registry holds. */

@@ -1,4 +1,5 @@
 import { recordEvents } from '#app/events.ts';
+import { refreshSla } from '#app/sla/refresh.ts';
 import type { Store } from '#app/store.ts';
 import { keysBetween } from '#domain/backlog/ordering.ts';
 import { type Decision, itemEvents } from './item-rules.ts';
@@ -89,6 +90,8 @@ export class CreateQueue {
               ...fields,
               acceptanceCriteria: [...fields.acceptanceCriteria],
               labels: [...fields.labels],
+              severity: fields.severity ?? null,
+              waiting: fields.waiting ?? false,
               productId,
               number: first + i,
               rank: ranks[i]!,
@@ -107,7 +110,11 @@ export class CreateQueue {
               itemEvents({ productId, actorId: p.actorId }, items[i]!.id, p.decision, { key: items[i]!.key }),
             ),
           );
-          return items;
+          // New defects start their SLA clocks in the same transaction (issue 13).
+          const defects = items.filter((i) => i.type === 'defect').map((i) => i.id);
+          if (!defects.length) return items;
+          await refreshSla(r, productId, defects, Date.now());
+          return r.items.byIds(ids);
         });
       } catch (err) {
         // A move took the bottom key first: read the new last key and try again.

@@ -1,5 +1,6 @@
 import { recordEvents } from '#app/events.ts';
 import type { NewEvent } from '#app/ports.ts';
+import { refreshSla, touchesSla } from '#app/sla/refresh.ts';
 import type { Repos } from '#app/store.ts';
 import { checkReadiness, type DefinitionOfReady } from '#domain/backlog/definition-of-ready.ts';
 import { type Blocker, type InvestFinding, investFacts } from '#domain/backlog/invest.ts';
@@ -134,6 +135,8 @@ const COLUMNS: ReadonlyArray<keyof ItemWritable> = [
   'releaseCritical',
   'published',
   'releaseId',
+  'severity',
+  'waiting',
 ];
 
 /** The columns a decided change writes (segments are written on their own). */
@@ -181,6 +184,11 @@ export async function applyDecision(
     }
   }
   await recordEvents(r, itemEvents(actor, current.id, d));
+  // A defect's SLA clocks move with its status, waiting flag and severity (issue 13).
+  if ((current.type === 'defect' || after.type === 'defect') && touchesSla(d.changed)) {
+    await refreshSla(r, actor.productId, [current.id], Date.now());
+    after = (await r.items.byId(current.id))!;
+  }
   return after;
 }
 

@@ -1,6 +1,7 @@
 import type { NewEvent } from '#app/ports.ts';
 import type { InvestCheck } from '#domain/backlog/invest.ts';
 import type { ItemCategory, ItemStatus, ItemType, LinkKind } from '#domain/backlog/item-rules.ts';
+import type { Severity } from '#domain/sla/policy.ts';
 import type { Hypothesis, HypothesisStatus } from '#domain/voice/hypothesis.ts';
 
 /** Backlog repository ports; server/db implements them. */
@@ -32,12 +33,35 @@ export interface ItemRecord {
   releaseCritical: boolean;
   published: boolean;
   releaseId: string | null;
+  /** Issue 13: a defect's severity, the waiting flag, and its maintained SLA columns. */
+  severity: Severity | null;
+  waiting: boolean;
+  sla: ItemSlaRecord | null;
   wsjf: number | null;
   rank: string;
   externalId: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** The maintained SLA columns of an item (app/sla/refresh.ts writes them); instants as ISO text. */
+export interface ItemSlaRecord {
+  responseDueAt: string | null;
+  resolutionDueAt: string | null;
+  paused: boolean;
+  /** The earliest instant a clock ran out or will: breached once now passes it. */
+  breachAt: string | null;
+}
+
+/** What app/sla/refresh.ts writes for one item. */
+export interface ItemSlaWrite {
+  itemId: string;
+  applies: boolean;
+  responseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  paused: boolean;
+  breachAt: Date | null;
 }
 
 /** Columns a create or an update writes (segments are written separately). */
@@ -59,9 +83,14 @@ export type ItemWritable = Pick<
   | 'releaseCritical'
   | 'published'
   | 'releaseId'
+  | 'severity'
+  | 'waiting'
 >;
 
-export interface NewItem extends ItemWritable {
+/** A new item; severity and the waiting flag default to none and false. */
+export interface NewItem
+  extends Omit<ItemWritable, 'severity' | 'waiting'>,
+    Partial<Pick<ItemWritable, 'severity' | 'waiting'>> {
   productId: string;
   number: number;
   rank: string;
@@ -85,7 +114,9 @@ export type ItemSortKey =
   | 'releaseCritical'
   | 'assignee'
   | 'createdAt'
-  | 'updatedAt';
+  | 'updatedAt'
+  | 'responseDueAt'
+  | 'resolutionDueAt';
 
 export interface ItemFilter {
   types?: ItemType[] | undefined;
@@ -99,6 +130,11 @@ export interface ItemFilter {
   /** A release id, or 'none' for items in no release. */
   release?: string | undefined;
   text?: string | undefined;
+  severities?: Severity[] | undefined;
+  /** SLA state now (issue 13). */
+  sla?: 'breached' | 'running' | 'paused' | 'any' | undefined;
+  /** A running clock due before this ISO instant. */
+  dueBefore?: string | undefined;
 }
 
 export interface ItemPageQuery extends ItemFilter {
@@ -138,6 +174,8 @@ export class RankTaken extends Error {
 }
 
 export interface ItemsRepo {
+  /** Writes the maintained SLA columns (issue 13); no version step: nobody edits them. */
+  setSla(rows: readonly ItemSlaWrite[]): Promise<void>;
   /** The product of a live item, or null: what item-keyed routes authorise with. */
   productOf(itemId: string): Promise<string | null>;
   /** `lock` holds the item's row until the transaction ends (sprint and poker changes). */

@@ -5,7 +5,11 @@ export const ITEM_COLS = `i.id, p.key || '-' || i.number as key, i.number, i.pro
   i.category, i.labels, i.assignee_id as "assigneeId", i.status, i.business_value as "businessValue",
   i.time_criticality as "timeCriticality", i.risk_reduction as "riskReduction", i.size,
   i.release_critical as "releaseCritical", i.published, i.wsjf, ord.rank, i.external_id as "externalId", i.version,
-  i.release_critical as "releaseCritical", i.release_id as "releaseId", i.wsjf, ord.rank, i.external_id as "externalId", i.version,
+  i.release_critical as "releaseCritical", i.release_id as "releaseId",
+  i.severity, i.waiting,
+  case when i.sla_applies then json_build_object('responseDueAt', i.sla_response_due_at,
+    'resolutionDueAt', i.sla_resolution_due_at, 'paused', i.sla_paused, 'breachAt', i.sla_breach_at) end as sla,
+  i.wsjf, ord.rank, i.external_id as "externalId", i.version,
   i.created_at as "createdAt", i.updated_at as "updatedAt"`;
 
 /** What ITEM_COLS reads from: an item, its place in the order (item_order) and its product. */

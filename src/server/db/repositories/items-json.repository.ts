@@ -14,6 +14,11 @@ export const ITEM_JSON = `json_build_object(
   'businessValue', i.business_value, 'timeCriticality', i.time_criticality, 'riskReduction', i.risk_reduction,
   'size', i.size, 'releaseCritical', i.release_critical, 'published', i.published,
   'size', i.size, 'releaseCritical', i.release_critical, 'releaseId', i.release_id,
+  'severity', i.severity, 'waiting', i.waiting,
+  'sla', case when i.sla_applies then json_build_object(
+    'responseDueAt', to_char(i.sla_response_due_at at time zone 'UTC', ${ISO}),
+    'resolutionDueAt', to_char(i.sla_resolution_due_at at time zone 'UTC', ${ISO}),
+    'paused', i.sla_paused, 'breached', coalesce(i.sla_breach_at <= now(), false)) end,
   'costOfDelay', coalesce(i.business_value, 0) + coalesce(i.time_criticality, 0) + coalesce(i.risk_reduction, 0),
   'wsjf', round(i.wsjf, 2)::float8,
   'rank', ord.rank, 'externalId', i.external_id, 'version', i.version,

@@ -23,6 +23,7 @@ function assertCursorFits(cast: string, after: { value: string | null; rank: str
       case 'boolean':
         return v === 'true' || v === 'false';
       case 'timestamptz': {
+        if (v === 'infinity') return true;
         const m =
           /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.exec(v);
         if (!m) return false;
@@ -87,7 +88,27 @@ const SORTS: Record<ItemSortKey, SortSpec> = {
   },
   createdAt: { expr: 'i.created_at', cast: 'timestamptz', natural: 'asc' },
   updatedAt: { expr: 'i.updated_at', cast: 'timestamptz', natural: 'asc' },
+  // SLA due times (issue 13, maintained columns, 0600): soonest first; none (paused, met, no SLA) last.
+  responseDueAt: {
+    expr: `coalesce(i.sla_response_due_at, 'infinity')`,
+    cast: 'timestamptz',
+    natural: 'asc',
+  },
+  resolutionDueAt: {
+    expr: `coalesce(i.sla_resolution_due_at, 'infinity')`,
+    cast: 'timestamptz',
+    natural: 'asc',
+  },
 };
+
+/** The SLA state filter (issue 13): breached = the earliest breach instant has passed. */
+const SLA_STATES = {
+  any: 'i.sla_applies',
+  breached: 'i.sla_applies and i.sla_breach_at <= now()',
+  paused: 'i.sla_applies and i.sla_paused',
+  running: `i.sla_applies and not i.sla_paused and coalesce(i.sla_breach_at > now(), true)
+    and (i.sla_response_due_at is not null or i.sla_resolution_due_at is not null)`,
+} as const;
 
 /**
  * Words of a search as a prefix tsquery ("spons tea" → spons:* & tea:*), or null if none. A word is
@@ -148,6 +169,10 @@ function planPage(productId: string, q: ItemPageQuery): PagePlan {
   if (q.releaseCritical !== undefined) where.push(`i.release_critical = ${p(q.releaseCritical)}`);
   if (q.release === 'none') where.push('i.release_id is null');
   else if (q.release) where.push(`i.release_id = ${p(q.release)}`);
+  if (q.severities?.length) where.push(`i.severity = any(${p(q.severities)}::text[])`);
+  if (q.sla) where.push(`(${SLA_STATES[q.sla]})`);
+  if (q.dueBefore)
+    where.push(`least(i.sla_response_due_at, i.sla_resolution_due_at) < ${p(q.dueBefore)}::timestamptz`);
   let text: string | null = null;
   if (q.text) {
     const keyMatch = /^(?:[a-z][a-z0-9]*-)?(\d{1,9})$/i.exec(q.text.trim());

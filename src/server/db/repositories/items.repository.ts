@@ -3,6 +3,7 @@ import {
   type ItemsRepo,
   type ItemWritable,
   type MovedRecord,
+  type NewItem,
   RankTaken,
 } from '#app/items/ports.ts';
 import type { Queryable } from '#db/pool.ts';
@@ -29,10 +30,15 @@ const COLUMNS: Record<keyof ItemWritable, string> = {
   releaseCritical: 'release_critical',
   published: 'published',
   releaseId: 'release_id',
+  severity: 'severity',
+  waiting: 'waiting',
 };
 
 const toParam = (field: keyof ItemWritable, v: unknown) =>
   field === 'acceptanceCriteria' ? JSON.stringify(v) : v;
+/** A new item's value of a column: severity and waiting have defaults (issue 13). */
+const newValue = (item: NewItem, f: keyof ItemWritable) =>
+  f === 'severity' ? (item.severity ?? null) : f === 'waiting' ? (item.waiting ?? false) : item[f];
 
 /** Another item holds the key (the unique index of the order, migration 0104). */
 const isRankTaken = (err: unknown) => {
@@ -82,7 +88,7 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       const fields = Object.keys(COLUMNS) as Array<keyof ItemWritable>;
       const cols = [...fields.map((f) => COLUMNS[f]), 'product_id', 'number', 'external_id', 'created_by'];
       const values = [
-        ...fields.map((f) => toParam(f, item[f])),
+        ...fields.map((f) => toParam(f, newValue(item, f))),
         item.productId,
         item.number,
         item.externalId,
@@ -106,7 +112,7 @@ export function itemsRepo(db: Queryable): ItemsRepo {
       if (!items.length) return [];
       const fields = Object.keys(COLUMNS) as Array<keyof ItemWritable>;
       const rows = items.map((it) => ({
-        ...Object.fromEntries(fields.map((f) => [COLUMNS[f], it[f]])),
+        ...Object.fromEntries(fields.map((f) => [COLUMNS[f], newValue(it, f)])),
         product_id: it.productId,
         number: it.number,
         external_id: it.externalId,
@@ -296,6 +302,25 @@ export function itemsRepo(db: Queryable): ItemsRepo {
         [id, version, hypothesis === null ? null : JSON.stringify(hypothesis)],
       );
       return r.rows[0]?.version ?? null;
+    },
+    async setSla(rows) {
+      if (!rows.length) return;
+      const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((x) => x[k]);
+      await db.query(
+        `update items i set sla_applies = v.applies, sla_response_due_at = v.response,
+                sla_resolution_due_at = v.resolution, sla_paused = v.paused, sla_breach_at = v.breach
+           from unnest($1::uuid[], $2::boolean[], $3::timestamptz[], $4::timestamptz[], $5::boolean[],
+                       $6::timestamptz[]) as v(id, applies, response, resolution, paused, breach)
+          where i.id = v.id`,
+        [
+          col('itemId'),
+          col('applies'),
+          col('responseDueAt'),
+          col('resolutionDueAt'),
+          col('paused'),
+          col('breachAt'),
+        ],
+      );
     },
     async judgeHypothesis(id, j) {
       await db.query(

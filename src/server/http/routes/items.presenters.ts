@@ -1,10 +1,21 @@
 import type { z } from 'zod';
-import type { CommentRecord, ItemRecord, LinkRecord } from '#app/items/ports.ts';
+import type { CommentRecord, ItemRecord, ItemSlaRecord, LinkRecord } from '#app/items/ports.ts';
 import type { EventRecord } from '#app/ports.ts';
 import type { Comment, HistoryEntry, Link } from '#contracts/backlog-order.ts';
 import type { Item, ItemConflictDetails } from '#contracts/items.ts';
 import { costOfDelay, wsjfRounded } from '#domain/backlog/wsjf.ts';
 import { AppError } from '#domain/errors.ts';
+
+const iso = (s: string | null) => (s === null ? null : new Date(s).toISOString());
+
+/** The maintained SLA columns → the item's `sla` block (breached: the breach instant has passed). */
+export const presentSla = (s: ItemSlaRecord | null): Item['sla'] =>
+  s && {
+    responseDueAt: iso(s.responseDueAt),
+    resolutionDueAt: iso(s.resolutionDueAt),
+    paused: s.paused,
+    breached: s.breachAt !== null && Date.parse(s.breachAt) <= Date.now(),
+  };
 
 /** Backlog records → API shapes (never rows). */
 export const presentItem = (i: ItemRecord): Item => ({
@@ -29,6 +40,9 @@ export const presentItem = (i: ItemRecord): Item => ({
   releaseCritical: i.releaseCritical,
   published: i.published,
   releaseId: i.releaseId,
+  severity: i.severity,
+  waiting: i.waiting,
+  sla: presentSla(i.sla),
   costOfDelay: costOfDelay(i),
   wsjf: wsjfRounded(i),
   rank: i.rank,

@@ -144,6 +144,8 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     const a = obj(e.after);
     return `${who} set the budget to ${typeof a.total === 'number' ? a.total : '?'} ${a.unit === 'money' ? '(money)' : 'points'}`;
   },
+  'sla.policy_updated': (e, who) =>
+    `${who} ${e.before ? 'changed' : 'set'} the SLA policy for defects (${str(obj(e.after).timeZone) ?? 'time zone'})`,
 };
 
 const isWorkType = (t: EventType): t is WorkEventType => Object.hasOwn(workDescribers, t);

@@ -1,6 +1,7 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { type CSSProperties, type KeyboardEvent, type MouseEvent, memo } from 'react';
 import type { Item } from '#contracts/items.ts';
+import { SlaBadge } from '#web/features/sla/sla-clocks.tsx';
 import { COLUMNS, type ColumnContext } from './columns.tsx';
 import { PublishedBadge } from './item-badges.tsx';
 import type { ColumnId } from './view-state.ts';
@@ -99,6 +100,7 @@ export const BacklogRow = memo(function BacklogRow(p: RowProps) {
       <td className="b-cell b-title">
         <span className="ellipsis">{p.item.title}</span>
         <PublishedBadge on={p.item.published} compact />
+        <SlaBadge item={p.item} />
       </td>
       {p.columns.map((c) => (
         <td key={c} className={`b-cell b-col-${c}`}>

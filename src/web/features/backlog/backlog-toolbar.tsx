@@ -114,6 +114,8 @@ export function BacklogToolbar(p: {
             <option value="updatedAt:desc">Recently updated</option>
             <option value="key:asc">Key</option>
             <option value="title:asc">Title</option>
+            <option value="resolutionDueAt:asc">Resolution due, soonest first</option>
+            <option value="responseDueAt:asc">Response due, soonest first</option>
             {![
               'rank:asc',
               'wsjf:desc',
@@ -126,6 +128,8 @@ export function BacklogToolbar(p: {
               'updatedAt:desc',
               'key:asc',
               'title:asc',
+              'resolutionDueAt:asc',
+              'responseDueAt:asc',
             ].includes(`${p.view.sort}:${p.view.dir}`) && (
               <option value={`${p.view.sort}:${p.view.dir}`}>
                 {SORT_LABELS[p.view.sort]} ({p.view.dir === 'asc' ? 'ascending' : 'descending'})

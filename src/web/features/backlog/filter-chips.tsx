@@ -1,5 +1,14 @@
 import type { FilterProps } from './filter-menu.tsx';
 import { CATEGORY_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels.ts';
+import type { SlaFilter } from './view-state.ts';
+
+const SLA_CHIP: Record<SlaFilter, string> = {
+  breached: 'breached',
+  running: 'clock running',
+  paused: 'paused',
+  any: 'any defect with an SLA',
+};
+
 import { type BacklogView, DEFAULT_VIEW } from './view-state.ts';
 
 /** The active filters as removable chips, so what narrows the list is always visible. */
@@ -44,6 +53,7 @@ export function FilterChips({ view, setView, segments, members }: FilterProps) {
       label: view.releaseCritical ? 'Release-critical' : 'Not release-critical',
       clear: { releaseCritical: null },
     });
+  if (view.sla) chips.push({ key: 'sla', label: `SLA: ${SLA_CHIP[view.sla]}`, clear: { sla: null } });
   if (view.finished && !view.statuses.length)
     chips.push({ key: 'finished', label: 'Including finished work', clear: { finished: false } });
   if (view.label) chips.push({ key: 'label', label: `Label: ${view.label}`, clear: { label: null } });
@@ -69,6 +79,7 @@ export function FilterChips({ view, setView, segments, members }: FilterProps) {
             segment: null,
             assignee: null,
             releaseCritical: null,
+            sla: null,
             label: null,
             finished: false,
             q: DEFAULT_VIEW.q,

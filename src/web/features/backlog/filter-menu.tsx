@@ -117,6 +117,20 @@ export function FilterMenu({ view, setView, segments, members }: FilterProps) {
               </select>
             </label>
             <label className="field">
+              <span className="label">SLA</span>
+              <select
+                className="select"
+                value={view.sla ?? ''}
+                onChange={(e) => setView({ sla: (e.target.value || null) as BacklogView['sla'] })}
+              >
+                <option value="">Any item</option>
+                <option value="breached">Breached</option>
+                <option value="running">Clock running</option>
+                <option value="paused">Paused (waiting)</option>
+                <option value="any">Any defect with an SLA</option>
+              </select>
+            </label>
+            <label className="field">
               <span className="label">Label</span>
               <input
                 className="input"

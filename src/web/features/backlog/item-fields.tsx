@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Member, Segment } from '#contracts/products.ts';
 import { allowedNextStatuses, ITEM_CATEGORIES, ITEM_TYPES } from '#domain/backlog/item-rules.ts';
 import { useProduct } from '#web/app/product-context.tsx';
+import { SeverityFields, SlaClocks } from '#web/features/sla/sla-clocks.tsx';
 import { useReleases } from '#web/features/votes/votes-api.ts';
 import { CriteriaEditor } from './criteria-editor.tsx';
 import { FieldConflict } from './field-conflict.tsx';
@@ -183,6 +184,21 @@ export function ItemFields({
         readOnly={!canEdit}
       />
       <FieldConflict editor={e} field="segmentIds" names={names} />
+
+      {e.value('type') === 'defect' && (
+        <section className="sla-section" aria-label="Severity and SLA">
+          <SlaClocks item={e.base} />
+          <SeverityFields
+            severity={e.value('severity')}
+            waiting={e.value('waiting')}
+            onSeverity={(v) => e.set('severity', v)}
+            onWaiting={(v) => e.set('waiting', v)}
+            canEdit={canEdit}
+            errors={{ severity: err.severity, waiting: err.waiting }}
+          />
+          <FieldConflict editor={e} field="severity" names={names} />
+        </section>
+      )}
 
       <div className="b-value-grid">
         <ValueSelect

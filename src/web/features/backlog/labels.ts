@@ -54,6 +54,8 @@ export const FIELD_LABELS: Record<string, string> = {
   hypothesis: 'Benefit hypothesis',
   debt: 'Debt cost',
   segmentWeights: 'Segment weights',
+  severity: 'Severity',
+  waiting: 'Waiting for customer',
   rank: 'Order',
 };
 
@@ -74,6 +76,8 @@ export const SORT_LABELS: Record<ItemSort, string> = {
   releaseCritical: 'release-critical',
   assignee: 'assignee',
   createdAt: 'creation date',
+  responseDueAt: 'response due',
+  resolutionDueAt: 'resolution due',
   updatedAt: 'last update',
 };
 

@@ -45,6 +45,8 @@ export interface BacklogView {
   /** A user id, 'none' for unassigned, or null for anyone. */
   assignee: string | null;
   releaseCritical: boolean | null;
+  /** Defects by SLA state now (issue 13): breached, running, paused, or any with an SLA. */
+  sla: SlaFilter | null;
   /**
    * Finished work (done, accepted, rejected) is hidden unless this is on, as in Linear and Jira:
    * the backlog is the work still to do. Choosing statuses explicitly overrides it.
@@ -56,6 +58,9 @@ export interface BacklogView {
   columns: ColumnId[];
 }
 
+export const SLA_FILTERS = ['breached', 'running', 'paused', 'any'] as const;
+export type SlaFilter = (typeof SLA_FILTERS)[number];
+
 export const DEFAULT_VIEW: BacklogView = {
   types: [],
   statuses: [],
@@ -64,6 +69,7 @@ export const DEFAULT_VIEW: BacklogView = {
   label: null,
   assignee: null,
   releaseCritical: null,
+  sla: null,
   finished: false,
   q: '',
   sort: 'rank',
@@ -80,6 +86,7 @@ const VIEW_PARAMS = [
   'label',
   'assignee',
   'rc',
+  'sla',
   'finished',
   'q',
   'sort',
@@ -102,6 +109,7 @@ export function parseView(params: URLSearchParams): BacklogView {
     label: params.get('label') || null,
     assignee: params.get('assignee') || null,
     releaseCritical: rc === 'yes' ? true : rc === 'no' ? false : null,
+    sla: listOf(params.get('sla'), SLA_FILTERS)[0] ?? null,
     finished: params.get('finished') === 'show',
     q: params.get('q') ?? '',
     sort: (ITEM_SORTS as readonly string[]).includes(sort ?? '') ? (sort as ItemSort) : 'rank',
@@ -124,6 +132,7 @@ export function writeView(view: BacklogView, params = new URLSearchParams()): UR
   set('label', view.label);
   set('assignee', view.assignee);
   set('rc', view.releaseCritical === null ? null : view.releaseCritical ? 'yes' : 'no');
+  set('sla', view.sla);
   set('finished', view.finished ? 'show' : null);
   set('q', view.q.trim());
   if (view.sort !== 'rank') set('sort', view.sort);
@@ -143,6 +152,7 @@ export function listQuery(view: BacklogView, cursor: string | null, limit: numbe
   if (view.label) q.set('label', view.label);
   if (view.assignee) q.set('assignee', view.assignee);
   if (view.releaseCritical !== null) q.set('releaseCritical', String(view.releaseCritical));
+  if (view.sla) q.set('sla', view.sla);
   if (view.q.trim()) q.set('q', view.q.trim());
   q.set('sort', view.sort);
   q.set('dir', view.dir);
@@ -171,6 +181,7 @@ export const hasFilters = (view: BacklogView): boolean =>
   view.label !== null ||
   view.assignee !== null ||
   view.releaseCritical !== null ||
+  view.sla !== null ||
   view.q.trim() !== '';
 
 /** The view's filters and sort as a stable string (query key, saved-view comparison). */

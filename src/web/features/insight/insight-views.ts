@@ -54,4 +54,11 @@ export const insightViews: InsightView[] = [
     blurb: 'The budget burned against the value delivered per segment.',
     load: () => import('./budget/budget-view.tsx'),
   },
+  {
+    path: 'sla',
+    label: 'SLA',
+    blurb:
+      'How often defects got their first response and resolution within the SLA, per severity and month.',
+    load: () => import('#web/features/sla/sla-report-view.tsx'),
+  },
 ];

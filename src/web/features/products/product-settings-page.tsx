@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { Form, TextField } from '#web/components/form.tsx';
 import { PageHead } from '#web/components/ui.tsx';
+import { SlaPolicySection } from '#web/features/sla/sla-policy-section.tsx';
 import { api, apiPath, isApiError } from '#web/lib/api.ts';
 import { keys } from '#web/lib/queries.ts';
 import { MembersSection } from './members-section.tsx';
@@ -27,6 +28,7 @@ export function ProductSettingsPage() {
       />
       <MembersSection product={product} canEdit={isOwner} />
       <SegmentsSection product={product} canEdit={isOwner} />
+      <SlaPolicySection productId={product.id} canEdit={isOwner} />
       {isOwner && <DetailsSection product={product} />}
     </div>
   );
