@@ -6,6 +6,7 @@ import type { Queryable } from '#db/pool.ts';
 import { createStore } from '#db/store.ts';
 import type { AnyRoute } from '#http/route.ts';
 import type { AnySubscriber } from '#jobs/subscriber.ts';
+import { agreements } from './agreements.capability.ts';
 import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
 import { core } from './core.capability.ts';
@@ -39,6 +40,7 @@ export const capabilities = [
   trust,
   forecasts,
   allocation,
+  agreements,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and

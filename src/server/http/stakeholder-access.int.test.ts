@@ -42,12 +42,19 @@ const INTERNAL: readonly string[] = [
   'GET /api/v1/products/:productId/allocation',
   'GET /api/v1/products/:productId/allocation-targets',
   'GET /api/v1/products/:productId/budget',
+  // Working agreements (issue 13): members comment and acknowledge; stakeholders only read shared ones.
+  'POST /api/v1/agreements/:agreementId/versions/:version/comments',
+  'POST /api/v1/agreements/:agreementId/acknowledge',
+  'POST /api/v1/agreements/:agreementId/versions',
 ];
 /** What a stakeholder keeps: the product's name and key, its segments' names, their own account. */
 const KEPT: readonly string[] = [
   'GET /api/v1/products/:productId',
   'GET /api/v1/products/:productId/segments',
   'GET /api/v1/me',
+  // The agreements the PO shared (the use case hides the rest as 404: agreements.int.test.ts).
+  'GET /api/v1/products/:productId/agreements',
+  'GET /api/v1/agreements/:agreementId',
 ];
 
 const name = (r: AnyRoute) => `${r.method} ${r.url}`;

@@ -136,6 +136,29 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     return `${who} applied the computed scope to ${quoted(obj(e.after).name)}, adding ${n} ${n === 1 ? 'item' : 'items'}`.trim();
   },
   'allocation.targets_updated': (_e, who) => `${who} changed the allocation targets per category`,
+  'agreement.created': (e, who) =>
+    `${who} started the working agreement ${quoted(obj(e.after).title)}`.trim(),
+  'agreement.updated': (e, who) => {
+    const a = obj(e.after);
+    if (a.shared === true) return `${who} shared a working agreement with stakeholders`;
+    if (a.shared === false) return `${who} stopped sharing a working agreement with stakeholders`;
+    if ('title' in a) return `${who} renamed a working agreement to ${quoted(a.title)}`;
+    if ('roles' in a) return `${who} changed who is asked to acknowledge a working agreement`;
+    return `${who} edited the draft of a working agreement`;
+  },
+  'agreement.proposed': (e, who) => {
+    const a = obj(e.after);
+    const until = str(a.commentUntil);
+    return `${who} proposed version ${String(a.version ?? '?')} of a working agreement${until ? `, open for comments until ${new Date(until).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : ''}`;
+  },
+  'agreement.revised': (e, who) =>
+    `${who} revised version ${String(obj(e.after).version ?? '?')} of a working agreement`,
+  'agreement.commented': (e, who) =>
+    `${who} commented on paragraph ${Number(obj(e.after).paragraph ?? 0) + 1} of a working agreement`,
+  'agreement.acknowledged': (e, who) =>
+    `${who} acknowledged version ${String(obj(e.after).version ?? '?')} of a working agreement`,
+  'agreement.effective': (e) =>
+    `Version ${String(obj(e.after).version ?? '?')} of ${quoted(obj(e.after).title) || 'a working agreement'} took effect`,
   'budget.updated': (e, who) => {
     const a = obj(e.after);
     return `${who} set the budget to ${typeof a.total === 'number' ? a.total : '?'} ${a.unit === 'money' ? '(money)' : 'points'}`;
