@@ -3,6 +3,7 @@ import type { ServiceDeps } from '#app/services.ts';
 import type { Queryable } from '#db/pool.ts';
 import { agreementsRepo } from '#db/repositories/agreements.repository.ts';
 import { agreementRoutes } from '#http/routes/agreements.routes.ts';
+import { agreementClock } from '#jobs/agreement-clock.job.ts';
 import { agreementJobs } from '#jobs/agreement-notices.job.ts';
 import { defineCapability } from './capability.ts';
 
@@ -21,4 +22,5 @@ export const agreements = defineCapability({
   useCases,
   routes: agreementRoutes,
   jobs: agreementJobs,
+  clocks: [agreementClock],
 });

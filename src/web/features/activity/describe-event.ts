@@ -157,8 +157,8 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     `${who} commented on paragraph ${Number(obj(e.after).paragraph ?? 0) + 1} of a working agreement`,
   'agreement.acknowledged': (e, who) =>
     `${who} acknowledged version ${String(obj(e.after).version ?? '?')} of a working agreement`,
-  'agreement.effective': (e) =>
-    `Version ${String(obj(e.after).version ?? '?')} of ${quoted(obj(e.after).title) || 'a working agreement'} took effect`,
+  'agreement.effective': (e, who) =>
+    `${who} put version ${String(obj(e.after).version ?? '?')} of ${quoted(obj(e.after).title) || 'a working agreement'} into effect: its date came`,
   'budget.updated': (e, who) => {
     const a = obj(e.after);
     return `${who} set the budget to ${typeof a.total === 'number' ? a.total : '?'} ${a.unit === 'money' ? '(money)' : 'points'}`;
