@@ -15,7 +15,8 @@ describe('demo: the urgent-bugs working agreement', () => {
     });
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const as = { id: '', email: 'tara@tandem.demo', name: 'Tara', cookie };
-    const notif = (await t.pool.query(`select id from products where name = 'Notification Service'`)).rows[0].id;
+    const notif = (await t.pool.query(`select id from products where name = 'Notification Service'`)).rows[0]
+      .id;
     const list = (await t.call(as, { method: 'GET', url: `/api/v1/products/${notif}/agreements` })).json();
     expect(list.agreements).toHaveLength(1);
     const a = (
