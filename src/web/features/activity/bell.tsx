@@ -153,6 +153,8 @@ export function NotificationBell({ placement = 'below' }: { placement?: 'below' 
       >
         <Icon name="bell" size={placement === 'right' ? 16 : 18} />
         {placement === 'right' && <span className="grow">Notifications</span>}
+        {/* A space between the words and the count: the visible text then reads inside the label (axe). */}
+        {unread > 0 && ' '}
         {unread > 0 && (
           <span className="bell-count" data-testid="bell-count">
             {unread > 99 ? '99+' : unread}

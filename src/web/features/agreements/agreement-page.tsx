@@ -145,14 +145,19 @@ function History({ a }: { a: AgreementDetail }) {
 function ShareToggle({ a }: { a: AgreementDetail }) {
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  // Optimistic: the box follows the click at once and goes back if the server refuses.
+  const [on, setOn] = useState(a.shared);
+  useEffect(() => setOn(a.shared), [a.shared]);
   const toggle = async () => {
     setError(null);
+    setOn(!a.shared);
     try {
       qc.setQueryData(
         agreementKeys.one(a.id),
         await agreementsApi.update(a.id, { shared: !a.shared }, a.version),
       );
     } catch (err) {
+      setOn(a.shared);
       setError(isApiError(err) ? err.message : 'Not saved. Try again.');
       void qc.invalidateQueries({ queryKey: agreementKeys.one(a.id) });
     }
@@ -160,7 +165,7 @@ function ShareToggle({ a }: { a: AgreementDetail }) {
   return (
     <>
       <label className="ag-share">
-        <input type="checkbox" checked={a.shared} onChange={() => void toggle()} /> Shared with stakeholders
+        <input type="checkbox" checked={on} onChange={() => void toggle()} /> Shared with stakeholders
       </label>
       {error && <span className="ag-error">{error}</span>}
     </>

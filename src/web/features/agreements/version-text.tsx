@@ -125,10 +125,10 @@ export function VersionText({
                   aria-label={`Comment on paragraph ${p.index + 1}`}
                   onClick={() => setOpen(open === p.index ? null : p.index)}
                 >
-                  {comments.length ? `${comments.length} · Comment` : 'Comment'}
+                  Comment
                 </button>
               )}
-              {!canComment && comments.length > 0 && (
+              {comments.length > 0 && (
                 <span className="badge ag-para-action">
                   {comments.length} {comments.length === 1 ? 'comment' : 'comments'}
                 </span>
