@@ -52,7 +52,7 @@ function Acknowledgements({ a }: { a: AgreementDetail }) {
     <section className="card ag-acks" aria-labelledby="ag-acks-h">
       <div className="section-head">
         <h2 id="ag-acks-h">
-          Acknowledged: {acks.acknowledged.length} of {total}
+          Acknowledged: {acks.acknowledged.length} of {total} · version {acks.version}
         </h2>
         {a.can.acknowledge && (
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void ack()}>
@@ -224,10 +224,12 @@ export function AgreementPage({ agreementId }: { agreementId: string }) {
             in effect from {when(pending.effectiveFrom)}
             {effective ? `, superseding version ${effective.number}.` : '.'}
           </p>
-          <details className="ag-changes">
-            <summary>What changed from version {pending.number - 1 || 1}</summary>
-            <VersionDiff parts={pending.diff} />
-          </details>
+          {pending.diff.length > 0 && (
+            <details className="ag-changes">
+              <summary>What changed from version {pending.number - 1 || 1}</summary>
+              <VersionDiff parts={pending.diff} />
+            </details>
+          )}
           <VersionText agreementId={a.id} v={pending} canComment={a.can.comment && pending.commentsOpen} />
         </section>
       )}

@@ -6,6 +6,9 @@ import { when } from '#web/features/sprints/format.ts';
 import { isApiError } from '#web/lib/api.ts';
 import { agreementKeys, agreementsApi } from './agreements-api.ts';
 
+/** A heading alone is a title, not a rule: nobody is asked to comment on it. */
+const isHeading = (text: string) => /^#{1,6}\s/.test(text) && !text.includes('\n');
+
 function Comment({ c }: { c: AgreementComment }) {
   return (
     <li className="ag-comment">
@@ -118,7 +121,7 @@ export function VersionText({
             <div className="ag-para-row">
               {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in renderMarkdown */}
               <div className="b-markdown ag-para-text" dangerouslySetInnerHTML={{ __html: html[i] ?? '' }} />
-              {canComment && (
+              {canComment && !isHeading(p.text) && (
                 <button
                   type="button"
                   className="btn btn-ghost btn-sm ag-para-action"
