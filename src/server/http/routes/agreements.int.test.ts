@@ -16,6 +16,7 @@ let carl: TestUser;
 let stranger: TestUser;
 let productId: string;
 let agreementId: string;
+let otherId: string;
 
 const at = (hours: number) => new Date(clock.getTime() + hours * HOUR).toISOString();
 const get = async (as: TestUser, id = agreementId) =>
@@ -205,6 +206,42 @@ describe('working agreements', () => {
     expect((await get(vera)).json().versions[0]).toMatchObject({ status: 'proposed', commentsOpen: false });
   });
 
+  it('a retried proposal is one version; a newer proposal withdraws the pending one', async () => {
+    const other = await t.call(po, {
+      method: 'POST',
+      url: `/api/v1/products/${productId}/agreements`,
+      payload: { title: 'What protects the sprint', template: 'sprint-protection' },
+    });
+    const id = other.json().id as string;
+    otherId = id;
+    const send = (body: string, key: string) =>
+      t.call(po, {
+        method: 'POST',
+        url: `/api/v1/agreements/${id}/versions`,
+        payload: { body, commentUntil: at(10), effectiveFrom: at(20) },
+        headers: { 'idempotency-key': key },
+      });
+    const first = await send('The sprint is closed to change.', 'propose-1');
+    const retry = await send('The sprint is closed to change.', 'propose-1');
+    expect(retry.json()).toEqual(first.json());
+    expect(await count(`select count(*) as n from agreement_versions where agreement_id = $1`, [id])).toBe(1);
+    const newer = await send('The sprint is closed to change unless the team agrees.', 'propose-2');
+    expect((newer.json() as AgreementDetail).versions.map((v) => [v.number, v.status])).toEqual([
+      [2, 'proposed'],
+      [1, 'withdrawn'],
+    ]);
+    // Withdrawn: comments on it are closed, and the clock never puts it in effect.
+    expect(
+      (
+        await t.call(dan, {
+          method: 'POST',
+          url: `/api/v1/agreements/${id}/versions/1/comments`,
+          payload: { paragraph: 0, text: 'Late' },
+        })
+      ).json().error.code,
+    ).toBe('comment_period_closed');
+  });
+
   it('becomes effective when its date passes, and a new version asks everyone again', async () => {
     await travel(24);
     const a = (await get(dan)).json() as AgreementDetail;
@@ -216,9 +253,18 @@ describe('working agreements', () => {
     expect(a.acknowledgements!.pending.map((m) => m.name)).toContain('Dan Dev');
     expect(a.can.acknowledge).toBe(true);
     // The clock job records the event once, however often it runs.
-    expect(await t.services.agreements.recordDue()).toBe(1);
+    // Two versions came due: this one and the other agreement's version 2; its withdrawn version 1 never.
+    expect(await t.services.agreements.recordDue()).toBe(2);
     expect(await t.services.agreements.recordDue()).toBe(0);
-    expect(await count(`select count(*) as n from events where type = 'agreement.effective'`)).toBe(2);
+    const effective = await t.pool.query<{ entity_id: string; v: number }>(
+      `select entity_id, (after->>'version')::int as v from events where type = 'agreement.effective' order by id`,
+    );
+    expect(effective.rows.map((e) => [e.entity_id, e.v])).toEqual([
+      [agreementId, 1],
+      // In the order their dates came.
+      [otherId, 2],
+      [agreementId, 2],
+    ]);
     const acked = (await acknowledge(dan)).json() as AgreementDetail;
     expect(acked.acknowledgements!.acknowledged.map((m) => m.name)).toEqual(['Dan Dev']);
     expect(await count(`select count(*) as n from agreement_acknowledgements where version = 1`)).toBe(2);
