@@ -128,6 +128,18 @@ const BudgetFields = z.strictObject({
   costPerSprint: nullableNumber,
 });
 
+const AgreementFields = z.strictObject({
+  title: str,
+  roles: z.array(str),
+  shared: z.boolean(),
+  draft: str.nullable(),
+});
+const AgreementVersionFields = z.strictObject({
+  body: str,
+  commentUntil: str.nullable(),
+  effectiveFrom: str,
+});
+
 const none = z.undefined().optional();
 
 /** One catalog entry: its literal type, the entity it is about, and what before/after hold. */
@@ -367,6 +379,32 @@ export const EventPayload = z.discriminatedUnion('type', [
     /** Absent for the product's first policy. */
     before: SlaPolicyPayload.optional(),
     after: SlaPolicyPayload,
+  }),
+
+  // Working agreements (issue 13)
+  event('agreement.created', 'agreement', {
+    after: z.strictObject({ title: str, roles: z.array(str), shared: z.boolean(), template: str.nullable() }),
+  }),
+  /** Title, asked roles, sharing with stakeholders or the unproposed draft changed. */
+  event('agreement.updated', 'agreement', {
+    before: AgreementFields.partial(),
+    after: AgreementFields.partial(),
+  }),
+  event('agreement.proposed', 'agreement', {
+    after: z.strictObject({ version: z.number(), commentUntil: str.nullable(), effectiveFrom: str }),
+  }),
+  /** A proposal revised during its comment period (an effective version never is). */
+  event('agreement.revised', 'agreement', {
+    before: AgreementVersionFields.partial(),
+    after: AgreementVersionFields.partial().extend({ version: z.number() }),
+  }),
+  event('agreement.commented', 'agreement', {
+    after: z.strictObject({ version: z.number(), commentId: id, paragraph: z.number() }),
+  }),
+  event('agreement.acknowledged', 'agreement', { after: z.strictObject({ version: z.number() }) }),
+  /** A version took effect (recorded once, when its date came; acknowledgements are asked again). */
+  event('agreement.effective', 'agreement', {
+    after: z.strictObject({ version: z.number(), title: str }),
   }),
 ]);
 

@@ -4,7 +4,7 @@ import { Id, IsoDateTime } from './common.ts';
 /** One notification in the bell: a mention, "What you asked for shipped", a request's new status. */
 export const Notification = z.object({
   id: Id,
-  kind: z.enum(['mention', 'shipped', 'request_status', 'sla']),
+  kind: z.enum(['mention', 'shipped', 'request_status', 'sla', 'agreement']),
   productId: Id,
   productKey: z.string(),
   /** The headline in words ("What you asked for shipped: VIP-12 Export"). */
@@ -15,6 +15,8 @@ export const Notification = z.object({
   itemId: Id.nullable(),
   itemKey: z.string().nullable().describe('Null when the item was deleted since'),
   requestId: Id.nullable(),
+  /** A working agreement to comment on or acknowledge. */
+  agreementId: Id.nullable(),
   createdAt: IsoDateTime,
   readAt: IsoDateTime.nullable(),
 });

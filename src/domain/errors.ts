@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'review_closed',
   'vote_closed',
   'vote_budget_exceeded',
+  'comment_period_closed',
+  'agreement_version_final',
   'idempotency_key_reused',
   'uri_too_long',
   'headers_too_large',

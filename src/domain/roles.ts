@@ -37,6 +37,8 @@ export const ROLES = {
    * and the customers, whose comments and asks go through requests and reviews (issue 10).
    */
   participants: ['owner', 'team', 'facilitator'],
+  /** Who writes working agreements (issue 13): the agreement is the team's, with its Product Owner. */
+  agreementWriters: ['owner', 'team'],
 } as const satisfies Record<string, readonly ProductRole[]>;
 
 export function hasRole(role: ProductRole | null | undefined, allowed: readonly ProductRole[]): boolean {

@@ -1,6 +1,7 @@
 import type { Store } from '#app/store.ts';
 import type { Wiring } from '#capabilities/index.ts';
 import { rebalancedKeys } from '#domain/backlog/ordering.ts';
+import { seedAgreementsDemo } from './agreements.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
 import { seedInsightAllocationDemo } from './insight-allocation.ts';
@@ -100,6 +101,8 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
   await seedInsightAllocationDemo(tandem, ctx);
   // Defect SLAs last: their clocks are computed from the event log as the retiming left it.
   await seedSlaDemo(tandem, ctx);
+  // Working agreements (issue 13): the urgent-bugs agreement written after the duplicate emails.
+  await seedAgreementsDemo(tandem, ctx, today);
   const byEmail = new Map(Object.values(users).map((u) => [u.email, u.userId]));
   const withProducts = await Promise.all(
     people.map(async (p) => {

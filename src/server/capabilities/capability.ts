@@ -1,6 +1,7 @@
 import type { ServiceDeps } from '#app/services.ts';
 import type { Queryable } from '#db/pool.ts';
 import type { AnyRoute } from '#http/route.ts';
+import type { Clock } from '#jobs/clock.ts';
 import type { AnySubscriber } from '#jobs/subscriber.ts';
 
 /** A reaction to events, run by the job queue (server/jobs/subscriber.ts). */
@@ -21,6 +22,8 @@ export interface Capability<R extends object = object, U extends object = object
   useCases: (deps: ServiceDeps) => U;
   routes: readonly AnyRoute[];
   jobs: readonly JobDescriptor[];
+  /** Work on the clock (graphile-worker cron), when a capability has any. */
+  clocks?: readonly Clock[];
 }
 
 export const defineCapability = <R extends object, U extends object>(capability: Capability<R, U>) =>

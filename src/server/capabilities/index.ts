@@ -5,7 +5,9 @@ import type { Repos, Store } from '#app/store.ts';
 import type { Queryable } from '#db/pool.ts';
 import { createStore } from '#db/store.ts';
 import type { AnyRoute } from '#http/route.ts';
+import type { Clock } from '#jobs/clock.ts';
 import type { AnySubscriber } from '#jobs/subscriber.ts';
+import { agreements } from './agreements.capability.ts';
 import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
 import { core } from './core.capability.ts';
@@ -41,6 +43,7 @@ export const capabilities = [
   forecasts,
   allocation,
   sla,
+  agreements,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
@@ -62,6 +65,11 @@ export const allRoutes: readonly AnyRoute[] = capabilities.flatMap((c) => c.rout
 
 /** Every reaction to events, for the job queue. */
 export const allJobs: readonly AnySubscriber[] = capabilities.flatMap((c) => c.jobs);
+
+/** Every piece of work on the clock, for the job queue's cron. */
+export const allClocks: readonly Clock[] = capabilities.flatMap((c) =>
+  'clocks' in c ? (c.clocks ?? []) : [],
+);
 
 /** Every registered repository on one connection (the pool, or one transaction's client). */
 export function createRepos(db: Queryable): Repos {

@@ -24,6 +24,8 @@ export function statusFor(code: ErrorCode): number {
     case 'reason_required':
     case 'review_closed':
     case 'vote_closed':
+    case 'comment_period_closed':
+    case 'agreement_version_final':
       return 409;
     case 'version_conflict':
       return 412;

@@ -42,6 +42,10 @@ const INTERNAL: readonly string[] = [
   'GET /api/v1/products/:productId/allocation',
   'GET /api/v1/products/:productId/allocation-targets',
   'GET /api/v1/products/:productId/budget',
+  // Working agreements (issue 13): members comment and acknowledge; stakeholders only read shared ones.
+  'POST /api/v1/agreements/:agreementId/versions/:version/comments',
+  'POST /api/v1/agreements/:agreementId/acknowledge',
+  'POST /api/v1/agreements/:agreementId/versions',
 ];
 /**
  * What a stakeholder keeps: the product's name and key, its segments' names, their own account;
@@ -54,6 +58,9 @@ const KEPT: readonly string[] = [
   'GET /api/v1/me',
   'GET /api/v1/products/:productId/insight-sharing',
   'GET /api/v1/products/:productId/shared-allocation',
+  // The agreements the PO shared (the use case hides the rest as 404: agreements.int.test.ts).
+  'GET /api/v1/products/:productId/agreements',
+  'GET /api/v1/agreements/:agreementId',
 ];
 
 const name = (r: AnyRoute) => `${r.method} ${r.url}`;

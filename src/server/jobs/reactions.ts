@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import {
   type JobHelpers,
   Logger,
+  parseCronItems,
   type Runner,
   type RunnerOptions,
   run,
@@ -12,6 +13,7 @@ import {
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import type { Store } from '#app/store.ts';
+import type { Clock } from '#jobs/clock.ts';
 import type { AnySubscriber, ReactionContext } from '#jobs/subscriber.ts';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
@@ -46,6 +48,8 @@ export interface ReactionsOptions {
   silentAfterMs?: number;
   /** The reactions to run: every capability's jobs (capabilities/index.ts `allJobs`), or a test's own. */
   subscribers: readonly AnySubscriber[];
+  /** Work on the clock (capabilities/index.ts `allClocks`): graphile-worker's cron, one tick per pattern. */
+  clocks?: readonly Clock[];
 }
 
 export interface Reactions {
@@ -78,9 +82,11 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
   if (options.work === false) return { stop: async () => undefined };
 
   const { store, log } = options;
+  const clocks = options.clocks ?? [];
   const taskList: TaskList = Object.fromEntries([
     ...subs.map((s) => [s.name, taskFor(store, s)] as const),
     ...subs.flatMap((s) => (s.timer ? [[s.timer.task, timerTaskFor(store, s.timer)] as const] : [])),
+    ...clocks.map((c) => [c.name, async () => void (await c.run(store))] as const),
   ]);
   // graphile-worker locks jobs in the name of the worker pool (locked_by = pool id).
   const poolIds = new Set<string>();
@@ -108,7 +114,9 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
       noHandleSignals: true,
     },
     undefined,
-    [], // no cron: without this graphile-worker looks for a ./crontab file
+    // Our clocks only: without a list graphile-worker looks for a ./crontab file. No backfill: a
+    // missed tick is covered by the next one (the work looks for everything due).
+    parseCronItems(clocks.map((c) => ({ task: c.name, match: c.pattern, options: { backfillPeriod: 0 } }))),
   );
   // Settles when the worker stops; a rejection (it lost the database for good) must not crash us.
   runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));

@@ -113,6 +113,30 @@ export function routeFixtures(t: TestApp, users: FixtureUsers, productId: string
       if (r.statusCode !== 201) throw new Error(`cannot make a release fixture: ${r.body}`);
       return r.json().id;
     },
+    agreementId: async () => {
+      const r = await t.call(users.owner, {
+        method: 'POST',
+        url: `/api/v1/products/${productId}/agreements`,
+        payload: { title: 'Access agreement', template: 'urgent-bugs', shared: true },
+      });
+      if (r.statusCode !== 201) throw new Error(`cannot make an agreement fixture: ${r.body}`);
+      const day = 86_400_000;
+      const v = await t.call(users.owner, {
+        method: 'POST',
+        url: `/api/v1/agreements/${r.json().id}/versions`,
+        payload: {
+          body: 'We fix the root cause.\n\nWorkarounds are debt.',
+          commentUntil: new Date(Date.now() + day).toISOString(),
+          effectiveFrom: new Date(Date.now() + 2 * day).toISOString(),
+        },
+      });
+      if (v.statusCode !== 201) throw new Error(`cannot make an agreement version fixture: ${v.body}`);
+      return r.json().id;
+    },
+    version: async () => {
+      fixtures.agreementId ??= await makers.agreementId!();
+      return '1';
+    },
     tokenId: async () => '00000000-0000-4000-8000-000000000000',
     token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     // Access runs before the handler (stubbed in the access test), so ids that exist nowhere are enough.

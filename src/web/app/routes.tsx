@@ -30,6 +30,8 @@ export const productFeatureRoutes: RouteObject[] = [
   { path: 'votes/*', lazy: () => import('#web/features/votes/votes.route.tsx') },
   // Insight (issue 11): the figures behind the arguments; each view registers in insight-views.ts.
   { path: 'insight/*', lazy: () => import('#web/features/insight/insight.route.tsx') },
+  // Working agreements (issue 13): versions, comment periods, acknowledgements.
+  { path: 'agreements/*', lazy: () => import('#web/features/agreements/agreements.route.tsx') },
 ];
 
 export interface ProductNavEntry {
@@ -113,6 +115,15 @@ export const productNav: readonly ProductNavEntry[] = [
     label: 'Insight',
     icon: 'activity',
     blurb: 'Who the work serves, trust, forecasts, release scope, debt payback and budget.',
+  },
+  {
+    path: 'agreements',
+    label: 'Agreements',
+    icon: 'agreement',
+    blurb:
+      'How the team works, in writing: proposed with a comment period, in effect from a date, acknowledged.',
+    // Stakeholders read the ones the Product Owner shares with them.
+    roles: ROLES.anyMember,
   },
   {
     path: 'activity',

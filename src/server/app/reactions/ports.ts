@@ -58,7 +58,7 @@ export interface NoticeRecord {
   readAt: Date | null;
 }
 
-export type NoticeKind = 'mention' | 'shipped' | 'request_status' | 'sla';
+export type NoticeKind = 'mention' | 'shipped' | 'request_status' | 'sla' | 'agreement';
 
 export interface NewNotice {
   recipientId: string;
@@ -74,6 +74,8 @@ export interface NewNotice {
   itemId: string | null;
   commentId: string | null;
   requestId?: string | null;
+  /** The working agreement a notice is about (issue 13). */
+  agreementId?: string | null;
   /** The words as sent ("What you asked for shipped: VIP-12 Export"); null for mentions. */
   title?: string | null;
   body?: string | null;
@@ -90,6 +92,7 @@ export interface NotificationRecord {
   itemKey: string | null;
   itemTitle: string | null;
   requestId: string | null;
+  agreementId: string | null;
   title: string | null;
   body: string | null;
   excerpt: string | null;

@@ -3,7 +3,7 @@ import type { Queryable } from '#db/pool.ts';
 import { ROLES } from '#domain/roles.ts';
 
 /** A mention quotes an internal comment: listed and counted only while its recipient reads internal work. */
-const VISIBLE = `(n.kind <> 'mention' or exists (
+const VISIBLE = `(n.kind not in ('mention', 'agreement') or exists (
   select 1 from product_members m where m.product_id = n.product_id and m.user_id = n.recipient_id
      and m.role in (${ROLES.readers.map((r) => `'${r}'`).join(', ')})))`;
 
@@ -15,9 +15,9 @@ export function noticesRepo(db: Queryable): NoticesRepo {
       if (notices.length === 0) return 0;
       const r = await db.query(
         `insert into notices (recipient_id, cause_event_id, cause_key, kind, product_id, actor_id,
-                              item_id, comment_id, request_id, title, body)
+                              item_id, comment_id, request_id, title, body, agreement_id)
          select * from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::uuid[], $6::uuid[],
-                              $7::uuid[], $8::uuid[], $9::uuid[], $10::text[], $11::text[])
+                              $7::uuid[], $8::uuid[], $9::uuid[], $10::text[], $11::text[], $12::uuid[])
          on conflict (cause_key, recipient_id) do nothing`,
         [
           notices.map((n) => n.recipientId),
@@ -31,6 +31,7 @@ export function noticesRepo(db: Queryable): NoticesRepo {
           notices.map((n) => n.requestId ?? null),
           notices.map((n) => n.title ?? null),
           notices.map((n) => n.body ?? null),
+          notices.map((n) => n.agreementId ?? null),
         ],
       );
       return r.rowCount ?? 0;
@@ -76,7 +77,7 @@ export function noticesRepo(db: Queryable): NoticesRepo {
         `select n.id, n.kind, n.product_id as "productId", p.key as "productKey", u.name as "actorName",
                 n.item_id as "itemId",
                 case when i.id is null then null else p.key || '-' || i.number end as "itemKey",
-                i.title as "itemTitle", n.request_id as "requestId", n.title, n.body,
+                i.title as "itemTitle", n.request_id as "requestId", n.agreement_id as "agreementId", n.title, n.body,
                 left(c.body, 160) as excerpt, n.created_at as "createdAt", n.read_at as "readAt"
            from notices n
            join products p on p.id = n.product_id and p.deleted_at is null

@@ -26,6 +26,7 @@ export const presentNotification = (n: NotificationRecord): Notification => ({
   itemId: n.itemId,
   itemKey: n.itemKey,
   requestId: n.requestId,
+  agreementId: n.agreementId,
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt?.toISOString() ?? null,
 });

@@ -56,6 +56,8 @@ export function useLiveBell(enabled: boolean) {
 export function notificationHref(n: Notification, products: readonly Product[] | undefined): string {
   const role = products?.find((p) => p.id === n.productId)?.role;
   const base = `/p/${n.productKey}`;
+  if (n.kind === 'agreement' && n.agreementId)
+    return `${base}/agreements/${encodeURIComponent(n.agreementId)}`;
   if (role === 'stakeholder') {
     if (n.requestId) return `${base}/portal?request=${encodeURIComponent(n.requestId)}`;
     return n.itemId ? `${base}/portal?item=${encodeURIComponent(n.itemId)}` : `${base}/portal`;
@@ -151,6 +153,8 @@ export function NotificationBell({ placement = 'below' }: { placement?: 'below' 
       >
         <Icon name="bell" size={placement === 'right' ? 16 : 18} />
         {placement === 'right' && <span className="grow">Notifications</span>}
+        {/* A space between the words and the count: the visible text then reads inside the label (axe). */}
+        {unread > 0 && ' '}
         {unread > 0 && (
           <span className="bell-count" data-testid="bell-count">
             {unread > 99 ? '99+' : unread}

@@ -140,6 +140,29 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     obj(e.after).allocation
       ? `${who} shared the allocation (points per segment and category) with stakeholders`
       : `${who} stopped sharing the allocation with stakeholders`,
+  'agreement.created': (e, who) =>
+    `${who} started the working agreement ${quoted(obj(e.after).title)}`.trim(),
+  'agreement.updated': (e, who) => {
+    const a = obj(e.after);
+    if (a.shared === true) return `${who} shared a working agreement with stakeholders`;
+    if (a.shared === false) return `${who} stopped sharing a working agreement with stakeholders`;
+    if ('title' in a) return `${who} renamed a working agreement to ${quoted(a.title)}`;
+    if ('roles' in a) return `${who} changed who is asked to acknowledge a working agreement`;
+    return `${who} edited the draft of a working agreement`;
+  },
+  'agreement.proposed': (e, who) => {
+    const a = obj(e.after);
+    const until = str(a.commentUntil);
+    return `${who} proposed version ${String(a.version ?? '?')} of a working agreement${until ? `, open for comments until ${new Date(until).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : ''}`;
+  },
+  'agreement.revised': (e, who) =>
+    `${who} revised version ${String(obj(e.after).version ?? '?')} of a working agreement`,
+  'agreement.commented': (e, who) =>
+    `${who} commented on paragraph ${Number(obj(e.after).paragraph ?? 0) + 1} of a working agreement`,
+  'agreement.acknowledged': (e, who) =>
+    `${who} acknowledged version ${String(obj(e.after).version ?? '?')} of a working agreement`,
+  'agreement.effective': (e, who) =>
+    `${who} put version ${String(obj(e.after).version ?? '?')} of ${quoted(obj(e.after).title) || 'a working agreement'} into effect: its date came`,
   'budget.updated': (e, who) => {
     const a = obj(e.after);
     return `${who} set the budget to ${typeof a.total === 'number' ? a.total : '?'} ${a.unit === 'money' ? '(money)' : 'points'}`;
