@@ -58,7 +58,14 @@ export interface NoticeRecord {
   readAt: Date | null;
 }
 
-export type NoticeKind = 'mention' | 'shipped' | 'request_status';
+export type NoticeKind =
+  | 'mention'
+  | 'shipped'
+  | 'request_status'
+  /** A change went around a decision the recipient took part in (issue 13). */
+  | 'decision_contradicted'
+  /** A workaround's repayment is past its due day (issue 13). */
+  | 'repayment_overdue';
 
 export interface NewNotice {
   recipientId: string;

@@ -140,6 +140,12 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     const a = obj(e.after);
     return `${who} set the budget to ${typeof a.total === 'number' ? a.total : '?'} ${a.unit === 'money' ? '(money)' : 'points'}`;
   },
+  'decision.created': (e, who) => `${who} proposed the decision ${quoted(obj(e.after).title)}`.trim(),
+  'decision.accepted': (e, who) => `${who} accepted the decision ${quoted(obj(e.after).title)}`.trim(),
+  'decision.superseded': (e, who) =>
+    `${who} superseded the decision ${quoted(obj(e.after).title)} by decision ${obj(e.after).byNumber ?? ''}`.trim(),
+  'decision.contradicted': (e, who) =>
+    `${who} went around the decision ${quoted(obj(e.after).title)}: ${str(obj(e.after).summary) ?? ''}`.trim(),
 };
 
 const isWorkType = (t: EventType): t is WorkEventType => Object.hasOwn(workDescribers, t);
