@@ -401,4 +401,14 @@ describe('contradiction flags per rule', () => {
     const list = (await api(po, 'GET', `/api/v1/products/${productId}/decisions`)).json().decisions;
     expect(list.find((x: { id: string }) => x.id === live.id).contradictions).toBe(1);
   });
+
+  it('counts every flag in the trust radar, with its evidence', async () => {
+    const radar = await api(vera, 'GET', `/api/v1/products/${productId}/trust?from=2026-01-01&to=2027-01-01`);
+    expect(radar.statusCode, radar.body).toBe(200);
+    const signal = radar.json().signals.find((s: { key: string }) => s.key === 'went_around_agreements');
+    const flagged = await count('select count(*) as n from decision_contradictions where product_id = $1', [productId]);
+    expect(flagged).toBe(5);
+    expect(signal).toMatchObject({ value: flagged, evidenceTotal: flagged });
+    expect(signal.explanation).toMatch(/\(2 by the Product Owner\)/);
+  });
 });
