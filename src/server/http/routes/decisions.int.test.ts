@@ -406,7 +406,9 @@ describe('contradiction flags per rule', () => {
     const radar = await api(vera, 'GET', `/api/v1/products/${productId}/trust?from=2026-01-01&to=2027-01-01`);
     expect(radar.statusCode, radar.body).toBe(200);
     const signal = radar.json().signals.find((s: { key: string }) => s.key === 'went_around_agreements');
-    const flagged = await count('select count(*) as n from decision_contradictions where product_id = $1', [productId]);
+    const flagged = await count('select count(*) as n from decision_contradictions where product_id = $1', [
+      productId,
+    ]);
     expect(flagged).toBe(5);
     expect(signal).toMatchObject({ value: flagged, evidenceTotal: flagged });
     expect(signal.explanation).toMatch(/\(2 by the Product Owner\)/);
