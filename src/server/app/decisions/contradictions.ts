@@ -2,7 +2,7 @@ import { recordEvent } from '#app/events.ts';
 import { wakeBells } from '#app/notifications/notifications.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos } from '#app/store.ts';
-import { checkRule, type RuleChange } from '#domain/decisions/rules.ts';
+import { checkRule, type RuleChange, type RuleFacts } from '#domain/decisions/rules.ts';
 import { hasRole, ROLES } from '#domain/roles.ts';
 import { ruleFacts } from './decisions.ts';
 
@@ -60,12 +60,19 @@ export async function flagContradictions(r: Repos, e: StoredEvent<ContradictionC
     (d) => d.acceptedAt.getTime() <= e.at.getTime(),
   );
   if (!governing.length) return 0;
-  const facts = await ruleFacts(
+  const facts: { -readonly [K in keyof RuleFacts]: RuleFacts[K] } = await ruleFacts(
     r,
     productId,
     governing.flatMap((d) => d.rules),
     { itemIds: itemsOf(change), sprintIds: sprintOf(change) },
   );
+  if (change.kind === 'item_status') {
+    // The order of work is judged as things stood at the change, not when the worker got to it.
+    const others = Object.keys(facts.items).filter((id) => id !== change.itemId);
+    const then = await r.decisions.statusesBefore(productId, others, e.id);
+    for (const [id, status] of Object.entries(then))
+      facts.items = { ...facts.items, [id]: { ...facts.items[id]!, status } };
+  }
   let flagged = 0;
   for (const d of governing) {
     // One flag per decision and cause: the first rule it breaks says what happened.

@@ -129,6 +129,15 @@ export interface DecisionsRepo {
     ids: readonly string[],
   ): Promise<Record<string, { name: string; endDate: string }>>;
   itemIdByKey(productId: string, key: string): Promise<string | null>;
+  /**
+   * Each item's status just before event `beforeEventId`, from its logged status changes (the
+   * check may run after later changes); items with no logged status change are left out.
+   */
+  statusesBefore(
+    productId: string,
+    itemIds: readonly string[],
+    beforeEventId: number,
+  ): Promise<Record<string, ItemFact['status']>>;
   /** Of these, the ids that are items of the product (not deleted). */
   existingItems(productId: string, ids: readonly string[]): Promise<string[]>;
 }

@@ -192,6 +192,18 @@ export function decisionsRepo(db: Queryable): DecisionsRepo {
       );
       return r.rows[0]?.id ?? null;
     },
+    async statusesBefore(productId, itemIds, beforeEventId) {
+      if (!itemIds.length) return {};
+      const r = await db.query<{ id: string; status: ItemFact['status'] }>(
+        `select distinct on (entity_id) entity_id as id, after ->> 'status' as status
+           from events
+          where entity_type = 'item' and entity_id = any($2::text[]) and id < $3 and product_id = $1
+            and type in ('item.created', 'item.updated', 'item.reimported') and after ? 'status'
+          order by entity_id, id desc`,
+        [productId, [...itemIds], beforeEventId],
+      );
+      return Object.fromEntries(r.rows.map((x) => [x.id, x.status]));
+    },
     async existingItems(productId, ids) {
       if (!ids.length) return [];
       const r = await db.query<{ id: string }>(

@@ -342,6 +342,21 @@ describe('contradiction flags per rule', () => {
     expect(r.statusCode, r.body).toBe(200);
     await queueEmpty();
     expect(await flags(d.id)).toEqual([expect.objectContaining({ actor_id: tom.id })]);
+    // Judged as things stood at the change: a check that runs after the first item was finished
+    // too (a worker behind) still flags it.
+    const fix = await api(tom, 'POST', `/api/v1/items/${first}/resolve`, { resolution: 'fixed' });
+    expect(fix.statusCode, fix.body).toBe(200);
+    await queueEmpty();
+    const [row] = await q<{ cause_event_id: string }>(
+      `select cause_event_id from decision_contradictions where decision_id = $1`,
+      [d.id],
+    );
+    await q(`delete from decision_contradictions where decision_id = $1`, [d.id]);
+    const cause = await t.store.read.events.byId(Number(row!.cause_event_id));
+    const late = await t.store.transaction((tx) =>
+      flagContradictions(tx, toStoredEvent(cause!) as Parameters<typeof flagContradictions>[1]),
+    );
+    expect(late).toBe(1);
   });
 
   it('no_workaround: a workaround item linked to the decided item is flagged', async () => {
