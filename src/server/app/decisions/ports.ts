@@ -131,7 +131,7 @@ export interface DecisionsRepo {
   itemIdByKey(productId: string, key: string): Promise<string | null>;
   /**
    * Each item's status just before event `beforeEventId`, from its logged status changes (the
-   * check may run after later changes); items with no logged status change are left out.
+   * check may run after later changes); items whose status never changed by an event are left out.
    */
   statusesBefore(
     productId: string,

@@ -195,11 +195,14 @@ export function decisionsRepo(db: Queryable): DecisionsRepo {
     async statusesBefore(productId, itemIds, beforeEventId) {
       if (!itemIds.length) return {};
       const r = await db.query<{ id: string; status: ItemFact['status'] }>(
-        `select distinct on (entity_id) entity_id as id, after ->> 'status' as status
+        // The latest logged status change before the event; else the first one after it, whose
+        // `before` is the status the item had at the event.
+        `select distinct on (entity_id) entity_id as id,
+                case when id < $3 then after ->> 'status' else coalesce(before ->> 'status', after ->> 'status') end as status
            from events
-          where entity_type = 'item' and entity_id = any($2::text[]) and id < $3 and product_id = $1
+          where entity_type = 'item' and entity_id = any($2::text[]) and product_id = $1
             and type in ('item.created', 'item.updated', 'item.reimported') and after ? 'status'
-          order by entity_id, id desc`,
+          order by entity_id, (id < $3) desc, case when id < $3 then -id else id end`,
         [productId, [...itemIds], beforeEventId],
       );
       return Object.fromEntries(r.rows.map((x) => [x.id, x.status]));
