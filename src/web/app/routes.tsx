@@ -30,6 +30,7 @@ export const productFeatureRoutes: RouteObject[] = [
   { path: 'votes/*', lazy: () => import('#web/features/votes/votes.route.tsx') },
   // Insight (issue 11): the figures behind the arguments; each view registers in insight-views.ts.
   { path: 'insight/*', lazy: () => import('#web/features/insight/insight.route.tsx') },
+  { path: 'decisions/*', lazy: () => import('#web/features/decisions/decisions.route.tsx') },
 ];
 
 export interface ProductNavEntry {
@@ -113,6 +114,13 @@ export const productNav: readonly ProductNavEntry[] = [
     label: 'Insight',
     icon: 'activity',
     blurb: 'Who the work serves, trust, forecasts, release scope, debt payback and budget.',
+  },
+  {
+    path: 'decisions',
+    roles: ROLES.readers,
+    label: 'Decisions',
+    icon: 'review',
+    blurb: 'What was agreed, by whom, and the changes that went around it.',
   },
   {
     path: 'activity',
