@@ -3,6 +3,7 @@ import type { Wiring } from '#capabilities/index.ts';
 import { rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
+import { seedDecisionsDemo } from './decisions.ts';
 import { seedInsightAllocationDemo } from './insight-allocation.ts';
 import { seedForecastDemo } from './insight-forecast.ts';
 import { seedInsightScopeDemo } from './insight-scope.ts';
@@ -97,6 +98,7 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
     ),
   );
   await seedInsightAllocationDemo(tandem, ctx);
+  await seedDecisionsDemo(tandem, ctx, today);
   const byEmail = new Map(Object.values(users).map((u) => [u.email, u.userId]));
   const withProducts = await Promise.all(
     people.map(async (p) => {

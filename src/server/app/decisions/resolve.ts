@@ -4,15 +4,18 @@ import { applyDecision, decideFor, loadItem } from '#app/items/item-rules.ts';
 import { RankTaken } from '#app/items/ports.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
+import type { ItemStatus } from '#domain/backlog/item-rules.ts';
 import { checkResolution, type RepaymentPlan, type Resolution } from '#domain/decisions/workaround.ts';
-import { invalid } from '#domain/errors.ts';
+import { AppError, invalid } from '#domain/errors.ts';
 
 /** Creates racing a move for the bottom of the open work: each retry reads the new slot. */
 const RANK_ATTEMPTS = 5;
+const FINISHED: readonly ItemStatus[] = ['done', 'accepted'];
 
 /**
- * Resolving an item (issue 13): a fix, or a workaround with its repayment. In ONE transaction
- * the item is finished through the item aggregate (path `resolve`), the repayment debt item is
+ * Resolving an item (issue 13): a fix, or a workaround with its repayment, once per item. In ONE
+ * transaction the item is finished through the item aggregate (path `resolve`; work already done
+ * or accepted keeps its status, a rejected item is refused), the repayment debt item is
  * decided by the same aggregate and written at the bottom of the open work, linked `repays` to
  * the workaround with its due sprint or date, and `item.resolved` is recorded. A workaround
  * without a repayment is refused (400 naming `repayment`) before anything is written.
@@ -37,14 +40,23 @@ export function resolveUseCases(store: Store, now: () => Date) {
           throw invalid({ 'repayment.dueSprintId': `${sprint.name} is closed; choose a sprint still ahead` });
       }
       const actor = { productId: ctx.productId, actorId: ctx.actor.userId };
-      const done = await decideFor(
-        r,
-        ctx.productId,
-        item,
-        { status: 'done' },
-        { role: ctx.role, path: 'resolve' },
-      );
-      const after = await applyDecision(r, actor, item, item.version, done);
+      const earlier = await r.repayments.resolutionOf(item.id);
+      if (earlier)
+        throw new AppError(
+          'conflict',
+          `${item.key} was already resolved ${earlier.resolution === 'fixed' ? 'with a fix' : 'by a workaround'}.`,
+        );
+      // Work the team already finished (done, waiting for review; or accepted) keeps its status:
+      // resolving says how it was resolved. Open work is finished through the aggregate.
+      const after = FINISHED.includes(item.status)
+        ? item
+        : await applyDecision(
+            r,
+            actor,
+            item,
+            item.version,
+            await decideFor(r, ctx.productId, item, { status: 'done' }, { role: ctx.role, path: 'resolve' }),
+          );
 
       let repaymentItemId: string | null = null;
       if (resolution === 'workaround' && repayment) {
