@@ -112,7 +112,7 @@ describe('decision records and workarounds', () => {
           await olive.reload();
           return false;
         },
-        { timeout: 20_000, intervals: [1000] },
+        { timeout: 20_000, interval: 1000 },
       )
       .toBe(true);
     await olive.getByText('Replace the push-queue workaround with the agreed fix').first().waitFor();

@@ -119,7 +119,7 @@ export const productNav: readonly ProductNavEntry[] = [
     path: 'decisions',
     roles: ROLES.readers,
     label: 'Decisions',
-    icon: 'review',
+    icon: 'decision',
     blurb: 'What was agreed, by whom, and the changes that went around it.',
   },
   {
