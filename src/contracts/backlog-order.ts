@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INVEST_CHECKS } from '#domain/backlog/invest.ts';
+import { MANUAL_LINK_KINDS } from '#domain/backlog/item-rules.ts';
 import { Id, IsoDateTime, text } from './common.ts';
 import { ItemStatus, LinkKind } from './items.ts';
 
@@ -87,5 +88,5 @@ export const Link = z.object({
   createdAt: IsoDateTime,
 });
 export const LinkList = z.object({ links: z.array(Link) });
-export const CreateLinkBody = z.object({ kind: LinkKind, toItemId: Id });
+export const CreateLinkBody = z.object({ kind: z.enum(MANUAL_LINK_KINDS), toItemId: Id });
 export const LinkParams = z.object({ itemId: Id, linkId: Id });

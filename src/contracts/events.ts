@@ -406,6 +406,46 @@ export const EventPayload = z.discriminatedUnion('type', [
   event('agreement.effective', 'agreement', {
     after: z.strictObject({ version: z.number(), title: str }),
   }),
+
+  // Agreements — decision records and workarounds (issue 13, seed 002)
+  event('decision.created', 'decision', {
+    after: z.strictObject({
+      number: z.number(),
+      title: str,
+      technical: z.boolean(),
+      itemIds: z.array(id),
+      participants: z.array(id),
+      rules: z.array(z.record(str, str)),
+    }),
+  }),
+  event('decision.accepted', 'decision', { after: z.strictObject({ number: z.number(), title: str }) }),
+  event('decision.superseded', 'decision', {
+    after: z.strictObject({ number: z.number(), title: str, byDecisionId: id, byNumber: z.number() }),
+  }),
+  /**
+   * A later change went around an accepted decision (it still happened). Recorded once per
+   * (decision, cause event) by the contradiction reaction, with the cause's actor.
+   */
+  event('decision.contradicted', 'decision', {
+    after: z.strictObject({
+      number: z.number(),
+      title: str,
+      causeEventId: z.number(),
+      causeType: str,
+      itemId: id.nullable(),
+      summary: str,
+    }),
+  }),
+  /** An item resolved by a fix or by a workaround (with the debt item that repays it). */
+  event('item.resolved', 'item', {
+    after: z.strictObject({
+      key: str,
+      resolution: z.enum(['fixed', 'workaround']),
+      repaymentItemId: id.nullable(),
+      dueDate: str.nullable(),
+      dueSprintId: id.nullable(),
+    }),
+  }),
 ]);
 
 /** What a use case states about a change: its type, entity kind and payload. */

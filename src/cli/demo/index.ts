@@ -4,6 +4,7 @@ import { rebalancedKeys } from '#domain/backlog/ordering.ts';
 import { seedAgreementsDemo } from './agreements.ts';
 import { seedBacklogDemo } from './backlog.ts';
 import { DEMO_PASSWORD, seedCore } from './core.ts';
+import { seedDecisionsDemo } from './decisions.ts';
 import { seedInsightAllocationDemo } from './insight-allocation.ts';
 import { seedForecastDemo } from './insight-forecast.ts';
 import { seedInsightScopeDemo } from './insight-scope.ts';
@@ -103,6 +104,7 @@ export async function seedDemo(tandem: Wiring, today: Date = new Date()): Promis
   await seedSlaDemo(tandem, ctx);
   // Working agreements (issue 13): the urgent-bugs agreement written after the duplicate emails.
   await seedAgreementsDemo(tandem, ctx, today);
+  await seedDecisionsDemo(tandem, ctx, today);
   const byEmail = new Map(Object.values(users).map((u) => [u.email, u.userId]));
   const withProducts = await Promise.all(
     people.map(async (p) => {

@@ -8,7 +8,8 @@ import { canTransition, type ItemStatus } from './item-rules.ts';
  * so bulk edits take this path); `import` a CSV row; `sprint_resize`
  * a re-size from the sprint (with its recorded reason); `sprint_done` the team ticking the
  * Definition of Done; `review` the PO's verdict; `close` unfinished work going back to the
- * backlog; `poker` the size the team agreed on.
+ * backlog; `poker` the size the team agreed on; `resolve` an item resolved by a fix or a workaround
+ * (issue 13), which finishes it from any open status.
  */
 export const ITEM_PATHS = [
   'form',
@@ -18,6 +19,7 @@ export const ITEM_PATHS = [
   'review',
   'close',
   'poker',
+  'resolve',
 ] as const;
 export type ItemPath = (typeof ITEM_PATHS)[number];
 
@@ -30,6 +32,7 @@ export const PATH_FIELDS: Record<ItemPath, readonly ItemField[] | 'any'> = {
   review: ['status'],
   close: ['status'],
   poker: ['size'],
+  resolve: ['status'],
 };
 
 /**
@@ -41,6 +44,7 @@ const PATH_TRANSITIONS: Partial<Record<ItemPath, Partial<Record<ItemStatus, read
   sprint_done: { new: ['done'], ready: ['done'], in_progress: ['done'], rejected: ['done'] },
   review: { done: ['accepted', 'rejected'], accepted: ['rejected'] },
   close: { in_progress: ['ready'], rejected: ['ready'] },
+  resolve: { new: ['done'], ready: ['done'], in_progress: ['done'] },
 };
 
 /** Who may take each path (beyond the field rules below). */
@@ -50,6 +54,7 @@ export const PATH_ROLES: Partial<Record<ItemPath, readonly ProductRole[]>> = {
   close: ['team', 'facilitator'],
   sprint_resize: ['team'],
   poker: ['team'],
+  resolve: ['owner', 'team', 'facilitator'],
 };
 
 /** The status move of a change on its path, or the refusal (null = allowed). */
@@ -71,7 +76,8 @@ export function checkStatus(
     return canTransition(from, to) ? null : invalid({ status: `An item cannot go from ${from} to ${to}` });
   }
   if (moves[from]?.includes(to)) return null;
-  if (ctx.path === 'sprint_done') return new AppError('conflict', `${name} is already ${from}.`);
+  if (ctx.path === 'sprint_done' || ctx.path === 'resolve')
+    return new AppError('conflict', `${name} is already ${from}.`);
   if (ctx.path === 'review')
     return new AppError('conflict', `${name} is ${from}; only done work can be ${to}.`);
   return new AppError('conflict', `${name} cannot go from ${from} to ${to} here.`);

@@ -11,8 +11,13 @@ export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
 export const ITEM_STATUSES = ['new', 'ready', 'in_progress', 'done', 'accepted', 'rejected'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export const LINK_KINDS = ['blocks', 'relates', 'duplicates'] as const;
+export const LINK_KINDS = ['blocks', 'relates', 'duplicates', 'repays'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
+/**
+ * The kinds a person links by hand. `repays` (a debt item repaying a workaround, issue 13) is made
+ * only by resolving an item with a workaround, together with its due sprint or date.
+ */
+export const MANUAL_LINK_KINDS = ['blocks', 'relates', 'duplicates'] as const satisfies readonly LinkKind[];
 
 /** Modified Fibonacci scale for business value, time criticality and risk reduction (SAFe). */
 export const VALUE_SCALE = [1, 2, 3, 5, 8, 13, 20] as const;

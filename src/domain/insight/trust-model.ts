@@ -43,6 +43,10 @@ export const TRUST = {
   underCommitSprints: 3,
   /** Score when say/do is steadily full while commitment keeps falling (safety under-commit). */
   underCommitScore: 50,
+  /** Points off per change that went around an accepted decision (issue 13, seed 002). */
+  contradictionPenalty: 25,
+  /** Points off per workaround repayment left unpaid past the end of its due day (issue 13). */
+  unpaidRepaymentPenalty: 25,
 } as const;
 
 export type TrustSide = 'po' | 'team';
@@ -58,7 +62,9 @@ export type TrustSignalKey =
   | 'reopened_or_rejected'
   | 'escaped_defects'
   | 'velocity_instability'
-  | 'say_do';
+  | 'say_do'
+  | 'went_around_agreements'
+  | 'workarounds_left_unpaid';
 
 export interface TrustEvidence {
   kind: 'event' | 'item' | 'sprint';
@@ -164,6 +170,23 @@ export interface TrustDefect {
   createdAt: string;
 }
 
+/** A change that went around an accepted decision (decision_contradictions), at the change's time. */
+export interface TrustContradiction extends TrustEventFact {
+  decisionId: string;
+  decisionTitle: string;
+  itemId: string | null;
+  summary: string;
+}
+/** A workaround's repayment item: due at the end of `dueDate` (its date, or its sprint's end). */
+export interface TrustRepayment {
+  itemId: string;
+  key: string;
+  workaroundKey: string;
+  dueDate: string | null;
+  /** When the repayment item was finished (done or accepted); null while open. */
+  repaidAt: string | null;
+}
+
 export interface TrustFacts {
   sprints: TrustSprintFact[];
   sprintItems: TrustSprintItemFact[];
@@ -174,6 +197,9 @@ export interface TrustFacts {
   answers: TrustAnswer[];
   links: TrustLink[];
   defects: TrustDefect[];
+  /** Decision contradictions and workaround repayments (issue 13); absent = none. */
+  contradictions?: TrustContradiction[];
+  repayments?: TrustRepayment[];
   /** The product's owners (whom "questions to the PO" mention) and its team members. */
   ownerIds: string[];
   teamIds: string[];

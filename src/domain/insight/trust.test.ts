@@ -218,7 +218,7 @@ describe('trust radar signals on a hand-built history', () => {
       from: new Date('2025-12-30T00:00:00Z'),
       to: new Date('2026-03-01T00:00:00Z'),
     });
-    expect(report.signals.map((s) => s.side)).toEqual([...Array(7).fill('po'), ...Array(5).fill('team')]);
+    expect(report.signals.map((s) => s.side)).toEqual([...Array(9).fill('po'), ...Array(5).fill('team')]);
   });
 
   it('commitment above forecast: 1 of 4 started sprints, with the start event as evidence', () => {
@@ -328,7 +328,7 @@ describe('trust radar signals on a hand-built history', () => {
   it('an empty window has no value and no score (not a perfect one)', () => {
     const empty = trustReport(history(), { from: new Date('2027-01-01Z'), to: new Date('2027-02-01Z') }, now);
     const scored = empty.signals.filter((s) => s.score !== null).map((s) => s.key);
-    expect(scored).toEqual(['size_by_non_team', 'escaped_defects']);
+    expect(scored).toEqual(['size_by_non_team', 'went_around_agreements', 'escaped_defects']);
     expect(empty.sprints).toEqual([]);
   });
 

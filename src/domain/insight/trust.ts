@@ -12,6 +12,7 @@ import {
   type TrustWindow,
   t,
 } from './trust-model.ts';
+import { AGREEMENT_SIGNALS } from './trust-signals-agreements.ts';
 import { PO_SIGNALS } from './trust-signals-po.ts';
 import { TEAM_SIGNALS } from './trust-signals-team.ts';
 
@@ -31,7 +32,7 @@ export * from './trust-model.ts';
  * velocity, say/do) counts when its sprint CLOSED; a logged event (scope change, refused size,
  * comment, review close) counts at its own time.
  */
-const DEFINITIONS = [...PO_SIGNALS, ...TEAM_SIGNALS];
+const DEFINITIONS = [...PO_SIGNALS, ...AGREEMENT_SIGNALS, ...TEAM_SIGNALS];
 
 /** Evidence listed per signal in the overview; the rest is one request away (`full`). */
 export const EVIDENCE_SHOWN = 10;

@@ -11,6 +11,7 @@ import { agreements } from './agreements.capability.ts';
 import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
 import { core } from './core.capability.ts';
+import { decisions } from './decisions.capability.ts';
 import { forecasts } from './forecasts.capability.ts';
 import { notifications } from './notifications.capability.ts';
 import { poker } from './poker.capability.ts';
@@ -44,6 +45,7 @@ export const capabilities = [
   allocation,
   sla,
   agreements,
+  decisions,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and

@@ -137,6 +137,15 @@ export function routeFixtures(t: TestApp, users: FixtureUsers, productId: string
       fixtures.agreementId ??= await makers.agreementId!();
       return '1';
     },
+    decisionId: async () => {
+      const r = await t.call(users.owner, {
+        method: 'POST',
+        url: `/api/v1/products/${productId}/decisions`,
+        payload: { title: 'Access decision', context: 'Checking access', decision: 'Check it' },
+      });
+      if (r.statusCode !== 201) throw new Error(`cannot make a decision fixture: ${r.body}`);
+      return r.json().id;
+    },
     tokenId: async () => '00000000-0000-4000-8000-000000000000',
     token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     // Access runs before the handler (stubbed in the access test), so ids that exist nowhere are enough.

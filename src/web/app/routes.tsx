@@ -32,6 +32,7 @@ export const productFeatureRoutes: RouteObject[] = [
   { path: 'insight/*', lazy: () => import('#web/features/insight/insight.route.tsx') },
   // Working agreements (issue 13): versions, comment periods, acknowledgements.
   { path: 'agreements/*', lazy: () => import('#web/features/agreements/agreements.route.tsx') },
+  { path: 'decisions/*', lazy: () => import('#web/features/decisions/decisions.route.tsx') },
 ];
 
 export interface ProductNavEntry {
@@ -124,6 +125,13 @@ export const productNav: readonly ProductNavEntry[] = [
       'How the team works, in writing: proposed with a comment period, in effect from a date, acknowledged.',
     // Stakeholders read the ones the Product Owner shares with them.
     roles: ROLES.anyMember,
+  },
+  {
+    path: 'decisions',
+    roles: ROLES.readers,
+    label: 'Decisions',
+    icon: 'decision',
+    blurb: 'What was agreed, by whom, and the changes that went around it.',
   },
   {
     path: 'activity',

@@ -20,6 +20,7 @@ const paths = {
   review: 'M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12zM5.5 9.5c1.3 1.5 3.7 1.5 5 0M6 6.5v.01M10 6.5v.01',
   vote: 'M3 13.5h10M5 13.5V8h2v5.5M9 13.5V4h2v9.5',
   agreement: 'M4 1.5h5.5L12 4v10.5H4zM6 9l1.5 1.5L10.5 7',
+  decision: 'M4 2.5h6l2 2v9H4zM6 8.5l1.5 1.5 3-3',
   bell: 'M4 11.5V7a4 4 0 0 1 8 0v4.5l1 1H3zM6.5 14a1.5 1.5 0 0 0 3 0',
 } as const;
 

@@ -1,6 +1,6 @@
 import { recordEvents } from '#app/events.ts';
 import { refreshSla } from '#app/sla/refresh.ts';
-import type { Store } from '#app/store.ts';
+import type { Repos, Store } from '#app/store.ts';
 import { keysBetween } from '#domain/backlog/ordering.ts';
 import { type Decision, itemEvents } from './item-rules.ts';
 import { type ItemRecord, type NewItem, RankTaken } from './ports.ts';
@@ -9,6 +9,54 @@ import { type ItemRecord, type NewItem, RankTaken } from './ports.ts';
 const RANK_ATTEMPTS = 8;
 /** Upper bound of one statement; more waiting creates simply form the next batch. */
 const MAX_BATCH = 200;
+
+/**
+ * Writes items the aggregate decided, at the bottom of the open work, with their events, in the
+ * caller's transaction (one number allocation, one key lookup, one insert, one events append).
+ * The queue below batches through it; a use case that must create an item inside its own
+ * transaction (a workaround's repayment item, issue 13) calls it directly. Throws RankTaken when
+ * a move took the bottom key first.
+ */
+export async function insertDecided(
+  r: Repos,
+  productId: string,
+  batch: ReadonlyArray<Pick<CreateRequest, 'actorId' | 'decision'>>,
+): Promise<ItemRecord[]> {
+  const first = await r.products.nextItemNumbers(productId, batch.length);
+  const slot = await r.items.openSlot(productId);
+  const ranks = keysBetween(slot.after, slot.before, batch.length);
+  const rows: NewItem[] = batch.map((p, i) => {
+    const { segmentIds: _, ...fields } = p.decision.next;
+    return {
+      ...fields,
+      acceptanceCriteria: [...fields.acceptanceCriteria],
+      labels: [...fields.labels],
+      severity: fields.severity ?? null,
+      waiting: fields.waiting ?? false,
+      productId,
+      number: first + i,
+      rank: ranks[i]!,
+      externalId: null,
+      createdBy: p.actorId,
+    };
+  });
+  const ids = await r.items.insertMany(rows);
+  const withSegments = batch.filter((p) => p.decision.next.segmentIds.length > 0);
+  for (const p of withSegments)
+    await r.items.setSegments(ids[batch.indexOf(p)]!, [...p.decision.next.segmentIds]);
+  const items = await r.items.byIds(ids);
+  await recordEvents(
+    r,
+    batch.flatMap((p, i) =>
+      itemEvents({ productId, actorId: p.actorId }, items[i]!.id, p.decision, { key: items[i]!.key }),
+    ),
+  );
+  // New defects start their SLA clocks in the same transaction (issue 13).
+  const defects = items.filter((i) => i.type === 'defect').map((i) => i.id);
+  if (!defects.length) return items;
+  await refreshSla(r, productId, defects, Date.now());
+  return r.items.byIds(ids);
+}
 
 /** A create already decided by the item aggregate, waiting to be written. */
 export interface CreateRequest {
@@ -80,42 +128,7 @@ export class CreateQueue {
   async #commit(productId: string, batch: Pending[]): Promise<ItemRecord[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.store.transaction(async (r) => {
-          const first = await r.products.nextItemNumbers(productId, batch.length);
-          const slot = await r.items.openSlot(productId);
-          const ranks = keysBetween(slot.after, slot.before, batch.length);
-          const rows: NewItem[] = batch.map((p, i) => {
-            const { segmentIds: _, ...fields } = p.decision.next;
-            return {
-              ...fields,
-              acceptanceCriteria: [...fields.acceptanceCriteria],
-              labels: [...fields.labels],
-              severity: fields.severity ?? null,
-              waiting: fields.waiting ?? false,
-              productId,
-              number: first + i,
-              rank: ranks[i]!,
-              externalId: null,
-              createdBy: p.actorId,
-            };
-          });
-          const ids = await r.items.insertMany(rows);
-          const withSegments = batch.filter((p) => p.decision.next.segmentIds.length > 0);
-          for (const p of withSegments)
-            await r.items.setSegments(ids[batch.indexOf(p)]!, [...p.decision.next.segmentIds]);
-          const items = await r.items.byIds(ids);
-          await recordEvents(
-            r,
-            batch.flatMap((p, i) =>
-              itemEvents({ productId, actorId: p.actorId }, items[i]!.id, p.decision, { key: items[i]!.key }),
-            ),
-          );
-          // New defects start their SLA clocks in the same transaction (issue 13).
-          const defects = items.filter((i) => i.type === 'defect').map((i) => i.id);
-          if (!defects.length) return items;
-          await refreshSla(r, productId, defects, Date.now());
-          return r.items.byIds(ids);
-        });
+        return await this.store.transaction((r) => insertDecided(r, productId, batch));
       } catch (err) {
         // A move took the bottom key first: read the new last key and try again.
         if (err instanceof RankTaken && attempt < RANK_ATTEMPTS) continue;

@@ -58,7 +58,18 @@ export interface NoticeRecord {
   readAt: Date | null;
 }
 
-export type NoticeKind = 'mention' | 'shipped' | 'request_status' | 'sla' | 'agreement';
+export type NoticeKind =
+  | 'mention'
+  | 'shipped'
+  | 'request_status'
+  /** A defect's SLA clock reached 75 % or its breach (issue 13). */
+  | 'sla'
+  /** An agreement's comment period or acknowledgement (issue 13). */
+  | 'agreement'
+  /** A change went around a decision the recipient took part in (issue 13). */
+  | 'decision_contradicted'
+  /** A workaround's repayment is past its due day (issue 13). */
+  | 'repayment_overdue';
 
 export interface NewNotice {
   recipientId: string;

@@ -3,9 +3,11 @@ import type { Queryable } from '#db/pool.ts';
 import type {
   TrustAnswer,
   TrustComment,
+  TrustContradiction,
   TrustDefect,
   TrustFacts,
   TrustLink,
+  TrustRepayment,
   TrustSprintFact,
   TrustSprintItemFact,
 } from '#domain/insight/trust.ts';
@@ -39,70 +41,89 @@ export function trustRepo(db: Queryable): TrustRepo {
       );
       // Only the sprint items and the review answers wait for the sprints; the rest start at once.
       const idsP = sprintsP.then((r) => r.rows.map((x) => x.id));
-      const [sprints, items, events, comments, answers, links, defects, members] = await Promise.all([
-        sprintsP,
-        idsP.then((sprintIds) =>
-          db.query<TrustSprintItemFact & { reviewedAt: Date | null }>(
-            `select si.sprint_id as "sprintId", si.item_id as "itemId", p.key || '-' || i.number as key,
+      const [sprints, items, events, comments, answers, links, defects, members, around, repayments] =
+        await Promise.all([
+          sprintsP,
+          idsP.then((sprintIds) =>
+            db.query<TrustSprintItemFact & { reviewedAt: Date | null }>(
+              `select si.sprint_id as "sprintId", si.item_id as "itemId", p.key || '-' || i.number as key,
                   i.title, i.problem, i.business_value as "businessValue", si.outcome, si.review,
                   si.reviewed_at as "reviewedAt", si.reopened
              from sprint_items si join items i on i.id = si.item_id join products p on p.id = i.product_id
             where si.sprint_id = any($1::uuid[])`,
-            [sprintIds],
+              [sprintIds],
+            ),
           ),
-        ),
-        db.query<{
-          id: string;
-          type: string;
-          entityId: string;
-          actorId: string | null;
-          actorName: string | null;
-          after: Record<string, unknown> | null;
-          at: Date;
-        }>(
-          `select e.id::text, e.type, e.entity_id as "entityId", e.actor_id as "actorId", u.name as "actorName",
+          db.query<{
+            id: string;
+            type: string;
+            entityId: string;
+            actorId: string | null;
+            actorName: string | null;
+            after: Record<string, unknown> | null;
+            at: Date;
+          }>(
+            `select e.id::text, e.type, e.entity_id as "entityId", e.actor_id as "actorId", u.name as "actorName",
                   e.after, e.at
              from events e left join users u on u.id = e.actor_id
             where e.product_id = $1 and e.at >= $2 and e.at < $3
               and e.type in ('sprint.item_added', 'sprint.item_removed', 'item.size_refused', 'review.closed')
             order by e.id`,
-          [productId, from, to],
-        ),
-        db.query<Omit<TrustComment, 'at'> & { at: Date }>(
-          `select c.id, c.item_id as "itemId", p.key || '-' || i.number as "itemKey", c.author_id as "authorId",
+            [productId, from, to],
+          ),
+          db.query<Omit<TrustComment, 'at'> & { at: Date }>(
+            `select c.id, c.item_id as "itemId", p.key || '-' || i.number as "itemKey", c.author_id as "authorId",
                   c.mentions::text[] as mentions, c.created_at as at
              from item_comments c join items i on i.id = c.item_id join products p on p.id = i.product_id
             where i.product_id = $1 and c.deleted_at is null and c.created_at >= $2`,
-          [productId, from],
-        ),
-        idsP.then((sprintIds) =>
-          db.query<Omit<TrustAnswer, 'at'> & { at: Date }>(
-            `select a.review_id as "reviewId", a.item_id as "itemId", p.key || '-' || i.number as "itemKey",
+            [productId, from],
+          ),
+          idsP.then((sprintIds) =>
+            db.query<Omit<TrustAnswer, 'at'> & { at: Date }>(
+              `select a.review_id as "reviewId", a.item_id as "itemId", p.key || '-' || i.number as "itemKey",
                   a.mood, a.answered_at as at
              from customer_reviews cr join review_answers a on a.review_id = cr.id
              join items i on i.id = a.item_id join products p on p.id = i.product_id
             where cr.product_id = $1 and cr.sprint_id = any($2::uuid[])`,
-            [productId, sprintIds],
+              [productId, sprintIds],
+            ),
           ),
-        ),
-        db.query<Omit<TrustLink, 'createdAt'> & { createdAt: Date }>(
-          `select from_item_id as "fromItemId", to_item_id as "toItemId", created_at as "createdAt"
+          db.query<Omit<TrustLink, 'createdAt'> & { createdAt: Date }>(
+            `select from_item_id as "fromItemId", to_item_id as "toItemId", created_at as "createdAt"
              from item_links where product_id = $1 and created_at >= $2`,
-          [productId, from],
-        ),
-        db.query<Omit<TrustDefect, 'createdAt'> & { createdAt: Date }>(
-          `select i.id, p.key || '-' || i.number as key, i.title, i.created_at as "createdAt"
+            [productId, from],
+          ),
+          db.query<Omit<TrustDefect, 'createdAt'> & { createdAt: Date }>(
+            `select i.id, p.key || '-' || i.number as key, i.title, i.created_at as "createdAt"
              from items i join products p on p.id = i.product_id
             where i.product_id = $1 and i.type = 'defect' and i.deleted_at is null
               and i.created_at >= $2 and i.created_at < $3`,
-          [productId, from, to],
-        ),
-        db.query<{ userId: string; role: string }>(
-          `select user_id as "userId", role from product_members
+            [productId, from, to],
+          ),
+          db.query<{ userId: string; role: string }>(
+            `select user_id as "userId", role from product_members
             where product_id = $1 and role in ('owner', 'team')`,
-          [productId],
-        ),
-      ]);
+            [productId],
+          ),
+          // Issue 13: changes that went around an accepted decision, and workaround repayments.
+          db.query<Omit<TrustContradiction, 'at'> & { at: Date }>(
+            `select c.cause_event_id::int as id, c.at, c.actor_id as "actorId", u.name as "actorName",
+                  c.decision_id as "decisionId", d.title as "decisionTitle", c.item_id as "itemId", c.summary
+             from decision_contradictions c join decisions d on d.id = c.decision_id
+             left join users u on u.id = c.actor_id
+            where c.product_id = $1 and c.at >= $2 and c.at < $3`,
+            [productId, from, to],
+          ),
+          db.query<Omit<TrustRepayment, 'repaidAt'> & { repaidAt: Date | null }>(
+            `select r.repayment_item_id as "itemId", p.key || '-' || i.number as key, p.key || '-' || w.number as "workaroundKey",
+                  to_char(coalesce(r.due_date, s.end_date), 'YYYY-MM-DD') as "dueDate",
+                  case when i.status in ('done', 'accepted') then i.updated_at end as "repaidAt"
+             from repayments r join items i on i.id = r.repayment_item_id join items w on w.id = r.workaround_item_id
+             join products p on p.id = r.product_id left join sprints s on s.id = r.due_sprint_id
+            where r.product_id = $1 and i.deleted_at is null`,
+            [productId],
+          ),
+        ]);
       const facts: TrustFacts = {
         sprints: sprints.rows.map((s) => ({
           ...s,
@@ -120,6 +141,8 @@ export function trustRepo(db: Queryable): TrustRepo {
         defects: defects.rows.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
         ownerIds: members.rows.filter((m) => m.role === 'owner').map((m) => m.userId),
         teamIds: members.rows.filter((m) => m.role === 'team').map((m) => m.userId),
+        contradictions: around.rows.map((c) => ({ ...c, at: c.at.toISOString() })),
+        repayments: repayments.rows.map((r) => ({ ...r, repaidAt: iso(r.repaidAt) })),
       };
       for (const e of events.rows) {
         const base = { id: Number(e.id), at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName };

@@ -139,7 +139,7 @@ beforeAll(async () => {
 describe('GET /products/:productId/trust', () => {
   it('serves every signal with numbers from the known history and links them to evidence', async () => {
     const body = await radar();
-    expect(body.signals).toHaveLength(12);
+    expect(body.signals).toHaveLength(14);
     expect(new Set(body.signals.map((s) => s.side))).toEqual(new Set(['po', 'team']));
 
     const changes = signal(body, 'mid_sprint_changes');

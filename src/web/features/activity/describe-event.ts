@@ -169,6 +169,12 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
   },
   'sla.policy_updated': (e, who) =>
     `${who} ${e.before ? 'changed' : 'set'} the SLA policy for defects (${str(obj(e.after).timeZone) ?? 'time zone'})`,
+  'decision.created': (e, who) => `${who} proposed the decision ${quoted(obj(e.after).title)}`.trim(),
+  'decision.accepted': (e, who) => `${who} accepted the decision ${quoted(obj(e.after).title)}`.trim(),
+  'decision.superseded': (e, who) =>
+    `${who} superseded the decision ${quoted(obj(e.after).title)} by decision ${obj(e.after).byNumber ?? ''}`.trim(),
+  'decision.contradicted': (e, who) =>
+    `${who} went around the decision ${quoted(obj(e.after).title)}: ${str(obj(e.after).summary) ?? ''}`.trim(),
 };
 
 const isWorkType = (t: EventType): t is WorkEventType => Object.hasOwn(workDescribers, t);

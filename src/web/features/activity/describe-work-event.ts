@@ -125,6 +125,10 @@ export const workDescribers: Record<WorkEventType, WorkDescriber> = {
     `${who} judged the benefit hypothesis of ${itemName(e, n)} ${str(obj(e.after).status) ?? ''}`.trim(),
   'item.size_refused': (e, who, n) =>
     `${who} tried to size ${itemName(e, n)}; only the team estimates, so it was not changed`,
+  'item.resolved': (e, who, n) =>
+    obj(e.after).resolution === 'workaround'
+      ? `${who} resolved ${itemName(e, n)} by a workaround, with a repayment item to replace it`
+      : `${who} resolved ${itemName(e, n)} with a fix`,
   'backlog.reordered_by_wsjf': reorderedByWsjf,
   'backlog.order_restored': (e, who) => {
     const moves = obj(e.after).moves;

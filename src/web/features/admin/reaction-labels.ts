@@ -7,6 +7,8 @@ const REACTIONS: Record<string, string> = {
   'release-shipped-notices': 'Tell who asked, voted or was unhappy that the release shipped',
   'request-triaged-notices': 'Tell the requester their request was planned or declined',
   'request-shipped-notices': 'Tell the requester their request shipped',
+  'decision-contradictions': 'Flag changes that go around an accepted decision',
+  'decision-contradiction-notices': "Tell a decision's participants it was gone around",
 };
 
 const CAUSES: Partial<Record<EventType, string>> = {

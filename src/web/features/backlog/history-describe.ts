@@ -37,6 +37,7 @@ const LISTS: Record<ItemEventType, 'diff' | 'start' | 'none'> = {
   'item.unlinked': 'none',
   'item.hypothesis_judged': 'none',
   'item.size_refused': 'none',
+  'item.resolved': 'none',
 };
 
 const isEmpty = (v: unknown) =>

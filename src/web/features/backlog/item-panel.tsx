@@ -5,6 +5,7 @@ import { ROLES } from '#domain/roles.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { ErrorState, Loading } from '#web/components/ui.tsx';
 import { timeAgo } from '#web/features/activity/describe-event.ts';
+import { ItemDecisionBanner, ItemDecisionsSection } from '#web/features/decisions/item-decisions-section.tsx';
 import { SegmentWeightsSection } from '#web/features/insight/allocation/segment-weights-section.tsx';
 import { DebtSection } from '#web/features/insight/scope/debt-section.tsx';
 import { ItemFeedbackSection } from '#web/features/reviews/item-feedback-section.tsx';
@@ -136,6 +137,7 @@ function PanelBody({
       {/* Focusable so a reader with no field to tab to (a viewer) can still scroll it by keyboard. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
       <section className="b-panel-scroll" tabIndex={0} aria-label="Item fields">
+        <ItemDecisionBanner itemId={base.id} />
         {editor.draftRestored && (
           <div className="b-draft-note" role="status">
             <span>Unsaved draft restored: your earlier changes are below, not saved yet.</span>
@@ -167,6 +169,7 @@ function PanelBody({
         )}
         {canRead && <ItemRequestsSection itemId={base.id} />}
         <InvestPanel itemId={base.id} version={base.version} />
+        <ItemDecisionsSection item={base} />
         <HypothesisSection itemId={base.id} />
         {base.type === 'debt' && <DebtSection itemId={base.id} />}
         <LinksSection itemId={base.id} canEdit={canEdit} findByKey={findByKey} />

@@ -30,6 +30,7 @@ export const LINK_LABELS: Record<LinkKind, { outgoing: string; incoming: string 
   blocks: { outgoing: 'blocks', incoming: 'is blocked by' },
   relates: { outgoing: 'relates to', incoming: 'relates to' },
   duplicates: { outgoing: 'duplicates', incoming: 'is duplicated by' },
+  repays: { outgoing: 'repays the workaround of', incoming: 'is repaid by' },
 };
 
 export const RELEASE_CRITICAL_QUESTION =

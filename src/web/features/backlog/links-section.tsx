@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
-import { LINK_KINDS, type LinkKind } from '#domain/backlog/item-rules.ts';
+import { type LinkKind, MANUAL_LINK_KINDS } from '#domain/backlog/item-rules.ts';
 import { isApiError } from '#web/lib/api.ts';
 import { backlogKeys, createLink, deleteLink, fetchLinks } from './items-api.ts';
 import { LINK_LABELS, STATUS_LABELS } from './labels.ts';
@@ -78,7 +78,7 @@ export function LinksSection({
             value={kind}
             onChange={(e) => setKind(e.target.value as LinkKind)}
           >
-            {LINK_KINDS.map((k) => (
+            {MANUAL_LINK_KINDS.map((k) => (
               <option key={k} value={k}>
                 {LINK_LABELS[k].outgoing}
               </option>

@@ -1,0 +1,31 @@
+import {
+  CONTRADICTION_CAUSES,
+  contradictionNotices,
+  flagContradictions,
+} from '#app/decisions/contradictions.ts';
+import { type AnySubscriber, defineSubscriber } from '#jobs/subscriber.ts';
+
+/** Changes checked against accepted decisions: a contradiction is flagged once per (decision, cause). */
+export const decisionContradictions = defineSubscriber({
+  name: 'decision-contradictions',
+  eventTypes: CONTRADICTION_CAUSES,
+  async handle(event, ctx) {
+    await flagContradictions(ctx.repos, event);
+  },
+});
+
+/** Each participant of a decision that was gone around hears of it once. */
+export const decisionContradictionNotices = defineSubscriber({
+  name: 'decision-contradiction-notices',
+  eventTypes: ['decision.contradicted'],
+  async handle(event, ctx) {
+    await contradictionNotices(ctx.repos, event);
+  },
+});
+
+export const decisionJobs: AnySubscriber[] = [
+  // AnySubscriber is one type per subscriber; this one handles several. The worker hands a
+  // handler only events of its own types (taskFor checks), which is what the union promises.
+  decisionContradictions as unknown as AnySubscriber,
+  decisionContradictionNotices,
+];
