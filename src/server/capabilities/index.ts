@@ -8,6 +8,7 @@ import type { AnyRoute } from '#http/route.ts';
 import type { AnySubscriber } from '#jobs/subscriber.ts';
 import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
+import { calendar } from './calendar.capability.ts';
 import { core } from './core.capability.ts';
 import { forecasts } from './forecasts.capability.ts';
 import { notifications } from './notifications.capability.ts';
@@ -39,6 +40,7 @@ export const capabilities = [
   trust,
   forecasts,
   allocation,
+  calendar,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
