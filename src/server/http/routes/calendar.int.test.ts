@@ -106,7 +106,9 @@ describe('calendar feed', () => {
 
   it('shows a stakeholder the review and the vote, not the internal sprint; a stranger nothing', async () => {
     const mine = await events(await feedUrl(customer));
-    expect(Object.keys(mine).sort()).toEqual([`review-${reviewId}@tandem`, `vote-${releaseId}@tandem`].sort());
+    expect(Object.keys(mine).sort()).toEqual(
+      [`review-${reviewId}@tandem`, `vote-${releaseId}@tandem`].sort(),
+    );
     expect(await events(await feedUrl(stranger))).toEqual({});
   });
 
@@ -154,7 +156,10 @@ describe('calendar feed', () => {
     expect(fresh).not.toBe(old);
     expect((await t.app.inject({ method: 'GET', url: path(old) })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: path(fresh) })).statusCode).toBe(200);
-    const token = path(fresh).split('/').pop()!.replace(/\.ics$/, '');
+    const token = path(fresh)
+      .split('/')
+      .pop()!
+      .replace(/\.ics$/, '');
     const stored = await t.pool.query(`select * from calendar_feeds where user_id = $1`, [team.id]);
     expect(JSON.stringify(stored.rows)).not.toContain(token);
     expect(stored.rows[0].token_hash).toHaveLength(32);
@@ -167,7 +172,10 @@ describe('calendar feed', () => {
     const bogus = await t.app.inject({ method: 'GET', url: `/api/v1/calendar/cal_${'x'.repeat(43)}.ics` });
     expect(bogus.statusCode).toBe(404);
     // A session cookie or an API token does not read someone else's feed: only the URL does.
-    const asCookie = await t.call(team, { method: 'GET', url: '/api/v1/calendar/whatever-but-long-enough.ics' });
+    const asCookie = await t.call(team, {
+      method: 'GET',
+      url: '/api/v1/calendar/whatever-but-long-enough.ics',
+    });
     expect(asCookie.statusCode).toBe(404);
   });
 
