@@ -20,6 +20,7 @@ import { requests } from './requests.capability.ts';
 import { reviews } from './reviews.capability.ts';
 import { scope } from './scope.capability.ts';
 import { sprints } from './sprints.capability.ts';
+import { sso } from './sso.capability.ts';
 import { stakeholders } from './stakeholders.capability.ts';
 import { trust } from './trust.capability.ts';
 
@@ -41,6 +42,7 @@ export const capabilities = [
   forecasts,
   allocation,
   calendar,
+  sso,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
@@ -76,6 +78,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     changes,
     session: options.session,
     now: options.now ?? (() => new Date()),
+    signIn: options.signIn ?? { password: true },
   };
   const services: Record<string, unknown> = { changes, close: () => changes.close() };
   for (const capability of capabilities) {

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { CalendarFeedLink, CalendarFeedStatus, CalendarTokenParams } from '#contracts/integrations.ts';
 import type { CalendarEvent } from '#domain/calendar/calendar-feed.ts';
+import { originOf } from '#http/public-origin.ts';
 import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 
 /** Calendars poll feeds; every 15 minutes is what Google, Outlook and Apple are told. */
 const REFRESH_SECONDS = 15 * 60;
-
-/** The origin links are built on: TANDEM_BASE_URL, else the address the request came to. */
-export const originOf = (req: FastifyRequest) => req.server.publicOrigin ?? `${req.protocol}://${req.host}`;
 
 const dayStart = (date: string) => new Date(`${date}T00:00:00Z`);
 
