@@ -10,6 +10,7 @@ import { ACTIONS, ListSection, ListTable, QueryList, RowError, useRowAction } fr
 import { PageHead } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import { keys, useMe, useTokens } from '#web/lib/queries.ts';
+import { CalendarFeedSection } from './calendar-feed-section.tsx';
 
 /** Who you are, your products, your password, and personal API tokens (the secret is shown once). */
 export function ProfilePage() {
@@ -98,6 +99,7 @@ export function ProfilePage() {
           </div>
         </Form>
       </section>
+      <CalendarFeedSection />
       <ListSection
         id="tokens-h"
         title="Personal API tokens"
