@@ -1,11 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Me } from '#contracts/auth.ts';
-import { SignInMethods } from '#contracts/integrations.ts';
 import { Form, TextField } from '#web/components/form.tsx';
 import { Loading } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
-import { keys, useMe, useSetupStatus } from '#web/lib/queries.ts';
+import { keys, useMe, useSetupStatus, useSignInMethods } from '#web/lib/queries.ts';
 import { AuthCard } from './auth-card.tsx';
 
 /** Only same-site paths are followed after sign-in (no open redirect through ?next=). */
@@ -31,10 +30,7 @@ const ssoProblem = (code: string | null, reason: string | null) =>
 export function SignInPage() {
   const setup = useSetupStatus();
   const me = useMe();
-  const methods = useQuery({
-    queryKey: ['auth', 'methods'],
-    queryFn: () => api.get(apiPath('auth', 'methods'), SignInMethods),
-  });
+  const methods = useSignInMethods();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
