@@ -14,7 +14,7 @@ interface FactBase {
   productName: string;
   /** The person's role on the product. */
   role: ProductRole;
-  /** The entity's version (1 when created): each change raises SEQUENCE. */
+  /** 1 when nothing it shows has changed; rises with every change of it (SEQUENCE = version − 1). */
   version: number;
 }
 

@@ -41,13 +41,17 @@ export function calendarFeedsRepo(db: Queryable): CalendarFeedsRepo {
 const MINE = `from product_members m join products p on p.id = m.product_id and p.deleted_at is null`;
 const PRODUCT = `p.id as "productId", p.key as "productKey", p.name as "productName", m.role`;
 
-/** The dated things of the feed, one query per kind (see domain/calendar/calendar-feed.ts). */
+/**
+ * The dated things of the feed, one query per kind (see domain/calendar/calendar-feed.ts). A fact's
+ * version adds up the versions of every row its event shows (the product's name, a review's
+ * sprint), less one each beyond the first, so SEQUENCE starts at 0 and rises with any of them.
+ */
 export function calendarFactsRepo(db: Queryable): Record<'sprints' | 'reviews' | 'votes', CalendarSource> {
   return {
     async sprints(userId, since) {
       const r = await db.query<Omit<SprintFact, 'kind'>>(
         `select s.id, ${PRODUCT}, s.name, s.goal, s.start_date::text as "startDate",
-                s.end_date::text as "endDate", s.version
+                s.end_date::text as "endDate", s.version + p.version - 1 as version
            ${MINE} join sprints s on s.product_id = p.id
           where m.user_id = $1 and s.end_date >= $2::timestamptz::date
           order by s.start_date, s.id`,
@@ -58,7 +62,8 @@ export function calendarFactsRepo(db: Queryable): Record<'sprints' | 'reviews' |
     async reviews(userId, since) {
       const r = await db.query<Omit<ReviewFact, 'kind'>>(
         `select cr.id, ${PRODUCT}, s.name as "sprintName", cr.opened_at as "openedAt",
-                cr.closes_at as "closesAt", cr.closed_at as "closedAt", cr.version
+                cr.closes_at as "closesAt", cr.closed_at as "closedAt",
+                cr.version + s.version + p.version - 2 as version
            ${MINE} join customer_reviews cr on cr.product_id = p.id join sprints s on s.id = cr.sprint_id
           where m.user_id = $1 and coalesce(cr.closes_at, cr.opened_at) >= $2
           order by cr.opened_at, cr.id`,
@@ -69,7 +74,7 @@ export function calendarFactsRepo(db: Queryable): Record<'sprints' | 'reviews' |
     async votes(userId, since) {
       const r = await db.query<Omit<VoteFact, 'kind'>>(
         `select rl.id, ${PRODUCT}, rl.name as "releaseName", rl.vote_closes_at as "closesAt",
-                rl.shipped_at as "shippedAt", rl.version
+                rl.shipped_at as "shippedAt", rl.version + p.version - 1 as version
            ${MINE} join releases rl on rl.product_id = p.id
           where m.user_id = $1 and rl.vote_opened_at is not null and rl.vote_closes_at >= $2
           order by rl.vote_closes_at, rl.id`,

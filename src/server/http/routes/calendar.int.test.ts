@@ -125,6 +125,18 @@ describe('calendar feed', () => {
     expect(start.summary).toBe('Sprint 7b starts (Calendar product)');
     expect(start.start.toISOString().slice(0, 10)).toBe('2026-12-08');
     expect(Number(start.sequence)).toBe(1);
+    // The product's name is in every summary: renaming it raises SEQUENCE too.
+    const product = await t.call(owner, { method: 'GET', url: `/api/v1/products/${productId}` });
+    const renamed = await t.call(owner, {
+      method: 'PATCH',
+      url: `/api/v1/products/${productId}`,
+      headers: { 'if-match': String(product.json().version) },
+      payload: { name: 'Calendar app' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const after = (await events(url))[`sprint-start-${sprint.id}@tandem`]!;
+    expect(after.summary).toBe('Sprint 7b starts (Calendar app)');
+    expect(Number(after.sequence)).toBe(2);
   });
 
   it('sends a review closed early and a vote ended by shipping as cancelled, with a higher SEQUENCE', async () => {
@@ -177,6 +189,14 @@ describe('calendar feed', () => {
       url: '/api/v1/calendar/whatever-but-long-enough.ics',
     });
     expect(asCookie.statusCode).toBe(404);
+  });
+
+  it('stops answering the link of a disabled person', async () => {
+    const gone = await t.user('Calendar leaver');
+    const url = await feedUrl(gone);
+    expect((await t.app.inject({ method: 'GET', url: path(url) })).statusCode).toBe(200);
+    await t.pool.query('update users set disabled = true where id = $1', [gone.id]);
+    expect((await t.app.inject({ method: 'GET', url: path(url) })).statusCode).toBe(404);
   });
 
   it('drops a product from the feed when the person leaves it', async () => {
