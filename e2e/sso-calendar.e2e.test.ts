@@ -126,4 +126,31 @@ describe('single sign-on and the calendar link', () => {
     await screenshot(page, 'sso-refused');
     await ctx.close();
   });
+
+  it('says on the sign-in page when password sign-in is off, and offers only single sign-on', async () => {
+    const ssoOnly = await startApp({
+      TANDEM_OIDC_ISSUER: idp.issuer,
+      TANDEM_OIDC_CLIENT_ID: idp.clientId,
+      TANDEM_OIDC_CLIENT_SECRET: idp.clientSecret,
+      TANDEM_OIDC_NAME: 'Acme ID',
+      TANDEM_PASSWORD_SIGNIN: 'off',
+    });
+    try {
+      const ctx = await newContext(browser);
+      await ctx.request.post(`${ssoOnly.url}/api/v1/setup`, {
+        data: { ...ADMIN, workspaceName: 'Acme Works' },
+      });
+      await ctx.clearCookies();
+      const page = await ctx.newPage();
+      await page.goto(`${ssoOnly.url}/signin`);
+      await page.getByText('Password sign-in is turned off in this workspace').waitFor();
+      expect(await page.getByRole('link', { name: 'Sign in with Acme ID' }).count()).toBe(1);
+      expect(await page.getByLabel('Password').count()).toBe(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, 'sso-only-sign-in');
+      await ctx.close();
+    } finally {
+      await ssoOnly.stop();
+    }
+  });
 });
