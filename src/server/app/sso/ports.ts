@@ -15,6 +15,11 @@ export interface OidcLoginsRepo {
 }
 
 export interface UserIdentitiesRepo {
+  /**
+   * Serialises first sign-ins of one provider account (and of one email) until the transaction
+   * ends, so two callbacks at once (a double click, two tabs) link or create the person once.
+   */
+  lock(keys: readonly string[]): Promise<void>;
   userOf(issuer: string, subject: string): Promise<string | null>;
   link(link: { issuer: string; subject: string; userId: string; email: string }): Promise<void>;
   stampSignIn(issuer: string, subject: string, at: Date): Promise<void>;

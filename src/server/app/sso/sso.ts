@@ -68,6 +68,10 @@ export function ssoUseCases(
   async function accountFor(claims: Awaited<ReturnType<IdentityProvider['finish']>>): Promise<UserRecord> {
     const { allowSignup } = need();
     return store.transaction(async (r) => {
+      await r.userIdentities.lock([
+        `${claims.issuer} ${claims.subject}`,
+        ...(claims.email ? [`email ${claims.email}`] : []),
+      ]);
       const linked = await r.userIdentities.userOf(claims.issuer, claims.subject);
       if (linked) {
         await r.userIdentities.stampSignIn(claims.issuer, claims.subject, now());

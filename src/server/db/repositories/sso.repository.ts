@@ -31,6 +31,11 @@ export function oidcLoginsRepo(db: Queryable): OidcLoginsRepo {
 
 export function userIdentitiesRepo(db: Queryable): UserIdentitiesRepo {
   return {
+    async lock(keys) {
+      // In the given order, each a transaction-scoped advisory lock on the key's 64-bit hash.
+      for (const key of keys)
+        await db.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`sso:${key}`]);
+    },
     async userOf(issuer, subject) {
       const r = await db.query<{ userId: string }>(
         'select user_id as "userId" from user_identities where issuer = $1 and subject = $2',

@@ -246,6 +246,18 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(login.json().error.code).toBe('password_sign_in_off');
   });
 
+  it('creates the person once when two callbacks of a first sign-in arrive together', async () => {
+    account('sub-twice', 'twice@acme.test');
+    const tabs = [await start(open), await start(open)];
+    const callbacks = await Promise.all(tabs.map((tab) => atProvider(tab.url, 'twice@acme.test')));
+    const answers = await Promise.all(tabs.map((tab, i) => back(open, callbacks[i]!, tab.cookie)));
+    for (const a of answers) expect(await me(open, sessionOf(a))).toBe('twice@acme.test');
+    expect((await open.pool.query(`select 1 from users where email = 'twice@acme.test'`)).rowCount).toBe(1);
+    expect(
+      (await open.pool.query(`select 1 from user_identities where subject = 'sub-twice'`)).rowCount,
+    ).toBe(1);
+  });
+
   it('answers 404 on the SSO routes where it is not configured', async () => {
     const plain = await createTestApp();
     const r = await plain.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/login' });
