@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes, wire } from '#capabilities/index.ts';
+import { buildServer } from '#http/server.ts';
+import { createLogger } from '#server/logger.ts';
 import { createTestApp, type TestApp } from '#testing/harness.ts';
 import { startTestProvider, type TestProvider } from '#testing/oidc-test-provider.ts';
 
@@ -13,6 +16,7 @@ const CALLBACK = 'http://localhost/api/v1/auth/oidc/callback';
 let idp: TestProvider;
 let t: TestApp;
 let open: TestApp;
+let ssoSettings: { issuer: string; clientId: string; clientSecret: string; name: string };
 
 const account = (sub: string, email: string, verified = true) => {
   idp.accounts.set(sub, { sub, email, email_verified: verified, name: `Person ${sub}` });
@@ -100,7 +104,13 @@ const refusedWith = (res: Awaited<ReturnType<typeof back>>, code: string, reason
 
 beforeAll(async () => {
   idp = await startTestProvider([CALLBACK]);
-  const sso = { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, name: 'Acme ID' };
+  ssoSettings = {
+    issuer: idp.issuer,
+    clientId: idp.clientId,
+    clientSecret: idp.clientSecret,
+    name: 'Acme ID',
+  };
+  const sso = ssoSettings;
   t = await createTestApp({ signIn: { password: true, sso: { ...sso, allowSignup: false } } });
   open = await createTestApp({ signIn: { password: false, sso: { ...sso, allowSignup: true } } });
 });
@@ -256,6 +266,34 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(
       (await open.pool.query(`select 1 from user_identities where subject = 'sub-twice'`)).rowCount,
     ).toBe(1);
+  });
+
+  it('takes the callback on another instance than the one that started the sign-in', async () => {
+    const member = await t.user('Two instances');
+    account('sub-instances', member.email);
+    const other = wire(t.pool, {
+      session: { idleMs: 3600_000, maxMs: 24 * 3600_000 },
+      signIn: { password: true, sso: { ...ssoSettings, allowSignup: false } },
+    });
+    const second = await buildServer({
+      services: other.services,
+      routes: allRoutes,
+      logger: createLogger('silent'),
+    });
+    try {
+      const s = await start(t);
+      const callbackUrl = new URL(await atProvider(s.url, member.email));
+      const r = await second.inject({
+        method: 'GET',
+        url: `${callbackUrl.pathname}${callbackUrl.search}`,
+        headers: { host: 'localhost', cookie: s.cookie },
+      });
+      expect(r.headers.location).toBe('/');
+      expect(await me(t, sessionOf(r))).toBe(member.email);
+    } finally {
+      await second.close();
+      await other.services.close();
+    }
   });
 
   it('answers 404 on the SSO routes where it is not configured', async () => {
