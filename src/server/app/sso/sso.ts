@@ -76,6 +76,7 @@ export function ssoUseCases(
       if (linked) {
         await r.userIdentities.stampSignIn(claims.issuer, claims.subject, now());
         const user = await r.users.byId(linked);
+        if (user?.disabled) throw noAccount('disabled', 'This account is disabled.');
         if (user) return user;
       }
       // An unverified address proves nothing: it could be anyone's, an existing admin's included.
@@ -86,6 +87,8 @@ export function ssoUseCases(
         );
       const email = claims.email;
       let user = await r.users.byEmail(email);
+      // Refused before anything is linked: the transaction leaves no trace of the attempt.
+      if (user?.disabled) throw noAccount('disabled', 'This account is disabled.');
       if (!user && !allowSignup)
         throw noAccount(
           'no_account',
@@ -125,10 +128,7 @@ export function ssoUseCases(
     async begin(input: { redirectUri: string; returnTo?: string | undefined }) {
       const { provider } = need();
       const started = await provider.start(input.redirectUri).catch((err: unknown) => {
-        throw new AppError(
-          'sso_failed',
-          `The identity provider cannot be reached: ${(err as Error).message}`,
-        );
+        throw failed('unreachable', `the identity provider cannot be reached: ${(err as Error).message}`);
       });
       const at = now();
       await store.read.oidcLogins.deleteExpired(at);
@@ -167,7 +167,6 @@ export function ssoUseCases(
           throw failed('token_rejected', `the provider's answer did not check out: ${explain(err)}`);
         });
       const user = await accountFor(claims);
-      if (user.disabled) throw noAccount('disabled', 'This account is disabled.');
       return { user, sessionId: await openSession(store, user.id, now()), returnTo: pending.returnTo };
     },
   };

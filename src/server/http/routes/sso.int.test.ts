@@ -231,6 +231,16 @@ describe('single sign-on (OpenID Connect)', () => {
     expect((await t.pool.query(`select 1 from users where email = 'newcomer@acme.test'`)).rowCount).toBe(0);
   });
 
+  it('refuses a disabled account, linking nothing', async () => {
+    const member = await t.user('Disabled member');
+    await t.pool.query('update users set disabled = true where id = $1', [member.id]);
+    account('sub-disabled', member.email);
+    refusedWith((await signIn(t, member.email)).res, 'sso_no_account', 'disabled');
+    expect(
+      (await t.pool.query(`select 1 from user_identities where subject = 'sub-disabled'`)).rowCount,
+    ).toBe(0);
+  });
+
   it('creates the person at the first sign-in when sign-up is on; password sign-in can be off', async () => {
     account('sub-signup', 'signup@acme.test');
     const { res } = await signIn(open, 'signup@acme.test');
