@@ -306,6 +306,25 @@ describe('single sign-on (OpenID Connect)', () => {
     }
   });
 
+  it('sends people back to the sign-in page when the provider cannot be reached', async () => {
+    const down = await createTestApp({
+      signIn: {
+        password: true,
+        sso: { ...ssoSettings, issuer: 'http://127.0.0.1:9', allowSignup: false },
+      },
+    });
+    const r = await down.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/oidc/login',
+      headers: { host: 'localhost' },
+    });
+    expect([r.statusCode, r.headers.location]).toEqual([
+      303,
+      '/signin?sso_error=sso_failed&reason=unreachable',
+    ]);
+    expect((await down.pool.query('select 1 from oidc_logins')).rowCount).toBe(0);
+  });
+
   it('answers 404 on the SSO routes where it is not configured', async () => {
     const plain = await createTestApp();
     const r = await plain.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/login' });
