@@ -171,6 +171,11 @@ export const EventPayload = z.discriminatedUnion('type', [
   event('user.password_reset', 'user', { after: z.strictObject({ sessionsEnded: z.number() }) }),
   event('token.created', 'api_token', { after: z.strictObject({ name: str }) }),
   event('token.revoked', 'api_token', {}),
+  // Issue 12: the personal calendar link (entity: the user) and single sign-on.
+  event('calendar_feed.created', 'user', {}),
+  event('calendar_feed.revoked', 'user', {}),
+  event('user.sso_linked', 'user', { after: z.strictObject({ issuer: str, email: str }) }),
+  event('user.sso_signed_up', 'user', { after: z.strictObject({ issuer: str, email: str, name: str }) }),
   event('invite.created', 'invite', {
     after: z.strictObject({ email: str.nullable(), workspaceRole: WorkspaceRole }),
   }),

@@ -65,4 +65,49 @@ describe('config', () => {
       }
     }
   });
+
+  it('reads single sign-on: issuer, client id and secret together, https unless on this machine', () => {
+    const sso = {
+      TANDEM_OIDC_ISSUER: 'https://login.example.com/realms/acme',
+      TANDEM_OIDC_CLIENT_ID: 'tandem',
+      TANDEM_OIDC_CLIENT_SECRET: 's3cret-value',
+    };
+    expect(loadConfig({}).sso).toBeUndefined();
+    expect(loadConfig({}).passwordSignIn).toBe(true);
+    expect(loadConfig(sso).sso).toEqual({
+      issuer: sso.TANDEM_OIDC_ISSUER,
+      clientId: 'tandem',
+      clientSecret: 's3cret-value',
+      name: 'login.example.com',
+      allowSignup: false,
+    });
+    const all = loadConfig({
+      ...sso,
+      TANDEM_OIDC_NAME: 'Acme',
+      TANDEM_OIDC_ALLOW_SIGNUP: 'on',
+      TANDEM_PASSWORD_SIGNIN: 'off',
+    });
+    expect([all.sso?.name, all.sso?.allowSignup, all.passwordSignIn]).toEqual(['Acme', true, false]);
+    expect(loadConfig({ ...sso, TANDEM_OIDC_ISSUER: 'http://127.0.0.1:4000' }).sso?.issuer).toBe(
+      'http://127.0.0.1:4000',
+    );
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (err) {
+        return (err as ConfigError).message;
+      }
+    };
+    expect(problems({ TANDEM_OIDC_ISSUER: sso.TANDEM_OIDC_ISSUER })).toMatch(/TANDEM_OIDC_CLIENT_ID: set/);
+    expect(problems({ ...sso, TANDEM_OIDC_ISSUER: 'http://login.example.com' })).toMatch(
+      /TANDEM_OIDC_ISSUER: Use https/,
+    );
+    expect(problems({ TANDEM_PASSWORD_SIGNIN: 'off' })).toMatch(
+      /TANDEM_PASSWORD_SIGNIN: "off" needs single sign-on/,
+    );
+    expect(
+      problems({ ...sso, TANDEM_OIDC_CLIENT_SECRET: 'x', TANDEM_OIDC_ALLOW_SIGNUP: 'yes' }),
+    ).not.toContain('"x"');
+  });
 });

@@ -29,6 +29,14 @@ const TrustProxy = z.string().transform((value, ctx): number | string[] | false 
   });
   return z.NEVER;
 });
+/** Providers are reached over https; plain http only on this machine (development, tests). */
+const secureOrLoopback = (value: string) => {
+  const u = new URL(value);
+  return (
+    u.protocol === 'https:' ||
+    (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname))
+  );
+};
 const OnOff = z.enum(['on', 'off'], { message: 'Use "on" or "off"' });
 const EnvSchema = z.object({
   PORT: z.coerce
@@ -55,6 +63,19 @@ const EnvSchema = z.object({
   TANDEM_WORKER: OnOff.default('on'),
   TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TANDEM_TRUST_PROXY: TrustProxy.optional(),
+  /** Single sign-on with an OpenID Connect provider: issuer, client id and secret go together. */
+  TANDEM_OIDC_ISSUER: z
+    .url({ message: "Must be the provider's issuer URL, e.g. https://login.example.com/realms/acme" })
+    .refine(secureOrLoopback, { message: 'Use https (http only for localhost)' })
+    .optional(),
+  TANDEM_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  TANDEM_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** The provider's name on the sign-in button ("Sign in with Acme SSO"). */
+  TANDEM_OIDC_NAME: z.string().min(1).max(60).optional(),
+  /** on: a first sign-in with a verified email nobody has yet creates that person. */
+  TANDEM_OIDC_ALLOW_SIGNUP: OnOff.default('off'),
+  /** off: only single sign-on signs people in (needs TANDEM_OIDC_*). */
+  TANDEM_PASSWORD_SIGNIN: OnOff.default('on'),
   TANDEM_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -65,7 +86,8 @@ const EnvSchema = z.object({
     .default(24 * 30),
 });
 
-const SECRET_VARS = new Set(['TANDEM_ADMIN_PASSWORD', 'DATABASE_URL']);
+const SECRET_VARS = new Set(['TANDEM_ADMIN_PASSWORD', 'DATABASE_URL', 'TANDEM_OIDC_CLIENT_SECRET']);
+const OIDC_VARS = ['TANDEM_OIDC_ISSUER', 'TANDEM_OIDC_CLIENT_ID', 'TANDEM_OIDC_CLIENT_SECRET'] as const;
 
 export interface Config {
   port: number;
@@ -82,6 +104,20 @@ export interface Config {
   sessionMaxMs: number;
   /** Whose X-Forwarded-For / -Proto to believe: false (nobody), a hop count, or addresses. */
   trustProxy: number | string[] | false;
+  /** Single sign-on (OpenID Connect); undefined when not configured. */
+  sso: SsoSettings | undefined;
+  /** False with TANDEM_PASSWORD_SIGNIN=off: only single sign-on signs people in. */
+  passwordSignIn: boolean;
+}
+
+export interface SsoSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the sign-in button. */
+  name: string;
+  /** Create a person at their first sign-in when no account has their (verified) email. */
+  allowSignup: boolean;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +141,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = clean.TANDEM_ADMIN_EMAIL ? 'TANDEM_ADMIN_PASSWORD' : 'TANDEM_ADMIN_EMAIL';
     problems.push(`${missing}: set TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD together`);
   }
+  const oidcSet = OIDC_VARS.filter((name) => clean[name]);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_VARS.length)
+    for (const name of OIDC_VARS.filter((n) => !clean[n]))
+      problems.push(`${name}: set ${OIDC_VARS.join(', ')} together for single sign-on`);
+  if (clean.TANDEM_PASSWORD_SIGNIN === 'off' && oidcSet.length === 0)
+    problems.push(
+      'TANDEM_PASSWORD_SIGNIN: "off" needs single sign-on (TANDEM_OIDC_*), or nobody could sign in',
+    );
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -124,5 +168,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.TANDEM_SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: e.TANDEM_SESSION_MAX_HOURS * 3600_000,
     trustProxy: e.TANDEM_TRUST_PROXY ?? false,
+    sso:
+      e.TANDEM_OIDC_ISSUER && e.TANDEM_OIDC_CLIENT_ID && e.TANDEM_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.TANDEM_OIDC_ISSUER,
+            clientId: e.TANDEM_OIDC_CLIENT_ID,
+            clientSecret: e.TANDEM_OIDC_CLIENT_SECRET,
+            name: e.TANDEM_OIDC_NAME ?? new URL(e.TANDEM_OIDC_ISSUER).hostname,
+            allowSignup: e.TANDEM_OIDC_ALLOW_SIGNUP === 'on',
+          }
+        : undefined,
+    passwordSignIn: e.TANDEM_PASSWORD_SIGNIN === 'on',
   };
 }

@@ -58,6 +58,7 @@ export async function startTandem(
     if (applied.length) log.info({ applied }, 'database migrated');
     const { store, services } = wire(pool, {
       session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+      signIn: { password: config.passwordSignIn, sso: config.sso },
     });
     // After the migrations: reactions install graphile-worker's schema, then run its worker.
     reactions = await startReactions({

@@ -20,11 +20,19 @@ export interface SessionPolicy {
 const TOUCH_EVERY_MS = 60_000;
 const INVITE_DAYS = 7;
 
+/** A new session for a person who proved who they are (password, invitation, single sign-on). */
+export async function openSession(store: Store, userId: string, at: Date): Promise<string> {
+  const sessionId = newSecret('s');
+  await store.read.sessions.insert(sha256(sessionId), userId, at);
+  return sessionId;
+}
+
 export function authUseCases(
   store: Store,
   policy: SessionPolicy,
   now: () => Date = () => new Date(),
   changes?: ChangeFeed,
+  signIn: { password: boolean } = { password: true },
 ) {
   // Who a session or token belongs to, kept until anything about access changes (topic 'auth').
   const cache = changes
@@ -39,11 +47,7 @@ export function authUseCases(
     workspaceRole: u.workspaceRole,
   });
 
-  async function startSession(userId: string): Promise<string> {
-    const sessionId = newSecret('s');
-    await store.read.sessions.insert(sha256(sessionId), userId, now());
-    return sessionId;
-  }
+  const startSession = (userId: string) => openSession(store, userId, now());
 
   let deviceKey: Promise<Buffer> | undefined;
   /** Creates the first admin under the setup lock; null when someone already exists. */
@@ -120,6 +124,11 @@ export function authUseCases(
 
     /** Same answer and about the same time for an unknown email and a wrong password. */
     async login(email: string, password: string) {
+      if (!signIn.password)
+        throw new AppError(
+          'password_sign_in_off',
+          'Password sign-in is turned off here: sign in with your company account.',
+        );
       const user = await store.read.users.byEmail(email);
       const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
       if (!user || !ok || user.disabled) {

@@ -1,10 +1,19 @@
 import type { SessionPolicy } from './auth.ts';
 import type { ChangeFeed } from './change-feed.ts';
+import type { ProviderSettings } from './sso/openid-provider.ts';
 import type { Store } from './store.ts';
+
+/** How people sign in: passwords (unless turned off) and single sign-on when configured. */
+export interface SignInOptions {
+  password: boolean;
+  sso?: (ProviderSettings & { name: string; allowSignup: boolean }) | undefined;
+}
 
 export interface ServiceOptions {
   session: SessionPolicy;
   now?: (() => Date) | undefined;
+  /** Password sign-in on, no single sign-on, unless given. */
+  signIn?: SignInOptions | undefined;
 }
 
 /** What every capability's use cases are built from (server/capabilities/capability.ts). */
@@ -13,6 +22,7 @@ export interface ServiceDeps {
   changes: ChangeFeed;
   session: SessionPolicy;
   now: () => Date;
+  signIn: SignInOptions;
 }
 
 /**

@@ -30,8 +30,8 @@ const repos = (db: Queryable) => ({
   idempotency: idempotencyRepo(db),
 });
 
-const useCases = ({ store, session, now, changes }: ServiceDeps) => ({
-  auth: authUseCases(store, session, now, changes),
+const useCases = ({ store, session, now, changes, signIn }: ServiceDeps) => ({
+  auth: authUseCases(store, session, now, changes, { password: signIn.password }),
   users: userUseCases(store),
   system: systemUseCases(store),
 });

@@ -10,6 +10,7 @@ import type { AnySubscriber } from '#jobs/subscriber.ts';
 import { agreements } from './agreements.capability.ts';
 import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
+import { calendar } from './calendar.capability.ts';
 import { core } from './core.capability.ts';
 import { decisions } from './decisions.capability.ts';
 import { forecasts } from './forecasts.capability.ts';
@@ -23,6 +24,7 @@ import { reviews } from './reviews.capability.ts';
 import { scope } from './scope.capability.ts';
 import { sla } from './sla.capability.ts';
 import { sprints } from './sprints.capability.ts';
+import { sso } from './sso.capability.ts';
 import { stakeholders } from './stakeholders.capability.ts';
 import { trust } from './trust.capability.ts';
 
@@ -46,6 +48,8 @@ export const capabilities = [
   sla,
   agreements,
   decisions,
+  calendar,
+  sso,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
@@ -86,6 +90,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     changes,
     session: options.session,
     now: options.now ?? (() => new Date()),
+    signIn: options.signIn ?? { password: true },
   };
   const services: Record<string, unknown> = { changes, close: () => changes.close() };
   for (const capability of capabilities) {

@@ -8,12 +8,15 @@ import { databaseUnavailable, isDatabaseUnavailable, setRetryAfter } from './dat
 export function statusFor(code: ErrorCode): number {
   switch (code) {
     case 'validation_failed':
+    case 'sso_failed':
       return 400;
     case 'unauthenticated':
     case 'invalid_credentials':
       return 401;
     case 'forbidden':
     case 'estimate_by_team_only':
+    case 'password_sign_in_off':
+    case 'sso_no_account':
       return 403;
     case 'not_found':
       return 404;

@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { hashPassword } from '#app/secrets.ts';
-import type { Services } from '#app/services.ts';
+import type { Services, SignInOptions } from '#app/services.ts';
 import type { Store } from '#app/store.ts';
 import { allRoutes, wire } from '#capabilities/index.ts';
 import { createPool } from '#db/pool.ts';
@@ -62,6 +62,8 @@ export async function createTestApp(
   options: {
     now?: () => Date /** Lets a test wrap the pool's connections (fault injection). */;
     onPool?: (pool: pg.Pool) => void;
+    /** Password sign-in and single sign-on as a test needs them (password only by default). */
+    signIn?: SignInOptions;
   } = {},
 ): Promise<TestApp> {
   const { pool, kind } = await freshDatabase();
@@ -69,6 +71,7 @@ export async function createTestApp(
   const { store, services } = wire(pool, {
     session: { idleMs: 3600_000, maxMs: 24 * 3600_000 },
     now: options.now,
+    signIn: options.signIn,
   });
   // Every response of every test is checked against the route's declared schema.
   const app = await buildServer({

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiTokenList, Directory, Me, SetupStatus, UserList } from '#contracts/auth.ts';
+import { SignInMethods } from '#contracts/integrations.ts';
 import { EventList, MemberList, ProductList, SegmentList } from '#contracts/products.ts';
 import { ApiError, api, apiPath } from './api.ts';
 
@@ -13,7 +14,16 @@ export const keys = {
   events: (productId: string) => ['products', productId, 'events'] as const,
   users: ['users'] as const,
   tokens: ['me', 'tokens'] as const,
+  signInMethods: ['auth', 'methods'] as const,
 };
+
+/** Password and / or single sign-on: what this workspace signs people in with. */
+export const useSignInMethods = () =>
+  useQuery({
+    queryKey: keys.signInMethods,
+    queryFn: () => api.get(apiPath('auth', 'methods'), SignInMethods),
+    staleTime: 5 * 60_000,
+  });
 
 export const useSetupStatus = () =>
   useQuery({

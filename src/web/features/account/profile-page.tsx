@@ -9,12 +9,15 @@ import { Form, TextField } from '#web/components/form.tsx';
 import { ACTIONS, ListSection, ListTable, QueryList, RowError, useRowAction } from '#web/components/list.tsx';
 import { PageHead } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
-import { keys, useMe, useTokens } from '#web/lib/queries.ts';
+import { keys, useMe, useSignInMethods, useTokens } from '#web/lib/queries.ts';
+import { CalendarFeedSection } from './calendar-feed-section.tsx';
 
 /** Who you are, your products, your password, and personal API tokens (the secret is shown once). */
 export function ProfilePage() {
   const me = useMe().data;
   const tokens = useTokens();
+  // With password sign-in off, a password would open nothing: the section is left out.
+  const passwords = useSignInMethods().data?.password ?? true;
   const qc = useQueryClient();
   const signOut = useSignOut();
   const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
@@ -45,59 +48,62 @@ export function ProfilePage() {
           </ul>
         )}
       </ListSection>
-      <section className="section" aria-labelledby="password-h">
-        <h2 id="password-h">{me.user.hasPassword ? 'Change password' : 'Set a password'}</h2>
-        <p className="muted">
-          {me.user.hasPassword
-            ? 'You stay signed in here; your other sessions are signed out.'
-            : 'You signed in with a personal link. Set a password to sign in with your email next time.'}
-        </p>
-        {passwordChanged && (
-          <div className="alert alert-success" role="status">
-            Password changed. Your other sessions were signed out.
-          </div>
-        )}
-        <Form
-          aria-label={me.user.hasPassword ? 'Change password' : 'Set a password'}
-          submitLabel={me.user.hasPassword ? 'Change password' : 'Set password'}
-          busyLabel="Changing…"
-          reset
-          onSubmit={(v) => {
-            setPasswordChanged(false);
-            return api.post(
-              apiPath('me', 'password'),
-              me.user.hasPassword
-                ? { currentPassword: v.currentPassword, newPassword: v.newPassword }
-                : { newPassword: v.newPassword },
-              Ok,
-            );
-          }}
-          onSuccess={() => {
-            setPasswordChanged(true);
-            void qc.invalidateQueries({ queryKey: keys.me });
-          }}
-        >
-          {/* For password managers: which account this password belongs to. */}
-          <input type="hidden" name="username" autoComplete="username" value={me.user.email} />
-          <div className="form-row">
-            {me.user.hasPassword && (
+      {passwords && (
+        <section className="section" aria-labelledby="password-h">
+          <h2 id="password-h">{me.user.hasPassword ? 'Change password' : 'Set a password'}</h2>
+          <p className="muted">
+            {me.user.hasPassword
+              ? 'You stay signed in here; your other sessions are signed out.'
+              : 'You have no password yet (you signed in with a link or your company account). Set one to sign in with your email too.'}
+          </p>
+          {passwordChanged && (
+            <div className="alert alert-success" role="status">
+              Password changed. Your other sessions were signed out.
+            </div>
+          )}
+          <Form
+            aria-label={me.user.hasPassword ? 'Change password' : 'Set a password'}
+            submitLabel={me.user.hasPassword ? 'Change password' : 'Set password'}
+            busyLabel="Changing…"
+            reset
+            onSubmit={(v) => {
+              setPasswordChanged(false);
+              return api.post(
+                apiPath('me', 'password'),
+                me.user.hasPassword
+                  ? { currentPassword: v.currentPassword, newPassword: v.newPassword }
+                  : { newPassword: v.newPassword },
+                Ok,
+              );
+            }}
+            onSuccess={() => {
+              setPasswordChanged(true);
+              void qc.invalidateQueries({ queryKey: keys.me });
+            }}
+          >
+            {/* For password managers: which account this password belongs to. */}
+            <input type="hidden" name="username" autoComplete="username" value={me.user.email} />
+            <div className="form-row">
+              {me.user.hasPassword && (
+                <TextField
+                  name="currentPassword"
+                  label="Current password"
+                  type="password"
+                  autoComplete="current-password"
+                />
+              )}
               <TextField
-                name="currentPassword"
-                label="Current password"
+                name="newPassword"
+                label="New password"
                 type="password"
-                autoComplete="current-password"
+                autoComplete="new-password"
+                hint="8 to 128 characters; not a commonly used password, your name or your email."
               />
-            )}
-            <TextField
-              name="newPassword"
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              hint="8 to 128 characters; not a commonly used password, your name or your email."
-            />
-          </div>
-        </Form>
-      </section>
+            </div>
+          </Form>
+        </section>
+      )}
+      <CalendarFeedSection />
       <ListSection
         id="tokens-h"
         title="Personal API tokens"

@@ -63,6 +63,12 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
   'user.password_reset': (_e, who) => `${who} chose a new password with a reset link`,
   'token.created': (e, who) => `${who} created the API token ${quoted(obj(e.after).name)}`.trim(),
   'token.revoked': (_e, who) => `${who} revoked an API token`,
+  'calendar_feed.created': (_e, who) => `${who} made a new calendar subscription link`,
+  'calendar_feed.revoked': (_e, who) => `${who} turned off their calendar subscription link`,
+  'user.sso_linked': (e, who) =>
+    `${who} linked their account to single sign-on (${str(obj(e.after).email) ?? 'their company account'})`,
+  'user.sso_signed_up': (e, who) =>
+    `${who} joined the workspace through single sign-on (${str(obj(e.after).email) ?? 'their company account'})`,
   'invite.created': (e, who) =>
     `${who} invited ${str(obj(e.after).email) ?? 'someone'} to the workspace${obj(e.after).workspaceRole === 'admin' ? ' as an admin' : ''}`,
   'invite.accepted': (_e, who) => `${who} accepted an invitation and joined the workspace`,

@@ -1,0 +1,174 @@
+import { openSession } from '#app/auth.ts';
+import { recordEvent } from '#app/events.ts';
+import type { UserRecord } from '#app/ports.ts';
+import { sha256 } from '#app/secrets.ts';
+import type { Store } from '#app/store.ts';
+import { AppError } from '#domain/errors.ts';
+import type { IdentityProvider } from './ports.ts';
+
+export interface SsoSetup {
+  provider: IdentityProvider;
+  /** The provider's name on the sign-in button. */
+  name: string;
+  allowSignup: boolean;
+}
+
+/** A sign-in begun at the provider must come back within this. */
+const PENDING_MS = 10 * 60_000;
+
+/** Why a sign-in was refused: a stable word the sign-in page explains (and the log records). */
+export type SsoRefusal =
+  | 'provider_error'
+  | 'unreachable'
+  | 'foreign_state'
+  | 'used_or_expired'
+  | 'token_rejected'
+  | 'unverified_email'
+  | 'no_account'
+  | 'disabled';
+
+const failed = (reason: SsoRefusal, why: string) =>
+  new AppError(
+    'sso_failed',
+    `Single sign-on did not complete (${why}). Start again from the sign-in page.`,
+    undefined,
+    { reason },
+  );
+/** openid-client's errors carry the OAuth error (`invalid_grant`) or the failed check (the nonce) apart from the message. */
+const explain = (err: unknown) => {
+  const e = err as Error & { error?: string; error_description?: string; cause?: { message?: unknown } };
+  const oauth = e.error ? ` (${e.error}${e.error_description ? `: ${e.error_description}` : ''})` : '';
+  const cause = typeof e.cause?.message === 'string' ? ` (${e.cause.message})` : '';
+  return `${e.message}${oauth}${cause}`;
+};
+const noAccount = (reason: SsoRefusal, message: string) =>
+  new AppError('sso_no_account', message, undefined, { reason });
+
+/** Only paths of this app are followed after sign-in (no open redirect). */
+export const safeReturnTo = (path: string | undefined) =>
+  path?.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+
+/**
+ * Single sign-on (OpenID Connect). The provider proves who someone is; Tandem decides whose
+ * account that is: the (issuer, subject) already linked, else the account with the same VERIFIED
+ * email (linked from then on), else a new person when the admin allows sign-up. Then the same
+ * session as a password sign-in.
+ */
+export function ssoUseCases(
+  store: Store,
+  setup: SsoSetup | undefined,
+  passwordSignIn: boolean,
+  now: () => Date = () => new Date(),
+) {
+  const need = () => {
+    if (!setup) throw new AppError('not_found', 'Single sign-on is not configured here.');
+    return setup;
+  };
+
+  async function accountFor(claims: Awaited<ReturnType<IdentityProvider['finish']>>): Promise<UserRecord> {
+    const { allowSignup } = need();
+    return store.transaction(async (r) => {
+      await r.userIdentities.lock([
+        `${claims.issuer} ${claims.subject}`,
+        ...(claims.email ? [`email ${claims.email}`] : []),
+      ]);
+      const linked = await r.userIdentities.userOf(claims.issuer, claims.subject);
+      if (linked) {
+        await r.userIdentities.stampSignIn(claims.issuer, claims.subject, now());
+        const user = await r.users.byId(linked);
+        if (user?.disabled) throw noAccount('disabled', 'This account is disabled.');
+        if (user) return user;
+      }
+      // An unverified address proves nothing: it could be anyone's, an existing admin's included.
+      if (!claims.email || !claims.emailVerified)
+        throw noAccount(
+          'unverified_email',
+          'Your company account has no verified email address, so Tandem cannot tell which account is yours.',
+        );
+      const email = claims.email;
+      let user = await r.users.byEmail(email);
+      // Refused before anything is linked: the transaction leaves no trace of the attempt.
+      if (user?.disabled) throw noAccount('disabled', 'This account is disabled.');
+      if (!user && !allowSignup)
+        throw noAccount(
+          'no_account',
+          `There is no Tandem account for ${email}. Ask a workspace admin to invite you.`,
+        );
+      if (!user) {
+        const name = claims.name?.trim().slice(0, 80) || email.split('@')[0]!;
+        user = await r.users.insert({ email, name, passwordHash: null, workspaceRole: 'member' });
+        await recordEvent(r, {
+          productId: null,
+          actorId: user.id,
+          entityType: 'user',
+          entityId: user.id,
+          type: 'user.sso_signed_up',
+          after: { issuer: claims.issuer, email, name },
+        });
+      } else {
+        await recordEvent(r, {
+          productId: null,
+          actorId: user.id,
+          entityType: 'user',
+          entityId: user.id,
+          type: 'user.sso_linked',
+          after: { issuer: claims.issuer, email },
+        });
+      }
+      await r.userIdentities.link({ issuer: claims.issuer, subject: claims.subject, userId: user.id, email });
+      return user;
+    });
+  }
+
+  return {
+    /** What the sign-in page offers. */
+    methods: () => ({ password: passwordSignIn, sso: setup ? { name: setup.name } : null }),
+
+    /** Starts a sign-in at the provider; the state goes back to the browser in a cookie as well. */
+    async begin(input: { redirectUri: string; returnTo?: string | undefined }) {
+      const { provider } = need();
+      const started = await provider.start(input.redirectUri).catch((err: unknown) => {
+        throw failed('unreachable', `the identity provider cannot be reached: ${(err as Error).message}`);
+      });
+      const at = now();
+      await store.read.oidcLogins.deleteExpired(at);
+      await store.read.oidcLogins.insert(
+        sha256(started.state),
+        {
+          codeVerifier: started.codeVerifier,
+          nonce: started.nonce,
+          redirectUri: input.redirectUri,
+          returnTo: safeReturnTo(input.returnTo),
+        },
+        new Date(at.getTime() + PENDING_MS),
+      );
+      return { url: started.url.href, state: started.state };
+    },
+
+    /**
+     * The provider sent the browser back. The state must be the one this browser started with
+     * (its cookie) and still pending (used once, at most 10 minutes old); the provider's answer
+     * must pass the code, PKCE and nonce checks.
+     */
+    async finish(input: { query: URLSearchParams; browserState: string | undefined }) {
+      const { provider } = need();
+      const providerError = input.query.get('error');
+      if (providerError) throw failed('provider_error', `the provider answered ${providerError}`);
+      const state = input.query.get('state');
+      if (!state || !input.browserState || state !== input.browserState)
+        throw failed('foreign_state', 'this browser did not start that sign-in');
+      const pending = await store.read.oidcLogins.take(sha256(state), now());
+      if (!pending) throw failed('used_or_expired', 'that sign-in was already used or has expired');
+      const callback = new URL(pending.redirectUri);
+      callback.search = input.query.toString();
+      const claims = await provider
+        .finish(callback, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier })
+        .catch((err: unknown) => {
+          throw failed('token_rejected', `the provider's answer did not check out: ${explain(err)}`);
+        });
+      const user = await accountFor(claims);
+      return { user, sessionId: await openSession(store, user.id, now()), returnTo: pending.returnTo };
+    },
+  };
+}
+export type SsoUseCases = ReturnType<typeof ssoUseCases>;
