@@ -4,7 +4,7 @@ import { Id, IsoDateTime } from './common.ts';
 /** One notification in the bell: a mention, "What you asked for shipped", a request's new status. */
 export const Notification = z.object({
   id: Id,
-  kind: z.enum(['mention', 'shipped', 'request_status']),
+  kind: z.enum(['mention', 'shipped', 'request_status', 'webhook_disabled']),
   productId: Id,
   productKey: z.string(),
   /** The headline in words ("What you asked for shipped: VIP-12 Export"). */

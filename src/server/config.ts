@@ -55,6 +55,10 @@ const EnvSchema = z.object({
   TANDEM_WORKER: OnOff.default('on'),
   TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TANDEM_TRUST_PROXY: TrustProxy.optional(),
+  /** on: webhooks may go to loopback, private and link-local addresses (tests, a lab network). */
+  TANDEM_WEBHOOK_ALLOW_PRIVATE: OnOff.default('off'),
+  /** Seals webhook signing secrets at rest; keep it with the backups, apart from the database. */
+  TANDEM_WEBHOOK_SECRET_KEY: z.string().min(32, { message: 'Use at least 32 characters' }).optional(),
   TANDEM_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -65,7 +69,7 @@ const EnvSchema = z.object({
     .default(24 * 30),
 });
 
-const SECRET_VARS = new Set(['TANDEM_ADMIN_PASSWORD', 'DATABASE_URL']);
+const SECRET_VARS = new Set(['TANDEM_ADMIN_PASSWORD', 'DATABASE_URL', 'TANDEM_WEBHOOK_SECRET_KEY']);
 
 export interface Config {
   port: number;
@@ -82,6 +86,7 @@ export interface Config {
   sessionMaxMs: number;
   /** Whose X-Forwarded-For / -Proto to believe: false (nobody), a hop count, or addresses. */
   trustProxy: number | string[] | false;
+  webhooks: { allowPrivate: boolean; secretKey: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -124,5 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.TANDEM_SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: e.TANDEM_SESSION_MAX_HOURS * 3600_000,
     trustProxy: e.TANDEM_TRUST_PROXY ?? false,
+    webhooks: {
+      allowPrivate: e.TANDEM_WEBHOOK_ALLOW_PRIVATE === 'on',
+      secretKey: e.TANDEM_WEBHOOK_SECRET_KEY,
+    },
   };
 }

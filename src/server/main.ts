@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Services } from '#app/services.ts';
 import type { Store } from '#app/store.ts';
-import { allJobs, allRoutes, type Wiring, wire } from '#capabilities/index.ts';
+import { allJobs, allRoutes, allTasks, type Wiring, wire } from '#capabilities/index.ts';
 import { type EmbeddedDatabase, startEmbedded } from '#db/embedded.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
@@ -58,6 +58,7 @@ export async function startTandem(
     if (applied.length) log.info({ applied }, 'database migrated');
     const { store, services } = wire(pool, {
       session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+      webhooks: config.webhooks,
     });
     // After the migrations: reactions install graphile-worker's schema, then run its worker.
     reactions = await startReactions({
@@ -67,6 +68,7 @@ export async function startTandem(
       log,
       work: config.worker,
       subscribers: allJobs,
+      tasks: allTasks(services),
     });
     if (config.admin && (await services.auth.ensureAdmin(config.admin)))
       log.info({ email: config.admin.email }, 'created the admin from TANDEM_ADMIN_EMAIL');

@@ -1,10 +1,13 @@
 import type { SessionPolicy } from './auth.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { Store } from './store.ts';
+import type { WebhookSettings } from './webhooks/ports.ts';
 
 export interface ServiceOptions {
   session: SessionPolicy;
   now?: (() => Date) | undefined;
+  /** From the config (TANDEM_WEBHOOK_*); private targets refused and secrets unsealed without. */
+  webhooks?: WebhookSettings | undefined;
 }
 
 /** What every capability's use cases are built from (server/capabilities/capability.ts). */
@@ -13,6 +16,7 @@ export interface ServiceDeps {
   changes: ChangeFeed;
   session: SessionPolicy;
   now: () => Date;
+  webhooks: WebhookSettings;
 }
 
 /**

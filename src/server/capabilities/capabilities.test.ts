@@ -14,6 +14,7 @@ const deps: ServiceDeps = {
   changes: new ChangeFeed(store),
   session: { idleMs: 1, maxMs: 1 },
   now: () => new Date(0),
+  webhooks: { allowPrivate: false },
 };
 
 describe('the capability list', () => {

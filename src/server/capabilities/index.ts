@@ -5,7 +5,7 @@ import type { Repos, Store } from '#app/store.ts';
 import type { Queryable } from '#db/pool.ts';
 import { createStore } from '#db/store.ts';
 import type { AnyRoute } from '#http/route.ts';
-import type { AnySubscriber } from '#jobs/subscriber.ts';
+import type { AnySubscriber, QueueTask } from '#jobs/subscriber.ts';
 import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
 import { core } from './core.capability.ts';
@@ -21,6 +21,7 @@ import { scope } from './scope.capability.ts';
 import { sprints } from './sprints.capability.ts';
 import { stakeholders } from './stakeholders.capability.ts';
 import { trust } from './trust.capability.ts';
+import { webhooks } from './webhooks.capability.ts';
 
 /** Every capability of this Tandem. A new one is a folder per layer, its module, and a line here. */
 export const capabilities = [
@@ -39,6 +40,7 @@ export const capabilities = [
   trust,
   forecasts,
   allocation,
+  webhooks,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
@@ -61,6 +63,11 @@ export const allRoutes: readonly AnyRoute[] = capabilities.flatMap((c) => c.rout
 /** Every reaction to events, for the job queue. */
 export const allJobs: readonly AnySubscriber[] = capabilities.flatMap((c) => c.jobs);
 
+/** The queue's other tasks (not reactions to one event), built over the use cases: e.g. `webhook-send`. */
+export function allTasks(services: Services): Record<string, QueueTask> {
+  return Object.assign({}, ...capabilities.map((c) => ('tasks' in c && c.tasks ? c.tasks(services) : {})));
+}
+
 /** Every registered repository on one connection (the pool, or one transaction's client). */
 export function createRepos(db: Queryable): Repos {
   return Object.assign({}, ...capabilities.map((c) => c.repos(db)));
@@ -74,6 +81,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     changes,
     session: options.session,
     now: options.now ?? (() => new Date()),
+    webhooks: options.webhooks ?? { allowPrivate: false },
   };
   const services: Record<string, unknown> = { changes, close: () => changes.close() };
   for (const capability of capabilities) {

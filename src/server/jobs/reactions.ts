@@ -12,7 +12,7 @@ import {
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import type { Store } from '#app/store.ts';
-import type { AnySubscriber, ReactionContext } from '#jobs/subscriber.ts';
+import type { AnySubscriber, QueueTask, ReactionContext } from '#jobs/subscriber.ts';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
 
@@ -46,6 +46,8 @@ export interface ReactionsOptions {
   silentAfterMs?: number;
   /** The reactions to run: every capability's jobs (capabilities/index.ts `allJobs`), or a test's own. */
   subscribers: readonly AnySubscriber[];
+  /** Tasks that are no reaction to one event, by name (capabilities/index.ts `allTasks`). */
+  tasks?: Record<string, QueueTask>;
 }
 
 export interface Reactions {
@@ -78,7 +80,10 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
   if (options.work === false) return { stop: async () => undefined };
 
   const { store, log } = options;
-  const taskList: TaskList = Object.fromEntries(subs.map((s) => [s.name, taskFor(store, s)]));
+  const taskList: TaskList = {
+    ...Object.fromEntries(Object.entries(options.tasks ?? {}).map(([name, task]) => [name, (p) => task(p)])),
+    ...Object.fromEntries(subs.map((s) => [s.name, taskFor(store, s)])),
+  };
   // graphile-worker locks jobs in the name of the worker pool (locked_by = pool id).
   const poolIds = new Set<string>();
   const events = new EventEmitter() as WorkerEvents;

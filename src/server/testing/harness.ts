@@ -5,6 +5,7 @@ import { afterAll, inject } from 'vitest';
 import { hashPassword } from '#app/secrets.ts';
 import type { Services } from '#app/services.ts';
 import type { Store } from '#app/store.ts';
+import type { WebhookSettings } from '#app/webhooks/ports.ts';
 import { allRoutes, wire } from '#capabilities/index.ts';
 import { createPool } from '#db/pool.ts';
 import type { ProductRole } from '#domain/roles.ts';
@@ -62,6 +63,8 @@ export async function createTestApp(
   options: {
     now?: () => Date /** Lets a test wrap the pool's connections (fault injection). */;
     onPool?: (pool: pg.Pool) => void;
+    /** Webhook settings (TANDEM_WEBHOOK_*); tests that deliver to a local receiver allow private targets. */
+    webhooks?: WebhookSettings;
   } = {},
 ): Promise<TestApp> {
   const { pool, kind } = await freshDatabase();
@@ -69,6 +72,7 @@ export async function createTestApp(
   const { store, services } = wire(pool, {
     session: { idleMs: 3600_000, maxMs: 24 * 3600_000 },
     now: options.now,
+    webhooks: options.webhooks,
   });
   // Every response of every test is checked against the route's declared schema.
   const app = await buildServer({

@@ -58,7 +58,7 @@ export interface NoticeRecord {
   readAt: Date | null;
 }
 
-export type NoticeKind = 'mention' | 'shipped' | 'request_status';
+export type NoticeKind = 'mention' | 'shipped' | 'request_status' | 'webhook_disabled';
 
 export interface NewNotice {
   recipientId: string;
