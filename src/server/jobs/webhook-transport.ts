@@ -20,27 +20,40 @@ class RefusedTarget extends Error {}
  * rebinding) is refused at send time. Addresses written in the URL never reach `lookup` and are
  * judged before the request. Redirects are not followed. The answer's body is read and dropped.
  */
-export function httpTransport(policy: TargetPolicy): WebhookTransport {
+/** Every address a name resolves to now (the system resolver; tests pass one that rebinds). */
+export type Resolve = (hostname: string) => Promise<LookupAddress[]>;
+const systemResolve: Resolve = (hostname) => dns.promises.lookup(hostname, { all: true });
+
+export function httpTransport(policy: TargetPolicy, resolve: Resolve = systemResolve): WebhookTransport {
+  const refusalOf = (addresses: LookupAddress[]) =>
+    policy.allowPrivate ? null : addresses.map((a) => addressRefusal(a.address)).find(Boolean);
   const guardedLookup: LookupFunction = (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-      if (err) return callback(err, '', 0);
-      const refused = policy.allowPrivate
-        ? null
-        : addresses.map((a) => addressRefusal(a.address)).find(Boolean);
-      if (refused) return callback(new RefusedTarget(`${hostname} resolves to ${refused}`), '', 0);
-      if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, addresses);
-      const first = addresses[0]!;
-      callback(null, first.address, first.family);
-    });
+    resolve(hostname).then(
+      (addresses) => {
+        const refused = refusalOf(addresses);
+        if (refused) return callback(new RefusedTarget(`${hostname} resolves to ${refused}`), '', 0);
+        const wanted = options.family ? addresses.filter((a) => a.family === options.family) : addresses;
+        const first = wanted[0];
+        if (!first)
+          return callback(
+            Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }),
+            '',
+            0,
+          );
+        if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, wanted);
+        callback(null, first.address, first.family);
+      },
+      (err: NodeJS.ErrnoException) => callback(err, '', 0),
+    );
   };
 
   return {
     async checkUrl(raw) {
       if (policy.allowPrivate) return null;
       const host = hostOf(new URL(raw));
-      const addresses = await dns.promises.lookup(host, { all: true }).catch(() => null);
+      const addresses = await resolve(host).catch(() => null);
       // A name that does not resolve yet is accepted: it is judged again at every send.
-      const refused = addresses?.map((a) => addressRefusal(a.address)).find(Boolean);
+      const refused = addresses ? refusalOf(addresses) : null;
       return refused ? `${host} resolves to ${refused}; webhooks go to public addresses only` : null;
     },
 
