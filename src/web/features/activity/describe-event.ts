@@ -148,8 +148,8 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     return `${who} changed a webhook`;
   },
   'webhook.deleted': (e, who) => `${who} removed the webhook to ${str(obj(e.before).url) ?? 'an endpoint'}`,
-  'webhook.disabled': (e) =>
-    `Tandem turned off the webhook to ${str(obj(e.after).url) ?? 'an endpoint'} after a day of failed deliveries`,
+  'webhook.disabled': (e, who) =>
+    `${who} turned off the webhook to ${str(obj(e.after).url) ?? 'an endpoint'} after a day of failed deliveries`,
   'webhook.test_requested': (_e, who) => `${who} sent a test event to a webhook`,
   'webhook.delivery_resent': (e, who) =>
     `${who} re-sent a webhook delivery of ${str(obj(e.after).eventType) ?? 'an event'}`,
