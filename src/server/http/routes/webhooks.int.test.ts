@@ -300,3 +300,26 @@ describe('deliveries', () => {
     receiver.answerWith(() => ({ status: 200 }));
   });
 });
+
+describe('without TANDEM_WEBHOOK_ALLOW_PRIVATE', () => {
+  it('refuses endpoints in the host network with a 400 naming the url', async () => {
+    const strict = await createTestApp();
+    const owner = await strict.user('Strict Owner');
+    const product = await strict.product(owner, 'Strict product');
+    for (const url of [
+      receiver.url('/x'),
+      'http://[::1]:8080/',
+      'http://169.254.169.254/latest',
+      'http://localhost/',
+    ]) {
+      const res = await strict.call(owner, {
+        method: 'POST',
+        url: `/api/v1/products/${product.id}/webhooks`,
+        payload: { url, events: ['item.created'] },
+      });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.fields.url, url).toMatch(/public addresses only/);
+    }
+    expect(await strict.pool.query('select 1 from webhook_endpoints')).toMatchObject({ rowCount: 0 });
+  });
+});
