@@ -78,6 +78,7 @@ export type Webhook = z.infer<typeof Webhook>;
 export const CreatedWebhook = Webhook.extend({
   secret: z.string().describe('Standard Webhooks signing secret (whsec_…); shown only now'),
 });
+export type CreatedWebhook = z.infer<typeof CreatedWebhook>;
 export const WebhookList = z.object({ webhooks: z.array(Webhook), eventTypes: z.array(z.string()) });
 export const WebhookParams = z.object({ webhookId: Id });
 export const WebhookDeliveryParams = z.object({ webhookId: Id, deliveryId: Id });
