@@ -155,6 +155,7 @@ export function WebhooksSection({ product }: { product: Product }) {
           </ul>
         )}
       </QueryList>
+      <h3 className="wh-add-h">Add an endpoint</h3>
       <Form
         aria-label="Add a webhook"
         submitLabel="Add webhook"
