@@ -51,7 +51,7 @@ export async function startTandem(
   const stopDatabase = () => database?.stop() ?? db.embedded?.stop();
   const pool = createPool(db.url);
   // The job queue's own few connections (fetching jobs, LISTEN for new ones); handlers use `pool`.
-  const queuePool = createPool(db.url, 4);
+  const queuePool = createPool(db.url, 6);
   let reactions: Reactions | undefined;
   try {
     const { applied } = await migrate(pool);

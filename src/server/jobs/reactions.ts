@@ -48,6 +48,8 @@ export interface ReactionsOptions {
   subscribers: readonly AnySubscriber[];
   /** Tasks that are no reaction to one event, by name (capabilities/index.ts `allTasks`). */
   tasks?: Record<string, QueueTask>;
+  /** Those tasks run at once in this process (webhook sends mostly wait on the network); default 8. */
+  taskConcurrency?: number;
 }
 
 export interface Reactions {
@@ -80,10 +82,10 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
   if (options.work === false) return { stop: async () => undefined };
 
   const { store, log } = options;
-  const taskList: TaskList = {
-    ...Object.fromEntries(Object.entries(options.tasks ?? {}).map(([name, task]) => [name, (p) => task(p)])),
-    ...Object.fromEntries(subs.map((s) => [s.name, taskFor(store, s)])),
-  };
+  const taskList: TaskList = Object.fromEntries(subs.map((s) => [s.name, taskFor(store, s)]));
+  const otherTasks: TaskList = Object.fromEntries(
+    Object.entries(options.tasks ?? {}).map(([name, task]) => [name, (p) => task(p)]),
+  );
   // graphile-worker locks jobs in the name of the worker pool (locked_by = pool id).
   const poolIds = new Set<string>();
   const events = new EventEmitter() as WorkerEvents;
@@ -97,23 +99,30 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
       'reaction failed',
     ),
   );
-  const runner: Runner = await run(
-    {
-      ...connection,
-      logger,
-      events,
-      taskList,
-      concurrency: options.concurrency ?? 2,
-      // Its own small pool: job fetching plus the LISTEN for new jobs. Handlers use the app's.
-      maxPoolSize: Math.max(3, (options.concurrency ?? 2) + 1),
-      pollInterval: options.pollInterval ?? 2_000,
-      noHandleSignals: true,
-    },
-    undefined,
-    [], // no cron: without this graphile-worker looks for a ./crontab file
-  );
+  const start = (tasks: TaskList, concurrency: number): Promise<Runner> =>
+    run(
+      {
+        ...connection,
+        logger,
+        events,
+        taskList: tasks,
+        concurrency,
+        // Its own small pool: job fetching plus the LISTEN for new jobs. Handlers use the app's.
+        maxPoolSize: Math.max(3, concurrency + 1),
+        pollInterval: options.pollInterval ?? 2_000,
+        noHandleSignals: true,
+      },
+      undefined,
+      [], // no cron: without this graphile-worker looks for a ./crontab file
+    );
+  // Reactions (short transactions) and the other tasks (webhook sends: HTTP that may wait seconds
+  // on a slow receiver) run in separate worker pools: graphile-worker fetches only the jobs of a
+  // pool's own task list, so a slow receiver never holds up notices, and sends run side by side.
+  const runners: Runner[] = [await start(taskList, options.concurrency ?? 2)];
+  if (Object.keys(otherTasks).length > 0) runners.push(await start(otherTasks, options.taskConcurrency ?? 8));
   // Settles when the worker stops; a rejection (it lost the database for good) must not crash us.
-  runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));
+  for (const runner of runners)
+    runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));
   // Crash recovery: keep our ids alive, free the jobs of workers that went silent.
   const beat = async () => {
     await store.read.reactions.heartbeat([...poolIds]);
@@ -131,7 +140,7 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
     stop() {
       stopping ??= (async () => {
         clearInterval(timer);
-        await runner.stop('Tandem is shutting down');
+        await Promise.all(runners.map((r) => r.stop('Tandem is shutting down')));
         await store.read.reactions.forgetWorkers([...poolIds]).catch(() => undefined);
       })();
       return stopping;
