@@ -180,6 +180,30 @@ describe('deliveries', () => {
     expect(await deliveries(hook.id)).toHaveLength(1);
   });
 
+  it('queues no fan-out for products without an endpoint wanting the type (the outbox gate)', async () => {
+    const other = await t.product(po, 'Quiet product', 'QUI');
+    const res = await t.call(po, {
+      method: 'POST',
+      url: `/api/v1/products/${other.id}/items`,
+      payload: { type: 'story', title: 'Nobody hooks this', problem: 'No endpoint here' },
+    });
+    expect(res.statusCode).toBe(201);
+    const fanOuts = async (productKey: string) => {
+      const [row] = await q<{ n: number }>(
+        `select count(*)::int as n from events e
+           join products p on p.id = e.product_id and p.key = $1
+          where e.type = 'item.created'
+            and (exists (select 1 from reaction_receipts r where r.event_id = e.id and r.subscriber = 'webhook-fan-out')
+              or exists (select 1 from graphile_worker.jobs j where j.key = 'webhook-fan-out:' || e.id))`,
+        [productKey],
+      );
+      return row!.n;
+    };
+    // The hooked product's item.created events were fanned out; the quiet product's never queued.
+    await eventually(async () => (await fanOuts('WHK')) > 0);
+    expect(await fanOuts('QUI')).toBe(0);
+  });
+
   it('retries 5xx and 429 (keeping Retry-After), then delivers with the same webhook-id', async () => {
     const hook = await register('/flaky');
     let calls = 0;

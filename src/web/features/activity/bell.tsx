@@ -56,6 +56,8 @@ export function useLiveBell(enabled: boolean) {
 export function notificationHref(n: Notification, products: readonly Product[] | undefined): string {
   const role = products?.find((p) => p.id === n.productId)?.role;
   const base = `/p/${n.productKey}`;
+  // A webhook turned off is fixed in the product settings, where its log is.
+  if (n.kind === 'webhook_disabled') return `${base}/settings`;
   if (role === 'stakeholder') {
     if (n.requestId) return `${base}/portal?request=${encodeURIComponent(n.requestId)}`;
     return n.itemId ? `${base}/portal?item=${encodeURIComponent(n.itemId)}` : `${base}/portal`;
