@@ -68,26 +68,27 @@ export function webhookDelivery(store: Store, deps: DeliverDeps) {
     if (!found) return; // sent, failed or deleted meanwhile
     const { delivery, endpoint } = found;
     const started = deps.now();
-    if (!endpoint.enabled) {
-      await store.transaction((r) =>
+    const failNow = (error: string) =>
+      store.transaction((r) =>
         r.webhooks.recordAttempt(delivery.id, {
           status: 'failed',
-          error: 'The webhook is turned off',
+          error,
           responseCode: null,
           latencyMs: null,
           at: started,
           nextAttemptAt: null,
         }),
       );
-      return;
+    if (!endpoint.enabled) return void (await failNow('The webhook is turned off'));
+    let secret: string;
+    try {
+      secret = deps.box.open(endpoint.secretSealed);
+    } catch (err) {
+      // The sealing key changed or is missing: nothing can be signed; say so in the log, no retries.
+      return void (await failNow((err as Error).message));
     }
     const timestamp = Math.floor(started.getTime() / 1000);
-    const signature = signWebhook(
-      deps.box.open(endpoint.secretSealed),
-      delivery.id,
-      timestamp,
-      delivery.body,
-    );
+    const signature = signWebhook(secret, delivery.id, timestamp, delivery.body);
     const result = await deps.transport.post({
       url: endpoint.url,
       body: delivery.body,
