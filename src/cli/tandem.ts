@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { allClocks, allJobs, wire } from '#capabilities/index.ts';
+import { allClocks, allJobs, allTasks, wire } from '#capabilities/index.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
 import { startReactions } from '#jobs/reactions.ts';
@@ -22,13 +22,17 @@ async function runWorker(config: Config, log: Logger) {
   }
   const pool = createPool(config.databaseUrl, 5);
   await migrate(pool);
-  const { store } = wire(pool, { session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs } });
+  const { store, services } = wire(pool, {
+    session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+    webhooks: config.webhooks,
+  });
   const reactions = await startReactions({
     store,
     databaseUrl: config.databaseUrl,
     log,
     subscribers: allJobs,
     clocks: allClocks,
+    tasks: allTasks(services),
   });
   console.log('Tandem reactions worker is running.');
   let closing = false;

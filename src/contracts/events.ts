@@ -139,6 +139,9 @@ const AgreementVersionFields = z.strictObject({
   commentUntil: str.nullable(),
   effectiveFrom: str,
 });
+const WebhookFields = z
+  .strictObject({ url: str, events: z.array(str), description: str, enabled: z.boolean() })
+  .partial();
 
 const none = z.undefined().optional();
 
@@ -450,6 +453,19 @@ export const EventPayload = z.discriminatedUnion('type', [
       dueDate: str.nullable(),
       dueSprintId: id.nullable(),
     }),
+  }),
+
+  // Webhooks (issue 12): endpoints per product; deliveries are their own rows, not events.
+  event('webhook.created', 'webhook', { after: z.strictObject({ url: str, events: z.array(str) }) }),
+  event('webhook.updated', 'webhook', { before: WebhookFields, after: WebhookFields }),
+  event('webhook.deleted', 'webhook', { before: z.strictObject({ url: str }) }),
+  /** Every attempt failed for a day: the endpoint was turned off and its owner is told. */
+  event('webhook.disabled', 'webhook', {
+    after: z.strictObject({ url: str, reason: str, failingSince: str }),
+  }),
+  event('webhook.test_requested', 'webhook', { after: z.strictObject({ deliveryId: id }) }),
+  event('webhook.delivery_resent', 'webhook', {
+    after: z.strictObject({ deliveryId: id, eventType: str }),
   }),
 ]);
 

@@ -8,6 +8,7 @@ export const Notification = z.object({
     'mention',
     'shipped',
     'request_status',
+    'webhook_disabled',
     'sla',
     'agreement',
     'decision_contradicted',

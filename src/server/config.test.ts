@@ -110,4 +110,24 @@ describe('config', () => {
       problems({ ...sso, TANDEM_OIDC_CLIENT_SECRET: 'x', TANDEM_OIDC_ALLOW_SIGNUP: 'yes' }),
     ).not.toContain('"x"');
   });
+
+  it('reads the webhook settings: private targets off unless "on", a sealing key of 32+ characters never echoed', () => {
+    expect(loadConfig({}).webhooks).toEqual({ allowPrivate: false, secretKey: undefined });
+    const key = 'k'.repeat(40);
+    expect(
+      loadConfig({ TANDEM_WEBHOOK_ALLOW_PRIVATE: 'on', TANDEM_WEBHOOK_SECRET_KEY: key }).webhooks,
+    ).toEqual({
+      allowPrivate: true,
+      secretKey: key,
+    });
+    try {
+      loadConfig({ TANDEM_WEBHOOK_ALLOW_PRIVATE: 'yes', TANDEM_WEBHOOK_SECRET_KEY: 'short-secret' });
+      expect.unreachable();
+    } catch (err) {
+      const text = (err as ConfigError).problems.join('\n');
+      expect(text).toMatch(/TANDEM_WEBHOOK_ALLOW_PRIVATE: Use "on" or "off"/);
+      expect(text).toMatch(/TANDEM_WEBHOOK_SECRET_KEY: Use at least 32 characters/);
+      expect(text).not.toContain('short-secret');
+    }
+  });
 });

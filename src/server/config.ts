@@ -76,6 +76,10 @@ const EnvSchema = z.object({
   TANDEM_OIDC_ALLOW_SIGNUP: OnOff.default('off'),
   /** off: only single sign-on signs people in (needs TANDEM_OIDC_*). */
   TANDEM_PASSWORD_SIGNIN: OnOff.default('on'),
+  /** on: webhooks may go to loopback, private and link-local addresses (tests, a lab network). */
+  TANDEM_WEBHOOK_ALLOW_PRIVATE: OnOff.default('off'),
+  /** Seals webhook signing secrets at rest; keep it with the backups, apart from the database. */
+  TANDEM_WEBHOOK_SECRET_KEY: z.string().min(32, { message: 'Use at least 32 characters' }).optional(),
   TANDEM_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -86,7 +90,12 @@ const EnvSchema = z.object({
     .default(24 * 30),
 });
 
-const SECRET_VARS = new Set(['TANDEM_ADMIN_PASSWORD', 'DATABASE_URL', 'TANDEM_OIDC_CLIENT_SECRET']);
+const SECRET_VARS = new Set([
+  'TANDEM_ADMIN_PASSWORD',
+  'DATABASE_URL',
+  'TANDEM_OIDC_CLIENT_SECRET',
+  'TANDEM_WEBHOOK_SECRET_KEY',
+]);
 const OIDC_VARS = ['TANDEM_OIDC_ISSUER', 'TANDEM_OIDC_CLIENT_ID', 'TANDEM_OIDC_CLIENT_SECRET'] as const;
 
 export interface Config {
@@ -108,6 +117,7 @@ export interface Config {
   sso: SsoSettings | undefined;
   /** False with TANDEM_PASSWORD_SIGNIN=off: only single sign-on signs people in. */
   passwordSignIn: boolean;
+  webhooks: { allowPrivate: boolean; secretKey: string | undefined };
 }
 
 export interface SsoSettings {
@@ -179,5 +189,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     passwordSignIn: e.TANDEM_PASSWORD_SIGNIN === 'on',
+    webhooks: {
+      allowPrivate: e.TANDEM_WEBHOOK_ALLOW_PRIVATE === 'on',
+      secretKey: e.TANDEM_WEBHOOK_SECRET_KEY,
+    },
   };
 }

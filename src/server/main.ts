@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Services } from '#app/services.ts';
 import type { Store } from '#app/store.ts';
-import { allClocks, allJobs, allRoutes, type Wiring, wire } from '#capabilities/index.ts';
+import { allClocks, allJobs, allRoutes, allTasks, type Wiring, wire } from '#capabilities/index.ts';
 import { type EmbeddedDatabase, startEmbedded } from '#db/embedded.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
@@ -51,7 +51,7 @@ export async function startTandem(
   const stopDatabase = () => database?.stop() ?? db.embedded?.stop();
   const pool = createPool(db.url);
   // The job queue's own few connections (fetching jobs, LISTEN for new ones); handlers use `pool`.
-  const queuePool = createPool(db.url, 4);
+  const queuePool = createPool(db.url, 6);
   let reactions: Reactions | undefined;
   try {
     const { applied } = await migrate(pool);
@@ -59,6 +59,7 @@ export async function startTandem(
     const { store, services } = wire(pool, {
       session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
       signIn: { password: config.passwordSignIn, sso: config.sso },
+      webhooks: config.webhooks,
     });
     // After the migrations: reactions install graphile-worker's schema, then run its worker.
     reactions = await startReactions({
@@ -69,6 +70,7 @@ export async function startTandem(
       work: config.worker,
       subscribers: allJobs,
       clocks: allClocks,
+      tasks: allTasks(services),
     });
     if (config.admin && (await services.auth.ensureAdmin(config.admin)))
       log.info({ email: config.admin.email }, 'created the admin from TANDEM_ADMIN_EMAIL');

@@ -2,6 +2,7 @@ import type { SessionPolicy } from './auth.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { ProviderSettings } from './sso/openid-provider.ts';
 import type { Store } from './store.ts';
+import type { WebhookSettings } from './webhooks/ports.ts';
 
 /** How people sign in: passwords (unless turned off) and single sign-on when configured. */
 export interface SignInOptions {
@@ -14,6 +15,8 @@ export interface ServiceOptions {
   now?: (() => Date) | undefined;
   /** Password sign-in on, no single sign-on, unless given. */
   signIn?: SignInOptions | undefined;
+  /** From the config (TANDEM_WEBHOOK_*); private targets refused and secrets unsealed without. */
+  webhooks?: WebhookSettings | undefined;
 }
 
 /** What every capability's use cases are built from (server/capabilities/capability.ts). */
@@ -23,6 +26,7 @@ export interface ServiceDeps {
   session: SessionPolicy;
   now: () => Date;
   signIn: SignInOptions;
+  webhooks: WebhookSettings;
 }
 
 /**

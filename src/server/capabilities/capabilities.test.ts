@@ -15,6 +15,7 @@ const deps: ServiceDeps = {
   session: { idleMs: 1, maxMs: 1 },
   now: () => new Date(0),
   signIn: { password: true },
+  webhooks: { allowPrivate: false },
 };
 
 describe('the capability list', () => {

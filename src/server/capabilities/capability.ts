@@ -1,8 +1,8 @@
-import type { ServiceDeps } from '#app/services.ts';
+import type { ServiceDeps, Services } from '#app/services.ts';
 import type { Queryable } from '#db/pool.ts';
 import type { AnyRoute } from '#http/route.ts';
 import type { Clock } from '#jobs/clock.ts';
-import type { AnySubscriber } from '#jobs/subscriber.ts';
+import type { AnySubscriber, QueueTask } from '#jobs/subscriber.ts';
 
 /** A reaction to events, run by the job queue (server/jobs/subscriber.ts). */
 export type JobDescriptor = AnySubscriber;
@@ -24,6 +24,8 @@ export interface Capability<R extends object = object, U extends object = object
   jobs: readonly JobDescriptor[];
   /** Work on the clock (graphile-worker cron), when a capability has any. */
   clocks?: readonly Clock[];
+  /** Other queue tasks by name (e.g. `webhook-send`), built over the use cases. */
+  tasks?: (services: Services) => Record<string, QueueTask>;
 }
 
 export const defineCapability = <R extends object, U extends object>(capability: Capability<R, U>) =>

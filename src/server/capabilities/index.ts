@@ -6,7 +6,7 @@ import type { Queryable } from '#db/pool.ts';
 import { createStore } from '#db/store.ts';
 import type { AnyRoute } from '#http/route.ts';
 import type { Clock } from '#jobs/clock.ts';
-import type { AnySubscriber } from '#jobs/subscriber.ts';
+import type { AnySubscriber, QueueTask } from '#jobs/subscriber.ts';
 import { agreements } from './agreements.capability.ts';
 import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
@@ -27,6 +27,7 @@ import { sprints } from './sprints.capability.ts';
 import { sso } from './sso.capability.ts';
 import { stakeholders } from './stakeholders.capability.ts';
 import { trust } from './trust.capability.ts';
+import { webhooks } from './webhooks.capability.ts';
 
 /** Every capability of this Tandem. A new one is a folder per layer, its module, and a line here. */
 export const capabilities = [
@@ -50,6 +51,7 @@ export const capabilities = [
   decisions,
   calendar,
   sso,
+  webhooks,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
@@ -76,6 +78,10 @@ export const allJobs: readonly AnySubscriber[] = capabilities.flatMap((c) => c.j
 export const allClocks: readonly Clock[] = capabilities.flatMap((c) =>
   'clocks' in c ? (c.clocks ?? []) : [],
 );
+/** The queue's other tasks (not reactions to one event), built over the use cases: e.g. `webhook-send`. */
+export function allTasks(services: Services): Record<string, QueueTask> {
+  return Object.assign({}, ...capabilities.map((c) => ('tasks' in c && c.tasks ? c.tasks(services) : {})));
+}
 
 /** Every registered repository on one connection (the pool, or one transaction's client). */
 export function createRepos(db: Queryable): Repos {
@@ -91,6 +97,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     session: options.session,
     now: options.now ?? (() => new Date()),
     signIn: options.signIn ?? { password: true },
+    webhooks: options.webhooks ?? { allowPrivate: false },
   };
   const services: Record<string, unknown> = { changes, close: () => changes.close() };
   for (const capability of capabilities) {

@@ -14,7 +14,7 @@ import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import type { Store } from '#app/store.ts';
 import type { Clock } from '#jobs/clock.ts';
-import type { AnySubscriber, ReactionContext } from '#jobs/subscriber.ts';
+import type { AnySubscriber, QueueTask, ReactionContext } from '#jobs/subscriber.ts';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
 
@@ -50,6 +50,10 @@ export interface ReactionsOptions {
   subscribers: readonly AnySubscriber[];
   /** Work on the clock (capabilities/index.ts `allClocks`): graphile-worker's cron, one tick per pattern. */
   clocks?: readonly Clock[];
+  /** Tasks that are no reaction to one event, by name (capabilities/index.ts `allTasks`). */
+  tasks?: Record<string, QueueTask>;
+  /** Those tasks run at once in this process (webhook sends mostly wait on the network); default 8. */
+  taskConcurrency?: number;
 }
 
 export interface Reactions {
@@ -88,6 +92,9 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
     ...subs.flatMap((s) => (s.timer ? [[s.timer.task, timerTaskFor(store, s.timer)] as const] : [])),
     ...clocks.map((c) => [c.name, async () => void (await c.run(store))] as const),
   ]);
+  const otherTasks: TaskList = Object.fromEntries(
+    Object.entries(options.tasks ?? {}).map(([name, task]) => [name, (p) => task(p)]),
+  );
   // graphile-worker locks jobs in the name of the worker pool (locked_by = pool id).
   const poolIds = new Set<string>();
   const events = new EventEmitter() as WorkerEvents;
@@ -101,25 +108,34 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
       'reaction failed',
     ),
   );
-  const runner: Runner = await run(
-    {
-      ...connection,
-      logger,
-      events,
-      taskList,
-      concurrency: options.concurrency ?? 2,
-      // Its own small pool: job fetching plus the LISTEN for new jobs. Handlers use the app's.
-      maxPoolSize: Math.max(3, (options.concurrency ?? 2) + 1),
-      pollInterval: options.pollInterval ?? 2_000,
-      noHandleSignals: true,
-    },
-    undefined,
-    // Our clocks only: without a list graphile-worker looks for a ./crontab file. No backfill: a
-    // missed tick is covered by the next one (the work looks for everything due).
-    parseCronItems(clocks.map((c) => ({ task: c.name, match: c.pattern, options: { backfillPeriod: 0 } }))),
-  );
+  const start = (tasks: TaskList, concurrency: number, cron: readonly Clock[]): Promise<Runner> =>
+    run(
+      {
+        ...connection,
+        logger,
+        events,
+        taskList: tasks,
+        concurrency,
+        // Its own small pool: job fetching plus the LISTEN for new jobs. Handlers use the app's.
+        maxPoolSize: Math.max(3, concurrency + 1),
+        pollInterval: options.pollInterval ?? 2_000,
+        noHandleSignals: true,
+      },
+      undefined,
+      // Our clocks only (without a list graphile-worker looks for a ./crontab file). No backfill: a
+      // missed tick is covered by the next one (the work looks for everything due).
+      parseCronItems(cron.map((c) => ({ task: c.name, match: c.pattern, options: { backfillPeriod: 0 } }))),
+    );
+  // Reactions (short transactions) and the other tasks (webhook sends: HTTP that may wait seconds
+  // on a slow receiver) run in separate worker pools: graphile-worker fetches only the jobs of a
+  // pool's own task list, so a slow receiver never holds up notices, and sends run side by side.
+  // The clocks tick in the reactions' pool.
+  const runners: Runner[] = [await start(taskList, options.concurrency ?? 2, clocks)];
+  if (Object.keys(otherTasks).length > 0)
+    runners.push(await start(otherTasks, options.taskConcurrency ?? 8, []));
   // Settles when the worker stops; a rejection (it lost the database for good) must not crash us.
-  runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));
+  for (const runner of runners)
+    runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));
   // Crash recovery: keep our ids alive, free the jobs of workers that went silent.
   const beat = async () => {
     await store.read.reactions.heartbeat([...poolIds]);
@@ -137,7 +153,7 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
     stop() {
       stopping ??= (async () => {
         clearInterval(timer);
-        await runner.stop('Tandem is shutting down');
+        await Promise.all(runners.map((r) => r.stop('Tandem is shutting down')));
         await store.read.reactions.forgetWorkers([...poolIds]).catch(() => undefined);
       })();
       return stopping;

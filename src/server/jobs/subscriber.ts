@@ -28,7 +28,16 @@ export interface Subscriber<T extends EventType = EventType> {
   timer?: { task: string; run(payload: unknown, ctx: ReactionContext): Promise<void> };
 }
 
-/** Any one subscriber, whatever its types: what the registry holds. */
-export type AnySubscriber = { [T in EventType]: Subscriber<T> }[EventType];
+/**
+ * Any one subscriber, whatever its types: what the registry holds. A subscriber of several types
+ * (the webhook fan-out) is a Subscriber of their union; taskFor hands it only events of its types.
+ */
+export type AnySubscriber = { [T in EventType]: Subscriber<T> }[EventType] | Subscriber<EventType>;
+
+/**
+ * A queue task that is no reaction to one event (sending one webhook delivery): its payload is
+ * what its enqueuer wrote. It must be safe to run twice (graphile-worker may, after a crash).
+ */
+export type QueueTask = (payload: unknown) => Promise<void>;
 
 export const defineSubscriber = <T extends EventType>(s: Subscriber<T>): Subscriber<T> => s;

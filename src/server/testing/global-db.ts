@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Logger, runMigrations } from 'graphile-worker';
 import pg from 'pg';
 import { type EmbeddedDatabase, startEmbedded } from '#db/embedded.ts';
 import { migrate } from '#db/migrate.ts';
@@ -42,6 +43,9 @@ export async function prepareTemplate(kind: 'embedded' | 'postgres') {
   const tplUrl = withDatabase(serverUrl, template);
   const pool = createPool(tplUrl, 2);
   await migrate(pool);
+  // The queue's schema too, as every started Tandem has it before serving requests (main.ts): use
+  // cases that queue a job directly (a webhook test event, a re-send) need it.
+  await runMigrations({ pgPool: pool, logger: new Logger(() => () => undefined) });
   await pool.end();
   return {
     serverUrl,

@@ -5,6 +5,7 @@ import { afterAll, inject } from 'vitest';
 import { hashPassword } from '#app/secrets.ts';
 import type { Services, SignInOptions } from '#app/services.ts';
 import type { Store } from '#app/store.ts';
+import type { WebhookSettings } from '#app/webhooks/ports.ts';
 import { allRoutes, wire } from '#capabilities/index.ts';
 import { createPool } from '#db/pool.ts';
 import type { ProductRole } from '#domain/roles.ts';
@@ -64,6 +65,8 @@ export async function createTestApp(
     onPool?: (pool: pg.Pool) => void;
     /** Password sign-in and single sign-on as a test needs them (password only by default). */
     signIn?: SignInOptions;
+    /** Webhook settings (TANDEM_WEBHOOK_*); tests that deliver to a local receiver allow private targets. */
+    webhooks?: WebhookSettings;
   } = {},
 ): Promise<TestApp> {
   const { pool, kind } = await freshDatabase();
@@ -72,6 +75,7 @@ export async function createTestApp(
     session: { idleMs: 3600_000, maxMs: 24 * 3600_000 },
     now: options.now,
     signIn: options.signIn,
+    webhooks: options.webhooks,
   });
   // Every response of every test is checked against the route's declared schema.
   const app = await buildServer({

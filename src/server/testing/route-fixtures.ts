@@ -146,6 +146,24 @@ export function routeFixtures(t: TestApp, users: FixtureUsers, productId: string
       if (r.statusCode !== 201) throw new Error(`cannot make a decision fixture: ${r.body}`);
       return r.json().id;
     },
+    webhookId: async () => {
+      const r = await t.call(users.owner, {
+        method: 'POST',
+        url: `/api/v1/products/${productId}/webhooks`,
+        payload: { url: 'https://receiver.example.test/tandem', events: ['item.created'] },
+      });
+      if (r.statusCode !== 201) throw new Error(`cannot make a webhook fixture: ${r.body}`);
+      return r.json().id;
+    },
+    deliveryId: async () => {
+      fixtures.webhookId ??= await makers.webhookId!();
+      const r = await t.call(users.owner, {
+        method: 'POST',
+        url: `/api/v1/webhooks/${fixtures.webhookId}/test`,
+      });
+      if (r.statusCode !== 202) throw new Error(`cannot make a webhook delivery fixture: ${r.body}`);
+      return r.json().id;
+    },
     tokenId: async () => '00000000-0000-4000-8000-000000000000',
     token: async () => 'inv_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     // Access runs before the handler (stubbed in the access test), so ids that exist nowhere are enough.

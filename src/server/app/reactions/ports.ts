@@ -62,6 +62,8 @@ export type NoticeKind =
   | 'mention'
   | 'shipped'
   | 'request_status'
+  /** A webhook endpoint failed for a day and was turned off (issue 12). */
+  | 'webhook_disabled'
   /** A defect's SLA clock reached 75 % or its breach (issue 13). */
   | 'sla'
   /** An agreement's comment period or acknowledgement (issue 13). */

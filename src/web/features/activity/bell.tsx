@@ -58,6 +58,8 @@ export function notificationHref(n: Notification, products: readonly Product[] |
   const base = `/p/${n.productKey}`;
   if (n.kind === 'agreement' && n.agreementId)
     return `${base}/agreements/${encodeURIComponent(n.agreementId)}`;
+  // A webhook turned off is fixed in the product settings, where its log is.
+  if (n.kind === 'webhook_disabled') return `${base}/settings`;
   if (role === 'stakeholder') {
     if (n.requestId) return `${base}/portal?request=${encodeURIComponent(n.requestId)}`;
     return n.itemId ? `${base}/portal?item=${encodeURIComponent(n.itemId)}` : `${base}/portal`;

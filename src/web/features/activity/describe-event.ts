@@ -181,6 +181,19 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     `${who} superseded the decision ${quoted(obj(e.after).title)} by decision ${obj(e.after).byNumber ?? ''}`.trim(),
   'decision.contradicted': (e, who) =>
     `${who} went around the decision ${quoted(obj(e.after).title)}: ${str(obj(e.after).summary) ?? ''}`.trim(),
+  'webhook.created': (e, who) => `${who} added a webhook to ${str(obj(e.after).url) ?? 'an endpoint'}`,
+  'webhook.updated': (e, who) => {
+    const a = obj(e.after);
+    if (a.enabled === true) return `${who} turned a webhook on again`;
+    if (a.enabled === false) return `${who} paused a webhook`;
+    return `${who} changed a webhook`;
+  },
+  'webhook.deleted': (e, who) => `${who} removed the webhook to ${str(obj(e.before).url) ?? 'an endpoint'}`,
+  'webhook.disabled': (e, who) =>
+    `${who} turned off the webhook to ${str(obj(e.after).url) ?? 'an endpoint'} after a day of failed deliveries`,
+  'webhook.test_requested': (_e, who) => `${who} sent a test event to a webhook`,
+  'webhook.delivery_resent': (e, who) =>
+    `${who} re-sent a webhook delivery of ${str(obj(e.after).eventType) ?? 'an event'}`,
 };
 
 const isWorkType = (t: EventType): t is WorkEventType => Object.hasOwn(workDescribers, t);

@@ -10,8 +10,9 @@ import { api, apiPath, isApiError } from '#web/lib/api.ts';
 import { keys } from '#web/lib/queries.ts';
 import { MembersSection } from './members-section.tsx';
 import { SegmentsSection } from './segments-section.tsx';
+import { WebhooksSection } from './webhooks-section.tsx';
 
-/** Product settings: details, members and roles, customer segments. Only the PO changes them. */
+/** Product settings: members and roles, customer segments, webhooks, details. Only the PO changes them. */
 export function ProductSettingsPage() {
   const product = useProduct();
   const isOwner = useCan(['owner']);
@@ -29,6 +30,7 @@ export function ProductSettingsPage() {
       <MembersSection product={product} canEdit={isOwner} />
       <SegmentsSection product={product} canEdit={isOwner} />
       <SlaPolicySection productId={product.id} canEdit={isOwner} />
+      {isOwner && <WebhooksSection product={product} />}
       {isOwner && <DetailsSection product={product} />}
     </div>
   );
