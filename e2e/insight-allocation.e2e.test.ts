@@ -124,6 +124,24 @@ describe('Insight: allocation and budget', () => {
     await ctx.close();
   });
 
+  it('lets the PO weigh the segments of an item serving two', async () => {
+    const api = (path: string) => page.request.get(`${app.url}/api/v1/${path}`).then((r) => r.json());
+    const vip = (await api('products')).products.find((p: { key: string }) => p.key === 'VIP');
+    const list = await api(`products/${vip.id}/items?limit=200`);
+    const id = list.items.find((i: { segmentIds: string[] }) => i.segmentIds.length === 2)?.id;
+    expect(id).toBeTruthy();
+    await page.goto(`${app.url}/p/VIP/backlog?item=${id}`);
+    const section = page.getByRole('region', { name: 'How its points split among segments' });
+    await section.getByText('(evenly)').waitFor();
+    await section.getByRole('button', { name: 'Weigh segments' }).click();
+    await section.getByLabel('VIP members').fill('3');
+    await section.getByLabel('Secretariat').fill('1');
+    await section.getByRole('button', { name: 'Save weights' }).click();
+    await section.getByText('(weighted by the Product Owner)').waitFor();
+    await expect.poll(() => section.textContent()).toMatch(/VIP members 75 %.*Secretariat 25 %/);
+    await section.screenshot({ path: 'e2e/screenshots/item-segment-weights-light-desktop.png' });
+  });
+
   it('reads on a phone', async () => {
     const ctx = await newContext(browser, { viewport: PHONE });
     await signInViaApi(ctx, app, 'paul@tandem.demo', DEMO_PASSWORD);

@@ -120,6 +120,12 @@ export function split(
   const cat = new Map<AllocationCategory, { points: number; itemIds: Set<string> }>(
     ALLOCATION_CATEGORIES.map((c) => [c, { points: 0, itemIds: new Set() }]),
   );
+  const add = (segmentId: string | null, points: number, itemId: string) => {
+    const s = seg.get(segmentId);
+    if (!s) return;
+    s.points += points;
+    s.itemIds.add(itemId);
+  };
   let total = 0;
   for (const w of work) {
     const item = items.get(w.itemId);
@@ -131,13 +137,11 @@ export function split(
       c.itemIds.add(item.id);
     }
     const known = item.segmentIds.filter((id) => seg.has(id));
-    const parts = known.length ? segmentParts(known, item.segmentWeights) : [{ segmentId: null, part: 1 }];
-    for (const { segmentId, part } of parts) {
-      const s = seg.get(segmentId);
-      if (!s) continue;
-      s.points += w.points * part;
-      s.itemIds.add(item.id);
-    }
+    if (!known.length) add(null, w.points, item.id);
+    // Most items carry no weights: the even split without building the parts.
+    else if (!item.segmentWeights) for (const id of known) add(id, w.points / known.length, item.id);
+    else
+      for (const p of segmentParts(known, item.segmentWeights)) add(p.segmentId, w.points * p.part, item.id);
   }
   const share = (p: number) => (total > 0 ? round((p / total) * 100) : 0);
   const bySegment: SegmentShare[] = [...segments, { id: null, name: UNASSIGNED, targetShare: null }].map(

@@ -172,7 +172,11 @@ describe('debt ledger', () => {
     const copy = await item('Copy-paste code', 'debt');
     const slow = await item('Slow build', 'debt');
     await item('Unknown debt', 'debt');
-    await t.pool.query(`update items set created_at = now() - interval '10 weeks' where id = $1`, [copy]);
+    // Ten weeks before the app's clock (not the database's now(): the test ran red after 09:00 UTC).
+    await t.pool.query(`update items set created_at = $2::timestamptz - interval '10 weeks' where id = $1`, [
+      copy,
+      clock,
+    ]);
     const get = await t.call(team, { method: 'GET', url: `/api/v1/items/${copy}/debt` });
     expect(get.statusCode).toBe(200);
     const v = (get.json() as ItemDebt).version;
