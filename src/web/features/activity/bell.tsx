@@ -139,7 +139,7 @@ export function NotificationBell({ placement = 'below' }: { placement?: 'below' 
         ref={trigger}
         type="button"
         className={placement === 'right' ? 'nav-link bell-button' : 'btn btn-ghost bell-button'}
-        aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+        aria-label={unread > 0 ? `Notifications ${unread} unread` : 'Notifications'}
         aria-expanded={open}
         aria-controls={open ? id : undefined}
         onClick={() => {
