@@ -95,7 +95,7 @@ describe('close the loop', () => {
     const count = stanPage.locator('.topbar').getByTestId('bell-count');
     await count.waitFor({ timeout: 15_000 });
     expect(await count.textContent()).toBe('1');
-    expect(await bell(stanPage).getAttribute('aria-label')).toBe('Notifications 1 unread');
+    expect(await bell(stanPage).getAttribute('aria-label')).toBe('Notifications, 1 unread');
     await screenshot(stanPage, 'notifications-bell-one-light-phone');
 
     await bell(stanPage).click();
