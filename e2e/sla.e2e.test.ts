@@ -109,6 +109,11 @@ describe('defect SLA clocks', () => {
     const dupRow = page.locator(`tr[data-item-id="${ids.dup}"]`);
     await dupRow.locator('.sla-badge').waitFor();
     expect(await dupRow.locator('.sla-badge').textContent()).toMatch(/S2.*breached .* ago/);
+    // The row shows two words; the whole sentence is on hover and for screen readers.
+    expect(await dupRow.locator('.sla-badge-text').textContent()).toBe('breached');
+    expect(await dupRow.locator('.sla-badge').getAttribute('title')).toMatch(
+      /^S2 High: Response breached \d+ days ago$/,
+    );
     expect(await page.locator(`tr[data-item-id="${ids.outage}"] .sla-badge`).textContent()).toMatch(
       /S1.*due in \d+ min/,
     );

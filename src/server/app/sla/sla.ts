@@ -71,7 +71,11 @@ export function slaUseCases(store: Store, now: () => Date) {
           breached: clocks.breached,
           dueAt: c.breachAt === null ? null : new Date(c.breachAt).toISOString(),
         }))
-        .sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
+        // Soonest first, those with no breach ahead (paused, within budget) last; ISO strings
+        // compare by code unit (localeCompare would sort a placeholder before the digits).
+        .sort((a, b) =>
+          a.dueAt === b.dueAt ? 0 : a.dueAt === null ? 1 : b.dueAt === null ? -1 : a.dueAt < b.dueAt ? -1 : 1,
+        );
       return {
         productId: ctx.productId,
         active: rec !== null,

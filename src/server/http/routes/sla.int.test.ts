@@ -253,6 +253,10 @@ describe('severity and clocks on items', () => {
     expect(report.json().open.find((o: { itemId: string }) => o.itemId === item.id)).toMatchObject({
       breached: true,
     });
+    // Soonest breach first; clocks with no breach ahead (paused) last.
+    const dues = report.json().open.map((o: { dueAt: string | null }) => o.dueAt);
+    const known = dues.filter((d: string | null) => d !== null);
+    expect(dues).toEqual([...[...known].sort(), ...dues.filter((d: string | null) => d === null)]);
   });
 });
 

@@ -143,7 +143,11 @@ export function NotificationBell({ placement = 'below' }: { placement?: 'below' 
         ref={trigger}
         type="button"
         className={placement === 'right' ? 'nav-link bell-button' : 'btn btn-ghost bell-button'}
-        aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+        // With its word on show, the button is named by its content ("Notifications 2 unread"), so
+        // the name contains the visible text (axe label-content-name-mismatch); icon-only, by a label.
+        aria-label={
+          placement === 'right' ? undefined : unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'
+        }
         aria-expanded={open}
         aria-controls={open ? id : undefined}
         onClick={() => {
@@ -160,6 +164,7 @@ export function NotificationBell({ placement = 'below' }: { placement?: 'below' 
         {unread > 0 && (
           <span className="bell-count" data-testid="bell-count">
             {unread > 99 ? '99+' : unread}
+            {placement === 'right' && <span className="sr-only"> unread</span>}
           </span>
         )}
       </button>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { AcceptanceCriterion, CreateItemBody, Item } from '#contracts/items.ts';
 import { ITEM_TYPES, type ItemType } from '#domain/backlog/item-rules.ts';
 import { ROLES } from '#domain/roles.ts';
+import { SEVERITIES, SEVERITY_NAMES, type Severity } from '#domain/sla/policy.ts';
 import { useCan, useProduct } from '#web/app/product-context.tsx';
 import { Dialog } from '#web/components/dialog.tsx';
 import { Form, SelectField, TextAreaField, TextField } from '#web/components/form.tsx';
@@ -55,6 +56,8 @@ export function CreateItemDialog({
         .filter(Boolean),
       releaseCritical,
     };
+    // A defect's severity starts its SLA clocks (issue 13).
+    if (type === 'defect' && v.severity) body.severity = v.severity as Severity;
     if (isOwner)
       Object.assign(body, { businessValue: value.bv, timeCriticality: value.tc, riskReduction: value.rr });
     if (isTeam) body.size = size;
@@ -82,6 +85,17 @@ export function CreateItemDialog({
           onChange={(e) => setType(e.target.value as ItemType)}
           options={ITEM_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
         />
+        {type === 'defect' && (
+          <SelectField
+            name="severity"
+            label="Severity"
+            defaultValue=""
+            options={[
+              { value: '', label: 'Not triaged yet' },
+              ...SEVERITIES.map((s) => ({ value: s, label: `${s} ${SEVERITY_NAMES[s]}` })),
+            ]}
+          />
+        )}
         <TextAreaField
           className="input b-textarea"
           name="problem"

@@ -8,19 +8,22 @@ import './sla.css';
 
 type SlaItem = Pick<Item, 'sla' | 'severity' | 'waiting' | 'type'>;
 
-/** A backlog row's compact SLA badge: severity and the most urgent clock ("S2 · due in 6 working hours"). */
+/** A backlog row's compact SLA badge: severity and the most urgent clock ("S2 6 wh left"; the full words on hover and for screen readers). */
 export function SlaBadge({ item }: { item: SlaItem }) {
   const product = useProduct();
   const policy = useActivePolicy(product.id);
   if (item.type !== 'defect' || !item.severity) return null;
   const line = badgeLine(clockLines(item, policy, Date.now()));
+  const full = `${item.severity} ${SEVERITY_NAMES[item.severity]}${line ? `: ${line.text}` : ''}`;
   return (
-    <span
-      className={`sla-badge sla-${line?.tone ?? 'none'}`}
-      title={line?.text ?? SEVERITY_NAMES[item.severity]}
-    >
-      <b>{item.severity}</b>
-      {line && <span className="sla-badge-text">{line.text.replace(/^Resolution |^Response /, '')}</span>}
+    <span className={`sla-badge sla-${line?.tone ?? 'none'}`} title={full}>
+      <b aria-hidden="true">{item.severity}</b>
+      {line && (
+        <span className="sla-badge-text" aria-hidden="true">
+          {line.short}
+        </span>
+      )}
+      <span className="sr-only">{full}</span>
     </span>
   );
 }

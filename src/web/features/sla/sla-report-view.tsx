@@ -10,39 +10,54 @@ type Row = SlaReport['rows'][number];
 const pct = (r: Pick<Row, 'met' | 'missed'>) =>
   r.met + r.missed ? Math.round((r.met / (r.met + r.missed)) * 100) : null;
 
-/** Attainment per severity and month as bars (resolution clocks), the number under each. */
+/** Attainment per severity and month as bars (resolution clocks), the share above each bar. */
 function AttainmentChart({ rows }: { rows: Row[] }) {
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const res = rows.filter((r) => r.clock === 'resolution');
-  const W = Math.max(320, months.length * 150);
-  const H = 180;
-  const barW = 24;
-  const top = 20;
-  const base = H - 36;
+  const barW = 22;
+  const gap = 8;
+  const group = SEVERITIES.length * (barW + gap) + 28;
+  const left = 44;
+  const W = left + months.length * group + 8;
+  const H = 200;
+  const top = 24;
+  const base = H - 40;
   const y = (p: number) => base - ((base - top) * p) / 100;
   return (
     <figure className="card sla-chart" aria-label="Resolution SLA attainment per month and severity">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-hidden="true">
+      <figcaption className="muted">Resolution clocks met, per severity and month</figcaption>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
         {[0, 50, 100].map((g) => (
           <g key={g}>
-            <line x1={30} x2={W - 8} y1={y(g)} y2={y(g)} className="sla-grid" />
-            <text x={26} y={y(g) + 4} textAnchor="end" className="sla-axis">
-              {g}%
+            <line x1={left - 4} x2={W - 8} y1={y(g)} y2={y(g)} className="sla-grid" />
+            <text x={left - 8} y={y(g) + 4} textAnchor="end" className="sla-axis">
+              {g} %
             </text>
           </g>
         ))}
         {months.map((m, mi) => (
-          <g key={m} transform={`translate(${40 + mi * 150}, 0)`}>
+          <g key={m} transform={`translate(${left + 8 + mi * group}, 0)`}>
             {SEVERITIES.map((s, si) => {
               const r = res.find((x) => x.month === m && x.severity === s);
               const p = r ? pct(r) : null;
-              const x = si * (barW + 6);
+              const x = si * (barW + gap);
               return (
                 <g key={s}>
                   {p !== null && (
-                    <rect x={x} y={y(p)} width={barW} height={base - y(p)} className={`sla-bar sla-bar-${s}`}>
-                      <title>{`${m} ${s}: ${p} % (${r?.met} met, ${r?.missed} missed)`}</title>
-                    </rect>
+                    <>
+                      <rect
+                        x={x}
+                        y={y(p)}
+                        width={barW}
+                        height={Math.max(2, base - y(p))}
+                        className={`sla-bar sla-bar-${s}${p === 0 ? ' sla-bar-zero' : ''}`}
+                      >
+                        <title>{`${m} ${s}: ${p} % (${r?.met} met, ${r?.missed} missed)`}</title>
+                      </rect>
+                      <text x={x + barW / 2} y={y(p) - 4} textAnchor="middle" className="sla-axis">
+                        {p}
+                      </text>
+                    </>
                   )}
                   <text x={x + barW / 2} y={base + 14} textAnchor="middle" className="sla-axis">
                     {s}
@@ -50,7 +65,12 @@ function AttainmentChart({ rows }: { rows: Row[] }) {
                 </g>
               );
             })}
-            <text x={2 * (barW + 6) - 3} y={base + 30} textAnchor="middle" className="sla-axis sla-month">
+            <text
+              x={(SEVERITIES.length * (barW + gap) - gap) / 2}
+              y={base + 32}
+              textAnchor="middle"
+              className="sla-axis sla-month"
+            >
               {m}
             </text>
           </g>
@@ -85,7 +105,7 @@ export default function SlaReportView() {
         <p className="muted">No clock has ended yet.</p>
       )}
       {report.rows.length > 0 && (
-        <table className="table sla-table">
+        <table className="list sla-table">
           <caption className="sr-only">SLA attainment per month, severity and clock</caption>
           <thead>
             <tr>
