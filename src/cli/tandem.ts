@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { allJobs, wire } from '#capabilities/index.ts';
+import { allJobs, allTimers, wire } from '#capabilities/index.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
 import { startReactions } from '#jobs/reactions.ts';
@@ -28,6 +28,7 @@ async function runWorker(config: Config, log: Logger) {
     databaseUrl: config.databaseUrl,
     log,
     subscribers: allJobs,
+    timers: allTimers,
   });
   console.log('Tandem reactions worker is running.');
   let closing = false;

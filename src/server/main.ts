@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Services } from '#app/services.ts';
 import type { Store } from '#app/store.ts';
-import { allJobs, allRoutes, type Wiring, wire } from '#capabilities/index.ts';
+import { allJobs, allRoutes, allTimers, type Wiring, wire } from '#capabilities/index.ts';
 import { type EmbeddedDatabase, startEmbedded } from '#db/embedded.ts';
 import { migrate } from '#db/migrate.ts';
 import { createPool } from '#db/pool.ts';
@@ -67,6 +67,7 @@ export async function startTandem(
       log,
       work: config.worker,
       subscribers: allJobs,
+      timers: allTimers,
     });
     if (config.admin && (await services.auth.ensureAdmin(config.admin)))
       log.info({ email: config.admin.email }, 'created the admin from TANDEM_ADMIN_EMAIL');

@@ -1,7 +1,7 @@
 import type { ServiceDeps } from '#app/services.ts';
 import type { Queryable } from '#db/pool.ts';
 import type { AnyRoute } from '#http/route.ts';
-import type { AnySubscriber } from '#jobs/subscriber.ts';
+import type { AnySubscriber, Timer } from '#jobs/subscriber.ts';
 
 /** A reaction to events, run by the job queue (server/jobs/subscriber.ts). */
 export type JobDescriptor = AnySubscriber;
@@ -11,7 +11,8 @@ export type JobDescriptor = AnySubscriber;
  *  - repos: its repositories, built on one connection (the pool for reads, or a transaction);
  *  - useCases: its use cases, built once from the store, the change feed and the clock;
  *  - routes: its HTTP routes, each with its access rule;
- *  - jobs: its reactions to events.
+ *  - jobs: its reactions to events;
+ *  - timers: its reactions to the clock (optional).
  * capabilities/index.ts lists the modules and derives `Repos` and `Services` from that list, so the
  * app and HTTP layers see every registered repository and use case without importing this folder.
  */
@@ -21,6 +22,7 @@ export interface Capability<R extends object = object, U extends object = object
   useCases: (deps: ServiceDeps) => U;
   routes: readonly AnyRoute[];
   jobs: readonly JobDescriptor[];
+  timers?: readonly Timer[];
 }
 
 export const defineCapability = <R extends object, U extends object>(capability: Capability<R, U>) =>

@@ -5,7 +5,7 @@ import type { Repos, Store } from '#app/store.ts';
 import type { Queryable } from '#db/pool.ts';
 import { createStore } from '#db/store.ts';
 import type { AnyRoute } from '#http/route.ts';
-import type { AnySubscriber } from '#jobs/subscriber.ts';
+import type { AnySubscriber, Timer } from '#jobs/subscriber.ts';
 import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
 import { core } from './core.capability.ts';
@@ -62,6 +62,11 @@ export const allRoutes: readonly AnyRoute[] = capabilities.flatMap((c) => c.rout
 
 /** Every reaction to events, for the job queue. */
 export const allJobs: readonly AnySubscriber[] = capabilities.flatMap((c) => c.jobs);
+
+/** Every reaction to the clock, for the job queue's cron. */
+export const allTimers: readonly Timer[] = capabilities.flatMap((c) =>
+  'timers' in c ? (c.timers ?? []) : [],
+);
 
 /** Every registered repository on one connection (the pool, or one transaction's client). */
 export function createRepos(db: Queryable): Repos {

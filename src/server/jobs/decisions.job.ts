@@ -3,7 +3,8 @@ import {
   contradictionNotices,
   flagContradictions,
 } from '#app/decisions/contradictions.ts';
-import { type AnySubscriber, defineSubscriber } from '#jobs/subscriber.ts';
+import { markOverdueRepayments, overdueNotices } from '#app/decisions/repayments-due.ts';
+import { type AnySubscriber, defineSubscriber, defineTimer } from '#jobs/subscriber.ts';
 
 /** Changes checked against accepted decisions: a contradiction is flagged once per (decision, cause). */
 export const decisionContradictions = defineSubscriber({
@@ -23,9 +24,28 @@ export const decisionContradictionNotices = defineSubscriber({
   },
 });
 
+/** The PO and the team hear of a repayment past its due day. */
+export const repaymentOverdueNotices = defineSubscriber({
+  name: 'repayment-overdue-notices',
+  eventTypes: ['item.repayment_overdue'],
+  async handle(event, ctx) {
+    await overdueNotices(ctx.repos, event);
+  },
+});
+
+/** Hourly, five past: repayments whose due day ended unpaid become `item.repayment_overdue`, once. */
+export const repaymentsDue = defineTimer({
+  name: 'repayments-due',
+  match: '5 * * * *',
+  async run(repos, now) {
+    await markOverdueRepayments(repos, now);
+  },
+});
+
 export const decisionJobs: AnySubscriber[] = [
   // AnySubscriber is one type per subscriber; this one handles several. The worker hands a
   // handler only events of its own types (taskFor checks), which is what the union promises.
   decisionContradictions as unknown as AnySubscriber,
   decisionContradictionNotices,
+  repaymentOverdueNotices,
 ];

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import {
   type JobHelpers,
   Logger,
+  parseCronItems,
   type Runner,
   type RunnerOptions,
   run,
@@ -12,7 +13,7 @@ import {
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import type { Store } from '#app/store.ts';
-import type { AnySubscriber, ReactionContext } from '#jobs/subscriber.ts';
+import type { AnySubscriber, ReactionContext, Timer } from '#jobs/subscriber.ts';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
 
@@ -25,6 +26,8 @@ export interface ReactionsLog {
 
 export interface ReactionsOptions {
   store: Store;
+  /** Reactions to the clock (capabilities' `timers`), run by graphile-worker's cron; none by default. */
+  timers?: readonly Timer[];
   /** The same database the app uses (DATABASE_URL or the embedded server's URL). */
   databaseUrl: string;
   /**
@@ -78,7 +81,11 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
   if (options.work === false) return { stop: async () => undefined };
 
   const { store, log } = options;
-  const taskList: TaskList = Object.fromEntries(subs.map((s) => [s.name, taskFor(store, s)]));
+  const timers = options.timers ?? [];
+  const taskList: TaskList = Object.fromEntries([
+    ...subs.map((s) => [s.name, taskFor(store, s)] as const),
+    ...timers.map((t) => [t.name, () => store.transaction((r) => t.run(r, new Date()))] as const),
+  ]);
   // graphile-worker locks jobs in the name of the worker pool (locked_by = pool id).
   const poolIds = new Set<string>();
   const events = new EventEmitter() as WorkerEvents;
@@ -105,7 +112,9 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
       noHandleSignals: true,
     },
     undefined,
-    [], // no cron: without this graphile-worker looks for a ./crontab file
+    // Only our timers: without a list graphile-worker would look for a ./crontab file. A tick
+    // missed while no worker ran is not backfilled; each timer catches up on its next tick.
+    parseCronItems(timers.map((t) => ({ task: t.name, match: t.match, identifier: t.name }))),
   );
   // Settles when the worker stops; a rejection (it lost the database for good) must not crash us.
   runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));

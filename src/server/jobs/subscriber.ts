@@ -27,3 +27,18 @@ export interface Subscriber<T extends EventType = EventType> {
 export type AnySubscriber = { [T in EventType]: Subscriber<T> }[EventType];
 
 export const defineSubscriber = <T extends EventType>(s: Subscriber<T>): Subscriber<T> => s;
+
+/**
+ * A reaction to the clock rather than to an event (a repayment falling due): graphile-worker's
+ * cron runs it once per `match` tick across every instance (its known_crontabs table keys each
+ * tick), in one transaction through the app's ports. `run` must be idempotent by itself (keyed
+ * writes): a tick retried after a crash runs it again.
+ */
+export interface Timer {
+  name: string;
+  /** A crontab pattern, in UTC: `0 * * * *` is hourly. */
+  match: string;
+  run(repos: Repos, now: Date): Promise<void>;
+}
+
+export const defineTimer = (t: Timer): Timer => t;
