@@ -444,6 +444,10 @@ export const EventPayload = z.discriminatedUnion('type', [
       summary: str,
     }),
   }),
+  /** A workaround's repayment item passed the end of its due day unpaid (once; the hourly sweep). */
+  event('item.repayment_overdue', 'item', {
+    after: z.strictObject({ key: str, title: str, workaroundItemId: id, workaroundKey: str, dueDate: str }),
+  }),
   /** An item resolved by a fix or by a workaround (with the debt item that repays it). */
   event('item.resolved', 'item', {
     after: z.strictObject({

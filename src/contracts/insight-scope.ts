@@ -114,9 +114,13 @@ export const DebtLedger = z.object({
       breakEvenWeeks: Hours.nullable(),
       ageWeeks: z.number(),
       lostSoFarHours: z.number().nullable(),
+      repays: z
+        .object({ workaroundKey: z.string(), dueDate: z.string().nullable(), overdue: z.boolean() })
+        .nullable(),
     }),
   ),
   weeklyDragHours: z.number(),
   unstated: z.number().int(),
+  overdueRepayments: z.number().int(),
 });
 export type DebtLedger = z.infer<typeof DebtLedger>;

@@ -45,3 +45,35 @@ describe('debt ledger', () => {
     expect(ledger.unstated).toBe(1);
   });
 });
+
+describe('workaround repayments on the ledger (issue 13)', () => {
+  it('shows which workaround a debt item repays, and counts those past their due day', () => {
+    const now = new Date('2026-12-10T12:00:00Z');
+    const base = { status: 'new', createdAt: new Date('2026-11-01T00:00:00Z'), cost: null };
+    const ledger = debtLedger(
+      [
+        {
+          ...base,
+          itemId: 'a',
+          key: 'N-1',
+          title: 'Late',
+          repays: { workaroundKey: 'N-9', dueDate: '2026-12-09' },
+        },
+        {
+          ...base,
+          itemId: 'b',
+          key: 'N-2',
+          title: 'Due today',
+          repays: { workaroundKey: 'N-9', dueDate: '2026-12-10' },
+        },
+        { ...base, itemId: 'c', key: 'N-3', title: 'Plain debt' },
+      ],
+      now,
+    );
+    const row = (k: string) => ledger.items.find((i) => i.key === k)!;
+    expect(row('N-1').repays).toEqual({ workaroundKey: 'N-9', dueDate: '2026-12-09', overdue: true });
+    expect(row('N-2').repays?.overdue).toBe(false);
+    expect(row('N-3').repays).toBeNull();
+    expect(ledger.overdueRepayments).toBe(1);
+  });
+});

@@ -20,6 +20,8 @@ export interface DebtInput {
   status: string;
   createdAt: Date;
   cost: DebtCost | null;
+  /** When the item repays a workaround (issue 13): which one, and its due day (YYYY-MM-DD). */
+  repays?: { workaroundKey: string; dueDate: string | null } | null;
 }
 
 export interface DebtRow {
@@ -33,6 +35,8 @@ export interface DebtRow {
   breakEvenWeeks: { min: number; max: number } | null;
   ageWeeks: number;
   lostSoFarHours: number | null;
+  /** The workaround this item repays, its due day, and whether that day has passed (issue 13). */
+  repays: { workaroundKey: string; dueDate: string | null; overdue: boolean } | null;
 }
 
 export interface DebtLedger {
@@ -40,7 +44,11 @@ export interface DebtLedger {
   weeklyDragHours: number;
   /** Debt items whose cost nobody stated yet. */
   unstated: number;
+  /** Open workaround repayments past their due day. */
+  overdueRepayments: number;
 }
+
+import { repaymentState } from '#domain/decisions/workaround.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
@@ -75,6 +83,13 @@ export function debtLedger(inputs: readonly DebtInput[], now: Date): DebtLedger 
       breakEvenWeeks: d.cost ? breakEven(d.cost) : null,
       ageWeeks,
       lostSoFarHours: d.cost ? round(d.cost.weeklyHours * ageWeeks) : null,
+      repays: d.repays
+        ? {
+            ...d.repays,
+            // Open items only reach the ledger, so a passed due day means unpaid (workaround.ts).
+            overdue: d.repays.dueDate !== null && repaymentState('new', d.repays.dueDate, now) === 'overdue',
+          }
+        : null,
     };
   });
   const pay = (r: DebtRow) => r.breakEvenWeeks?.min ?? Infinity;
@@ -89,5 +104,6 @@ export function debtLedger(inputs: readonly DebtInput[], now: Date): DebtLedger 
     items,
     weeklyDragHours: round(inputs.reduce((s, d) => s + (d.cost?.weeklyHours ?? 0), 0)),
     unstated: inputs.filter((d) => !d.cost).length,
+    overdueRepayments: items.filter((r) => r.repays?.overdue).length,
   };
 }

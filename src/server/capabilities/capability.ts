@@ -12,7 +12,8 @@ export type JobDescriptor = AnySubscriber;
  *  - repos: its repositories, built on one connection (the pool for reads, or a transaction);
  *  - useCases: its use cases, built once from the store, the change feed and the clock;
  *  - routes: its HTTP routes, each with its access rule;
- *  - jobs: its reactions to events.
+ *  - jobs: its reactions to events;
+ *  - timers: its reactions to the clock (optional).
  * capabilities/index.ts lists the modules and derives `Repos` and `Services` from that list, so the
  * app and HTTP layers see every registered repository and use case without importing this folder.
  */

@@ -4,7 +4,7 @@ import type { ServiceDeps } from '#app/services.ts';
 import type { Queryable } from '#db/pool.ts';
 import { decisionsRepo, repaymentsRepo } from '#db/repositories/decisions.repository.ts';
 import { decisionRoutes } from '#http/routes/decisions.routes.ts';
-import { decisionJobs } from '#jobs/decisions.job.ts';
+import { decisionJobs, repaymentsDue } from '#jobs/decisions.job.ts';
 import { defineCapability } from './capability.ts';
 
 /**
@@ -28,4 +28,5 @@ export const decisions = defineCapability({
   useCases,
   routes: decisionRoutes,
   jobs: decisionJobs,
+  clocks: [repaymentsDue],
 });

@@ -175,6 +175,9 @@ export interface RepaymentsRepo {
   ofWorkaround(itemId: string): Promise<RepaymentRecord[]>;
   /** Every repayment of a product (the debt ledger, the board, the trust radar). */
   ofProduct(productId: string): Promise<RepaymentRecord[]>;
-  /** Open repayments of any product whose due day (date or sprint end) ended before `day`. */
-  overdue(day: string, limit: number): Promise<Array<RepaymentRecord & { productId: string }>>;
+  /**
+   * Marks open repayments whose due day (date, or due sprint's end) ended before `day` and that
+   * were not marked yet; returns those just marked (each once, ever).
+   */
+  markOverdue(day: string, limit: number): Promise<Array<RepaymentRecord & { productId: string }>>;
 }

@@ -35,6 +35,8 @@ export interface DebtRecord {
   status: ItemStatus;
   createdAt: Date;
   cost: DebtCost | null;
+  /** The workaround it repays and its due day (issue 13); null for other debt. */
+  repays: { workaroundKey: string; dueDate: string | null } | null;
 }
 
 export interface DebtRepo {

@@ -84,6 +84,8 @@ create table repayments (
   due_date date,
   due_sprint_id uuid references sprints on delete set null,
   created_at timestamptz not null default now(),
+  -- Set once by the hourly sweep when the due day has passed unpaid: the overdue event is once.
+  overdue_at timestamptz,
   check (due_date is not null or due_sprint_id is not null)
 );
 create index repayments_workaround_idx on repayments (workaround_item_id);

@@ -267,15 +267,25 @@ export function repaymentsRepo(db: Queryable): RepaymentsRepo {
       );
       return r.rows;
     },
-    async overdue(day, limit) {
+    async markOverdue(day, limit) {
       const r = await db.query<RepaymentRecord & { productId: string }>(
-        `select ${REPAYMENT_COLS}, r.product_id as "productId" from ${REPAYMENT_FROM}
-          where i.deleted_at is null and i.status not in ('done', 'accepted')
-            and coalesce(r.due_date, s.end_date) < $1::date
-          order by r.created_at limit $2`,
+        `with due as (
+           select r.repayment_item_id from ${REPAYMENT_FROM}
+            where r.overdue_at is null and i.deleted_at is null and i.status not in ('done', 'accepted')
+              and coalesce(r.due_date, s.end_date) < $1::date
+            order by r.created_at limit $2
+            for update of r skip locked)
+         update repayments x set overdue_at = now() from due where x.repayment_item_id = due.repayment_item_id
+         returning x.repayment_item_id`,
         [day, limit],
       );
-      return r.rows;
+      if (!r.rows.length) return [];
+      const rows = await db.query<RepaymentRecord & { productId: string }>(
+        `select ${REPAYMENT_COLS}, r.product_id as "productId" from ${REPAYMENT_FROM}
+          where r.repayment_item_id = any($1::uuid[]) order by r.created_at`,
+        [r.rows.map((x) => (x as unknown as { repayment_item_id: string }).repayment_item_id)],
+      );
+      return rows.rows;
     },
   };
 }

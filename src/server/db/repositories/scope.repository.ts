@@ -77,7 +77,13 @@ export function debtRepo(db: Queryable): DebtRepo {
     async openDebt(productId) {
       const r = await db.query<DebtRow>(
         `select i.id as "itemId", p.key || '-' || i.number as key, i.title, i.status, i.created_at as "createdAt",
-                i.debt_fix_min_hours as min, i.debt_fix_max_hours as max, i.debt_weekly_hours as weekly
+                i.debt_fix_min_hours as min, i.debt_fix_max_hours as max, i.debt_weekly_hours as weekly,
+                -- Issue 13: the workaround a repayment item repays, and its due day.
+                (select json_build_object('workaroundKey', p.key || '-' || w.number,
+                                          'dueDate', to_char(coalesce(r.due_date, s.end_date), 'YYYY-MM-DD'))
+                   from repayments r join items w on w.id = r.workaround_item_id
+                   left join sprints s on s.id = r.due_sprint_id
+                  where r.repayment_item_id = i.id) as repays
            from items i join products p on p.id = i.product_id
           where i.product_id = $1 and i.type = 'debt' and i.deleted_at is null
             and i.status not in ('done', 'accepted', 'rejected')`,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flagContradictions } from '#app/decisions/contradictions.ts';
+import { markOverdueRepayments } from '#app/decisions/repayments-due.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import { allJobs } from '#capabilities/index.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
@@ -427,5 +428,56 @@ describe('contradiction flags per rule', () => {
     expect(flagged).toBe(5);
     expect(signal).toMatchObject({ value: flagged, evidenceTotal: flagged });
     expect(signal.explanation).toMatch(/\(2 by the Product Owner\)/);
+  });
+});
+
+describe('repayments past due', () => {
+  it('the hourly sweep marks each late repayment once, and the PO and team hear of it once', async () => {
+    const target = await item('Stale unsubscribe links', 'defect');
+    const r = await api(tina, 'POST', `/api/v1/items/${target}/resolve`, {
+      resolution: 'workaround',
+      repayment: { title: 'Replace the redirect workaround with the agreed fix', dueDate: '2026-12-10' },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const repaymentItemId = r.json().repaymentItemId as string;
+    const sweep = (at: string) => t.store.transaction((tx) => markOverdueRepayments(tx, new Date(at)));
+    const marked = async () =>
+      (
+        await q<{ overdue_at: Date | null }>(
+          `select overdue_at from repayments where repayment_item_id = $1`,
+          [repaymentItemId],
+        )
+      )[0]!.overdue_at !== null;
+    // On its due day it is still open; the day after it is late, once (earlier repayments of
+    // this file, due with Sprint 12, are marked by the first sweep).
+    await sweep('2026-12-10T23:00:00Z');
+    expect(await marked()).toBe(false);
+    expect(await sweep('2026-12-11T00:05:00Z')).toBe(1);
+    expect(await marked()).toBe(true);
+    expect(await sweep('2026-12-11T01:05:00Z')).toBe(0);
+    await queueEmpty();
+    const notices = await q<{ recipient_id: string; title: string }>(
+      `select recipient_id, title from notices where kind = 'repayment_overdue' and item_id = $1`,
+      [repaymentItemId],
+    );
+    expect(notices.map((n) => n.recipient_id).sort()).toEqual([po.id, tina.id, tom.id].sort());
+    expect(notices[0]!.title).toMatch(/still not repaid: NOTIF-\d+ Replace the redirect workaround/);
+    const panel = (await api(po, 'GET', `/api/v1/items/${target}/decisions`)).json();
+    expect(panel.repayments[0]).toMatchObject({ itemId: repaymentItemId, dueDate: '2026-12-10' });
+  });
+
+  it('a repaid repayment is never late', async () => {
+    const target = await item('Slow digest', 'defect');
+    const r = await api(tina, 'POST', `/api/v1/items/${target}/resolve`, {
+      resolution: 'workaround',
+      repayment: { title: 'Replace the cache workaround', dueDate: '2026-12-01' },
+    });
+    const done = await api(tina, 'POST', `/api/v1/items/${r.json().repaymentItemId}/resolve`, {
+      resolution: 'fixed',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(
+      await t.store.transaction((tx) => markOverdueRepayments(tx, new Date('2026-12-20T00:00:00Z'))),
+    ).toBe(0);
   });
 });

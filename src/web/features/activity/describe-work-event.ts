@@ -125,6 +125,8 @@ export const workDescribers: Record<WorkEventType, WorkDescriber> = {
     `${who} judged the benefit hypothesis of ${itemName(e, n)} ${str(obj(e.after).status) ?? ''}`.trim(),
   'item.size_refused': (e, who, n) =>
     `${who} tried to size ${itemName(e, n)}; only the team estimates, so it was not changed`,
+  'item.repayment_overdue': (e, who, n) =>
+    `${who} noted that ${itemName(e, n)} passed its due date${str(obj(e.after).dueDate) ? ` (${str(obj(e.after).dueDate)})` : ''} with the workaround it repays still in place`,
   'item.resolved': (e, who, n) =>
     obj(e.after).resolution === 'workaround'
       ? `${who} resolved ${itemName(e, n)} by a workaround, with a repayment item to replace it`

@@ -9,6 +9,7 @@ const REACTIONS: Record<string, string> = {
   'request-shipped-notices': 'Tell the requester their request shipped',
   'decision-contradictions': 'Flag changes that go around an accepted decision',
   'decision-contradiction-notices': "Tell a decision's participants it was gone around",
+  'repayment-overdue-notices': 'Tell the PO and the team a workaround is still not repaid',
 };
 
 const CAUSES: Partial<Record<EventType, string>> = {

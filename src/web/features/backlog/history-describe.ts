@@ -38,6 +38,7 @@ const LISTS: Record<ItemEventType, 'diff' | 'start' | 'none'> = {
   'item.hypothesis_judged': 'none',
   'item.size_refused': 'none',
   'item.resolved': 'none',
+  'item.repayment_overdue': 'none',
 };
 
 const isEmpty = (v: unknown) =>

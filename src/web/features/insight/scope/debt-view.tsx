@@ -94,6 +94,13 @@ export default function DebtView() {
                     <Link to={`/p/${product.key}/backlog?item=${i.itemId}`}>
                       <strong>{i.key}</strong> {i.title}
                     </Link>
+                    {i.repays && (
+                      <span className={i.repays.overdue ? 'badge badge-danger' : 'badge'}>
+                        repays {i.repays.workaroundKey}
+                        {i.repays.dueDate ? ` · due ${i.repays.dueDate}` : ''}
+                        {i.repays.overdue ? ' · past due' : ''}
+                      </span>
+                    )}
                   </td>
                   <td className="num" data-label="To fix">
                     {range(i.fixHours, 'h')}
