@@ -5,6 +5,7 @@ import { createPool } from '#db/pool.ts';
 import { startReactions } from '#jobs/reactions.ts';
 import { type Config, ConfigError, loadConfig } from '#server/config.ts';
 import { createLogger } from '#server/logger.ts';
+import { mailFromConfig } from '#server/mail-setup.ts';
 import { seedDemo } from './demo/index.ts';
 import { signInLines } from './demo/sign-ins.ts';
 
@@ -22,12 +23,17 @@ async function runWorker(config: Config, log: Logger) {
   }
   const pool = createPool(config.databaseUrl, 5);
   await migrate(pool);
-  const { store } = wire(pool, { session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs } });
+  const mail = mailFromConfig(config);
+  const { store } = wire(pool, {
+    session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+    mail: mail.setup,
+  });
   const reactions = await startReactions({
     store,
     databaseUrl: config.databaseUrl,
     log,
     subscribers: allJobs,
+    mail,
   });
   console.log('Tandem reactions worker is running.');
   let closing = false;

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'review_closed',
   'vote_closed',
   'vote_budget_exceeded',
+  'mail_off',
   'idempotency_key_reused',
   'uri_too_long',
   'headers_too_large',

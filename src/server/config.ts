@@ -55,6 +55,16 @@ const EnvSchema = z.object({
   TANDEM_WORKER: OnOff.default('on'),
   TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TANDEM_TRUST_PROXY: TrustProxy.optional(),
+  TANDEM_SMTP_URL: z
+    .url({ message: 'Must be a URL such as smtp://user:password@mail.example.com:587' })
+    .refine((u) => /^smtps?:\/\/[^/]/.test(u), { message: 'Must start with smtp:// or smtps://' })
+    .optional(),
+  TANDEM_MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]{1,100} <[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, {
+      message: 'Must be an address, or a name and an address: Tandem <tandem@example.com>',
+    })
+    .optional(),
   TANDEM_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -65,7 +75,7 @@ const EnvSchema = z.object({
     .default(24 * 30),
 });
 
-const SECRET_VARS = new Set(['TANDEM_ADMIN_PASSWORD', 'DATABASE_URL']);
+const SECRET_VARS = new Set(['TANDEM_ADMIN_PASSWORD', 'DATABASE_URL', 'TANDEM_SMTP_URL']);
 
 export interface Config {
   port: number;
@@ -82,6 +92,8 @@ export interface Config {
   sessionMaxMs: number;
   /** Whose X-Forwarded-For / -Proto to believe: false (nobody), a hop count, or addresses. */
   trustProxy: number | string[] | false;
+  /** Outgoing mail (TANDEM_SMTP_URL and TANDEM_MAIL_FROM together); undefined = mail is off. */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = clean.TANDEM_ADMIN_EMAIL ? 'TANDEM_ADMIN_PASSWORD' : 'TANDEM_ADMIN_EMAIL';
     problems.push(`${missing}: set TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD together`);
   }
+  if (Boolean(clean.TANDEM_SMTP_URL) !== Boolean(clean.TANDEM_MAIL_FROM)) {
+    const missing = clean.TANDEM_SMTP_URL ? 'TANDEM_MAIL_FROM' : 'TANDEM_SMTP_URL';
+    problems.push(`${missing}: set TANDEM_SMTP_URL and TANDEM_MAIL_FROM together (or neither: mail is off)`);
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -124,5 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.TANDEM_SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: e.TANDEM_SESSION_MAX_HOURS * 3600_000,
     trustProxy: e.TANDEM_TRUST_PROXY ?? false,
+    mail:
+      e.TANDEM_SMTP_URL && e.TANDEM_MAIL_FROM
+        ? { smtpUrl: e.TANDEM_SMTP_URL, from: e.TANDEM_MAIL_FROM }
+        : undefined,
   };
 }

@@ -13,6 +13,7 @@ import { type DatabaseSupervisor, superviseEmbedded } from '#db/supervisor.ts';
 import { buildServer } from '#http/server.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import type { Config } from './config.ts';
+import { mailFromConfig } from './mail-setup.ts';
 import { openUrl } from './open-url.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -56,8 +57,10 @@ export async function startTandem(
   try {
     const { applied } = await migrate(pool);
     if (applied.length) log.info({ applied }, 'database migrated');
+    const mail = mailFromConfig(config);
     const { store, services } = wire(pool, {
       session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+      mail: mail.setup,
     });
     // After the migrations: reactions install graphile-worker's schema, then run its worker.
     reactions = await startReactions({
@@ -67,6 +70,7 @@ export async function startTandem(
       log,
       work: config.worker,
       subscribers: allJobs,
+      mail,
     });
     if (config.admin && (await services.auth.ensureAdmin(config.admin)))
       log.info({ email: config.admin.email }, 'created the admin from TANDEM_ADMIN_EMAIL');

@@ -1,3 +1,4 @@
+import type { MailSetup } from '#app/mail/ports.ts';
 import type { SessionPolicy } from './auth.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { Store } from './store.ts';
@@ -5,6 +6,8 @@ import type { Store } from './store.ts';
 export interface ServiceOptions {
   session: SessionPolicy;
   now?: (() => Date) | undefined;
+  /** How this Tandem mails; off when absent. */
+  mail?: MailSetup | undefined;
 }
 
 /** What every capability's use cases are built from (server/capabilities/capability.ts). */
@@ -13,6 +16,7 @@ export interface ServiceDeps {
   changes: ChangeFeed;
   session: SessionPolicy;
   now: () => Date;
+  mail: MailSetup;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ChangeFeed } from '#app/change-feed.ts';
+import { MAIL_OFF } from '#app/mail/ports.ts';
 import type { ServiceDeps, ServiceOptions, Services } from '#app/services.ts';
 import type { Repos, Store } from '#app/store.ts';
 import type { Queryable } from '#db/pool.ts';
@@ -10,6 +11,7 @@ import { allocation } from './allocation.capability.ts';
 import { backlog } from './backlog.capability.ts';
 import { core } from './core.capability.ts';
 import { forecasts } from './forecasts.capability.ts';
+import { mail } from './mail.capability.ts';
 import { notifications } from './notifications.capability.ts';
 import { poker } from './poker.capability.ts';
 import { products } from './products.capability.ts';
@@ -39,6 +41,7 @@ export const capabilities = [
   trust,
   forecasts,
   allocation,
+  mail,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
@@ -74,6 +77,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     changes,
     session: options.session,
     now: options.now ?? (() => new Date()),
+    mail: options.mail ?? MAIL_OFF,
   };
   const services: Record<string, unknown> = { changes, close: () => changes.close() };
   for (const capability of capabilities) {

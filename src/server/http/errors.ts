@@ -24,6 +24,7 @@ export function statusFor(code: ErrorCode): number {
     case 'reason_required':
     case 'review_closed':
     case 'vote_closed':
+    case 'mail_off':
       return 409;
     case 'version_conflict':
       return 412;

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import {
   type JobHelpers,
   Logger,
+  parseCrontab,
   type Runner,
   type RunnerOptions,
   run,
@@ -9,9 +10,12 @@ import {
   type TaskList,
   type WorkerEvents,
 } from 'graphile-worker';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
+import type { MailTransport } from '#app/mail/sender.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import type { Store } from '#app/store.ts';
+import { MAIL_CRONTAB, mailTasks } from '#jobs/mail.job.ts';
 import type { AnySubscriber, ReactionContext } from '#jobs/subscriber.ts';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
@@ -46,6 +50,11 @@ export interface ReactionsOptions {
   silentAfterMs?: number;
   /** The reactions to run: every capability's jobs (capabilities/index.ts `allJobs`), or a test's own. */
   subscribers: readonly AnySubscriber[];
+  /**
+   * Mail: reactions write their mails with `setup`; with a transport this worker also sends them
+   * (`mail-send`) and runs the daily digest. Off when absent.
+   */
+  mail?: { setup: MailSetup; transport: MailTransport | null };
 }
 
 export interface Reactions {
@@ -78,7 +87,12 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
   if (options.work === false) return { stop: async () => undefined };
 
   const { store, log } = options;
-  const taskList: TaskList = Object.fromEntries(subs.map((s) => [s.name, taskFor(store, s)]));
+  const mail = options.mail?.setup ?? MAIL_OFF;
+  const transport = mail.enabled ? (options.mail?.transport ?? null) : null;
+  const taskList: TaskList = {
+    ...Object.fromEntries(subs.map((s) => [s.name, taskFor(store, s, mail)])),
+    ...(transport ? mailTasks(store, mail, transport) : {}),
+  };
   // graphile-worker locks jobs in the name of the worker pool (locked_by = pool id).
   const poolIds = new Set<string>();
   const events = new EventEmitter() as WorkerEvents;
@@ -105,7 +119,8 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
       noHandleSignals: true,
     },
     undefined,
-    [], // no cron: without this graphile-worker looks for a ./crontab file
+    // Only the digest's schedule: without a list graphile-worker looks for a ./crontab file.
+    transport ? parseCrontab(MAIL_CRONTAB) : [],
   );
   // Settles when the worker stops; a rejection (it lost the database for good) must not crash us.
   runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));
@@ -127,6 +142,7 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
       stopping ??= (async () => {
         clearInterval(timer);
         await runner.stop('Tandem is shutting down');
+        transport?.close();
         await store.read.reactions.forgetWorkers([...poolIds]).catch(() => undefined);
       })();
       return stopping;
@@ -140,7 +156,7 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
  * runs again, finds the receipt, and does nothing. A throw rolls both back and graphile-worker
  * retries with exponential back-off until max attempts, then keeps the job as failed.
  */
-function taskFor(store: Store, sub: AnySubscriber) {
+function taskFor(store: Store, sub: AnySubscriber, mail: MailSetup) {
   return async (payload: unknown, helpers: JobHelpers) => {
     const eventId = Number((payload as { eventId?: unknown } | null)?.eventId);
     if (!Number.isSafeInteger(eventId)) throw new Error(`Job ${helpers.job.id} has no event id`);
@@ -152,7 +168,7 @@ function taskFor(store: Store, sub: AnySubscriber) {
       if (!(sub.eventTypes as readonly string[]).includes(event.type)) return;
       // The check above is what the subscriber's type promises: an event of its own types.
       const handle = sub.handle as (e: StoredEvent, ctx: ReactionContext) => Promise<void>;
-      await handle(event, { repos: r, attempt: helpers.job.attempts });
+      await handle(event, { repos: r, attempt: helpers.job.attempts, mail });
     });
   };
 }

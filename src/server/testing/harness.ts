@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
+import type { MailSetup } from '#app/mail/ports.ts';
 import { hashPassword } from '#app/secrets.ts';
 import type { Services } from '#app/services.ts';
 import type { Store } from '#app/store.ts';
@@ -62,6 +63,8 @@ export async function createTestApp(
   options: {
     now?: () => Date /** Lets a test wrap the pool's connections (fault injection). */;
     onPool?: (pool: pg.Pool) => void;
+    /** Mail on (an SMTP server in the test); off by default. */
+    mail?: MailSetup;
   } = {},
 ): Promise<TestApp> {
   const { pool, kind } = await freshDatabase();
@@ -69,6 +72,7 @@ export async function createTestApp(
   const { store, services } = wire(pool, {
     session: { idleMs: 3600_000, maxMs: 24 * 3600_000 },
     now: options.now,
+    mail: options.mail,
   });
   // Every response of every test is checked against the route's declared schema.
   const app = await buildServer({

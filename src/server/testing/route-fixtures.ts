@@ -118,6 +118,7 @@ export function routeFixtures(t: TestApp, users: FixtureUsers, productId: string
     // Access runs before the handler (stubbed in the access test), so ids that exist nowhere are enough.
     noticeId: async () => '00000000-0000-4000-8000-000000000001',
     jobId: async () => '1',
+    deliveryId: async () => '00000000-0000-4000-8000-000000000002',
   };
 
   /** The value for one path parameter, made on first use. */

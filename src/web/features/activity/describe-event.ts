@@ -63,6 +63,12 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
   'user.password_reset': (_e, who) => `${who} chose a new password with a reset link`,
   'token.created': (e, who) => `${who} created the API token ${quoted(obj(e.after).name)}`.trim(),
   'token.revoked': (_e, who) => `${who} revoked an API token`,
+  'user.notification_settings_changed': (e, who) =>
+    obj(e.after).via === 'unsubscribe'
+      ? `${who} turned a kind of mail off from a mail`
+      : `${who} changed what Tandem mails them`,
+  'delivery.resent': (e, who) => `${who} sent the mail ${quoted(obj(e.after).subject)} again`,
+  'mail.test_sent': (e, who) => `${who} sent a test mail to ${str(obj(e.after).to) ?? 'themselves'}`,
   'invite.created': (e, who) =>
     `${who} invited ${str(obj(e.after).email) ?? 'someone'} to the workspace${obj(e.after).workspaceRole === 'admin' ? ' as an admin' : ''}`,
   'invite.accepted': (_e, who) => `${who} accepted an invitation and joined the workspace`,
