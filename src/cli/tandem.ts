@@ -34,6 +34,8 @@ async function runWorker(config: Config, log: Logger) {
     log,
     subscribers: allJobs,
     mail,
+    silentAfterMs: config.workerTakeoverMs,
+    heartbeatMs: Math.min(15_000, config.workerTakeoverMs / 4),
   });
   console.log('Tandem reactions worker is running.');
   let closing = false;

@@ -53,6 +53,13 @@ const EnvSchema = z.object({
   TANDEM_DEMO: OnOff.optional(),
   /** off when reactions run in their own `tandem worker` processes instead. */
   TANDEM_WORKER: OnOff.default('on'),
+  /** After how long without a heartbeat another instance takes over a dead worker's jobs. */
+  TANDEM_WORKER_TAKEOVER_SECONDS: z.coerce
+    .number({ message: 'Must be a number of seconds' })
+    .int({ message: 'Must be a whole number of seconds' })
+    .min(2, { message: 'Must be 2–3600 seconds' })
+    .max(3600, { message: 'Must be 2–3600 seconds' })
+    .default(60),
   TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TANDEM_TRUST_PROXY: TrustProxy.optional(),
   TANDEM_SMTP_URL: z
@@ -87,6 +94,8 @@ export interface Config {
   demo: boolean;
   /** Run the reactions worker inside the app process. */
   worker: boolean;
+  /** A worker silent this long is taken for dead and its jobs are run by another (ms). */
+  workerTakeoverMs: number;
   logLevel: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -136,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo workspace is on by default only for the embedded database.
     demo: e.TANDEM_DEMO ? e.TANDEM_DEMO === 'on' : !e.DATABASE_URL,
     worker: e.TANDEM_WORKER === 'on',
+    workerTakeoverMs: e.TANDEM_WORKER_TAKEOVER_SECONDS * 1000,
     logLevel: e.TANDEM_LOG_LEVEL,
     sessionIdleMs: e.TANDEM_SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: e.TANDEM_SESSION_MAX_HOURS * 3600_000,

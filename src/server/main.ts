@@ -71,6 +71,8 @@ export async function startTandem(
       work: config.worker,
       subscribers: allJobs,
       mail,
+      silentAfterMs: config.workerTakeoverMs,
+      heartbeatMs: Math.min(15_000, config.workerTakeoverMs / 4),
     });
     if (config.admin && (await services.auth.ensureAdmin(config.admin)))
       log.info({ email: config.admin.email }, 'created the admin from TANDEM_ADMIN_EMAIL');

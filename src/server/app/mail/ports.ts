@@ -1,3 +1,4 @@
+import type { Backoff } from '#domain/delivery/backoff.ts';
 import type { DeliveryMode, MailKind } from '#domain/delivery/mail.ts';
 
 /**
@@ -10,6 +11,8 @@ export interface MailSetup {
   smtpUrl: string | null;
   /** Where links in mails point: https://tandem.example.com (no trailing slash). */
   publicUrl: string;
+  /** Retry delays of transient failures; DELIVERY_BACKOFF unless a test shortens them. */
+  backoff?: Backoff;
 }
 
 export const MAIL_OFF: MailSetup = {

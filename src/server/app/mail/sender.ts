@@ -40,7 +40,9 @@ export async function sendMail(
       await store.transaction((r) => r.mail.markFailed(id, why));
       return 'failed';
     }
-    await store.transaction((r) => r.mail.retryLater(id, reason, retryDelayMs(mail.attempts, random())));
+    await store.transaction((r) =>
+      r.mail.retryLater(id, reason, retryDelayMs(mail.attempts, random(), setup.backoff)),
+    );
     return 'retry';
   }
   await store.transaction((r) => r.mail.markSent(id));

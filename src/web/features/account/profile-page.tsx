@@ -10,6 +10,7 @@ import { ACTIONS, ListSection, ListTable, QueryList, RowError, useRowAction } fr
 import { PageHead } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import { keys, useMe, useTokens } from '#web/lib/queries.ts';
+import { NotificationSettingsSection } from './notification-settings.tsx';
 
 /** Who you are, your products, your password, and personal API tokens (the secret is shown once). */
 export function ProfilePage() {
@@ -45,6 +46,7 @@ export function ProfilePage() {
           </ul>
         )}
       </ListSection>
+      <NotificationSettingsSection />
       <section className="section" aria-labelledby="password-h">
         <h2 id="password-h">{me.user.hasPassword ? 'Change password' : 'Set a password'}</h2>
         <p className="muted">
