@@ -25,10 +25,10 @@ export interface E2EApp {
  * PostgreSQL at 127.0.0.1:5432 when it answers, else the embedded server in a temp folder.
  * The web app must be built (`npm run test:e2e` builds first); without it the test fails.
  */
-export async function startApp(): Promise<E2EApp> {
+export async function startApp(extra: Record<string, string> = {}): Promise<E2EApp> {
   if (!existsSync(path.join(WEB_DIR, 'index.html')))
     throw new Error(`No web build in ${WEB_DIR}: run "npm run build" (npm run test:e2e does).`);
-  const base = { PORT: '0', HOST: '127.0.0.1', TANDEM_DEMO: 'off', TANDEM_LOG_LEVEL: 'warn' };
+  const base = { PORT: '0', HOST: '127.0.0.1', TANDEM_DEMO: 'off', TANDEM_LOG_LEVEL: 'warn', ...extra };
   const dbName = `tandem_e2e_${randomBytes(5).toString('hex')}`;
   let cleanup: () => Promise<void>;
   let env: Record<string, string>;

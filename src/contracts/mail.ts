@@ -21,7 +21,14 @@ export const NotificationSettingsBody = z.object({
   settings: z
     .array(z.object({ kind: MailKind, mode: DeliveryMode }))
     .min(1)
-    .max(20),
+    .max(20)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((s, n) => {
+        if (seen.has(s.kind)) ctx.addIssue({ code: 'custom', path: [n, 'kind'], message: 'Each kind once' });
+        seen.add(s.kind);
+      });
+    }),
 });
 
 export const DeliveryChannel = z.enum(['email']);

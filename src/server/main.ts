@@ -88,6 +88,8 @@ export async function startTandem(
     });
     await app.listen({ port: config.port, host: config.host });
     const url = openUrl(config.baseUrl, config.host, (app.server.address() as AddressInfo).port);
+    // Without TANDEM_BASE_URL, mails link to the address Tandem now listens on.
+    if (!config.baseUrl) mail.setup.publicUrl = url;
     let stopping: Promise<void> | undefined;
     return {
       app,
