@@ -28,6 +28,8 @@ export interface CatcherOptions {
   /** Refuse a recipient or a message with this SMTP reply (e.g. 451 greylisting, 550 no mailbox). */
   refuse?: (to: string) => { code: number; message: string } | null;
   onMail?: (mail: CaughtMail) => void;
+  /** false: keep headers only (no text/html), for benchmarks that only count. */
+  parse?: boolean;
   /** Wait this long (ms) before accepting each message, like a real server under load. */
   delayMs?: () => number;
 }
@@ -70,15 +72,20 @@ export async function startSmtpCatcher(opts: CatcherOptions = {}): Promise<SmtpC
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
         const at = Date.now();
+        const headers = parseHeaders(raw);
         // Parsed (mailparser: encoded words, quoted-printable, the two parts) before the reply, so
         // a test that sees the reply sees the mail.
-        simpleParser(raw).then(
+        const parsed =
+          opts.parse === false
+            ? Promise.resolve({ messageId: undefined, subject: undefined, text: '', html: false as const })
+            : simpleParser(raw);
+        parsed.then(
           (parsed) => {
             const mail: CaughtMail = {
               to: session.envelope.rcptTo.map((r) => r.address).join(', '),
-              messageId: parsed.messageId ?? '',
-              subject: parsed.subject ?? '',
-              headers: parseHeaders(raw),
+              messageId: parsed.messageId ?? headers.get('message-id') ?? '',
+              subject: parsed.subject ?? headers.get('subject') ?? '',
+              headers,
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               raw,

@@ -15,7 +15,7 @@ export interface MailTransport {
 export type SendOutcome = 'sent' | 'failed' | 'retry' | 'skipped';
 
 /**
- * One attempt at one mail: claim (commit) → send → record (commit). The graphile-worker job
+ * One attempt at one mail: claim (one statement, committed) → send → record (one statement). The graphile-worker job
  * that runs this is the only one holding `mail:<id>`, so instances never send one mail at once.
  * A worker killed after the server accepted the mail and before the record leaves the attempt
  * open (`in_flight`); the next attempt counts it in `interrupted` and sends the same Message-ID.
@@ -27,7 +27,8 @@ export async function sendMail(
   id: string,
   random: () => number = Math.random,
 ): Promise<SendOutcome> {
-  const mail = await store.transaction((r) => r.mail.claim(id));
+  // Each step is one statement (atomic by itself), committed before the next begins.
+  const mail = await store.read.mail.claim(id);
   if (!mail) return 'skipped';
   try {
     await transport.send(mail, setup.from ?? 'tandem@localhost');
@@ -37,15 +38,13 @@ export async function sendMail(
     const kind = classifySmtpFailure(e.responseCode);
     if (kind === 'permanent' || mail.attempts >= MAX_MAIL_ATTEMPTS) {
       const why = kind === 'permanent' ? reason : `Gave up after ${mail.attempts} attempts: ${reason}`;
-      await store.transaction((r) => r.mail.markFailed(id, why));
+      await store.read.mail.markFailed(id, why);
       return 'failed';
     }
-    await store.transaction((r) =>
-      r.mail.retryLater(id, reason, retryDelayMs(mail.attempts, random(), setup.backoff)),
-    );
+    await store.read.mail.retryLater(id, reason, retryDelayMs(mail.attempts, random(), setup.backoff));
     return 'retry';
   }
-  await store.transaction((r) => r.mail.markSent(id));
+  await store.read.mail.markSent(id);
   return 'sent';
 }
 

@@ -167,10 +167,14 @@ export function mailRepo(db: Queryable): MailRepo {
       return r.rows[0]!;
     },
     async signingKey() {
-      await db.query('insert into mail_signing_key (id, secret) values (1, $1) on conflict do nothing', [
-        randomBytes(32),
-      ]);
-      const r = await db.query<{ secret: Buffer }>('select secret from mail_signing_key where id = 1');
+      // Read first: the key exists after the first mail, and a read takes no lock.
+      const r = await db.query<{ secret: Buffer }>(
+        `with made as (insert into mail_signing_key (id, secret)
+                       select 1, $1 where not exists (select 1 from mail_signing_key) on conflict do nothing
+                       returning secret)
+         select secret from made union all select secret from mail_signing_key limit 1`,
+        [randomBytes(32)],
+      );
       return r.rows[0]!.secret;
     },
     async heldDays(before, limit) {
