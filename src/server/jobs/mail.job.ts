@@ -1,4 +1,5 @@
 import type { JobHelpers, TaskList } from 'graphile-worker';
+import { fanOutInvitations } from '#app/mail/invitation-mail.ts';
 import { mailAssignment, mailSprint } from '#app/mail/notice-mail.ts';
 import type { MailSetup } from '#app/mail/ports.ts';
 import { type MailTransport, sendDigests, sendMail } from '#app/mail/sender.ts';
@@ -46,12 +47,19 @@ export const sprintClosedMail = defineSubscriber<'sprint.closed'>({
 
 export const mailJobs = [assignedMail, sprintStartedMail, sprintClosedMail] as const;
 
-/** Sending (`mail-send`, one job per outbox row) and the daily digest (`mail-digest`, cron). */
+/**
+ * Sending (`mail-send`, one job per outbox row), a review invitation's mails (`mail-fanout`, one job
+ * per invitation) and the daily digest (`mail-digest`, cron).
+ */
 export function mailTasks(store: Store, setup: MailSetup, transport: MailTransport): TaskList {
   return {
     'mail-send': async (payload: unknown, _helpers: JobHelpers) => {
       const id = String((payload as { id?: unknown } | null)?.id ?? '');
       await sendMail(store, setup, transport, id);
+    },
+    'mail-fanout': async (payload: unknown) => {
+      const id = String((payload as { id?: unknown } | null)?.id ?? '');
+      await store.transaction((r) => fanOutInvitations(r, setup, id));
     },
     'mail-digest': async () => {
       await sendDigests(store, setup, new Date());

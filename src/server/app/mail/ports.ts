@@ -132,4 +132,8 @@ export interface MailRepo {
   ): Promise<{ productKey: string; productName: string; actorName: string | null } | null>;
   itemName(itemId: string): Promise<{ key: string; title: string } | null>;
   sprintName(sprintId: string): Promise<{ name: string; goal: string } | null>;
+  /** One batch row and its `mail-fanout` job, in the caller's transaction; a known key writes nothing. */
+  insertBatch(key: string, payload: unknown): Promise<void>;
+  /** The batch, locked, and deleted with the caller's transaction; null when gone. */
+  takeBatch(id: string): Promise<unknown | null>;
 }

@@ -220,6 +220,21 @@ export function mailRepo(db: Queryable): MailRepo {
       );
       return r.rows[0] ?? null;
     },
+    async insertBatch(key, payload) {
+      await db.query(
+        `with b as (insert into mail_batches (key, payload) values ($1, $2) on conflict do nothing returning id)
+         select graphile_worker.add_job('mail-fanout', json_build_object('id', b.id), job_key := 'mail-fanout:' || b.id)
+           from b`,
+        [key, JSON.stringify(payload)],
+      );
+    },
+    async takeBatch(id) {
+      const r = await db.query<{ payload: unknown }>(
+        'delete from mail_batches where id = $1 returning payload',
+        [id],
+      );
+      return r.rows[0]?.payload ?? null;
+    },
     async sprintName(sprintId) {
       const r = await db.query<{ name: string; goal: string }>(
         'select name, goal from sprints where id = $1',
