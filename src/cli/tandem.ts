@@ -5,6 +5,7 @@ import { createPool } from '#db/pool.ts';
 import { startReactions } from '#jobs/reactions.ts';
 import { type Config, ConfigError, loadConfig } from '#server/config.ts';
 import { createLogger } from '#server/logger.ts';
+import { mailFromConfig } from '#server/mail-setup.ts';
 import { seedDemo } from './demo/index.ts';
 import { signInLines } from './demo/sign-ins.ts';
 
@@ -22,9 +23,11 @@ async function runWorker(config: Config, log: Logger) {
   }
   const pool = createPool(config.databaseUrl, 5);
   await migrate(pool);
+  const mail = mailFromConfig(config);
   const { store, services } = wire(pool, {
     session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
     webhooks: config.webhooks,
+    mail: mail.setup,
   });
   const reactions = await startReactions({
     store,
@@ -33,6 +36,9 @@ async function runWorker(config: Config, log: Logger) {
     subscribers: allJobs,
     clocks: allClocks,
     tasks: allTasks(services),
+    mail,
+    silentAfterMs: config.workerTakeoverMs,
+    heartbeatMs: Math.min(15_000, config.workerTakeoverMs / 4),
   });
   console.log('Tandem reactions worker is running.');
   let closing = false;

@@ -173,6 +173,17 @@ export const EventPayload = z.discriminatedUnion('type', [
   event('user.password_reset_created', 'user', { after: z.strictObject({ expiresAt: str }) }),
   event('user.password_reset', 'user', { after: z.strictObject({ sessionsEnded: z.number() }) }),
   event('token.created', 'api_token', { after: z.strictObject({ name: str }) }),
+  // Mail (issue 12): a person's choice per kind (also by an unsubscribe link), an admin's resend.
+  event('user.notification_settings_changed', 'user', {
+    after: z.strictObject({
+      settings: z.record(str, z.enum(['in_app', 'email', 'digest'])),
+      via: z.enum(['settings', 'unsubscribe']),
+    }),
+  }),
+  event('delivery.resent', 'delivery', {
+    after: z.strictObject({ channel: z.literal('email'), subject: str }),
+  }),
+  event('mail.test_sent', 'delivery', { after: z.strictObject({ to: str }) }),
   event('token.revoked', 'api_token', {}),
   // Issue 12: the personal calendar link (entity: the user) and single sign-on.
   event('calendar_feed.created', 'user', {}),

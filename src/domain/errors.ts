@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'vote_budget_exceeded',
   'comment_period_closed',
   'agreement_version_final',
+  'mail_off',
   'idempotency_key_reused',
   'uri_too_long',
   'headers_too_large',

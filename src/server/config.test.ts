@@ -34,6 +34,42 @@ describe('config', () => {
     }
   });
 
+  it('mail is off without TANDEM_SMTP_URL, on with it and TANDEM_MAIL_FROM together', () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    expect(
+      loadConfig({
+        TANDEM_SMTP_URL: 'smtp://u:p@mail.example.com:587',
+        TANDEM_MAIL_FROM: 'Tandem <t@example.com>',
+      }).mail,
+    ).toEqual({ smtpUrl: 'smtp://u:p@mail.example.com:587', from: 'Tandem <t@example.com>' });
+    expect(
+      loadConfig({ TANDEM_SMTP_URL: 'smtps://mail.example.com', TANDEM_MAIL_FROM: 't@example.com' }).mail
+        ?.from,
+    ).toBe('t@example.com');
+  });
+
+  it('refuses a bad SMTP URL or sender, or one without the other, never echoing the SMTP password', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (err) {
+        return (err as ConfigError).problems.join('\n');
+      }
+    };
+    const bad = problems({
+      TANDEM_SMTP_URL: 'http://u:hunter2@mail.example.com',
+      TANDEM_MAIL_FROM: 'not an address',
+    });
+    expect(bad).toContain('TANDEM_SMTP_URL: Must start with smtp:// or smtps://');
+    expect(bad).toContain('TANDEM_MAIL_FROM: Must be an address');
+    expect(bad).not.toContain('hunter2');
+    expect(problems({ TANDEM_SMTP_URL: 'smtp://mail.example.com' })).toContain(
+      'TANDEM_MAIL_FROM: set TANDEM_SMTP_URL and TANDEM_MAIL_FROM together',
+    );
+    expect(problems({ TANDEM_MAIL_FROM: 't@example.com' })).toContain('TANDEM_SMTP_URL: set');
+  });
+
   it('never echoes the admin password or database URL in its messages', () => {
     try {
       loadConfig({ TANDEM_ADMIN_EMAIL: 'a@b.co', TANDEM_ADMIN_PASSWORD: 'short' });

@@ -61,6 +61,13 @@ const EnvSchema = z.object({
   TANDEM_DEMO: OnOff.optional(),
   /** off when reactions run in their own `tandem worker` processes instead. */
   TANDEM_WORKER: OnOff.default('on'),
+  /** After how long without a heartbeat another instance takes over a dead worker's jobs. */
+  TANDEM_WORKER_TAKEOVER_SECONDS: z.coerce
+    .number({ message: 'Must be a number of seconds' })
+    .int({ message: 'Must be a whole number of seconds' })
+    .min(2, { message: 'Must be 2–3600 seconds' })
+    .max(3600, { message: 'Must be 2–3600 seconds' })
+    .default(60),
   TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TANDEM_TRUST_PROXY: TrustProxy.optional(),
   /** Single sign-on with an OpenID Connect provider: issuer, client id and secret go together. */
@@ -80,6 +87,16 @@ const EnvSchema = z.object({
   TANDEM_WEBHOOK_ALLOW_PRIVATE: OnOff.default('off'),
   /** Seals webhook signing secrets at rest; keep it with the backups, apart from the database. */
   TANDEM_WEBHOOK_SECRET_KEY: z.string().min(32, { message: 'Use at least 32 characters' }).optional(),
+  TANDEM_SMTP_URL: z
+    .url({ message: 'Must be a URL such as smtp://user:password@mail.example.com:587' })
+    .refine((u) => /^smtps?:\/\/[^/]/.test(u), { message: 'Must start with smtp:// or smtps://' })
+    .optional(),
+  TANDEM_MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]{1,100} <[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, {
+      message: 'Must be an address, or a name and an address: Tandem <tandem@example.com>',
+    })
+    .optional(),
   TANDEM_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -95,6 +112,7 @@ const SECRET_VARS = new Set([
   'DATABASE_URL',
   'TANDEM_OIDC_CLIENT_SECRET',
   'TANDEM_WEBHOOK_SECRET_KEY',
+  'TANDEM_SMTP_URL',
 ]);
 const OIDC_VARS = ['TANDEM_OIDC_ISSUER', 'TANDEM_OIDC_CLIENT_ID', 'TANDEM_OIDC_CLIENT_SECRET'] as const;
 
@@ -108,6 +126,8 @@ export interface Config {
   demo: boolean;
   /** Run the reactions worker inside the app process. */
   worker: boolean;
+  /** A worker silent this long is taken for dead and its jobs are run by another (ms). */
+  workerTakeoverMs: number;
   logLevel: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -118,6 +138,8 @@ export interface Config {
   /** False with TANDEM_PASSWORD_SIGNIN=off: only single sign-on signs people in. */
   passwordSignIn: boolean;
   webhooks: { allowPrivate: boolean; secretKey: string | undefined };
+  /** Outgoing mail (TANDEM_SMTP_URL and TANDEM_MAIL_FROM together); undefined = mail is off. */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 export interface SsoSettings {
@@ -159,6 +181,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       'TANDEM_PASSWORD_SIGNIN: "off" needs single sign-on (TANDEM_OIDC_*), or nobody could sign in',
     );
+  if (Boolean(clean.TANDEM_SMTP_URL) !== Boolean(clean.TANDEM_MAIL_FROM)) {
+    const missing = clean.TANDEM_SMTP_URL ? 'TANDEM_MAIL_FROM' : 'TANDEM_SMTP_URL';
+    problems.push(`${missing}: set TANDEM_SMTP_URL and TANDEM_MAIL_FROM together (or neither: mail is off)`);
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -174,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo workspace is on by default only for the embedded database.
     demo: e.TANDEM_DEMO ? e.TANDEM_DEMO === 'on' : !e.DATABASE_URL,
     worker: e.TANDEM_WORKER === 'on',
+    workerTakeoverMs: e.TANDEM_WORKER_TAKEOVER_SECONDS * 1000,
     logLevel: e.TANDEM_LOG_LEVEL,
     sessionIdleMs: e.TANDEM_SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: e.TANDEM_SESSION_MAX_HOURS * 3600_000,
@@ -193,5 +220,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowPrivate: e.TANDEM_WEBHOOK_ALLOW_PRIVATE === 'on',
       secretKey: e.TANDEM_WEBHOOK_SECRET_KEY,
     },
+    mail:
+      e.TANDEM_SMTP_URL && e.TANDEM_MAIL_FROM
+        ? { smtpUrl: e.TANDEM_SMTP_URL, from: e.TANDEM_MAIL_FROM }
+        : undefined,
   };
 }

@@ -13,6 +13,7 @@ import { type DatabaseSupervisor, superviseEmbedded } from '#db/supervisor.ts';
 import { buildServer } from '#http/server.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import type { Config } from './config.ts';
+import { mailFromConfig } from './mail-setup.ts';
 import { openUrl } from './open-url.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -56,10 +57,12 @@ export async function startTandem(
   try {
     const { applied } = await migrate(pool);
     if (applied.length) log.info({ applied }, 'database migrated');
+    const mail = mailFromConfig(config);
     const { store, services } = wire(pool, {
       session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
       signIn: { password: config.passwordSignIn, sso: config.sso },
       webhooks: config.webhooks,
+      mail: mail.setup,
     });
     // After the migrations: reactions install graphile-worker's schema, then run its worker.
     reactions = await startReactions({
@@ -71,6 +74,9 @@ export async function startTandem(
       subscribers: allJobs,
       clocks: allClocks,
       tasks: allTasks(services),
+      mail,
+      silentAfterMs: config.workerTakeoverMs,
+      heartbeatMs: Math.min(15_000, config.workerTakeoverMs / 4),
     });
     if (config.admin && (await services.auth.ensureAdmin(config.admin)))
       log.info({ email: config.admin.email }, 'created the admin from TANDEM_ADMIN_EMAIL');
@@ -86,6 +92,8 @@ export async function startTandem(
     });
     await app.listen({ port: config.port, host: config.host });
     const url = openUrl(config.baseUrl, config.host, (app.server.address() as AddressInfo).port);
+    // Without TANDEM_BASE_URL, mails link to the address Tandem now listens on.
+    if (!config.baseUrl) mail.setup.publicUrl = url;
     let stopping: Promise<void> | undefined;
     return {
       app,

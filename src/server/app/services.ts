@@ -1,3 +1,4 @@
+import type { MailSetup } from '#app/mail/ports.ts';
 import type { SessionPolicy } from './auth.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { ProviderSettings } from './sso/openid-provider.ts';
@@ -17,6 +18,8 @@ export interface ServiceOptions {
   signIn?: SignInOptions | undefined;
   /** From the config (TANDEM_WEBHOOK_*); private targets refused and secrets unsealed without. */
   webhooks?: WebhookSettings | undefined;
+  /** How this Tandem mails; off when absent. */
+  mail?: MailSetup | undefined;
 }
 
 /** What every capability's use cases are built from (server/capabilities/capability.ts). */
@@ -27,6 +30,7 @@ export interface ServiceDeps {
   now: () => Date;
   signIn: SignInOptions;
   webhooks: WebhookSettings;
+  mail: MailSetup;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChangeFeed } from '#app/change-feed.ts';
+import { MAIL_OFF } from '#app/mail/ports.ts';
 import type { ServiceDeps } from '#app/services.ts';
 import type { Store } from '#app/store.ts';
 import type { Queryable } from '#db/pool.ts';
@@ -16,6 +17,7 @@ const deps: ServiceDeps = {
   now: () => new Date(0),
   signIn: { password: true },
   webhooks: { allowPrivate: false },
+  mail: MAIL_OFF,
 };
 
 describe('the capability list', () => {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ChangeFeed } from '#app/change-feed.ts';
+import { MAIL_OFF } from '#app/mail/ports.ts';
 import type { ServiceDeps, ServiceOptions, Services } from '#app/services.ts';
 import type { Repos, Store } from '#app/store.ts';
 import type { Queryable } from '#db/pool.ts';
@@ -14,6 +15,7 @@ import { calendar } from './calendar.capability.ts';
 import { core } from './core.capability.ts';
 import { decisions } from './decisions.capability.ts';
 import { forecasts } from './forecasts.capability.ts';
+import { mail } from './mail.capability.ts';
 import { notifications } from './notifications.capability.ts';
 import { poker } from './poker.capability.ts';
 import { products } from './products.capability.ts';
@@ -52,6 +54,7 @@ export const capabilities = [
   calendar,
   sso,
   webhooks,
+  mail,
 ] as const;
 
 // Repos and Services are these capabilities' repositories and use cases, derived from the list and
@@ -98,6 +101,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     now: options.now ?? (() => new Date()),
     signIn: options.signIn ?? { password: true },
     webhooks: options.webhooks ?? { allowPrivate: false },
+    mail: options.mail ?? MAIL_OFF,
   };
   const services: Record<string, unknown> = { changes, close: () => changes.close() };
   for (const capability of capabilities) {

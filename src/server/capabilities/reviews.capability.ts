@@ -10,8 +10,8 @@ const repos = (db: Queryable) => ({
   reviews: reviewsRepo(db),
 });
 
-const useCases = ({ store, now, changes }: ServiceDeps) => ({
-  reviews: reviewsUseCases(store, now, changes),
+const useCases = ({ store, now, changes, mail }: ServiceDeps) => ({
+  reviews: reviewsUseCases(store, now, changes, mail),
 });
 
 export const reviews = defineCapability({

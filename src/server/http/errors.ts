@@ -29,6 +29,7 @@ export function statusFor(code: ErrorCode): number {
     case 'vote_closed':
     case 'comment_period_closed':
     case 'agreement_version_final':
+    case 'mail_off':
       return 409;
     case 'version_conflict':
       return 412;

@@ -124,6 +124,20 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   registerSignInLimits(app, () => services.auth.deviceKey());
   await registerRateLimits(app);
+  // RFC 8058: a mail client's one-click unsubscribe POSTs `List-Unsubscribe=One-Click` as a form.
+  // Only that route takes a form body; anywhere else a form is refused as before (415).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (req, body, done) => {
+    if (!req.url.startsWith('/api/v1/mail/unsubscribe/')) {
+      done(
+        Object.assign(new Error('Unsupported Media Type'), {
+          statusCode: 415,
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        }),
+      );
+      return;
+    }
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
   app.decorate('publicOrigin', opts.baseUrl ? new URL(opts.baseUrl).origin : null);
 
   for (const route of routes) {

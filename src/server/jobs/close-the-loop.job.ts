@@ -10,7 +10,7 @@ export const acceptedNotices = defineSubscriber({
   name: 'accepted-notices',
   eventTypes: ['item.updated'],
   async handle(event, ctx) {
-    await closeTheLoop(ctx.repos, event);
+    await closeTheLoop(ctx.repos, event, ctx.mail);
   },
 });
 
@@ -19,7 +19,7 @@ export const releaseShippedNotices = defineSubscriber({
   name: 'release-shipped-notices',
   eventTypes: ['release.shipped'],
   async handle(event, ctx) {
-    await closeTheLoop(ctx.repos, event);
+    await closeTheLoop(ctx.repos, event, ctx.mail);
   },
 });
 
@@ -28,7 +28,7 @@ export const requestTriagedNotices = defineSubscriber({
   name: 'request-triaged-notices',
   eventTypes: ['request.triaged'],
   async handle(event, ctx) {
-    await tellRequester(ctx.repos, event);
+    await tellRequester(ctx.repos, event, ctx.mail);
   },
 });
 
@@ -37,7 +37,7 @@ export const requestShippedNotices = defineSubscriber({
   name: 'request-shipped-notices',
   eventTypes: ['request.shipped'],
   async handle(event, ctx) {
-    await tellRequester(ctx.repos, event);
+    await tellRequester(ctx.repos, event, ctx.mail);
   },
 });
 

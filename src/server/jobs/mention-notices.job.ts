@@ -6,6 +6,6 @@ export const mentionNotices = defineSubscriber({
   name: 'mention-notices',
   eventTypes: ['item.commented'],
   async handle(event, ctx) {
-    await noticeMentions(ctx.repos, event);
+    await noticeMentions(ctx.repos, event, ctx.mail);
   },
 });

@@ -2,7 +2,9 @@ import { EventEmitter } from 'node:events';
 import {
   type JobHelpers,
   Logger,
+  type ParsedCronItem,
   parseCronItems,
+  parseCrontab,
   type Runner,
   type RunnerOptions,
   run,
@@ -10,10 +12,13 @@ import {
   type TaskList,
   type WorkerEvents,
 } from 'graphile-worker';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
+import type { MailTransport } from '#app/mail/sender.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import type { Store } from '#app/store.ts';
 import type { Clock } from '#jobs/clock.ts';
+import { MAIL_CRONTAB, mailTasks } from '#jobs/mail.job.ts';
 import type { AnySubscriber, QueueTask, ReactionContext } from '#jobs/subscriber.ts';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
@@ -54,6 +59,11 @@ export interface ReactionsOptions {
   tasks?: Record<string, QueueTask>;
   /** Those tasks run at once in this process (webhook sends mostly wait on the network); default 8. */
   taskConcurrency?: number;
+  /**
+   * Mail: reactions write their mails with `setup`; with a transport this worker also sends them
+   * (`mail-send`) and runs the daily digest. Off when absent.
+   */
+  mail?: { setup: MailSetup; transport: MailTransport | null };
 }
 
 export interface Reactions {
@@ -86,15 +96,21 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
   if (options.work === false) return { stop: async () => undefined };
 
   const { store, log } = options;
+  const mail = options.mail?.setup ?? MAIL_OFF;
+  const transport = mail.enabled ? (options.mail?.transport ?? null) : null;
   const clocks = options.clocks ?? [];
   const taskList: TaskList = Object.fromEntries([
-    ...subs.map((s) => [s.name, taskFor(store, s)] as const),
-    ...subs.flatMap((s) => (s.timer ? [[s.timer.task, timerTaskFor(store, s.timer)] as const] : [])),
+    ...subs.map((s) => [s.name, taskFor(store, s, mail)] as const),
+    ...subs.flatMap((s) => (s.timer ? [[s.timer.task, timerTaskFor(store, s.timer, mail)] as const] : [])),
     ...clocks.map((c) => [c.name, async () => void (await c.run(store))] as const),
   ]);
-  const otherTasks: TaskList = Object.fromEntries(
-    Object.entries(options.tasks ?? {}).map(([name, task]) => [name, (p) => task(p)]),
-  );
+  // Work that waits on the network (webhook and mail sends, the digest) has a pool of its own.
+  const otherTasks: TaskList = {
+    ...Object.fromEntries(
+      Object.entries(options.tasks ?? {}).map(([name, task]) => [name, (p: unknown) => task(p)]),
+    ),
+    ...(transport ? mailTasks(store, mail, transport) : {}),
+  };
   // graphile-worker locks jobs in the name of the worker pool (locked_by = pool id).
   const poolIds = new Set<string>();
   const events = new EventEmitter() as WorkerEvents;
@@ -108,7 +124,7 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
       'reaction failed',
     ),
   );
-  const start = (tasks: TaskList, concurrency: number, cron: readonly Clock[]): Promise<Runner> =>
+  const start = (tasks: TaskList, concurrency: number, cron: ParsedCronItem[]): Promise<Runner> =>
     run(
       {
         ...connection,
@@ -122,17 +138,22 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
         noHandleSignals: true,
       },
       undefined,
-      // Our clocks only (without a list graphile-worker looks for a ./crontab file). No backfill: a
-      // missed tick is covered by the next one (the work looks for everything due).
-      parseCronItems(cron.map((c) => ({ task: c.name, match: c.pattern, options: { backfillPeriod: 0 } }))),
+      // Our schedules only (without a list graphile-worker looks for a ./crontab file).
+      cron,
     );
-  // Reactions (short transactions) and the other tasks (webhook sends: HTTP that may wait seconds
-  // on a slow receiver) run in separate worker pools: graphile-worker fetches only the jobs of a
-  // pool's own task list, so a slow receiver never holds up notices, and sends run side by side.
-  // The clocks tick in the reactions' pool.
-  const runners: Runner[] = [await start(taskList, options.concurrency ?? 2, clocks)];
+  // Reactions (short transactions) and the other tasks (webhook and mail sends: network I/O that
+  // may wait seconds on a slow receiver) run in separate worker pools: graphile-worker fetches
+  // only the jobs of a pool's own task list, so a slow receiver never holds up notices, and sends
+  // run side by side. The clocks tick in the reactions' pool (no backfill: a missed tick is
+  // covered by the next one, the work looks for everything due), the mail digest in the other.
+  const clockCron = parseCronItems(
+    clocks.map((c) => ({ task: c.name, match: c.pattern, options: { backfillPeriod: 0 } })),
+  );
+  const runners: Runner[] = [await start(taskList, options.concurrency ?? 2, clockCron)];
   if (Object.keys(otherTasks).length > 0)
-    runners.push(await start(otherTasks, options.taskConcurrency ?? 8, []));
+    runners.push(
+      await start(otherTasks, options.taskConcurrency ?? 8, transport ? parseCrontab(MAIL_CRONTAB) : []),
+    );
   // Settles when the worker stops; a rejection (it lost the database for good) must not crash us.
   for (const runner of runners)
     runner.promise.catch((err: unknown) => log.error({ err }, 'reactions worker stopped on an error'));
@@ -154,6 +175,7 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
       stopping ??= (async () => {
         clearInterval(timer);
         await Promise.all(runners.map((r) => r.stop('Tandem is shutting down')));
+        transport?.close();
         await store.read.reactions.forgetWorkers([...poolIds]).catch(() => undefined);
       })();
       return stopping;
@@ -167,7 +189,7 @@ export async function startReactions(options: ReactionsOptions): Promise<Reactio
  * runs again, finds the receipt, and does nothing. A throw rolls both back and graphile-worker
  * retries with exponential back-off until max attempts, then keeps the job as failed.
  */
-function taskFor(store: Store, sub: AnySubscriber) {
+function taskFor(store: Store, sub: AnySubscriber, mail: MailSetup) {
   return async (payload: unknown, helpers: JobHelpers) => {
     const eventId = Number((payload as { eventId?: unknown } | null)?.eventId);
     if (!Number.isSafeInteger(eventId)) throw new Error(`Job ${helpers.job.id} has no event id`);
@@ -179,15 +201,15 @@ function taskFor(store: Store, sub: AnySubscriber) {
       if (!(sub.eventTypes as readonly string[]).includes(event.type)) return;
       // The check above is what the subscriber's type promises: an event of its own types.
       const handle = sub.handle as (e: StoredEvent, ctx: ReactionContext) => Promise<void>;
-      await handle(event, { repos: r, attempt: helpers.job.attempts });
+      await handle(event, { repos: r, attempt: helpers.job.attempts, mail });
     });
   };
 }
 
 /** A timer's job: its run in one transaction; a throw rolls back and graphile-worker retries. */
-function timerTaskFor(store: Store, timer: NonNullable<AnySubscriber['timer']>) {
+function timerTaskFor(store: Store, timer: NonNullable<AnySubscriber['timer']>, mail: MailSetup) {
   return async (payload: unknown, helpers: JobHelpers) => {
-    await store.transaction((r) => timer.run(payload, { repos: r, attempt: helpers.job.attempts }));
+    await store.transaction((r) => timer.run(payload, { repos: r, attempt: helpers.job.attempts, mail }));
   };
 }
 

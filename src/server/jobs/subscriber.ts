@@ -1,3 +1,4 @@
+import type { MailSetup } from '#app/mail/ports.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos } from '#app/store.ts';
 import type { EventType } from '#contracts/events.ts';
@@ -8,6 +9,8 @@ export interface ReactionContext {
   repos: Repos;
   /** Which attempt this is (1 for the first run). */
   attempt: number;
+  /** How this Tandem mails (off without TANDEM_SMTP_URL): notices write their mails through it. */
+  mail: MailSetup;
 }
 
 /**

@@ -11,13 +11,10 @@
  * Environment: CRASH_CYCLES (5), CRASH_CLIENTS (4), TANDEM_TEST_PG_URL (the server to create the
  * database on; default postgres://postgres@127.0.0.1:5432/test), CRASH_SEED (random by default).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { DEFAULT_TEST_PG, withDatabase } from './global-db.ts';
+import { freePort, Server, sleep } from './server-process.ts';
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 5);
 const CLIENTS = Number(process.env.CRASH_CLIENTS ?? 4);
@@ -30,79 +27,7 @@ function random(): number {
   x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
   return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
 }
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ADMIN = { email: 'crash@example.test', password: 'crash harness password' };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-class Server {
-  child: ChildProcess | null = null;
-  log: string[] = [];
-  constructor(
-    readonly port: number,
-    readonly databaseUrl: string,
-  ) {}
-
-  get base() {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/tandem.ts', 'start'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: this.databaseUrl,
-        TANDEM_ADMIN_EMAIL: ADMIN.email,
-        TANDEM_ADMIN_PASSWORD: ADMIN.password,
-        TANDEM_BASE_URL: this.base,
-        TANDEM_LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    const keep = (b: Buffer) => {
-      this.log.push(b.toString());
-      if (this.log.length > 200) this.log.shift();
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null)
-        throw new Error(`the server exited (${child.exitCode}):\n${this.log.join('')}`);
-      try {
-        const r = await fetch(`${this.base}/api/health`);
-        if (r.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(100);
-    }
-    throw new Error(`the server did not become healthy in 60 s:\n${this.log.join('')}`);
-  }
-
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-    this.child = null;
-  }
-}
 
 interface Ack {
   key: string;
@@ -117,7 +42,10 @@ async function main() {
   await admin.connect();
   await admin.query(`create database ${dbName}`);
   const databaseUrl = withDatabase(serverUrl, dbName);
-  const server = new Server(await freePort(), databaseUrl);
+  const server = new Server(await freePort(), databaseUrl, {
+    TANDEM_ADMIN_EMAIL: ADMIN.email,
+    TANDEM_ADMIN_PASSWORD: ADMIN.password,
+  });
   const started = Date.now();
   let failedAttempts = 0;
   let replays = 0;

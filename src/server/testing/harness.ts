@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
+import type { MailSetup } from '#app/mail/ports.ts';
 import { hashPassword } from '#app/secrets.ts';
 import type { Services, SignInOptions } from '#app/services.ts';
 import type { Store } from '#app/store.ts';
@@ -67,6 +68,8 @@ export async function createTestApp(
     signIn?: SignInOptions;
     /** Webhook settings (TANDEM_WEBHOOK_*); tests that deliver to a local receiver allow private targets. */
     webhooks?: WebhookSettings;
+    /** Mail on (an SMTP server in the test); off by default. */
+    mail?: MailSetup;
   } = {},
 ): Promise<TestApp> {
   const { pool, kind } = await freshDatabase();
@@ -76,6 +79,7 @@ export async function createTestApp(
     now: options.now,
     signIn: options.signIn,
     webhooks: options.webhooks,
+    mail: options.mail,
   });
   // Every response of every test is checked against the route's declared schema.
   const app = await buildServer({

@@ -3,6 +3,7 @@ import { ProfilePage } from '#web/features/account/profile-page.tsx';
 import { ActivityPage } from '#web/features/activity/activity-page.tsx';
 import { NoticesPage } from '#web/features/activity/notices.tsx';
 import { JobsPage } from '#web/features/admin/jobs-page.tsx';
+import { MailPage } from '#web/features/admin/mail-page.tsx';
 import { UsersPage } from '#web/features/admin/users-page.tsx';
 import { InvitePage } from '#web/features/auth/invite-page.tsx';
 import { SetupPage } from '#web/features/auth/setup-page.tsx';
@@ -36,6 +37,7 @@ const routes: RouteObject[] = [
           { path: 'profile', element: <ProfilePage /> },
           { path: 'admin/users', element: <UsersPage /> },
           { path: 'admin/jobs', element: <JobsPage /> },
+          { path: 'admin/mail', element: <MailPage /> },
           { path: 'notices', element: <NoticesPage /> },
           {
             path: 'p/:productKey',

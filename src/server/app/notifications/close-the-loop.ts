@@ -1,4 +1,6 @@
 import { recordEvents } from '#app/events.ts';
+import { mailNotices } from '#app/mail/notice-mail.ts';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
 import type { NewEvent } from '#app/ports.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos } from '#app/store.ts';
@@ -31,27 +33,30 @@ export function shippedItemIds(event: ShippingEvent): string[] {
   return event.after.status === 'accepted' ? [event.entityId] : [];
 }
 
-export async function closeTheLoop(r: Repos, event: ShippingEvent): Promise<number> {
+export async function closeTheLoop(
+  r: Repos,
+  event: ShippingEvent,
+  mail: MailSetup = MAIL_OFF,
+): Promise<number> {
   let written = 0;
   for (const itemId of shippedItemIds(event)) {
     const item = await r.loop.item(itemId);
     if (!item || item.productId !== event.productId) continue;
     const audience = await r.loop.audienceOf(item.id);
-    const n = await r.notices.insertMany(
-      audience.map((recipientId) => ({
-        recipientId,
-        causeEventId: event.id,
-        causeKey: shippedKey(item.id),
-        kind: 'shipped' as const,
-        productId: item.productId,
-        actorId: event.actorId,
-        itemId: item.id,
-        commentId: null,
-        title: shippedTitle(item),
-        body: item.whatChanged || null,
-      })),
-    );
-    if (n > 0) await wakeBells(r, audience);
+    const notices = audience.map((recipientId) => ({
+      recipientId,
+      causeEventId: event.id,
+      causeKey: shippedKey(item.id),
+      kind: 'shipped' as const,
+      productId: item.productId,
+      actorId: event.actorId,
+      itemId: item.id,
+      commentId: null,
+      title: shippedTitle(item),
+      body: item.whatChanged || null,
+    }));
+    const n = await r.notices.insertMany(notices);
+    if (n > 0) await Promise.all([wakeBells(r, audience), mailNotices(r, mail, notices)]);
     written += n;
 
     const requests = await r.loop.unshippedRequestsOf(item.id);
@@ -82,6 +87,7 @@ export async function closeTheLoop(r: Repos, event: ShippingEvent): Promise<numb
 export async function tellRequester(
   r: Repos,
   event: StoredEvent<'request.triaged'> | StoredEvent<'request.shipped'>,
+  mail: MailSetup = MAIL_OFF,
 ): Promise<number> {
   const request = await r.loop.request(event.entityId);
   if (!request?.requesterId || !(await r.loop.isMember(request.productId, request.requesterId))) return 0;
@@ -127,6 +133,6 @@ export async function tellRequester(
     };
   }
   const n = await r.notices.insertMany([notice]);
-  if (n > 0) await wakeBells(r, [request.requesterId]);
+  if (n > 0) await Promise.all([wakeBells(r, [request.requesterId]), mailNotices(r, mail, [notice])]);
   return n;
 }

@@ -1,4 +1,6 @@
 import type { Actor } from '#app/actor.ts';
+import { mailNotices } from '#app/mail/notice-mail.ts';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
 import { wakeBells } from '#app/notifications/notifications.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos, Store } from '#app/store.ts';
@@ -29,7 +31,11 @@ export type NoticeUseCases = ReturnType<typeof noticeUseCases>;
  * told at all. Nor is a stakeholder: comments are internal (issue 10), so the notice and its
  * excerpt would show them what they may not read.
  */
-export async function noticeMentions(r: Repos, event: StoredEvent<'item.commented'>): Promise<number> {
+export async function noticeMentions(
+  r: Repos,
+  event: StoredEvent<'item.commented'>,
+  mail: MailSetup = MAIL_OFF,
+): Promise<number> {
   if (!event.productId) return 0;
   const productId = event.productId;
   const members = new Set(
@@ -38,18 +44,17 @@ export async function noticeMentions(r: Repos, event: StoredEvent<'item.commente
   const recipients = [...new Set(event.after.mentions)].filter(
     (id) => id !== event.actorId && members.has(id),
   );
-  const written = await r.notices.insertMany(
-    recipients.map((recipientId) => ({
-      recipientId,
-      causeEventId: event.id,
-      causeKey: `mention:${event.id}`,
-      kind: 'mention' as const,
-      productId,
-      actorId: event.actorId,
-      itemId: event.entityId,
-      commentId: event.after.commentId,
-    })),
-  );
-  if (written > 0) await wakeBells(r, recipients);
+  const notices = recipients.map((recipientId) => ({
+    recipientId,
+    causeEventId: event.id,
+    causeKey: `mention:${event.id}`,
+    kind: 'mention' as const,
+    productId,
+    actorId: event.actorId,
+    itemId: event.entityId,
+    commentId: event.after.commentId,
+  }));
+  const written = await r.notices.insertMany(notices);
+  if (written > 0) await Promise.all([wakeBells(r, recipients), mailNotices(r, mail, notices)]);
   return written;
 }

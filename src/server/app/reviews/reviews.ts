@@ -1,5 +1,7 @@
 import type { ChangeFeed } from '#app/change-feed.ts';
 import { recordEvent } from '#app/events.ts';
+import { mailInvitations } from '#app/mail/invitation-mail.ts';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
 import type { ProductContext } from '#app/products.ts';
 import { newSecret, sha256 } from '#app/secrets.ts';
 import type { Repos, Store } from '#app/store.ts';
@@ -34,7 +36,12 @@ const answerView = (a: AnswerRecord) => ({
  * Reviews with customers (issue 10): the PO lists a sprint's accepted increments, sends each
  * stakeholder a personal link, and watches happy / neutral / sad, ratings and comments arrive.
  */
-export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeFeed) {
+export function reviewsUseCases(
+  store: Store,
+  now: () => Date,
+  changes?: ChangeFeed,
+  mail: MailSetup = MAIL_OFF,
+) {
   // Results change only with the product (every answer is an event of it; so is a member's move
   // to another segment): cached per product topic, and a burst of identical reads is one query.
   const cache = changes
@@ -267,10 +274,13 @@ export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeF
         const fallback = new Date(now().getTime() + DEFAULT_LINK_DAYS * 86_400_000);
         const expiresAt = body.expiresAt ? new Date(body.expiresAt) : (rv.closesAt ?? fallback);
         if (expiresAt.getTime() <= now().getTime()) throw invalid({ expiresAt: 'Must be in the future' });
-        const links = people.map((p) => ({ ...p, token: newSecret(TOKEN_PREFIX) }));
+        const links = people.map((p) => {
+          const token = newSecret(TOKEN_PREFIX);
+          return { ...p, token, tokenHash: hashToken(token), url: `${origin}/feedback/${token}` };
+        });
         await r.reviews.upsertInvitations(
           id,
-          links.map((l) => ({ userId: l.userId, tokenHash: hashToken(l.token), expiresAt })),
+          links.map((l) => ({ userId: l.userId, tokenHash: l.tokenHash, expiresAt })),
         );
         if (links.length > 0)
           await recordEvent(r, {
@@ -281,11 +291,23 @@ export function reviewsUseCases(store: Store, now: () => Date, changes?: ChangeF
             type: 'review.invited',
             after: { userIds: links.map((l) => l.userId), expiresAt: expiresAt.toISOString() },
           });
+        // Each person's mail (when mail is on), in this transaction: the outbox row and the link.
+        await mailInvitations(
+          r,
+          mail,
+          {
+            productId: ctx.productId,
+            actorId: ctx.actor.userId,
+            sprintName: rv.sprintName,
+            closesAt: rv.closesAt,
+          },
+          links.map((l) => ({ ...l, expiresAt })),
+        );
         return {
           invitations: links.map((l) => ({
             userId: l.userId,
             name: l.name,
-            url: `${origin}/feedback/${l.token}`,
+            url: l.url,
             expiresAt: expiresAt.toISOString(),
           })),
         };

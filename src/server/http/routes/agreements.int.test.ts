@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAIL_OFF } from '#app/mail/ports.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import type { AgreementDetail } from '#contracts/agreements.ts';
 import { agreementAckNotices, agreementCommentNotices } from '#jobs/agreement-notices.job.ts';
@@ -281,8 +282,9 @@ describe('working agreements', () => {
         await t.store.transaction(async (r) => {
           const e = toStoredEvent((await r.events.byId(Number(id)))!);
           if (e.type === 'agreement.proposed')
-            await agreementCommentNotices.handle(e, { repos: r, attempt: 1 });
-          if (e.type === 'agreement.effective') await agreementAckNotices.handle(e, { repos: r, attempt: 1 });
+            await agreementCommentNotices.handle(e, { repos: r, attempt: 1, mail: MAIL_OFF });
+          if (e.type === 'agreement.effective')
+            await agreementAckNotices.handle(e, { repos: r, attempt: 1, mail: MAIL_OFF });
         });
     const notices = (
       await t.pool.query<{ recipient: string; title: string }>(

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent } from '#app/events.ts';
+import { MAIL_OFF } from '#app/mail/ports.ts';
 import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import { allJobs } from '#capabilities/index.ts';
 import { acceptedNotices, releaseShippedNotices } from '#jobs/close-the-loop.job.ts';
@@ -230,8 +231,9 @@ describe('close the loop', () => {
         await t.store.transaction(async (r) => {
           const event = toStoredEvent((await r.events.byId(Number(id)))!);
           if (event.type === 'release.shipped')
-            await releaseShippedNotices.handle(event, { repos: r, attempt: 2 });
-          if (event.type === 'item.updated') await acceptedNotices.handle(event, { repos: r, attempt: 2 });
+            await releaseShippedNotices.handle(event, { repos: r, attempt: 2, mail: MAIL_OFF });
+          if (event.type === 'item.updated')
+            await acceptedNotices.handle(event, { repos: r, attempt: 2, mail: MAIL_OFF });
         });
       }
     }

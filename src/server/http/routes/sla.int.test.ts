@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAIL_OFF } from '#app/mail/ports.ts';
 import { type StoredEvent, toStoredEvent } from '#app/reactions/stored-event.ts';
 import { fireWarnings, planWarnings } from '#app/sla/warnings.ts';
 import type { SlaPolicyBody } from '#contracts/sla.ts';
@@ -354,7 +355,7 @@ describe('SLA warnings', () => {
       await t.store.transaction(async (r) => {
         const row = await r.events.byId(Number(e.id));
         const handle = sub.handle as (ev: StoredEvent, ctx: ReactionContext) => Promise<void>;
-        await handle(toStoredEvent(row!), { repos: r, attempt: 1 });
+        await handle(toStoredEvent(row!), { repos: r, attempt: 1, mail: MAIL_OFF });
       });
     }
     expect(await jobOf(item.id)).toHaveLength(1);

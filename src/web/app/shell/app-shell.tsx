@@ -89,6 +89,10 @@ export function AppShell() {
               <Icon name="settings" />
               Failed reactions
             </NavLink>
+            <NavLink className="nav-link" to="/admin/mail">
+              <Icon name="bell" />
+              Mail
+            </NavLink>
           </div>
         )}
         <div className="hide-phone">

@@ -11,6 +11,7 @@ import { PageHead } from '#web/components/ui.tsx';
 import { api, apiPath } from '#web/lib/api.ts';
 import { keys, useMe, useSignInMethods, useTokens } from '#web/lib/queries.ts';
 import { CalendarFeedSection } from './calendar-feed-section.tsx';
+import { NotificationSettingsSection } from './notification-settings.tsx';
 
 /** Who you are, your products, your password, and personal API tokens (the secret is shown once). */
 export function ProfilePage() {
@@ -48,6 +49,7 @@ export function ProfilePage() {
           </ul>
         )}
       </ListSection>
+      <NotificationSettingsSection />
       {passwords && (
         <section className="section" aria-labelledby="password-h">
           <h2 id="password-h">{me.user.hasPassword ? 'Change password' : 'Set a password'}</h2>

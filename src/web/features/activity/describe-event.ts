@@ -69,6 +69,12 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
     `${who} linked their account to single sign-on (${str(obj(e.after).email) ?? 'their company account'})`,
   'user.sso_signed_up': (e, who) =>
     `${who} joined the workspace through single sign-on (${str(obj(e.after).email) ?? 'their company account'})`,
+  'user.notification_settings_changed': (e, who) =>
+    obj(e.after).via === 'unsubscribe'
+      ? `${who} turned a kind of mail off from a mail`
+      : `${who} changed what Tandem mails them`,
+  'delivery.resent': (e, who) => `${who} sent the mail ${quoted(obj(e.after).subject)} again`,
+  'mail.test_sent': (e, who) => `${who} sent a test mail to ${str(obj(e.after).to) ?? 'themselves'}`,
   'invite.created': (e, who) =>
     `${who} invited ${str(obj(e.after).email) ?? 'someone'} to the workspace${obj(e.after).workspaceRole === 'admin' ? ' as an admin' : ''}`,
   'invite.accepted': (_e, who) => `${who} accepted an invitation and joined the workspace`,

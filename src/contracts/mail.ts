@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, text } from './common.ts';
+
+export const MailKind = z.enum([
+  'review_invitation',
+  'shipped',
+  'request_status',
+  'mention',
+  'assigned',
+  'sprint',
+]);
+export const DeliveryMode = z.enum(['in_app', 'email', 'digest']);
+
+/** GET/PUT /api/v1/me/notification-settings: one mode per kind. */
+export const NotificationSetting = z.object({ kind: MailKind, label: z.string(), mode: DeliveryMode });
+export const NotificationSettings = z.object({
+  mailEnabled: z.boolean().describe('False while the server has no TANDEM_SMTP_URL: nothing is mailed'),
+  settings: z.array(NotificationSetting),
+});
+export const NotificationSettingsBody = z.object({
+  settings: z
+    .array(z.object({ kind: MailKind, mode: DeliveryMode }))
+    .min(1)
+    .max(20)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((s, n) => {
+        if (seen.has(s.kind)) ctx.addIssue({ code: 'custom', path: [n, 'kind'], message: 'Each kind once' });
+        seen.add(s.kind);
+      });
+    }),
+});
+
+export const DeliveryChannel = z.enum(['email']);
+export const DeliveryStatus = z.enum(['pending', 'sent', 'failed', 'held', 'bundled']);
+export const DeliveryQuery = z.object({
+  channel: DeliveryChannel.optional(),
+  status: DeliveryStatus.optional(),
+});
+export const DeliveryParams = z.object({ deliveryId: Id });
+/**
+ * One delivery of any channel. The common columns (id, channel, status, attempts, lastError,
+ * createdAt, sentAt) are what every channel's outbox has; the rest says what it was.
+ */
+export const Delivery = z.object({
+  id: Id,
+  channel: DeliveryChannel,
+  status: DeliveryStatus,
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: IsoDateTime,
+  sentAt: IsoDateTime.nullable(),
+  kind: z.string(),
+  recipient: z.string().describe('The address mailed'),
+  subject: z.string(),
+  messageId: z.string(),
+  interrupted: z
+    .number()
+    .int()
+    .describe('Attempts cut short after the send began (a crash): may be duplicates'),
+});
+export const DeliveryList = z.object({ deliveries: z.array(Delivery) });
+
+export const MailStatus = z.object({
+  enabled: z.boolean(),
+  from: z.string().nullable(),
+  server: z.string().nullable().describe('The SMTP host and port (never the password)'),
+  queue: z.object({
+    pending: z.number().int(),
+    held: z.number().int(),
+    failed: z.number().int(),
+    sent: z.number().int(),
+  }),
+});
+
+export const UnsubscribeParams = z.object({ token: text({ max: 300 }) });
+export const Unsubscribed = z.object({ ok: z.literal(true), kind: MailKind });
+export const SentTestMail = z.object({ ok: z.literal(true), to: z.string() });
+export type Delivery = z.infer<typeof Delivery>;

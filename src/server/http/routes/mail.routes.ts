@@ -1,0 +1,110 @@
+import type { DeliveryRecord } from '#app/mail/ports.ts';
+import { Ok } from '#contracts/common.ts';
+import {
+  type Delivery,
+  DeliveryList,
+  DeliveryParams,
+  DeliveryQuery,
+  MailStatus,
+  NotificationSettings,
+  NotificationSettingsBody,
+  SentTestMail,
+  Unsubscribed,
+  UnsubscribeParams,
+} from '#contracts/mail.ts';
+import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
+
+const presentDelivery = (d: DeliveryRecord): Delivery => ({
+  id: d.id,
+  channel: 'email',
+  status: d.status,
+  attempts: d.attempts,
+  lastError: d.lastError,
+  createdAt: d.createdAt.toISOString(),
+  sentAt: d.sentAt?.toISOString() ?? null,
+  kind: d.kind,
+  recipient: d.recipient,
+  subject: d.subject,
+  messageId: d.messageId,
+  interrupted: d.interrupted,
+});
+
+export const mailRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/me/notification-settings',
+    tag: 'mail',
+    summary: 'How you take each kind of notification: in-app only, email at once, or a daily digest',
+    access: allow.user,
+    response: NotificationSettings,
+    handler: (ctx) => ctx.services.mail.settings(ctx.actor),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/me/notification-settings',
+    tag: 'mail',
+    summary: 'Choose per kind: in_app, email or digest (kinds not named keep their mode)',
+    access: allow.user,
+    body: NotificationSettingsBody,
+    response: NotificationSettings,
+    handler: (ctx) => ctx.services.mail.updateSettings(ctx.actor, ctx.body.settings),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/mail/unsubscribe/:token',
+    tag: 'mail',
+    summary:
+      'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post): the signed link turns that kind of mail off for its person',
+    access: allow.public,
+    params: UnsubscribeParams,
+    response: Unsubscribed,
+    handler: (ctx) => ctx.services.mail.unsubscribe(ctx.params.token),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/admin/mail',
+    tag: 'admin',
+    summary: 'Mail configuration (on or off, sender, server without password) and the outbox queue',
+    access: allow.admin,
+    response: MailStatus,
+    handler: (ctx) => ctx.services.mail.status(),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/admin/mail/test',
+    tag: 'admin',
+    summary: 'Send yourself a test mail through the outbox (409 mail_off without SMTP)',
+    access: allow.admin,
+    response: SentTestMail,
+    handler: (ctx) => ctx.services.mail.sendTest(ctx.actor),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/admin/deliveries',
+    tag: 'admin',
+    summary: 'Deliveries of every channel, newest first, by channel and status',
+    access: allow.admin,
+    query: DeliveryQuery,
+    response: DeliveryList,
+    async handler(ctx) {
+      // Only email so far; other channels' outboxes share the common columns.
+      if (ctx.query.channel && ctx.query.channel !== 'email') return { deliveries: [] };
+      return {
+        deliveries: (await ctx.services.mail.list({ status: ctx.query.status })).map(presentDelivery),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/admin/deliveries/:deliveryId/resend',
+    tag: 'admin',
+    summary: 'Send a sent or failed delivery again, by hand (same Message-ID, fresh attempts)',
+    access: allow.admin,
+    params: DeliveryParams,
+    response: Ok,
+    async handler(ctx) {
+      await ctx.services.mail.resend(ctx.actor, ctx.params.deliveryId);
+      return { ok: true as const };
+    },
+  }),
+];
