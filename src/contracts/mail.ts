@@ -8,6 +8,10 @@ export const MailKind = z.enum([
   'mention',
   'assigned',
   'sprint',
+  'sla',
+  'agreement',
+  'decision',
+  'webhook',
 ]);
 export const DeliveryMode = z.enum(['in_app', 'email', 'digest']);
 

@@ -9,6 +9,10 @@ export const MAIL_KINDS = [
   'mention',
   'assigned',
   'sprint',
+  'sla',
+  'agreement',
+  'decision',
+  'webhook',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -20,6 +24,10 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   mention: '@mentions in comments',
   assigned: 'Items assigned to you',
   sprint: 'Sprints started and closed',
+  sla: 'Defects whose SLA clock is running out or breached',
+  agreement: 'Working agreements to comment on or acknowledge',
+  decision: 'Changes that went around a decision; workarounds not repaid',
+  webhook: 'Webhooks turned off after a day of failures',
 };
 
 export const DELIVERY_MODES = ['in_app', 'email', 'digest'] as const;

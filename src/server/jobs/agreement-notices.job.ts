@@ -6,7 +6,7 @@ export const agreementCommentNotices = defineSubscriber({
   name: 'agreement-comment-notices',
   eventTypes: ['agreement.proposed'],
   async handle(event, ctx) {
-    await noticeAgreement(ctx.repos, event);
+    await noticeAgreement(ctx.repos, event, ctx.mail);
   },
 });
 
@@ -15,7 +15,7 @@ export const agreementAckNotices = defineSubscriber({
   name: 'agreement-ack-notices',
   eventTypes: ['agreement.effective'],
   async handle(event, ctx) {
-    await noticeAgreement(ctx.repos, event);
+    await noticeAgreement(ctx.repos, event, ctx.mail);
   },
 });
 

@@ -21,7 +21,7 @@ export const decisionContradictionNotices = defineSubscriber({
   name: 'decision-contradiction-notices',
   eventTypes: ['decision.contradicted'],
   async handle(event, ctx) {
-    await contradictionNotices(ctx.repos, event);
+    await contradictionNotices(ctx.repos, event, ctx.mail);
   },
 });
 
@@ -30,7 +30,7 @@ export const repaymentOverdueNotices = defineSubscriber({
   name: 'repayment-overdue-notices',
   eventTypes: ['item.repayment_overdue'],
   async handle(event, ctx) {
-    await overdueNotices(ctx.repos, event);
+    await overdueNotices(ctx.repos, event, ctx.mail);
   },
 });
 

@@ -97,7 +97,7 @@ describe('mail settings', () => {
     const res = await api(tom, 'GET', '/api/v1/me/notification-settings');
     expect(res.statusCode).toBe(200);
     expect(res.json().mailEnabled).toBe(true);
-    expect(res.json().settings.map((s: { mode: string }) => s.mode)).toEqual(Array(6).fill('email'));
+    expect(res.json().settings.map((s: { mode: string }) => s.mode)).toEqual(Array(10).fill('email'));
     const bad = await api(tom, 'PUT', '/api/v1/me/notification-settings', {
       settings: [{ kind: 'x', mode: 'sms' }],
     });
@@ -339,6 +339,37 @@ describe('the daily digest', () => {
       ),
     ).toBe(3);
     for (const n of [1, 2, 3]) expect(digest.text).toContain(`@Olive Owner point ${n}`);
+  });
+});
+
+describe('notices about the work', () => {
+  it('an agreement asking for comments reaches the team by mail once, linking to the agreement', async () => {
+    const created = await api(po, 'POST', `/api/v1/products/${productId}/agreements`, {
+      title: 'How we handle urgent bugs',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const proposed = await api(po, 'POST', `/api/v1/agreements/${id}/versions`, {
+      body: 'S1 defects are fixed at the root, with the tech lead.',
+      commentUntil: hours(48),
+      effectiveFrom: hours(96),
+    });
+    expect(proposed.statusCode).toBe(201);
+    const subject = 'Comment on “How we handle urgent bugs”';
+    await eventually(() => mailsTo(tom).some((m) => m.subject.includes(subject)));
+    const mail = mailsTo(tom).find((m) => m.subject.includes(subject))!;
+    expect(mail.text).toContain(`https://tandem.example.test/p/LG/agreements/${id}`);
+    expect(mail.text).toContain('the working agreement names you');
+    // The proposer is not asked, and a stakeholder is not among the people it names.
+    expect(mailsTo(po).some((m) => m.subject.includes(subject))).toBe(false);
+    expect(mailsTo(vip).some((m) => m.subject.includes(subject))).toBe(false);
+    expect(
+      await count(
+        `select count(*) as n from mail_deliveries where kind = 'agreement' and recipient_id = $1`,
+        [tom.id],
+      ),
+    ).toBe(1);
   });
 });
 

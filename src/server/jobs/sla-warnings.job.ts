@@ -28,9 +28,9 @@ export const slaWarningJobs = [
     handle: (e, ctx) => replan(e, ctx),
     timer: {
       task: SLA_TIMER_TASK,
-      async run(payload, { repos }) {
+      async run(payload, { repos, mail }) {
         if (!isPayload(payload)) throw new Error('An SLA timer without its item, product and event');
-        await fireWarnings(repos, payload, Date.now());
+        await fireWarnings(repos, payload, Date.now(), mail);
       },
     },
   }),

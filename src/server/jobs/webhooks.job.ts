@@ -21,7 +21,7 @@ export const webhookDisabledNotice = defineSubscriber({
   name: 'webhook-disabled-notice',
   eventTypes: ['webhook.disabled'],
   async handle(event, ctx) {
-    await tellWebhookDisabled(ctx.repos, event);
+    await tellWebhookDisabled(ctx.repos, event, ctx.mail);
   },
 });
 

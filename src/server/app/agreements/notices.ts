@@ -1,3 +1,5 @@
+import { insertNotices } from '#app/mail/notice-mail.ts';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
 import { wakeBells } from '#app/notifications/notifications.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos } from '#app/store.ts';
@@ -21,6 +23,7 @@ const when = (iso: string) =>
 export async function noticeAgreement(
   r: Repos,
   event: StoredEvent<'agreement.proposed' | 'agreement.effective'>,
+  mail: MailSetup = MAIL_OFF,
 ): Promise<number> {
   if (!event.productId) return 0;
   const agreement = await r.agreements.get(event.entityId);
@@ -46,7 +49,9 @@ export async function noticeAgreement(
     };
   }
   const recipients = members.map((m) => m.userId).filter((id) => id !== notice.skip);
-  const written = await r.notices.insertMany(
+  const written = await insertNotices(
+    r,
+    mail,
     recipients.map((recipientId) => ({
       recipientId,
       causeEventId: event.id,

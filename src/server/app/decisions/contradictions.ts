@@ -1,4 +1,6 @@
 import { recordEvent } from '#app/events.ts';
+import { insertNotices } from '#app/mail/notice-mail.ts';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
 import { wakeBells } from '#app/notifications/notifications.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos } from '#app/store.ts';
@@ -115,6 +117,7 @@ export async function flagContradictions(r: Repos, e: StoredEvent<ContradictionC
 export async function contradictionNotices(
   r: Repos,
   e: StoredEvent<'decision.contradicted'>,
+  mail: MailSetup = MAIL_OFF,
 ): Promise<number> {
   if (!e.productId) return 0;
   const productId = e.productId;
@@ -124,7 +127,9 @@ export async function contradictionNotices(
   const recipients = (await r.decisions.participantIds(e.entityId)).filter(
     (id) => id !== e.actorId && readers.has(id),
   );
-  const written = await r.notices.insertMany(
+  const written = await insertNotices(
+    r,
+    mail,
     recipients.map((recipientId) => ({
       recipientId,
       causeEventId: e.id,

@@ -1,4 +1,6 @@
 import { recordEvent } from '#app/events.ts';
+import { insertNotices } from '#app/mail/notice-mail.ts';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
 import { wakeBells } from '#app/notifications/notifications.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos } from '#app/store.ts';
@@ -33,13 +35,19 @@ export async function markOverdueRepayments(r: Repos, now: Date): Promise<number
 }
 
 /** The PO and the team hear of an unpaid repayment once each (cause key per repayment item). */
-export async function overdueNotices(r: Repos, e: StoredEvent<'item.repayment_overdue'>): Promise<number> {
+export async function overdueNotices(
+  r: Repos,
+  e: StoredEvent<'item.repayment_overdue'>,
+  mail: MailSetup = MAIL_OFF,
+): Promise<number> {
   if (!e.productId) return 0;
   const productId = e.productId;
   const recipients = (await r.members.list(productId))
     .filter((m) => m.role === 'owner' || m.role === 'team')
     .map((m) => m.userId);
-  const written = await r.notices.insertMany(
+  const written = await insertNotices(
+    r,
+    mail,
     recipients.map((recipientId) => ({
       recipientId,
       causeEventId: e.id,

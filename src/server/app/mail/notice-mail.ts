@@ -3,6 +3,21 @@ import type { MailSetup, NoticeFacts } from '#app/mail/ports.ts';
 import type { NewNotice } from '#app/reactions/ports.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos } from '#app/store.ts';
+import type { MailKind } from '#domain/delivery/mail.ts';
+
+/**
+ * Writes notices and, for those written now, their mails, in the caller's transaction: the one
+ * way a reaction tells people, so every notice kind reaches the inbox of those who want it.
+ */
+export async function insertNotices(
+  r: Repos,
+  setup: MailSetup,
+  notices: readonly NewNotice[],
+): Promise<number> {
+  const written = await r.notices.insertMany(notices);
+  if (written > 0) await mailNotices(r, setup, notices);
+  return written;
+}
 
 /**
  * The mails of notices just written, in the same transaction: one per (notice cause key,
@@ -44,6 +59,7 @@ function noticeDraft(setup: MailSetup, f: NoticeFacts): MailDraft {
       }),
     };
   }
+  if (f.kind !== 'shipped' && f.kind !== 'request_status') return workNoticeDraft(setup, f, key);
   const shipped = f.kind === 'shipped';
   return {
     key,
@@ -63,6 +79,63 @@ function noticeDraft(setup: MailSetup, f: NoticeFacts): MailDraft {
       reason: shipped
         ? `You get this because you asked for it, supported it or voted for it on ${f.productName}.`
         : `You get this because you made this request on ${f.productName}.`,
+    }),
+  };
+}
+
+type WorkNoticeKind = Exclude<NoticeFacts['kind'], 'mention' | 'shipped' | 'request_status'>;
+
+/** Each work notice's mail kind (what people choose per kind), where it links and why it came. */
+const WORK_NOTICES: Record<
+  WorkNoticeKind,
+  {
+    mailKind: MailKind;
+    link: (base: string, f: NoticeFacts) => { url: string; label: string };
+    reason: string;
+  }
+> = {
+  sla: {
+    mailKind: 'sla',
+    link: (base, f) => ({ url: `${base}/backlog?item=${f.itemId ?? ''}`, label: 'Open the defect' }),
+    reason: 'you are on the team or the Product Owner, and this defect’s SLA clock needs attention',
+  },
+  agreement: {
+    mailKind: 'agreement',
+    link: (base, f) => ({ url: `${base}/agreements/${f.agreementId ?? ''}`, label: 'Open the agreement' }),
+    reason: 'the working agreement names you among the people it asks',
+  },
+  decision_contradicted: {
+    mailKind: 'decision',
+    link: (base) => ({ url: `${base}/decisions`, label: 'See the decision' }),
+    reason: 'you took part in the decision',
+  },
+  repayment_overdue: {
+    mailKind: 'decision',
+    link: (base, f) => ({ url: `${base}/backlog?item=${f.itemId ?? ''}`, label: 'Open the repayment' }),
+    reason: 'you are on the team or the Product Owner',
+  },
+  webhook_disabled: {
+    mailKind: 'webhook',
+    link: (base) => ({ url: `${base}/settings`, label: 'Open the webhook settings' }),
+    reason: 'you own this product’s webhooks',
+  },
+};
+
+/** A notice about the work (SLA, agreements, decisions, webhooks): its words as the bell has them. */
+function workNoticeDraft(setup: MailSetup, f: NoticeFacts, key: string): MailDraft {
+  const how = WORK_NOTICES[f.kind as WorkNoticeKind];
+  const base = `${setup.publicUrl}/p/${encodeURIComponent(f.productKey)}`;
+  return {
+    key,
+    recipientId: f.recipientId,
+    kind: how.mailKind,
+    content: () => ({
+      productName: f.productName,
+      subject: f.title ?? 'Something needs your attention',
+      lines: f.body ? [f.body] : [],
+      quote: null,
+      link: how.link(base, f),
+      reason: `You get this because ${how.reason} on ${f.productName}.`,
     }),
   };
 }

@@ -1,3 +1,4 @@
+import type { NoticeKind } from '#app/reactions/ports.ts';
 import type { Backoff } from '#domain/delivery/backoff.ts';
 import type { DeliveryMode, MailKind } from '#domain/delivery/mail.ts';
 
@@ -79,8 +80,9 @@ export interface DeliveryRecord {
 export interface NoticeFacts {
   recipientId: string;
   causeKey: string;
-  kind: 'mention' | 'shipped' | 'request_status';
+  kind: NoticeKind;
   productKey: string;
+  agreementId: string | null;
   productName: string;
   itemId: string | null;
   itemKey: string | null;

@@ -1,3 +1,5 @@
+import { insertNotices } from '#app/mail/notice-mail.ts';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
 import { wakeBells } from '#app/notifications/notifications.ts';
 import type { NewNotice } from '#app/reactions/ports.ts';
 import type { Repos } from '#app/store.ts';
@@ -54,7 +56,12 @@ function words(t: Threshold, timeZone: string): { headline: string; line: string
     : { headline: `${clock[0]!.toUpperCase()}${clock.slice(1)} SLA breached`, line: `It was due ${when}.` };
 }
 
-export async function fireWarnings(r: Repos, p: TimerPayload, now: number): Promise<number> {
+export async function fireWarnings(
+  r: Repos,
+  p: TimerPayload,
+  now: number,
+  mail: MailSetup = MAIL_OFF,
+): Promise<number> {
   const policy = (await r.sla.policy(p.productId))?.policy ?? null;
   const [h] = await r.sla.histories(p.productId, [p.itemId]);
   if (!h || !policy) return 0;
@@ -79,7 +86,7 @@ export async function fireWarnings(r: Repos, p: TimerPayload, now: number): Prom
         body: `${clocks.severity} ${SEVERITY_NAMES[clocks.severity]}. ${w.line}`,
       }));
     });
-    written = await r.notices.insertMany(notices);
+    written = await insertNotices(r, mail, notices);
     if (written) await wakeBells(r, recipients);
   }
   const next = nextWake(clocks, now);

@@ -1,4 +1,6 @@
 import { recordEvent } from '#app/events.ts';
+import { insertNotices } from '#app/mail/notice-mail.ts';
+import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Repos, Store } from '#app/store.ts';
 import { judgeAttempt, WEBHOOK_DISABLE_AFTER_MS } from '#domain/delivery/webhook-attempt.ts';
@@ -28,10 +30,16 @@ export async function fanOutWebhooks(r: Repos, event: StoredEvent): Promise<numb
 }
 
 /** The owner hears that an endpoint was disabled after a day of failures: one notice per disabling. */
-export async function tellWebhookDisabled(r: Repos, event: StoredEvent<'webhook.disabled'>): Promise<void> {
+export async function tellWebhookDisabled(
+  r: Repos,
+  event: StoredEvent<'webhook.disabled'>,
+  mail: MailSetup = MAIL_OFF,
+): Promise<void> {
   if (!event.productId) return;
   const recipients = await r.webhooks.ownersToTell(event.entityId);
-  await r.notices.insertMany(
+  await insertNotices(
+    r,
+    mail,
     recipients.map((recipientId) => ({
       recipientId,
       causeEventId: event.id,

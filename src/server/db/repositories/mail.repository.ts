@@ -82,7 +82,7 @@ export function mailRepo(db: Queryable): MailRepo {
         `select n.recipient_id as "recipientId", n.cause_key as "causeKey", n.kind,
                 p.key as "productKey", p.name as "productName", n.item_id as "itemId",
                 p.key || '-' || i.number as "itemKey", i.title as "itemTitle", a.name as "actorName", n.title, n.body,
-                left(c.body, 280) as excerpt
+                left(c.body, 280) as excerpt, n.agreement_id as "agreementId"
            from notices n
            join products p on p.id = n.product_id
            left join items i on i.id = n.item_id and i.deleted_at is null
