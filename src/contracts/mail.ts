@@ -35,7 +35,7 @@ export const NotificationSettingsBody = z.object({
     }),
 });
 
-export const DeliveryChannel = z.enum(['email']);
+export const DeliveryChannel = z.enum(['email', 'webhook']);
 export const DeliveryStatus = z.enum(['pending', 'sent', 'failed', 'held', 'bundled']);
 export const DeliveryQuery = z.object({
   channel: DeliveryChannel.optional(),
@@ -54,10 +54,10 @@ export const Delivery = z.object({
   lastError: z.string().nullable(),
   createdAt: IsoDateTime,
   sentAt: IsoDateTime.nullable(),
-  kind: z.string(),
-  recipient: z.string().describe('The address mailed'),
-  subject: z.string(),
-  messageId: z.string(),
+  kind: z.string().describe('The mail kind, or the event type a webhook carried'),
+  recipient: z.string().describe('The address mailed, or the endpoint URL'),
+  subject: z.string().describe('The mail subject, or the event type'),
+  messageId: z.string().describe('The Message-ID, or the webhook-id'),
   interrupted: z
     .number()
     .int()

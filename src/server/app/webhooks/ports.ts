@@ -100,6 +100,13 @@ export interface WebhooksRepo {
   delivery(endpointId: string, deliveryId: string): Promise<WebhookDeliveryRecord | null>;
   /** A sent or failed delivery back to pending with fresh attempts; false when it is pending already. */
   resend(endpointId: string, deliveryId: string): Promise<boolean>;
+  /** Every product's deliveries, newest first, with their endpoint's URL and product (the admin list). */
+  adminList(q: {
+    status?: DeliveryStatus | undefined;
+    limit: number;
+  }): Promise<Array<WebhookDeliveryRecord & { url: string; productId: string }>>;
+  /** The endpoint and product of one delivery, for the admin's re-send. */
+  deliveryOwner(deliveryId: string): Promise<{ endpointId: string; productId: string } | null>;
   /** Who hears that an endpoint was disabled: its creator while still the product's owner, else the owners. */
   ownersToTell(endpointId: string): Promise<string[]>;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '#app/actor.ts';
 import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Repos, Store } from '#app/store.ts';
@@ -174,6 +175,17 @@ export function webhookUseCases(store: Store, deps: WebhookDeps) {
         });
         return (await r.webhooks.delivery(e.id, deliveryId))!;
       });
+    },
+
+    /** Every product's deliveries for the workspace admin (`GET /admin/deliveries`). */
+    adminList: (q: { status?: DeliveryStatus | undefined }, limit = 200) =>
+      store.read.webhooks.adminList({ ...q, limit }),
+
+    /** The admin's re-send of any product's delivery; null when no webhook delivery has that id. */
+    async adminResend(actor: Actor, deliveryId: string): Promise<WebhookDeliveryRecord | null> {
+      const owner = await store.read.webhooks.deliveryOwner(deliveryId);
+      if (!owner) return null;
+      return this.resend({ actor, productId: owner.productId, role: 'owner' }, owner.endpointId, deliveryId);
     },
 
     /** Sends a sent or failed delivery again: same webhook-id and body, so a receiver sees a repeat. */

@@ -179,6 +179,24 @@ export function webhooksRepo(db: Queryable): WebhooksRepo {
       );
       return (r.rowCount ?? 0) > 0;
     },
+    async adminList(q) {
+      const r = await db.query<DeliveryRow & { url: string; productId: string }>(
+        `select ${DELIVERY}, w.url, w.product_id as "productId"
+           from webhook_deliveries join webhook_endpoints w on w.id = webhook_deliveries.endpoint_id
+          where ($1::text is null or webhook_deliveries.status = $1)
+          order by webhook_deliveries.created_at desc, webhook_deliveries.id limit $2`,
+        [q.status ?? null, q.limit],
+      );
+      return r.rows.map(({ url, productId, ...row }) => ({ ...delivery(row), url, productId }));
+    },
+    async deliveryOwner(deliveryId) {
+      const r = await db.query<{ endpointId: string; productId: string }>(
+        `select d.endpoint_id as "endpointId", w.product_id as "productId"
+           from webhook_deliveries d join webhook_endpoints w on w.id = d.endpoint_id where d.id = $1`,
+        [deliveryId],
+      );
+      return r.rows[0] ?? null;
+    },
     async ownersToTell(endpointId) {
       const r = await db.query<{ userId: string }>(
         `select m.user_id as "userId" from webhook_endpoints w

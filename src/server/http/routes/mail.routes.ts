@@ -1,4 +1,5 @@
 import type { DeliveryRecord } from '#app/mail/ports.ts';
+import type { WebhookDeliveryRecord } from '#app/webhooks/ports.ts';
 import { Ok } from '#contracts/common.ts';
 import {
   type Delivery,
@@ -27,6 +28,22 @@ const presentDelivery = (d: DeliveryRecord): Delivery => ({
   subject: d.subject,
   messageId: d.messageId,
   interrupted: d.interrupted,
+});
+
+const presentWebhookDelivery = (d: WebhookDeliveryRecord & { url: string }): Delivery => ({
+  id: d.id,
+  channel: 'webhook',
+  status: d.status,
+  attempts: d.attempts,
+  lastError: d.lastError,
+  createdAt: d.createdAt.toISOString(),
+  sentAt: d.sentAt?.toISOString() ?? null,
+  kind: d.eventType,
+  recipient: d.url,
+  subject: d.eventType,
+  messageId: d.id,
+  // A webhook attempt cut short is retried with the same webhook-id; no count is kept of it.
+  interrupted: 0,
 });
 
 export const mailRoutes: AnyRoute[] = [
@@ -87,11 +104,16 @@ export const mailRoutes: AnyRoute[] = [
     query: DeliveryQuery,
     response: DeliveryList,
     async handler(ctx) {
-      // Only email so far; other channels' outboxes share the common columns.
-      if (ctx.query.channel && ctx.query.channel !== 'email') return { deliveries: [] };
-      return {
-        deliveries: (await ctx.services.mail.list({ status: ctx.query.status })).map(presentDelivery),
-      };
+      const { channel, status } = ctx.query;
+      // Webhook deliveries are never held or bundled (those are mail's digest states).
+      const digestOnly = status === 'held' || status === 'bundled';
+      const [mails, webhooks] = await Promise.all([
+        channel === 'webhook' ? [] : ctx.services.mail.list({ status }),
+        channel === 'email' || digestOnly ? [] : ctx.services.webhooks.adminList({ status }),
+      ]);
+      const deliveries = [...mails.map(presentDelivery), ...webhooks.map(presentWebhookDelivery)];
+      deliveries.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+      return { deliveries: deliveries.slice(0, 200) };
     },
   }),
   defineRoute({
@@ -103,7 +125,9 @@ export const mailRoutes: AnyRoute[] = [
     params: DeliveryParams,
     response: Ok,
     async handler(ctx) {
-      await ctx.services.mail.resend(ctx.actor, ctx.params.deliveryId);
+      // The id says which outbox: a webhook delivery's, else a mail's (404 when neither has it).
+      if (!(await ctx.services.webhooks.adminResend(ctx.actor, ctx.params.deliveryId)))
+        await ctx.services.mail.resend(ctx.actor, ctx.params.deliveryId);
       return { ok: true as const };
     },
   }),

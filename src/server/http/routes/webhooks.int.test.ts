@@ -276,6 +276,42 @@ describe('deliveries', () => {
     expect(sent!.responseCode).toBe(204);
   });
 
+  it('the workspace admin sees webhook deliveries beside mail, and re-sends one with the same webhook-id', async () => {
+    const admin = await t.user('Ada Admin', { admin: true });
+    const hook = await register('/admin-view');
+    receiver.answerWith((r) => ({ status: r.path === '/admin-view' ? 404 : 200 }));
+    await createItem('Seen by the admin');
+    const failed = await eventually(async () => {
+      const [d] = await deliveries(hook.id);
+      return d?.status === 'failed' ? d : undefined;
+    });
+    const list = await t.call(admin, {
+      method: 'GET',
+      url: '/api/v1/admin/deliveries?channel=webhook&status=failed',
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    const row = list.json().deliveries.find((d: { id: string }) => d.id === failed.id);
+    expect(row).toMatchObject({
+      channel: 'webhook',
+      status: 'failed',
+      subject: 'item.created',
+      messageId: failed.id,
+    });
+    expect(row.recipient).toContain('/admin-view');
+    const mailOnly = await t.call(admin, { method: 'GET', url: '/api/v1/admin/deliveries?channel=email' });
+    expect(mailOnly.json().deliveries.some((d: { id: string }) => d.id === failed.id)).toBe(false);
+    expect((await t.call(po, { method: 'GET', url: '/api/v1/admin/deliveries' })).statusCode).toBe(403);
+
+    receiver.answerWith(() => ({ status: 204 }));
+    const resent = await t.call(admin, {
+      method: 'POST',
+      url: `/api/v1/admin/deliveries/${failed.id}/resend`,
+    });
+    expect(resent.statusCode, resent.body).toBe(200);
+    await eventually(async () => at('/admin-view')[1]);
+    expect(at('/admin-view').map((r) => r.id)).toEqual([failed.id, failed.id]);
+  });
+
   it('sends a test event on request, verified like any other', async () => {
     const hook = await register('/ping');
     const res = await t.call(po, { method: 'POST', url: `/api/v1/webhooks/${hook.id}/test` });
