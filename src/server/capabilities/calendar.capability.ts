@@ -20,7 +20,7 @@ const useCases = ({ store, now }: ServiceDeps) => ({
     store,
     (s: Store): CalendarSource[] => {
       const facts = s.read.calendarFacts as ReturnType<typeof calendarFactsRepo>;
-      return [facts.sprints, facts.reviews, facts.votes];
+      return [facts.sprints, facts.reviews, facts.votes, facts.commentPeriods];
     },
     now,
   ),

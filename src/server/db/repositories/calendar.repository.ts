@@ -1,6 +1,7 @@
 import type { CalendarFeedsRepo, CalendarSource } from '#app/calendar/ports.ts';
 import type { Queryable } from '#db/pool.ts';
-import type { ReviewFact, SprintFact, VoteFact } from '#domain/calendar/calendar-feed.ts';
+import type { DeadlineFact, ReviewFact, SprintFact, VoteFact } from '#domain/calendar/calendar-feed.ts';
+import { ROLES } from '#domain/roles.ts';
 
 export function calendarFeedsRepo(db: Queryable): CalendarFeedsRepo {
   return {
@@ -46,7 +47,9 @@ const PRODUCT = `p.id as "productId", p.key as "productKey", p.name as "productN
  * version adds up the versions of every row its event shows (the product's name, a review's
  * sprint), less one each beyond the first, so SEQUENCE starts at 0 and rises with any of them.
  */
-export function calendarFactsRepo(db: Queryable): Record<'sprints' | 'reviews' | 'votes', CalendarSource> {
+export function calendarFactsRepo(
+  db: Queryable,
+): Record<'sprints' | 'reviews' | 'votes' | 'commentPeriods', CalendarSource> {
   return {
     async sprints(userId, since) {
       const r = await db.query<Omit<SprintFact, 'kind'>>(
@@ -81,6 +84,45 @@ export function calendarFactsRepo(db: Queryable): Record<'sprints' | 'reviews' |
         [userId, since],
       );
       return r.rows.map((row) => ({ kind: 'vote' as const, ...row }));
+    },
+    /**
+     * Working agreements' comment periods (issue 13), for the internal members who may comment. A
+     * proposal withdrawn by a newer one before it took effect is sent as cancelled.
+     */
+    async commentPeriods(userId, since) {
+      const r = await db.query<{
+        id: string;
+        productId: string;
+        productKey: string;
+        productName: string;
+        role: DeadlineFact['role'];
+        version: number;
+        agreementId: string;
+        title: string;
+        number: number;
+        at: Date;
+        withdrawn: boolean;
+      }>(
+        `select a.id || '-v' || v.number as id, ${PRODUCT}, a.id as "agreementId", a.title, v.number,
+                v.comment_until as at, a.version + v.revision + p.version - 2 as version,
+                exists (select 1 from agreement_versions n where n.agreement_id = v.agreement_id
+                          and n.number > v.number and n.proposed_at < v.effective_from) as withdrawn
+           ${MINE} join agreements a on a.product_id = p.id
+           join agreement_versions v on v.agreement_id = a.id
+          where m.user_id = $1 and v.comment_until is not null and v.comment_until >= $2
+          order by v.comment_until, a.id, v.number`,
+        [userId, since],
+      );
+      return r.rows.map(({ agreementId, title, number, withdrawn, ...row }) => ({
+        kind: 'deadline' as const,
+        ...row,
+        source: 'comment-period',
+        summary: `Comments close: ${title}, version ${number} (${row.productName})`,
+        description: `The comment period of version ${number} of the working agreement “${title}” ends.`,
+        cancelled: withdrawn,
+        path: `agreements/${agreementId}`,
+        audience: ROLES.readers,
+      }));
     },
   };
 }

@@ -199,6 +199,38 @@ describe('calendar feed', () => {
     expect((await t.app.inject({ method: 'GET', url: path(url) })).statusCode).toBe(404);
   });
 
+  it('holds the comment periods of working agreements for the team; a withdrawn one is cancelled', async () => {
+    const created = await post(owner, `/api/v1/products/${productId}/agreements`, {
+      title: 'How we handle urgent bugs',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const propose = (body: string) =>
+      post(owner, `/api/v1/agreements/${id}/versions`, {
+        body,
+        commentUntil: '2027-01-10T17:00:00.000Z',
+        effectiveFrom: '2027-01-20T09:00:00.000Z',
+      });
+    expect((await propose('S1 defects: the root cause, with the tech lead.')).statusCode).toBe(201);
+    const url = await feedUrl(team);
+    const first = (await events(url))[`comment-period-${id}-v1@tandem`]!;
+    expect(first.summary).toMatch(/^Comments close: How we handle urgent bugs, version 1 \(Calendar /);
+    expect(first.start.toISOString()).toBe('2027-01-10T17:00:00.000Z');
+    expect(first.status).toBe('CONFIRMED');
+    expect(JSON.stringify(first.url)).toContain(`/p/CAL/agreements/${id}`);
+    // A stakeholder cannot comment: not in their calendar.
+    expect(Object.keys(await events(await feedUrl(customer)))).not.toContain(
+      `comment-period-${id}-v1@tandem`,
+    );
+    // A newer proposal before the first took effect withdraws it: cancelled, with a higher SEQUENCE.
+    expect((await propose('S1 defects: the root cause, with the tech lead, within a day.')).statusCode).toBe(
+      201,
+    );
+    const after = await events(url);
+    expect(after[`comment-period-${id}-v1@tandem`]!.status).toBe('CANCELLED');
+    expect(after[`comment-period-${id}-v2@tandem`]!.status).toBe('CONFIRMED');
+  });
+
   it('drops a product from the feed when the person leaves it', async () => {
     const url = await feedUrl(customer);
     expect(Object.keys(await events(url)).length).toBeGreaterThan(0);
