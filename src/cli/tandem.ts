@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { allClocks, allJobs, allTasks, wire } from '#capabilities/index.ts';
 import { migrate } from '#db/migrate.ts';
-import { createPool } from '#db/pool.ts';
+import { createPool, createQueuePool } from '#db/pool.ts';
 import { startReactions } from '#jobs/reactions.ts';
 import { type Config, ConfigError, loadConfig } from '#server/config.ts';
 import { createLogger } from '#server/logger.ts';
@@ -29,9 +29,12 @@ async function runWorker(config: Config, log: Logger) {
     webhooks: config.webhooks,
     mail: mail.setup,
   });
+  // The queue's own connections, which wait for a restarting database (db/pool.ts).
+  const queuePool = createQueuePool(config.databaseUrl, 6);
   const reactions = await startReactions({
     store,
     databaseUrl: config.databaseUrl,
+    queuePool,
     log,
     subscribers: allJobs,
     clocks: allClocks,
@@ -48,7 +51,7 @@ async function runWorker(config: Config, log: Logger) {
     setTimeout(() => process.exit(1), 15_000).unref();
     reactions
       .stop()
-      .then(() => pool.end())
+      .then(() => Promise.all([queuePool.end(), pool.end()]))
       .then(
         () => process.exit(0),
         () => process.exit(1),

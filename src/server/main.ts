@@ -8,7 +8,7 @@ import type { Store } from '#app/store.ts';
 import { allClocks, allJobs, allRoutes, allTasks, type Wiring, wire } from '#capabilities/index.ts';
 import { type EmbeddedDatabase, startEmbedded } from '#db/embedded.ts';
 import { migrate } from '#db/migrate.ts';
-import { createPool } from '#db/pool.ts';
+import { createPool, createQueuePool } from '#db/pool.ts';
 import { type DatabaseSupervisor, superviseEmbedded } from '#db/supervisor.ts';
 import { buildServer } from '#http/server.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
@@ -52,7 +52,7 @@ export async function startTandem(
   const stopDatabase = () => database?.stop() ?? db.embedded?.stop();
   const pool = createPool(db.url);
   // The job queue's own few connections (fetching jobs, LISTEN for new ones); handlers use `pool`.
-  const queuePool = createPool(db.url, 6);
+  const queuePool = createQueuePool(db.url, 6);
   let reactions: Reactions | undefined;
   try {
     const { applied } = await migrate(pool);

@@ -38,6 +38,53 @@ export function createPool(connectionString: string, max = 20): pg.Pool {
   return pool;
 }
 
+/** How a lost database shows on a connection: shut down, crashed, reset, refused, cut off. */
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+
+/** A lost connection as graphile-worker's retryable "cannot connect now" (57P03); else the error. */
+function asRetryable(err: unknown): unknown {
+  const e = err as { code?: string; message?: string } | null;
+  const lost =
+    (e?.code !== undefined && CONNECTION_LOST.has(e.code)) ||
+    /Connection terminated|connection timeout/i.test(e?.message ?? '');
+  if (!lost || e?.code === '57P03') return err;
+  return Object.assign(new Error(e?.message ?? 'The database connection was lost', { cause: err }), {
+    code: '57P03',
+  });
+}
+
+/**
+ * The job queue's connections. graphile-worker retries a failed "job done" or "job failed" write
+ * only for a few error codes (57P03 among them) and leaves any other rejection unhandled, which
+ * would end the process when the database restarts under running jobs. Here every sign of a lost
+ * connection, on connecting or on a query, reads as 57P03, so it waits for the database instead.
+ */
+export function createQueuePool(connectionString: string, max: number): pg.Pool {
+  const pool = createPool(connectionString, max);
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  pool.connect = ((...args: unknown[]) => {
+    if (args.length > 0) return (connect as (...a: unknown[]) => unknown)(...args);
+    return connect().then(
+      (client) => client,
+      (err: unknown) => {
+        throw asRetryable(err);
+      },
+    );
+  }) as typeof pool.connect;
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      return result instanceof Promise
+        ? result.catch((err: unknown) => {
+            throw asRetryable(err);
+          })
+        : result;
+    }) as typeof client.query;
+  });
+  return pool;
+}
+
 export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {

@@ -30,6 +30,7 @@ const MARK = {
   otherComment: `${M}SueComment`,
   otherRequest: `${M}SueRequest`,
   otherProduct: `${M}OtherProduct`,
+  agreementComment: `${M}AgreementComment`,
 };
 /** The keys of internal fields: no stakeholder response carries them, whatever their value. */
 const INTERNAL_KEYS = [
@@ -71,6 +72,7 @@ let sueRequest: string;
 let publishedRequest: string;
 let stanToken: string;
 let sueToken: string;
+let agreementId: string;
 
 /** Every answer under /api, kept to check the error shape at the end. */
 const seen: Array<{ what: string; status: number; body: string }> = [];
@@ -281,6 +283,34 @@ beforeAll(async () => {
   });
   expect(a.statusCode, a.body).toBe(200);
   expect((await vote(sue, [{ itemId: secret.id, points: 7 }])).statusCode).toBe(200);
+
+  // A working agreement the PO shares with stakeholders; the team's comment on it stays internal.
+  const ag = await send(owner, 'POST', `/api/v1/products/${productId}/agreements`, {
+    title: 'How we handle urgent bugs',
+  });
+  expect(ag.statusCode, ag.body).toBe(201);
+  agreementId = ag.json().id;
+  const proposed = await send(owner, 'POST', `/api/v1/agreements/${agreementId}/versions`, {
+    body: 'Fix the root cause first.',
+    commentUntil: later(3),
+    effectiveFrom: later(5),
+  });
+  expect(proposed.statusCode, proposed.body).toBe(201);
+  const commented = await send(team, 'POST', `/api/v1/agreements/${agreementId}/versions/1/comments`, {
+    paragraph: 0,
+    text: MARK.agreementComment,
+  });
+  expect(commented.statusCode, commented.body).toBe(201);
+  const shared = await send(
+    owner,
+    'PATCH',
+    `/api/v1/agreements/${agreementId}`,
+    { shared: true },
+    {
+      'if-match': String(ag.json().version),
+    },
+  );
+  expect(shared.statusCode, shared.body).toBe(200);
 });
 
 afterAll(async () => {
@@ -309,6 +339,12 @@ function fillFor(route: AnyRoute): string {
     sessionId: '00000000-0000-4000-8000-000000000002',
     sprintId,
     jobId: '1',
+    agreementId,
+    version: '1',
+    // Internal-only routes (never admitting stakeholders): ids that exist nowhere are enough.
+    decisionId: '00000000-0000-4000-8000-000000000003',
+    webhookId: '00000000-0000-4000-8000-000000000004',
+    deliveryId: '00000000-0000-4000-8000-000000000005',
   };
   return route.url.replace(/:(\w+)/g, (_, k: string) => {
     if (!(k in values)) throw new Error(`${route.url}: no value for :${k}`);
@@ -324,6 +360,7 @@ describe('a stakeholder reads nothing internal', () => {
     expect(asViewer.body).toContain(String(SIZE));
     expect((await get(viewer, `/api/v1/items/${secret.id}/comments`)).body).toContain(MARK.comment);
     expect((await get(owner, `/api/v1/reviews/${reviewId}/results`)).body).toContain(MARK.otherComment);
+    expect((await get(viewer, `/api/v1/agreements/${agreementId}`)).body).toContain(MARK.agreementComment);
   });
 
   it('walks every GET route a stakeholder may call, and every stream, and finds no marker', async () => {

@@ -87,6 +87,11 @@ it('re-sends with the same webhook-id after a worker dies mid-send', { timeout: 
   expect(second!.id).toBe(first!.id);
   expect(second!.body).toBe(first!.body);
   expect([first!.error, second!.error]).toEqual([null, null]);
-  const rows = await t.pool.query(`select id, status, attempts from webhook_deliveries`);
-  expect(rows.rows).toEqual([{ id: first!.id, status: 'sent', attempts: 1 }]);
+  // The repeat is recorded as the crash window: the first attempt was cut short in flight.
+  const rows = await t.pool.query(
+    `select id, status, attempts, interrupted, in_flight from webhook_deliveries`,
+  );
+  expect(rows.rows).toEqual([
+    { id: first!.id, status: 'sent', attempts: 1, interrupted: 1, in_flight: false },
+  ]);
 });

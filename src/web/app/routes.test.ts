@@ -8,6 +8,8 @@ describe('the product nav by role', () => {
       'requests',
       'reviews',
       'votes',
+      // The working agreements the Product Owner shares (the API hides the others).
+      'agreements',
     ]);
     expect(productHomeFor('stakeholder')).toBe('portal');
   });

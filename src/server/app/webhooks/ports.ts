@@ -83,7 +83,10 @@ export interface WebhooksRepo {
   insertDelivery(d: { key: string; endpointId: string; eventType: string; body: string }): Promise<string>;
   /** Queues the send job of a delivery at `runAt` (graphile-worker, job key per delivery). */
   enqueue(deliveryId: string, runAt: Date | null): Promise<void>;
-  /** A pending delivery and its endpoint, or null when it is not pending (sent, failed, gone). */
+  /**
+   * Claims a pending delivery for a send: marks it in flight (counting a mark left by a crashed
+   * attempt in `interrupted`) and returns it with its endpoint; null when it is not pending.
+   */
   toSend(deliveryId: string): Promise<DeliveryToSend | null>;
   /** Records one attempt of a pending delivery; false when it was no longer pending. */
   recordAttempt(deliveryId: string, attempt: AttemptRecord): Promise<boolean>;
@@ -104,7 +107,7 @@ export interface WebhooksRepo {
   adminList(q: {
     status?: DeliveryStatus | undefined;
     limit: number;
-  }): Promise<Array<WebhookDeliveryRecord & { url: string; productId: string }>>;
+  }): Promise<Array<WebhookDeliveryRecord & { url: string; productId: string; interrupted: number }>>;
   /** The endpoint and product of one delivery, for the admin's re-send. */
   deliveryOwner(deliveryId: string): Promise<{ endpointId: string; productId: string } | null>;
   /** Who hears that an endpoint was disabled: its creator while still the product's owner, else the owners. */

@@ -111,11 +111,14 @@ export function webhooksRepo(db: Queryable): WebhooksRepo {
     },
     async toSend(deliveryId) {
       const r = await db.query<DeliveryRow & { body: string; endpoint: DeliveryToSend['endpoint'] }>(
-        `select ${deliveryCols('d')}, d.body,
+        // The claim marks the row in flight; a mark still set is an attempt a crash cut short.
+        `with claimed as (
+           update webhook_deliveries set interrupted = interrupted + in_flight::int, in_flight = true
+            where id = $1 and status = 'pending' returning *)
+         select ${deliveryCols('d')}, d.body,
                 json_build_object('id', w.id, 'productId', w.product_id, 'url', w.url, 'enabled', w.enabled,
                                   'secretSealed', w.secret_sealed) as endpoint
-           from webhook_deliveries d join webhook_endpoints w on w.id = d.endpoint_id
-          where d.id = $1 and d.status = 'pending'`,
+           from claimed d join webhook_endpoints w on w.id = d.endpoint_id`,
         [deliveryId],
       );
       const row = r.rows[0];
@@ -125,7 +128,7 @@ export function webhooksRepo(db: Queryable): WebhooksRepo {
     },
     async recordAttempt(deliveryId, a) {
       const r = await db.query(
-        `update webhook_deliveries set status = $2, attempts = attempts + 1, last_error = $3,
+        `update webhook_deliveries set status = $2, attempts = attempts + 1, last_error = $3, in_flight = false,
                 response_code = $4, latency_ms = $5, last_attempt_at = $6, next_attempt_at = $7,
                 sent_at = case when $2 = 'sent' then $6 else sent_at end
           where id = $1 and status = 'pending'`,
@@ -180,14 +183,19 @@ export function webhooksRepo(db: Queryable): WebhooksRepo {
       return (r.rowCount ?? 0) > 0;
     },
     async adminList(q) {
-      const r = await db.query<DeliveryRow & { url: string; productId: string }>(
-        `select ${DELIVERY}, w.url, w.product_id as "productId"
+      const r = await db.query<DeliveryRow & { url: string; productId: string; interrupted: number }>(
+        `select ${DELIVERY}, w.url, w.product_id as "productId", webhook_deliveries.interrupted
            from webhook_deliveries join webhook_endpoints w on w.id = webhook_deliveries.endpoint_id
           where ($1::text is null or webhook_deliveries.status = $1)
           order by webhook_deliveries.created_at desc, webhook_deliveries.id limit $2`,
         [q.status ?? null, q.limit],
       );
-      return r.rows.map(({ url, productId, ...row }) => ({ ...delivery(row), url, productId }));
+      return r.rows.map(({ url, productId, interrupted, ...row }) => ({
+        ...delivery(row),
+        url,
+        productId,
+        interrupted,
+      }));
     },
     async deliveryOwner(deliveryId) {
       const r = await db.query<{ endpointId: string; productId: string }>(

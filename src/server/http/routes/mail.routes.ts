@@ -30,7 +30,9 @@ const presentDelivery = (d: DeliveryRecord): Delivery => ({
   interrupted: d.interrupted,
 });
 
-const presentWebhookDelivery = (d: WebhookDeliveryRecord & { url: string }): Delivery => ({
+const presentWebhookDelivery = (
+  d: WebhookDeliveryRecord & { url: string; interrupted: number },
+): Delivery => ({
   id: d.id,
   channel: 'webhook',
   status: d.status,
@@ -42,8 +44,7 @@ const presentWebhookDelivery = (d: WebhookDeliveryRecord & { url: string }): Del
   recipient: d.url,
   subject: d.eventType,
   messageId: d.id,
-  // A webhook attempt cut short is retried with the same webhook-id; no count is kept of it.
-  interrupted: 0,
+  interrupted: d.interrupted,
 });
 
 export const mailRoutes: AnyRoute[] = [
