@@ -9,20 +9,25 @@
  * (comment, person); every row sent; every Message-ID received; a Message-ID received twice only
  * where the outbox recorded an attempt cut short after the send began (`interrupted` — the one
  * unavoidable window: accepted by the server, not yet recorded), and then with the same id.
+ * Webhooks the same way: MAIL_CRASH_ENDPOINTS endpoints (each comment is one delivery to each,
+ * as many as the notices) on a real receiver that verifies each with `standardwebhooks`: every
+ * delivery received, a webhook-id twice only where its row recorded an attempt cut short in flight.
  * Prints the counts; exits 1 otherwise.
  *
- * Environment: MAIL_CRASH_NOTICES (1000), MAIL_CRASH_PEOPLE (50), MAIL_CRASH_KILLS (20),
- * TANDEM_TEST_PG_URL, MAIL_CRASH_SEED.
+ * Environment: MAIL_CRASH_NOTICES (1000), MAIL_CRASH_PEOPLE (50), MAIL_CRASH_ENDPOINTS (= people),
+ * MAIL_CRASH_KILLS (20), TANDEM_TEST_PG_URL, MAIL_CRASH_SEED.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DEFAULT_TEST_PG, withDatabase } from './global-db.ts';
 import { freePort, Server, sleep } from './server-process.ts';
 import { startSmtpCatcher } from './smtp-catcher.ts';
+import { startReceiver } from './webhook-receiver.ts';
 
 const PEOPLE = Number(process.env.MAIL_CRASH_PEOPLE ?? 50);
 const NOTICES = Number(process.env.MAIL_CRASH_NOTICES ?? 1000);
 const KILLS = Number(process.env.MAIL_CRASH_KILLS ?? 20);
+const ENDPOINTS = Number(process.env.MAIL_CRASH_ENDPOINTS ?? PEOPLE);
 const COMMENTS = Math.ceil(NOTICES / PEOPLE);
 let seed = Number(process.env.MAIL_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const SEED = seed;
@@ -45,6 +50,9 @@ async function main() {
   const databaseUrl = withDatabase(serverUrl, dbName);
   // A server that takes a few ms per message, so kills land while mail is in flight.
   const smtp = await startSmtpCatcher({ delayMs: () => 2 + random() * 12 });
+  // And a receiver that takes a few ms per request, for the same reason.
+  const receiver = await startReceiver();
+  receiver.answerWith(() => ({ status: 200, delayMs: 2 + random() * 12 }));
   const env = {
     TANDEM_ADMIN_EMAIL: ADMIN.email,
     TANDEM_ADMIN_PASSWORD: ADMIN.password,
@@ -52,6 +60,8 @@ async function main() {
     TANDEM_MAIL_FROM: 'Tandem <tandem@example.test>',
     // A killed worker's jobs are taken over after 6 s of silence instead of a minute.
     TANDEM_WORKER_TAKEOVER_SECONDS: '6',
+    // The receiver is on this machine.
+    TANDEM_WEBHOOK_ALLOW_PRIVATE: 'on',
   };
   const servers = [
     new Server(await freePort(), databaseUrl, env),
@@ -111,6 +121,18 @@ async function main() {
       [handles, product.id],
     );
     const body = handles.map((h) => `@${h}`).join(' ');
+    for (let n = 0; n < ENDPOINTS; n += 1) {
+      const path = `/hook/${n}`;
+      const res = await api(
+        servers[0]!,
+        'POST',
+        `/api/v1/products/${product.id}/webhooks`,
+        { url: receiver.url(path), events: ['item.commented'] },
+        auth,
+      );
+      if (res.status !== 201) throw new Error(`cannot register a webhook: ${await res.text()}`);
+      receiver.trust(path, (await res.json()).secret);
+    }
 
     // Comments go to whichever instance is up, each with its key until acknowledged.
     let retried = 0;
@@ -177,8 +199,12 @@ async function main() {
       left = Number(
         (await db.query(`select count(*) as n from mail_deliveries where status <> 'sent'`)).rows[0].n,
       );
+      left += Number(
+        (await db.query(`select count(*) as n from webhook_deliveries where status <> 'sent'`)).rows[0].n,
+      );
       const rows = Number((await db.query('select count(*) as n from mail_deliveries')).rows[0].n);
-      if (left === 0 && rows >= NOTICES) break;
+      const hooks = Number((await db.query('select count(*) as n from webhook_deliveries')).rows[0].n);
+      if (left === 0 && rows >= NOTICES && hooks >= COMMENTS * ENDPOINTS) break;
       await sleep(500);
     }
 
@@ -214,10 +240,44 @@ async function main() {
       console.error('mail-crash: FAILED: a notice was not mailed exactly once');
       process.exitCode = 1;
     }
+
+    // Webhooks: one delivery per (comment, endpoint), each received, a repeat only in its window.
+    const hooks = (
+      await db.query<{ id: string; status: string; interrupted: number }>(
+        'select id::text, status, interrupted from webhook_deliveries',
+      )
+    ).rows;
+    const got = new Map<string, number>();
+    for (const r of receiver.received) got.set(r.id, (got.get(r.id) ?? 0) + 1);
+    const hookById = new Map(hooks.map((h) => [h.id, h]));
+    const hookMissing = hooks.filter((h) => !got.has(h.id)).length;
+    const hookStrangers = [...got.keys()].filter((id) => !hookById.has(id)).length;
+    const hookTwice = [...got.entries()].filter(([, n]) => n > 1);
+    const hookInWindow = hookTwice.filter(([id]) => (hookById.get(id)?.interrupted ?? 0) > 0).length;
+    const badSignatures = receiver.received.filter((r) => r.error !== null).length;
+    const hookUnsent = hooks.filter((h) => h.status !== 'sent').length;
+    say(
+      `webhooks: ${ENDPOINTS} endpoints, ${hooks.length} deliveries, ${hookUnsent} not sent; ` +
+        `${receiver.received.length} requests received, ${got.size} distinct webhook-ids, ${hookMissing} never received, ` +
+        `${hookStrangers} unknown, ${badSignatures} failing verification; ${hookTwice.length} webhook-ids received twice, ` +
+        `${hookInWindow} of them in the recorded crash window, ${hookTwice.length - hookInWindow} unexplained`,
+    );
+    if (
+      hooks.length !== COMMENTS * ENDPOINTS ||
+      hookUnsent ||
+      hookMissing ||
+      hookStrangers ||
+      badSignatures ||
+      hookTwice.length !== hookInWindow
+    ) {
+      console.error('mail-crash: FAILED: a webhook was not delivered exactly once');
+      process.exitCode = 1;
+    }
   } finally {
     for (const s of servers) await s.kill();
     await db.end().catch(() => undefined);
     await smtp.close();
+    await receiver.close();
     await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
     await admin.end();
   }
