@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { AgreementDetail, AgreementVersion } from '#contracts/agreements.ts';
-import { ROLE_LABELS } from '#domain/roles.ts';
+import { ROLE_LABELS, ROLES } from '#domain/roles.ts';
+import { useCan } from '#web/app/product-context.tsx';
 import { Avatar, ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
 import { day, when } from '#web/features/sprints/format.ts';
 import { isApiError } from '#web/lib/api.ts';
@@ -176,12 +177,13 @@ function ShareToggle({ a }: { a: AgreementDetail }) {
 export function AgreementPage({ agreementId }: { agreementId: string }) {
   const q = useAgreement(agreementId);
   const now = useNow();
+  const member = useCan(ROLES.readers);
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} />;
   const a = q.data;
   const pending = a.versions.find((v) => v.number === a.pendingVersion);
   const effective = a.versions.find((v) => v.number === a.effectiveVersion);
-  const s = standing(a, now);
+  const s = standing(a, now, member);
   return (
     <div className="page stack ag-page">
       <Link className="ag-back" to="..">

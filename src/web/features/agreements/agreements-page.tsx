@@ -8,12 +8,16 @@ import { day } from '#web/features/sprints/format.ts';
 import { useAgreements } from './agreements-api.ts';
 import { timeLeft } from './countdown.ts';
 
-/** One line on where an agreement stands: in effect, open for comments, waiting for its date. */
+/**
+ * One line on where an agreement stands: in effect, open for comments, waiting for its date. Only
+ * members comment; a stakeholder reading a shared proposal sees when it takes effect instead.
+ */
 export function standing(
   a: Agreement,
   now = new Date(),
+  commenter = true,
 ): { label: string; tone: 'accent' | 'plain' | 'warn' } {
-  if (a.pendingVersion !== null && a.commentUntil && new Date(a.commentUntil) > now)
+  if (commenter && a.pendingVersion !== null && a.commentUntil && new Date(a.commentUntil) > now)
     return { label: `Comments open · ${timeLeft(a.commentUntil, now)}`, tone: 'accent' };
   if (a.pendingVersion !== null && a.effectiveFrom)
     return { label: `Version ${a.pendingVersion} from ${day(a.effectiveFrom)}`, tone: 'accent' };
@@ -74,7 +78,7 @@ export function AgreementsPage() {
             rows={rows}
             rowKey={(a) => a.id}
             row={(a) => {
-              const s = standing(a);
+              const s = standing(a, new Date(), reader);
               return (
                 <>
                   <td>
