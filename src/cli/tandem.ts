@@ -30,7 +30,7 @@ async function runWorker(config: Config, log: Logger) {
     mail: mail.setup,
   });
   // The queue's own connections, which wait for a restarting database (db/pool.ts).
-  const queuePool = createQueuePool(config.databaseUrl, 6);
+  const queuePool = createQueuePool(config.databaseUrl, 12);
   const reactions = await startReactions({
     store,
     databaseUrl: config.databaseUrl,

@@ -51,8 +51,9 @@ export async function startTandem(
   const database = db.embedded ? superviseEmbedded(db.embedded, { log }) : null;
   const stopDatabase = () => database?.stop() ?? db.embedded?.stop();
   const pool = createPool(db.url);
-  // The job queue's own few connections (fetching jobs, LISTEN for new ones); handlers use `pool`.
-  const queuePool = createQueuePool(db.url, 6);
+  // The job queue's own connections: its two worker pools (reactions 2 at once, sends 8) fetch
+  // jobs and LISTEN for new ones through them; handlers use `pool`.
+  const queuePool = createQueuePool(db.url, 12);
   let reactions: Reactions | undefined;
   try {
     const { applied } = await migrate(pool);
