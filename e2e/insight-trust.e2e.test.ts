@@ -83,7 +83,7 @@ describe('Insight → Trust', () => {
       '1',
     );
     await page.getByRole('button', { name: 'Show the numbers as a table' }).click();
-    expect(await page.getByTestId('trust-signal-table').locator('tbody tr').count()).toBe(12);
+    expect(await page.getByTestId('trust-signal-table').locator('tbody tr').count()).toBe(14);
     await expectNoSeriousA11y(page, 'trust radar');
     await screenshot(page, 'insight-trust-table-light-desktop');
   });

@@ -108,7 +108,14 @@ describe('stakeholders', () => {
     await page.getByRole('button', { name: 'Open navigation' }).click();
     const nav = page.getByRole('list', { name: 'Product' });
     await nav.getByRole('link', { name: 'Portal' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Portal', 'Requests', 'Reviews', 'Votes']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Portal',
+      'Requests',
+      'Reviews',
+      'Votes',
+      // The working agreements the PO shares with them (none shared: the page says so).
+      'Agreements',
+    ]);
     expect(await page.getByRole('link', { name: 'Backlog' }).count()).toBe(0);
     await screenshot(page, 'stakeholders-portal-nav-phone');
     await page.keyboard.press('Escape');
