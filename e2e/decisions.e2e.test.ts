@@ -120,6 +120,16 @@ describe('decision records and workarounds', () => {
     await screenshot(olive, 'decisions-item-banner-desktop');
   });
 
+  it('the backlog board shows the workaround owing its repayment, and the repayment what it replaces', async () => {
+    await tom.goto(`${app.url}/p/${w.key}/backlog/board`);
+    const owed = tom.locator(`.b-card[data-item-id="${defect.id}"]`).getByText(/^Repay → /);
+    await owed.waitFor();
+    const repaymentKey = (await owed.textContent())!.replace('Repay → ', '').trim();
+    await tom.locator('.b-card', { hasText: repaymentKey }).getByText(`Repays ${defect.key}`).waitFor();
+    await expectNoSeriousA11y(tom, 'board with a repayment');
+    await screenshot(tom, 'decisions-board-repayment-desktop');
+  });
+
   it('the team sees who went around the decision on its page', async () => {
     await tom.goto(decisionUrl);
     await tom.getByText('1 change went around this decision.').waitFor();

@@ -99,6 +99,24 @@ export const ItemDecisionFlags = z.object({
 });
 export type ItemDecisionFlags = z.infer<typeof ItemDecisionFlags>;
 
+/** GET /products/:id/repayments: every workaround's repayment, for the boards' cards. */
+export const ProductRepayments = z.object({
+  repayments: z.array(
+    z.object({
+      itemId: Id,
+      key: z.string(),
+      title: z.string(),
+      status: z.string(),
+      dueDate: z.string().nullable(),
+      dueSprint: z.object({ id: Id, name: z.string() }).nullable(),
+      state: z.enum(['open', 'overdue', 'repaid']),
+      workaroundItemId: Id,
+      workaroundKey: z.string(),
+    }),
+  ),
+});
+export type ProductRepayments = z.infer<typeof ProductRepayments>;
+
 const IsoDate = z.iso.date({ message: 'Use a date like 2026-12-10' });
 export const ResolveItem = z.object({
   resolution: z.enum(['fixed', 'workaround']),

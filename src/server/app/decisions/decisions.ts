@@ -181,6 +181,16 @@ export function decisionUseCases(store: Store, now: () => Date) {
       return view(ctx, await load(store.read, ctx, id));
     },
 
+    /** Every repayment of the product with its workaround, for the boards' cards. */
+    async repayments(ctx: ProductContext) {
+      const at = now();
+      return (await store.read.repayments.ofProduct(ctx.productId)).map((rep) => ({
+        ...presentRepayment(rep, at),
+        workaroundItemId: rep.workaroundItemId,
+        workaroundKey: rep.workaroundKey,
+      }));
+    },
+
     /** What the item panel shows: the decisions it is under, flags on it, how it was resolved, its repayments. */
     async itemFlags(ctx: ProductContext, itemId: string) {
       const item = await store.read.items.byId(itemId);

@@ -480,4 +480,30 @@ describe('repayments past due', () => {
       await t.store.transaction((tx) => markOverdueRepayments(tx, new Date('2026-12-20T00:00:00Z'))),
     ).toBe(0);
   });
+
+  it('lists the repayments for the boards, each with its workaround; closed to stakeholders and strangers', async () => {
+    const target = await item('Bounced mails retried forever', 'defect');
+    const r = await api(tina, 'POST', `/api/v1/items/${target}/resolve`, {
+      resolution: 'workaround',
+      repayment: { title: 'Replace the retry cap workaround', dueDate: '2027-01-15' },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const url = `/api/v1/products/${productId}/repayments`;
+    const list = await api(vera, 'GET', url);
+    expect(list.statusCode, list.body).toBe(200);
+    const mine = list
+      .json()
+      .repayments.find((x: { itemId: string }) => x.itemId === r.json().repaymentItemId);
+    expect(mine).toMatchObject({
+      workaroundItemId: target,
+      dueDate: '2027-01-15',
+      state: 'open',
+      title: 'Replace the retry cap workaround',
+    });
+    expect(mine.workaroundKey).toMatch(/^NOTIF-\d+$/);
+    // The earlier one fixed in 'a repaid repayment is never late' reads as repaid.
+    expect(list.json().repayments.some((x: { state: string }) => x.state === 'repaid')).toBe(true);
+    expect((await api(stan, 'GET', url)).statusCode).toBe(403);
+    expect((await api(stranger, 'GET', url)).statusCode).toBe(404);
+  });
 });

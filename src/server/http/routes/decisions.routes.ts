@@ -6,6 +6,7 @@ import {
   DecisionParams,
   DecisionView,
   ItemDecisionFlags,
+  ProductRepayments,
   ResolveAnswer,
   ResolveItem,
   SupersedeDecision,
@@ -53,6 +54,16 @@ const present = (d: Awaited<ReturnType<DecisionUseCases['get']>>): DecisionView 
 });
 
 export const decisionRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/products/:productId/repayments',
+    tag: 'decisions',
+    summary: "Every workaround's repayment item, its due day and whether it is open, overdue or repaid",
+    access: allow.product(ROLES.readers),
+    params: ProductParams,
+    response: ProductRepayments,
+    handler: async (ctx) => ({ repayments: await ctx.services.decisions.repayments(ctx.product) }),
+  }),
   defineRoute({
     method: 'GET',
     url: '/api/v1/products/:productId/decisions',

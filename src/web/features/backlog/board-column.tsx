@@ -2,6 +2,7 @@ import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { Item } from '#contracts/items.ts';
 import type { Segment } from '#contracts/products.ts';
 import { canTransition, type ItemStatus } from '#domain/backlog/item-rules.ts';
+import { RepaymentBadge } from '#web/features/decisions/repayment-badge.tsx';
 import { ReleaseCriticalBadge, SizeBadge, TypeIcon } from './item-badges.tsx';
 import { STATUS_LABELS } from './labels.ts';
 import { useBacklogList } from './use-backlog-list.ts';
@@ -102,6 +103,7 @@ function Card({
             <ReleaseCriticalBadge on={item.releaseCritical} />
           </span>
         )}
+        <RepaymentBadge itemId={item.id} className="b-card-foot" />
       </button>
     </li>
   );

@@ -4,6 +4,7 @@ import {
   DecisionList,
   DecisionView,
   ItemDecisionFlags,
+  ProductRepayments,
   ResolveAnswer,
   type ResolveItem,
 } from '#contracts/decisions.ts';
@@ -15,7 +16,17 @@ export const decisionKeys = {
   list: (productId: string) => ['products', productId, 'decisions'] as const,
   one: (decisionId: string) => ['decisions', decisionId] as const,
   item: (itemId: string) => ['items', itemId, 'decisions'] as const,
+  repayments: (productId: string) => ['products', productId, 'repayments'] as const,
 };
+
+/** The product's repayments (one request per product, shared by every card on a board). */
+export const useProductRepayments = (productId: string) =>
+  useQuery({
+    queryKey: decisionKeys.repayments(productId),
+    queryFn: async () =>
+      (await api.get(apiPath('products', productId, 'repayments'), ProductRepayments)).repayments,
+    staleTime: 30_000,
+  });
 
 export const useDecisions = (productId: string) =>
   useQuery({

@@ -1,5 +1,6 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
+import { RepaymentBadge } from '#web/features/decisions/repayment-badge.tsx';
 import { pts } from './format.ts';
 import { ItemCard, toCard } from './item-card.tsx';
 import type { SprintItemT } from './sprints-api.ts';
@@ -87,6 +88,7 @@ export function BoardCard({
             )}
             {i.status === 'rejected' && <span className="badge badge-danger">Rejected</span>}
             {i.reopened > 0 && <span className="badge badge-danger">Reopened ×{i.reopened}</span>}
+            <RepaymentBadge itemId={i.itemId} />
           </>
         }
         actions={actions}
