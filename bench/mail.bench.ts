@@ -11,15 +11,18 @@ import { startBenchServer, verdict } from './sprints-harness.ts';
 
 /**
  * Mail (issue 12). Figures:
- *  - a review invitation to 200 customers writes its outbox batch (the 200 links, one row, one
- *    fan-out job) in the request's own transaction: what that adds to the request, p99 of the
- *    call with mail on minus p99 with mail off, ≤ 5 ms;
+ *  - a review invitation to 200 customers writes its outbox batch (the 200 fresh links, one row)
+ *    in the request's own transaction, and its event queues the reaction that writes the mails:
+ *    what both add to the request, p99 of the call with mail on (and the reaction subscribed)
+ *    minus p99 with mail off (and nothing subscribed to the invitation), ≤ 5 ms;
  *  - a comment @mentioning 200 people: its mails are written by the reaction, so the request
  *    only enqueues one job: added p99 against a comment without mentions, ≤ 5 ms;
  *  - 1,000 mails queued at once, delivered to a local SMTP server (smtp-server) by the worker
  *    through nodemailer: ≤ 10 s.
  */
-const RUNS = Number(process.env.BENCH_MAIL_RUNS ?? 100);
+const RUNS = Number(process.env.BENCH_MAIL_RUNS ?? 200);
+/** A p99 of a few hundred calls on a shared machine is noisy: three rounds, their median quoted. */
+const ROUNDS = 3;
 const server = await startBenchServer('mail');
 // The SMTP server only counts: parsing what it receives is not Tandem's time.
 const smtp = await startSmtpCatcher({ parse: false });
@@ -118,11 +121,12 @@ try {
   }
   // From here on no worker runs: the requests' figures are not disturbed by sending.
 
+  // Every subscriber of this Tandem, as in production: events queue their reactions in the request.
   await startReactions({
     store,
     databaseUrl: pool.options.connectionString!,
     log: createLogger('silent'),
-    subscribers: [],
+    subscribers: allJobs,
     work: false,
   });
   const time = async (fn: () => Promise<unknown>) => {
@@ -130,12 +134,19 @@ try {
     await fn();
     return performance.now() - t0;
   };
-  const sample = async (a: () => Promise<unknown>, b: () => Promise<unknown>) => {
+  /** `a` and `b` in turns, each after its own (untimed) `prep`. */
+  const sample = async (
+    a: () => Promise<unknown>,
+    b: () => Promise<unknown>,
+    prep = { a: async () => {}, b: async () => {} },
+  ) => {
     const xs: number[] = [];
     const ys: number[] = [];
     for (let i = 0; i < 10; i += 1) await Promise.all([a(), b()].map((p) => p.catch(() => undefined)));
     for (let i = 0; i < RUNS; i += 1) {
+      await prep.a();
       xs.push(await time(a));
+      await prep.b();
       ys.push(await time(b));
     }
     xs.sort((p, q) => p - q);
@@ -144,23 +155,66 @@ try {
   };
 
   const everyone = {};
-  const inv = await sample(
-    () => on.reviews.invite(ctx, review.id, everyone, 'https://tandem.example.test'),
-    () => off.reviews.invite(ctx, review.id, everyone, 'https://tandem.example.test'),
+  // Off: mail off and no reaction to an invitation, as before invitations were mailed.
+  const subscription = `('review.invited', 'review-invitation-mail', 10)`;
+  const prep = {
+    a: async () => {
+      await pool.query(`insert into event_subscriptions values ${subscription} on conflict do nothing`);
+    },
+    b: async () => {
+      await pool.query(`delete from event_subscriptions where subscriber = 'review-invitation-mail'`);
+    },
+  };
+  const added: { p99: number; median: number }[] = [];
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const inv = await sample(
+      () => on.reviews.invite(ctx, review.id, everyone, 'https://tandem.example.test'),
+      () => off.reviews.invite(ctx, review.id, everyone, 'https://tandem.example.test'),
+      prep,
+    );
+    added.push({
+      p99: quantile(inv.a, 0.99) - quantile(inv.b, 0.99),
+      median: quantile(inv.a, 0.5) - quantile(inv.b, 0.5),
+    });
+    console.log(
+      `invite 200 customers, round ${round}: mail on median ${quantile(inv.a, 0.5).toFixed(1)} ms, p99 ${quantile(inv.a, 0.99).toFixed(1)} ms; ` +
+        `mail off median ${quantile(inv.b, 0.5).toFixed(1)} ms, p99 ${quantile(inv.b, 0.99).toFixed(1)} ms`,
+    );
+  }
+  await prep.a();
+  const rows = Number((await pool.query(`select count(*) as n from invitation_mail_batches`)).rows[0].n);
+  const reactions = Number(
+    (
+      await pool.query(
+        `select count(*) as n from graphile_worker.jobs where task_identifier = 'review-invitation-mail'`,
+      )
+    ).rows[0].n,
   );
-  const rows = Number((await pool.query(`select count(*) as n from mail_batches`)).rows[0].n);
-  if (rows < RUNS) throw new Error(`the invitations wrote ${rows} outbox batches, not one per run`);
-  console.log(
-    `invite 200 customers: mail on median ${quantile(inv.a, 0.5).toFixed(1)} ms, p99 ${quantile(inv.a, 0.99).toFixed(1)} ms; ` +
-      `mail off median ${quantile(inv.b, 0.5).toFixed(1)} ms, p99 ${quantile(inv.b, 0.99).toFixed(1)} ms (${rows} outbox batches of 200 written)`,
-  );
+  if (rows < RUNS * ROUNDS || reactions < RUNS * ROUNDS)
+    throw new Error(
+      `the invitations wrote ${rows} batches and ${reactions} reactions, not one each per call`,
+    );
+  console.log(`(${rows} outbox batches of 200 links and ${reactions} queued reactions written)`);
+  const mid = <T>(xs: T[], f: (x: T) => number) =>
+    xs.map(f).sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
   ok =
     verdict(
-      'outbox for 200 people added to the request (p99 on − p99 off)',
-      Math.max(0, quantile(inv.a, 0.99) - quantile(inv.b, 0.99)),
+      `outbox for 200 people added to the request (p99 on − p99 off, median of ${ROUNDS} rounds: ${added.map((x) => x.p99.toFixed(1)).join(', ')})`,
+      Math.max(
+        0,
+        mid(added, (x) => x.p99),
+      ),
       5,
     ) && ok;
-  ok = verdict('… and at the median', Math.max(0, quantile(inv.a, 0.5) - quantile(inv.b, 0.5)), 5) && ok;
+  ok =
+    verdict(
+      '… and at the median',
+      Math.max(
+        0,
+        mid(added, (x) => x.median),
+      ),
+      5,
+    ) && ok;
 
   const mentions = (await store.read.members.list(product.id))
     .filter((m) => m.role === 'team')

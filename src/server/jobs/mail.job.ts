@@ -45,21 +45,25 @@ export const sprintClosedMail = defineSubscriber<'sprint.closed'>({
   handle: mailTeam,
 });
 
-export const mailJobs = [assignedMail, sprintStartedMail, sprintClosedMail] as const;
+/** A review invitation: each invited customer gets their personal link by mail, once. */
+export const reviewInvitationMail = defineSubscriber({
+  name: 'review-invitation-mail',
+  eventTypes: ['review.invited'],
+  async handle(event, ctx) {
+    await fanOutInvitations(ctx.repos, ctx.mail, event.entityId, event.actorId);
+  },
+});
+
+export const mailJobs = [assignedMail, sprintStartedMail, sprintClosedMail, reviewInvitationMail] as const;
 
 /**
- * Sending (`mail-send`, one job per outbox row), a review invitation's mails (`mail-fanout`, one job
- * per invitation) and the daily digest (`mail-digest`, cron).
+ * Sending (`mail-send`, one job per outbox row) and the daily digest (`mail-digest`, cron).
  */
 export function mailTasks(store: Store, setup: MailSetup, transport: MailTransport): TaskList {
   return {
     'mail-send': async (payload: unknown, _helpers: JobHelpers) => {
       const id = String((payload as { id?: unknown } | null)?.id ?? '');
       await sendMail(store, setup, transport, id);
-    },
-    'mail-fanout': async (payload: unknown) => {
-      const id = String((payload as { id?: unknown } | null)?.id ?? '');
-      await store.transaction((r) => fanOutInvitations(r, setup, id));
     },
     'mail-digest': async () => {
       await sendDigests(store, setup, new Date());

@@ -2,21 +2,9 @@ import { recordEvent } from '#app/events.ts';
 import type { ProductContext } from '#app/products.ts';
 import type { Store } from '#app/store.ts';
 import type { LinkKind } from '#domain/backlog/item-rules.ts';
+import { findMentions } from '#domain/backlog/mentions.ts';
 import { AppError, invalid, notFound } from '#domain/errors.ts';
 import { loadItem } from './item-rules.ts';
-
-/** Members named in a comment as @Full Name or @local-part of their email, longest names first. */
-export function findMentions(body: string, members: Array<{ userId: string; name: string; email: string }>) {
-  const text = body.toLowerCase();
-  const hits = new Set<string>();
-  for (const m of [...members].sort((a, b) => b.name.length - a.name.length)) {
-    const handles = [m.name.toLowerCase(), m.email.toLowerCase().split('@')[0]!];
-    if (handles.some((h) => new RegExp(`(^|[^\\w@])@${escapeRegExp(h)}(?![\\w-])`, 'u').test(text)))
-      hits.add(m.userId);
-  }
-  return [...hits];
-}
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function itemSocialUseCases(store: Store) {
   return {

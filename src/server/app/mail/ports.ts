@@ -134,8 +134,28 @@ export interface MailRepo {
   ): Promise<{ productKey: string; productName: string; actorName: string | null } | null>;
   itemName(itemId: string): Promise<{ key: string; title: string } | null>;
   sprintName(sprintId: string): Promise<{ name: string; goal: string } | null>;
-  /** One batch row and its `mail-fanout` job, in the caller's transaction; a known key writes nothing. */
-  insertBatch(key: string, payload: unknown): Promise<void>;
-  /** The batch, locked, and deleted with the caller's transaction; null when gone. */
-  takeBatch(id: string): Promise<unknown | null>;
+  /** One invitation's fresh links, as one row in its transaction (their mails are the reaction's). */
+  insertInvitationBatch(b: InvitationBatch): Promise<void>;
+  /** The review's waiting batches, locked, and deleted with the caller's transaction. */
+  takeInvitationBatches(reviewId: string): Promise<InvitationBatch[]>;
+  /** Of these link hashes, the ones still the review's live links (not replaced since). */
+  liveLinks(reviewId: string, hashes: readonly string[]): Promise<Set<string>>;
+  /** What an invitation mail says of its review, and the inviter's name. */
+  reviewFacts(
+    reviewId: string,
+    actorId: string | null,
+  ): Promise<{
+    productName: string;
+    sprintName: string;
+    closesAt: Date | null;
+    actorName: string | null;
+  } | null>;
+}
+
+/** The fresh links of one review invitation, waiting for their mails; `tokens[n]` is `userIds[n]`'s. */
+export interface InvitationBatch {
+  reviewId: string;
+  expiresAt: Date;
+  userIds: string[];
+  tokens: string[];
 }

@@ -291,18 +291,8 @@ export function reviewsUseCases(
             type: 'review.invited',
             after: { userIds: links.map((l) => l.userId), expiresAt: expiresAt.toISOString() },
           });
-        // Each person's mail (when mail is on), in this transaction: the outbox row and the link.
-        await mailInvitations(
-          r,
-          mail,
-          {
-            productId: ctx.productId,
-            actorId: ctx.actor.userId,
-            sprintName: rv.sprintName,
-            closesAt: rv.closesAt,
-          },
-          links.map((l) => ({ ...l, expiresAt })),
-        );
+        // Their mails (when mail is on): the fresh links in one row; the event's reaction mails them.
+        await mailInvitations(r, mail, id, expiresAt, links);
         return {
           invitations: links.map((l) => ({
             userId: l.userId,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type {
   DeliveryRecord,
   HeldMail,
+  InvitationBatch,
   MailRepo,
   NoticeFacts,
   OutgoingMail,
@@ -220,20 +221,41 @@ export function mailRepo(db: Queryable): MailRepo {
       );
       return r.rows[0] ?? null;
     },
-    async insertBatch(key, payload) {
+    async insertInvitationBatch(b) {
       await db.query(
-        `with b as (insert into mail_batches (key, payload) values ($1, $2) on conflict do nothing returning id)
-         select graphile_worker.add_job('mail-fanout', json_build_object('id', b.id), job_key := 'mail-fanout:' || b.id)
-           from b`,
-        [key, JSON.stringify(payload)],
+        'insert into invitation_mail_batches (review_id, expires_at, user_ids, tokens) values ($1, $2, $3, $4)',
+        [b.reviewId, b.expiresAt, b.userIds, b.tokens],
       );
     },
-    async takeBatch(id) {
-      const r = await db.query<{ payload: unknown }>(
-        'delete from mail_batches where id = $1 returning payload',
-        [id],
+    async takeInvitationBatches(reviewId) {
+      const r = await db.query<InvitationBatch>(
+        `delete from invitation_mail_batches where review_id = $1
+         returning review_id as "reviewId", expires_at as "expiresAt", user_ids as "userIds", tokens`,
+        [reviewId],
       );
-      return r.rows[0]?.payload ?? null;
+      return r.rows;
+    },
+    async liveLinks(reviewId, hashes) {
+      const r = await db.query<{ h: string }>(
+        'select token_hash as h from review_invitations where review_id = $1 and token_hash = any($2::text[])',
+        [reviewId, hashes],
+      );
+      return new Set(r.rows.map((x) => x.h));
+    },
+    async reviewFacts(reviewId, actorId) {
+      const r = await db.query<{
+        productName: string;
+        sprintName: string;
+        closesAt: Date | null;
+        actorName: string | null;
+      }>(
+        `select p.name as "productName", s.name as "sprintName", cr.closes_at as "closesAt",
+                (select name from users where id = $2::uuid) as "actorName"
+           from customer_reviews cr join products p on p.id = cr.product_id join sprints s on s.id = cr.sprint_id
+          where cr.id = $1`,
+        [reviewId, actorId],
+      );
+      return r.rows[0] ?? null;
     },
     async sprintName(sprintId) {
       const r = await db.query<{ name: string; goal: string }>(
