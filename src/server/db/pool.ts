@@ -121,3 +121,20 @@ export function prepared(db: Queryable): Queryable {
     },
   };
 }
+
+/**
+ * A transaction's connection runs one query at a time. A use case may start several reads at once
+ * (`Promise.all`: on the pool they run in parallel); on one client they wait here, in order, rather
+ * than in pg's own queue, which is deprecated and goes in pg 9.
+ */
+export function oneAtATime(db: Queryable): Queryable {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+      const run = () => db.query<R>(text, values);
+      const next = tail.then(run, run);
+      tail = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

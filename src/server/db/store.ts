@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Repos, Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
 import { PgListenBridge } from './listen.ts';
-import { inTransaction, prepared, type Queryable } from './pool.ts';
+import { inTransaction, oneAtATime, prepared, type Queryable } from './pool.ts';
 import { timeoutsAsBusy } from './query-errors.ts';
 
 /** Builds every registered repository on one connection (capabilities/index.ts: `createRepos`). */
@@ -58,11 +58,12 @@ function activeScope(): Scope | undefined {
  * `createRepos`, built from the capability list.
  */
 export function createStore(pool: pg.Pool, createRepos: ReposFactory): Store {
-  // Every query runs as a prepared statement.
-  const reposFor = (raw: Queryable): Repos => createRepos(timeoutsAsBusy(prepared(raw)));
+  // Every query runs as a prepared statement; on a transaction's client, one at a time.
+  const reposFor = (raw: Queryable, client = true): Repos =>
+    createRepos(timeoutsAsBusy(client ? oneAtATime(prepared(raw)) : prepared(raw)));
   // One LISTEN connection per instance, shared by every live channel.
   const listen = new PgListenBridge(pool);
-  const poolRepos = reposFor(pool);
+  const poolRepos = reposFor(pool, false);
   return {
     get read() {
       return activeScope()?.repos ?? poolRepos;
