@@ -1,43 +1,39 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, INT4_MAX } from './common.ts';
 
 /** Monte Carlo forecasts on throughput (issue 11): bodies and answers of /forecasts/when and /how-many. */
 const IsoDate = z.iso.date({ message: 'Use a date like 2025-03-03' });
-const Trials = z
-  .number({ message: 'Must be a whole number between 100 and 100000' })
-  .int({ message: 'Must be a whole number between 100 and 100000' })
-  .min(100, { message: 'Must be at least 100' })
-  .max(100_000, { message: 'Must be at most 100000' });
-const Seed = z
-  .number({ message: 'Must be a whole number' })
-  .int({ message: 'Must be a whole number' })
-  .min(0, { message: 'Must be 0 or more' })
-  .max(2_147_483_647, { message: 'Must be at most 2147483647' });
-const WindowDays = z
-  .number({ message: 'Must be a whole number of working days' })
-  .int({ message: 'Must be a whole number of working days' })
-  .min(10, { message: 'Must be at least 10 working days' })
-  .max(260, { message: 'Must be at most 260 working days' });
+/** A whole number in [min, max]; `unit` ends the range messages (" working days"). */
+const wholeNumber = (min: number, max: number, opts: { whole?: string; unit?: string } = {}) => {
+  const whole = opts.whole ?? 'Must be a whole number';
+  const unit = opts.unit ?? '';
+  return z
+    .number({ message: whole })
+    .int({ message: whole })
+    .min(min, { message: min === 0 ? 'Must be 0 or more' : `Must be at least ${min}${unit}` })
+    .max(max, { message: `Must be at most ${max}${unit}` });
+};
+
+/** What both questions may tune: the number of trials, the seed, the throughput window. */
+const Tuning = {
+  trials: wholeNumber(100, 100_000, { whole: 'Must be a whole number between 100 and 100000' }).optional(),
+  seed: wholeNumber(0, INT4_MAX).optional(),
+  windowDays: wholeNumber(10, 260, {
+    whole: 'Must be a whole number of working days',
+    unit: ' working days',
+  }).optional(),
+};
 
 export const WhenBody = z.strictObject({
   itemIds: z.array(Id).min(1, { message: 'Pick at least one item' }).max(5000).optional(),
-  count: z
-    .number({ message: 'Must be a whole number' })
-    .int({ message: 'Must be a whole number' })
-    .min(1, { message: 'Must be at least 1' })
-    .max(100_000, { message: 'Must be at most 100000' })
-    .optional(),
-  trials: Trials.optional(),
-  seed: Seed.optional(),
-  windowDays: WindowDays.optional(),
+  count: wholeNumber(1, 100_000).optional(),
+  ...Tuning,
 });
 export type WhenBody = z.infer<typeof WhenBody>;
 
 export const HowManyBody = z.strictObject({
   date: IsoDate,
-  trials: Trials.optional(),
-  seed: Seed.optional(),
-  windowDays: WindowDays.optional(),
+  ...Tuning,
 });
 export type HowManyBody = z.infer<typeof HowManyBody>;
 
@@ -57,43 +53,41 @@ export const ThroughputWindow = z.object({
   ),
 });
 
-export const Backtest = z.object({
-  percentile: z.literal(85),
-  held: z.number().int(),
-  total: z.number().int(),
-  summary: z.string(),
-  sprints: z.array(
-    z.object({
-      sprintId: z.string(),
-      name: z.string(),
-      startDate: z.string(),
-      endDate: z.string(),
-      forecast: z.number().int(),
-      actual: z.number().int(),
-      held: z.boolean(),
-    }),
-  ),
-});
+/**
+ * A back-test: at each past sprint start, the 85 % forecast replayed and checked against what
+ * happened. `sprint` is what the question adds to each sprint's row (its forecast and actual).
+ */
+const backtestOf = <S extends z.ZodRawShape>(sprint: S) =>
+  z.object({
+    percentile: z.literal(85),
+    held: z.number().int(),
+    total: z.number().int(),
+    summary: z.string(),
+    sprints: z.array(
+      z.object({
+        sprintId: z.string(),
+        name: z.string(),
+        startDate: z.string(),
+        endDate: z.string(),
+        ...sprint,
+        held: z.boolean(),
+      }),
+    ),
+  });
+
+/** "How many": at each sprint start, the 85 % count of items against the count accepted. */
+export const Backtest = backtestOf({ forecast: z.number().int(), actual: z.number().int() });
 
 /** The same replay for "when": at each sprint start, the 85 % day for its committed items. */
-export const WhenBacktest = z.object({
-  percentile: z.literal(85),
-  held: z.number().int(),
-  total: z.number().int(),
-  summary: z.string(),
-  sprints: z.array(
-    z.object({
-      sprintId: z.string(),
-      name: z.string(),
-      startDate: z.string(),
-      endDate: z.string(),
-      items: z.number().int(),
-      forecast: z.string().nullable(),
-      actual: z.string().nullable(),
-      held: z.boolean(),
-    }),
-  ),
+export const WhenBacktest = backtestOf({
+  items: z.number().int(),
+  forecast: z.string().nullable(),
+  actual: z.string().nullable(),
 });
+
+/** The 50/85/95 % answer, each of the same kind; null when there is too little history. */
+const percentiles = <T extends z.ZodType>(each: T) =>
+  z.object({ '50': each, '85': each, '95': each }).nullable();
 
 const Common = {
   trials: z.number().int(),
@@ -105,9 +99,7 @@ const Common = {
 };
 
 export const WhenForecast = z.object({
-  percentiles: z
-    .object({ '50': z.string().nullable(), '85': z.string().nullable(), '95': z.string().nullable() })
-    .nullable(),
+  percentiles: percentiles(z.string().nullable()),
   histogram: z.array(
     z.object({ from: z.string(), to: z.string(), trials: z.number().int(), cumulative: z.number() }),
   ),
@@ -135,9 +127,7 @@ export const WhenForecast = z.object({
 export type WhenForecast = z.infer<typeof WhenForecast>;
 
 export const HowManyForecast = z.object({
-  percentiles: z
-    .object({ '50': z.number().int(), '85': z.number().int(), '95': z.number().int() })
-    .nullable(),
+  percentiles: percentiles(z.number().int()),
   histogram: z.array(
     z.object({ from: z.number().int(), to: z.number().int(), trials: z.number().int(), atLeast: z.number() }),
   ),

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, Loading, PageHead } from '#web/components/ui.ts
 import { timeAgo } from '#web/features/activity/describe-event.ts';
 import { api, apiPath } from '#web/lib/api.ts';
 import { useMe } from '#web/lib/queries.ts';
+import { FailedTable, FailureReason } from './failed-table.tsx';
 import { reactionLabel } from './reaction-labels.ts';
 
 const failedJobsKey = ['admin', 'jobs', 'failed'] as const;
@@ -61,52 +62,36 @@ export function JobsPage() {
         </EmptyState>
       )}
       {jobs.data && jobs.data.jobs.length > 0 && (
-        <div className="card">
-          <table className="list" aria-label="Failed reactions">
-            <thead>
-              <tr>
-                <th scope="col">Reaction</th>
-                <th scope="col">Error</th>
-                <th scope="col" className="hide-phone">
-                  Tries
-                </th>
-                <th scope="col" className="hide-phone">
-                  Last try
-                </th>
-                <th scope="col" className="actions">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.data.jobs.map((j) => (
-                <tr key={j.id}>
-                  <td>{reactionLabel(j.subscriber, j.eventType)}</td>
-                  <td>
-                    <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                      {firstLine(j.lastError)}
-                    </code>
-                  </td>
-                  <td className="hide-phone">{j.attempts}</td>
-                  <td className="hide-phone">
-                    <time dateTime={j.updatedAt}>{timeAgo(j.updatedAt, now)}</time>
-                  </td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="btn"
-                      disabled={busy === j.id}
-                      onClick={() => void retry(j)}
-                      aria-label={`Retry: ${reactionLabel(j.subscriber, j.eventType)}`}
-                    >
-                      {busy === j.id ? 'Retrying…' : 'Retry'}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FailedTable
+          label="Failed reactions"
+          columns={[
+            { head: 'Reaction' },
+            { head: 'Error' },
+            { head: 'Tries', className: 'hide-phone' },
+            { head: 'Last try', className: 'hide-phone' },
+          ]}
+          rows={jobs.data.jobs}
+          rowKey={(j) => j.id}
+          cells={(j) => (
+            <>
+              <td>{reactionLabel(j.subscriber, j.eventType)}</td>
+              <td>
+                <FailureReason>{firstLine(j.lastError)}</FailureReason>
+              </td>
+              <td className="hide-phone">{j.attempts}</td>
+              <td className="hide-phone">
+                <time dateTime={j.updatedAt}>{timeAgo(j.updatedAt, now)}</time>
+              </td>
+            </>
+          )}
+          again={{
+            text: 'Retry',
+            busyText: 'Retrying…',
+            label: (j) => `Retry: ${reactionLabel(j.subscriber, j.eventType)}`,
+            busy: (j) => busy === j.id,
+            run: retry,
+          }}
+        />
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, Loading, PageHead } from '#web/components/ui.ts
 import { timeAgo } from '#web/features/activity/describe-event.ts';
 import { api, apiPath } from '#web/lib/api.ts';
 import { useMe } from '#web/lib/queries.ts';
+import { FailedTable, FailureReason } from './failed-table.tsx';
 
 const statusKey = ['admin', 'mail'] as const;
 const failedKey = ['admin', 'deliveries', 'failed'] as const;
@@ -124,48 +125,36 @@ export function MailPage() {
         </EmptyState>
       )}
       {failed.data && failed.data.deliveries.length > 0 && (
-        <div className="card">
-          <table className="list" aria-label="Failed mails">
-            <thead>
-              <tr>
-                <th scope="col">Mail</th>
-                <th scope="col">To</th>
-                <th scope="col">Reason</th>
-                <th scope="col" className="hide-phone">
-                  Last try
-                </th>
-                <th scope="col" className="actions">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {failed.data.deliveries.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.subject}</td>
-                  <td>{d.recipient}</td>
-                  <td>
-                    <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{d.lastError}</code>
-                  </td>
-                  <td className="hide-phone">
-                    <time dateTime={d.createdAt}>{timeAgo(d.createdAt, now)}</time> · {d.attempts}×
-                  </td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="btn"
-                      disabled={busy === d.id}
-                      onClick={() => void resend(d)}
-                      aria-label={`Send again: ${d.subject} to ${d.recipient}`}
-                    >
-                      {busy === d.id ? 'Queuing…' : 'Send again'}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FailedTable
+          label="Failed mails"
+          columns={[
+            { head: 'Mail' },
+            { head: 'To' },
+            { head: 'Reason' },
+            { head: 'Last try', className: 'hide-phone' },
+          ]}
+          rows={failed.data.deliveries}
+          rowKey={(d) => d.id}
+          cells={(d) => (
+            <>
+              <td>{d.subject}</td>
+              <td>{d.recipient}</td>
+              <td>
+                <FailureReason>{d.lastError}</FailureReason>
+              </td>
+              <td className="hide-phone">
+                <time dateTime={d.createdAt}>{timeAgo(d.createdAt, now)}</time> · {d.attempts}×
+              </td>
+            </>
+          )}
+          again={{
+            text: 'Send again',
+            busyText: 'Queuing…',
+            label: (d) => `Send again: ${d.subject} to ${d.recipient}`,
+            busy: (d) => busy === d.id,
+            run: resend,
+          }}
+        />
       )}
     </div>
   );

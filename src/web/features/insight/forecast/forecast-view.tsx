@@ -14,10 +14,8 @@ import {
   useWhen,
   type WhenT,
 } from './forecast-api.ts';
-import { ForecastHistogram } from './forecast-histogram.tsx';
+import { ForecastResult, PCTS } from './forecast-result.tsx';
 import './forecast.css';
-
-const PCTS = ['50', '85', '95'] as const;
 
 function addDays(iso: string, n: number) {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -163,17 +161,6 @@ export default function ForecastView() {
   );
 }
 
-function Notes({ notes }: { notes: string[] }) {
-  if (notes.length === 0) return null;
-  return (
-    <ul className="forecast-notes" aria-label="Notes">
-      {notes.map((n) => (
-        <li key={n}>{n}</li>
-      ))}
-    </ul>
-  );
-}
-
 function Window({ data, productKey }: { data: WhenT | HowManyT; productKey: string }) {
   const w = data.throughputWindow;
   return (
@@ -246,67 +233,33 @@ function WhenResult({ data, productKey }: { data: WhenT; productKey: string }) {
       })
     : [];
   return (
-    <div className="forecast-result">
-      {p ? (
-        <div className="forecast-figures" data-testid="when-percentiles">
-          {PCTS.map((k) => (
-            <div key={k} className={k === '85' ? 'figure figure-main' : 'figure'}>
-              <span className="figure-label">{k} % likely done by</span>
-              <strong>{p[k] ? day(p[k]!, true) : 'beyond 5 years'}</strong>
-            </div>
-          ))}
-        </div>
-      ) : null}
-      <p className="muted">
-        {data.remaining.total} item{data.remaining.total === 1 ? '' : 's'} ·{' '}
-        {data.trials.toLocaleString('en')} trials · seed {data.seed}
-      </p>
-      <Notes notes={data.notes} />
-      {bars.length > 0 && (
-        <>
-          <ForecastHistogram
-            bars={bars}
-            markers={markers}
-            trials={data.trials}
-            title="Finish dates over the trials"
-          />
-          <details className="forecast-evidence">
-            <summary>Table</summary>
-            <button
-              type="button"
-              className="btn btn-sm"
-              onClick={() =>
-                downloadCsv('forecast-when.csv', [
-                  ['from', 'to', 'trials', 'cumulative %'],
-                  ...data.histogram.map((b) => [b.from, b.to, b.trials, b.cumulative]),
-                ])
-              }
-            >
-              Download CSV
-            </button>
-            <table className="forecast-table">
-              <thead>
-                <tr>
-                  <th>Finish</th>
-                  <th>Trials</th>
-                  <th>Done by then</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.histogram.map((b) => (
-                  <tr key={b.from}>
-                    <td>{range(b.from, b.to)}</td>
-                    <td>{b.trials}</td>
-                    <td>{b.cumulative} %</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </>
-      )}
+    <ForecastResult
+      testId="when-percentiles"
+      figure={
+        p && ((k) => ({ label: `${k} % likely done by`, value: p[k] ? day(p[k]!, true) : 'beyond 5 years' }))
+      }
+      facts={`${data.remaining.total} item${data.remaining.total === 1 ? '' : 's'}`}
+      trials={data.trials}
+      seed={data.seed}
+      notes={data.notes}
+      bars={bars}
+      markers={markers}
+      chartTitle="Finish dates over the trials"
+      csv={{
+        file: 'forecast-when.csv',
+        rows: [
+          ['from', 'to', 'trials', 'cumulative %'],
+          ...data.histogram.map((b) => [b.from, b.to, b.trials, b.cumulative]),
+        ],
+      }}
+      columns={['Finish', 'Trials', 'Done by then']}
+      rows={data.histogram.map((b) => ({
+        key: b.from,
+        cells: [range(b.from, b.to), b.trials, `${b.cumulative} %`],
+      }))}
+    >
       <Window data={data} productKey={productKey} />
-    </div>
+    </ForecastResult>
   );
 }
 
@@ -325,67 +278,30 @@ function HowManyResult({ data }: { data: HowManyT }) {
       })
     : [];
   return (
-    <div className="forecast-result">
-      {p && (
-        <div className="forecast-figures" data-testid="howmany-percentiles">
-          {PCTS.map((k) => (
-            <div key={k} className={k === '85' ? 'figure figure-main' : 'figure'}>
-              <span className="figure-label">{k} % likely: at least</span>
-              <strong>
-                {p[k]} item{p[k] === 1 ? '' : 's'}
-              </strong>
-            </div>
-          ))}
-        </div>
-      )}
-      <p className="muted">
-        {data.workingDays} working day{data.workingDays === 1 ? '' : 's'} to {day(data.date, true)} ·{' '}
-        {data.trials.toLocaleString('en')} trials · seed {data.seed}
-      </p>
-      <Notes notes={data.notes} />
-      {bars.length > 0 && (
-        <>
-          <ForecastHistogram
-            bars={bars}
-            markers={markers}
-            trials={data.trials}
-            title="Items done over the trials"
-          />
-          <details className="forecast-evidence">
-            <summary>Table</summary>
-            <button
-              type="button"
-              className="btn btn-sm"
-              onClick={() =>
-                downloadCsv('forecast-how-many.csv', [
-                  ['from', 'to', 'trials', 'at least %'],
-                  ...data.histogram.map((b) => [b.from, b.to, b.trials, b.atLeast]),
-                ])
-              }
-            >
-              Download CSV
-            </button>
-            <table className="forecast-table">
-              <thead>
-                <tr>
-                  <th>Items</th>
-                  <th>Trials</th>
-                  <th>At least this many</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.histogram.map((b) => (
-                  <tr key={b.from}>
-                    <td>{b.from === b.to ? b.from : `${b.from} – ${b.to}`}</td>
-                    <td>{b.trials}</td>
-                    <td>{b.atLeast} %</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </>
-      )}
-    </div>
+    <ForecastResult
+      testId="howmany-percentiles"
+      figure={
+        p && ((k) => ({ label: `${k} % likely: at least`, value: `${p[k]} item${p[k] === 1 ? '' : 's'}` }))
+      }
+      facts={`${data.workingDays} working day${data.workingDays === 1 ? '' : 's'} to ${day(data.date, true)}`}
+      trials={data.trials}
+      seed={data.seed}
+      notes={data.notes}
+      bars={bars}
+      markers={markers}
+      chartTitle="Items done over the trials"
+      csv={{
+        file: 'forecast-how-many.csv',
+        rows: [
+          ['from', 'to', 'trials', 'at least %'],
+          ...data.histogram.map((b) => [b.from, b.to, b.trials, b.atLeast]),
+        ],
+      }}
+      columns={['Items', 'Trials', 'At least this many']}
+      rows={data.histogram.map((b) => ({
+        key: b.from,
+        cells: [b.from === b.to ? b.from : `${b.from} – ${b.to}`, b.trials, `${b.atLeast} %`],
+      }))}
+    />
   );
 }
