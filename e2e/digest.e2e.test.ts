@@ -83,6 +83,7 @@ describe('the digest’s time zone', () => {
     await form.getByText('Choose a time zone from the list').waitFor();
     expect(await picker.inputValue()).toBe('America/New_Yor');
     expect(await picker.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Saved.').count()).toBe(0);
     await page.locator('#notifications').scrollIntoViewIfNeeded();
     await screenshot(page, 'digest-time-zone-refused');
 

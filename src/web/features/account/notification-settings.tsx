@@ -65,15 +65,14 @@ export function NotificationSettingsSection() {
             className="form-row"
             submitLabel="Save time zone"
             busyLabel="Saving…"
-            validate={(v) =>
-              TIME_ZONES.length && !TIME_ZONES.includes(v.timeZone ?? '')
-                ? { timeZone: 'Choose a time zone from the list (e.g. Europe/Berlin)' }
-                : null
-            }
-            onSubmit={(v) => {
+            validate={(v) => {
+              // A new attempt: the last "Saved." no longer describes what is on screen.
               setSaved(false);
-              return put({ timeZone: v.timeZone });
+              return TIME_ZONES.length && !TIME_ZONES.includes(v.timeZone ?? '')
+                ? { timeZone: 'Choose a time zone from the list (e.g. Europe/Berlin)' }
+                : null;
             }}
+            onSubmit={(v) => put({ timeZone: v.timeZone })}
             onSuccess={done}
           >
             <TimeZoneField
