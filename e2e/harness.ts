@@ -107,7 +107,7 @@ export const PHONE = { width: 390, height: 844 };
 
 export async function newContext(
   browser: Browser,
-  opts: { theme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+  opts: { theme?: 'light' | 'dark'; viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
   const phone = opts.viewport?.width === PHONE.width;
   const ctx = await browser.newContext({
@@ -117,7 +117,7 @@ export async function newContext(
     isMobile: phone,
     hasTouch: phone,
     locale: 'en-GB',
-    timezoneId: 'UTC',
+    timezoneId: opts.timezoneId ?? 'UTC',
   });
   // Fail a missing element in seconds, not the 30 s default, so a broken journey says so quickly.
   ctx.setDefaultTimeout(10_000);

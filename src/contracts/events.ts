@@ -177,6 +177,7 @@ export const EventPayload = z.discriminatedUnion('type', [
   event('user.notification_settings_changed', 'user', {
     after: z.strictObject({
       settings: z.record(str, z.enum(['in_app', 'email', 'digest'])),
+      timeZone: str.optional(),
       via: z.enum(['settings', 'unsubscribe']),
     }),
   }),

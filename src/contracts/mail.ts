@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, text } from './common.ts';
+import { TimeZoneName } from './time-zone.ts';
 
 export const MailKind = z.enum([
   'review_invitation',
@@ -20,8 +21,16 @@ export const NotificationSetting = z.object({ kind: MailKind, label: z.string(),
 export const NotificationSettings = z.object({
   mailEnabled: z.boolean().describe('False while the server has no TANDEM_SMTP_URL: nothing is mailed'),
   settings: z.array(NotificationSetting),
+  timeZone: z.string().describe('IANA time zone the daily digest counts its day in (UTC until chosen)'),
+  timeZoneChosen: z
+    .boolean()
+    .describe('False until the person saved a zone (the web app then sends the browser’s)'),
+  nextDigestAt: IsoDateTime.describe(
+    'When the next digest goes out, if anything is held for it: 00:05 local',
+  ),
 });
 export const NotificationSettingsBody = z.object({
+  timeZone: TimeZoneName.optional().describe('IANA time zone of the daily digest, e.g. Europe/Berlin'),
   settings: z
     .array(z.object({ kind: MailKind, mode: DeliveryMode }))
     .min(1)
@@ -32,7 +41,9 @@ export const NotificationSettingsBody = z.object({
         if (seen.has(s.kind)) ctx.addIssue({ code: 'custom', path: [n, 'kind'], message: 'Each kind once' });
         seen.add(s.kind);
       });
-    }),
+    })
+    .optional()
+    .describe('Kinds not named keep their mode'),
 });
 
 export const DeliveryChannel = z.enum(['email', 'webhook']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isTimeZone } from '#domain/sla/calendar.ts';
 import { minutesOf, PAUSE_STATUSES, SEVERITIES } from '#domain/sla/policy.ts';
 import { Id, IsoDateTime, text } from './common.ts';
+import { TimeZoneName } from './time-zone.ts';
 
 /** Defects: severity and SLA clocks (issue 13). */
 export const Severity = z.enum(SEVERITIES);
@@ -24,9 +24,7 @@ export const SeverityTargets = z.object({
 
 export const SlaPolicyBody = z
   .object({
-    timeZone: text({ max: 64 })
-      .refine(isTimeZone, { message: 'Not an IANA time zone (e.g. Europe/Berlin)' })
-      .describe('IANA time zone of the business calendar'),
+    timeZone: TimeZoneName.describe('IANA time zone of the business calendar'),
     workingDays: z
       .array(z.number().int().min(1).max(7))
       .min(1, { message: 'At least one working day' })

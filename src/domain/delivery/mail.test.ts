@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySmtpFailure, digestDay } from './mail.ts';
+import { classifySmtpFailure } from './mail.ts';
 
 describe('SMTP failures', () => {
   it('a 5xx reply is permanent; 4xx and no reply at all (connection errors) are transient', () => {
@@ -9,12 +9,5 @@ describe('SMTP failures', () => {
     expect(classifySmtpFailure(451)).toBe('transient');
     expect(classifySmtpFailure(421)).toBe('transient');
     expect(classifySmtpFailure(undefined)).toBe('transient');
-  });
-});
-
-describe('digest day', () => {
-  it('is the UTC date', () => {
-    expect(digestDay(new Date('2026-12-01T23:59:59Z'))).toBe('2026-12-01');
-    expect(digestDay(new Date('2026-12-02T00:00:00Z'))).toBe('2026-12-02');
   });
 });

@@ -48,6 +48,3 @@ export type SmtpFailure = 'transient' | 'permanent';
 export function classifySmtpFailure(responseCode: number | undefined): SmtpFailure {
   return responseCode !== undefined && responseCode >= 500 && responseCode < 600 ? 'permanent' : 'transient';
 }
-
-/** The UTC day (YYYY-MM-DD) a digest gathers. */
-export const digestDay = (at: Date): string => at.toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { minutesOf, type SlaPolicy } from './policy.ts';
 
 /**
@@ -9,8 +9,6 @@ import { minutesOf, type SlaPolicy } from './policy.ts';
  * a window is an array lookup, which keeps 10,000 clocks well inside the bench's 100 ms.
  */
 const DAY = 86_400_000;
-
-export const isTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
 
 export interface WorkCalendar {
   /** Working milliseconds in [from, to). */

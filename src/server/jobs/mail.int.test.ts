@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendDigests } from '#app/mail/digest.ts';
 import { mailUseCases } from '#app/mail/mail.ts';
 import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
-import { sendDigests } from '#app/mail/sender.ts';
 import { allJobs } from '#capabilities/index.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import { smtpTransport } from '#jobs/smtp-transport.ts';
@@ -334,7 +334,8 @@ describe('the daily digest', () => {
     expect(await sendDigests(t.store, setup, tomorrow)).toBe(0);
     await eventually(() => mailsTo(po).some((m) => m.subject.includes('daily digest')));
     const digest = mailsTo(po).find((m) => m.subject.includes('daily digest'))!;
-    expect(digest.subject).toMatch(/^\[Tandem\] Your daily digest for \d{4}-\d{2}-\d{2}: 3 notices$/);
+    expect(digest.subject).toMatch(/^\[Tandem\] Your daily digest for \w+day, \d{1,2} \w+ \d{4}: 3 notices$/);
+    expect(digest.text).toContain('Times are in UTC.');
     expect(
       await count(
         `select count(*) as n from mail_deliveries where recipient_id = $1 and status = 'bundled'`,

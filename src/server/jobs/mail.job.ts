@@ -1,10 +1,12 @@
 import type { JobHelpers, TaskList } from 'graphile-worker';
+import { sendDigests } from '#app/mail/digest.ts';
 import { fanOutInvitations } from '#app/mail/invitation-mail.ts';
 import { mailAssignment, mailSprint } from '#app/mail/notice-mail.ts';
 import type { MailSetup } from '#app/mail/ports.ts';
-import { type MailTransport, sendDigests, sendMail } from '#app/mail/sender.ts';
+import { type MailTransport, sendMail } from '#app/mail/sender.ts';
 import type { StoredEvent } from '#app/reactions/stored-event.ts';
 import type { Store } from '#app/store.ts';
+import { DIGEST_RUN_MINUTES } from '#domain/delivery/digest.ts';
 import { defineSubscriber, type ReactionContext } from '#jobs/subscriber.ts';
 
 /** An item assigned to someone else: they get a mail (kind `assigned`), once per event. */
@@ -71,5 +73,5 @@ export function mailTasks(store: Store, setup: MailSetup, transport: MailTranspo
   };
 }
 
-/** Hourly: the first run after midnight UTC gathers the day before. */
-export const MAIL_CRONTAB = '0 * * * * mail-digest ?max=1&id=mail-digest';
+/** Every quarter hour (:05, :20, :35, :50 UTC): each person's digest goes at 00:05 their time. */
+export const MAIL_CRONTAB = `${DIGEST_RUN_MINUTES.join(',')} * * * * mail-digest ?max=1&id=mail-digest`;

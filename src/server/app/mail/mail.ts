@@ -4,6 +4,7 @@ import { messageIdFor, readUnsubscribeToken, settingsUrl } from '#app/mail/outbo
 import type { DeliveryRecord, MailSetup } from '#app/mail/ports.ts';
 import { renderMail } from '#app/mail/render.ts';
 import type { Store } from '#app/store.ts';
+import { nextDigestAt, zoneOrUtc } from '#domain/delivery/digest.ts';
 import {
   DEFAULT_MODE,
   type DeliveryMode,
@@ -19,7 +20,11 @@ const mailOff = () =>
 /** A person's mail settings, unsubscribe links, and what admins see of the mail outbox. */
 export function mailUseCases(store: Store, setup: MailSetup, now: () => Date) {
   async function settingsOf(userId: string) {
-    const chosen = await store.read.mail.settings(userId);
+    const [chosen, zone] = await Promise.all([
+      store.read.mail.settings(userId),
+      store.read.digest.timeZone(userId),
+    ]);
+    const timeZone = zoneOrUtc(zone);
     return {
       mailEnabled: setup.enabled,
       settings: MAIL_KINDS.map((kind) => ({
@@ -27,22 +32,39 @@ export function mailUseCases(store: Store, setup: MailSetup, now: () => Date) {
         label: MAIL_KIND_LABELS[kind],
         mode: chosen.get(kind) ?? DEFAULT_MODE,
       })),
+      timeZone,
+      timeZoneChosen: zone !== null,
+      nextDigestAt: nextDigestAt(now(), timeZone).toISOString(),
     };
   }
 
   return {
     settings: (actor: Actor) => settingsOf(actor.userId),
 
-    async updateSettings(actor: Actor, settings: readonly { kind: MailKind; mode: DeliveryMode }[]) {
+    /** Modes per kind and the digest's time zone; either may be left out (nothing changes then). */
+    async updateSettings(
+      actor: Actor,
+      change: {
+        settings?: readonly { kind: MailKind; mode: DeliveryMode }[] | undefined;
+        timeZone?: string | undefined;
+      },
+    ) {
+      const settings = change.settings ?? [];
+      if (settings.length === 0 && change.timeZone === undefined) return settingsOf(actor.userId);
       await store.transaction(async (r) => {
-        await r.mail.setSettings(actor.userId, settings);
+        if (settings.length) await r.mail.setSettings(actor.userId, settings);
+        if (change.timeZone !== undefined) await r.digest.setTimeZone(actor.userId, change.timeZone);
         await recordEvent(r, {
           productId: null,
           actorId: actor.userId,
           entityType: 'user',
           entityId: actor.userId,
           type: 'user.notification_settings_changed',
-          after: { settings: Object.fromEntries(settings.map((s) => [s.kind, s.mode])), via: 'settings' },
+          after: {
+            settings: Object.fromEntries(settings.map((s) => [s.kind, s.mode])),
+            ...(change.timeZone !== undefined ? { timeZone: change.timeZone } : {}),
+            via: 'settings',
+          },
         });
       });
       return settingsOf(actor.userId);

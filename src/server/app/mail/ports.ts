@@ -122,11 +122,6 @@ export interface MailRepo {
   list(q: { status?: DeliveryRecord['status'] | undefined; limit: number }): Promise<DeliveryRecord[]>;
   counts(): Promise<{ pending: number; held: number; failed: number; sent: number }>;
   signingKey(): Promise<Buffer>;
-  /** Recipients with mail held from before `before`, and the days it is from. */
-  heldDays(before: Date, limit: number): Promise<{ recipientId: string; day: string }[]>;
-  /** The held mails of one person and UTC day, locked. */
-  held(recipientId: string, day: string): Promise<HeldMail[]>;
-  bundle(ids: readonly string[], digestKey: string): Promise<void>;
   /** The product's key and name and the actor's name, for a mail about a work event. */
   workFacts(
     productId: string,
@@ -158,4 +153,20 @@ export interface InvitationBatch {
   expiresAt: Date;
   userIds: string[];
   tokens: string[];
+}
+
+/** The daily digest's side of the outbox (db/repositories/digest.repository.ts). */
+export interface DigestRepo {
+  /** The person's time zone, null until they chose one (the digest then counts in UTC). */
+  timeZone(userId: string): Promise<string | null>;
+  setTimeZone(userId: string, timeZone: string): Promise<void>;
+  /** Everyone with mail held for a digest: their zone (null: none chosen) and oldest held mail. */
+  heldRecipients(): Promise<{ recipientId: string; timeZone: string | null; oldest: Date }[]>;
+  /** Whether the digest with this key was written already. */
+  exists(digestKey: string): Promise<boolean>;
+  /** One person's held mails from before `before`, oldest first, locked (skipping rows a
+   * concurrent run holds). */
+  held(recipientId: string, before: Date): Promise<HeldMail[]>;
+  /** Marks the held mails bundled into the digest `digestKey` (written in this transaction). */
+  bundle(ids: readonly string[], digestKey: string): Promise<void>;
 }

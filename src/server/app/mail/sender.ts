@@ -1,9 +1,7 @@
-import { messageIdFor, settingsUrl } from '#app/mail/outbox.ts';
 import type { MailSetup, OutgoingMail } from '#app/mail/ports.ts';
-import { renderMail } from '#app/mail/render.ts';
 import type { Store } from '#app/store.ts';
 import { retryDelayMs } from '#domain/delivery/backoff.ts';
-import { classifySmtpFailure, digestDay, MAX_MAIL_ATTEMPTS } from '#domain/delivery/mail.ts';
+import { classifySmtpFailure, MAX_MAIL_ATTEMPTS } from '#domain/delivery/mail.ts';
 
 /** The SMTP side, as the sender sees it (jobs/smtp-transport.ts is nodemailer). */
 export interface MailTransport {
@@ -46,57 +44,4 @@ export async function sendMail(
   }
   await store.read.mail.markSent(id);
   return 'sent';
-}
-
-/**
- * The daily digest: for every person with mail held from a day before today (UTC), one mail
- * gathering that day's, keyed `digest:<person>:<day>` and written in the transaction that marks
- * the held ones bundled, so a second run (another instance, a retry) finds nothing to gather.
- */
-export async function sendDigests(store: Store, setup: MailSetup, now: Date): Promise<number> {
-  if (!setup.enabled) return 0;
-  const today = new Date(`${digestDay(now)}T00:00:00Z`);
-  let written = 0;
-  for (const { recipientId, day } of await store.read.mail.heldDays(today, 1000)) {
-    written += await store.transaction(async (r) => {
-      const held = await r.mail.held(recipientId, day);
-      const [to] = await r.mail.recipients([recipientId]);
-      if (held.length === 0 || !to) return 0;
-      const key = `digest:${recipientId}:${day}`;
-      const words = renderMail({
-        productName: null,
-        subject: `Your daily digest for ${day}: ${held.length} ${held.length === 1 ? 'notice' : 'notices'}`,
-        greeting: `Hello ${to.name},`,
-        lines: [`Here is what happened on ${day} that you asked to hear about once a day.`],
-        sections: held.map((h) => ({
-          title: h.subject,
-          body: h.text.split('\n-- \n')[0]!.replace(/^Hello [^\n]*\n\n/, ''),
-        })),
-        link: { url: `${setup.publicUrl}/notices`, label: 'Open your notifications' },
-        footer: {
-          reason: 'You get this digest because you chose a daily digest for these kinds of mail.',
-          settingsUrl: settingsUrl(setup),
-          unsubscribeUrl: null,
-        },
-      });
-      const n = await r.mail.insertMany([
-        {
-          key,
-          recipientId,
-          kind: 'digest',
-          ...words,
-          messageId: messageIdFor(key, setup.publicUrl),
-          unsubscribeUrl: null,
-          status: 'pending',
-          secret: held.some((h) => h.secret),
-        },
-      ]);
-      await r.mail.bundle(
-        held.map((h) => h.id),
-        key,
-      );
-      return n;
-    });
-  }
-  return written;
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type {
   DeliveryRecord,
-  HeldMail,
   InvitationBatch,
   MailRepo,
   NoticeFacts,
@@ -177,32 +176,6 @@ export function mailRepo(db: Queryable): MailRepo {
         [randomBytes(32)],
       );
       return r.rows[0]!.secret;
-    },
-    async heldDays(before, limit) {
-      const r = await db.query<{ recipientId: string; day: string }>(
-        `select distinct recipient_id as "recipientId", to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day
-           from mail_deliveries where status = 'held' and created_at < $1 order by 2, 1 limit $2`,
-        [before, limit],
-      );
-      return r.rows;
-    },
-    async held(recipientId, day) {
-      const r = await db.query<HeldMail>(
-        `select id, kind, subject, text, secret_until_sent as secret, created_at as "createdAt" from mail_deliveries
-          where status = 'held' and recipient_id = $1
-            and created_at >= ($2::date at time zone 'UTC') and created_at < (($2::date + 1) at time zone 'UTC')
-          order by created_at, id for update skip locked`,
-        [recipientId, day],
-      );
-      return r.rows;
-    },
-    async bundle(ids, digestKey) {
-      await db.query(
-        `update mail_deliveries set status = 'bundled',
-                bundle_id = (select id from mail_deliveries where key = $2)
-          where id = any($1::uuid[]) and status = 'held'`,
-        [ids, digestKey],
-      );
     },
     async workFacts(productId, actorId) {
       const r = await db.query<{ productKey: string; productName: string; actorName: string | null }>(

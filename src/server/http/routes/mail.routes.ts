@@ -61,11 +61,12 @@ export const mailRoutes: AnyRoute[] = [
     method: 'PUT',
     url: '/api/v1/me/notification-settings',
     tag: 'mail',
-    summary: 'Choose per kind: in_app, email or digest (kinds not named keep their mode)',
+    summary:
+      'Choose per kind: in_app, email or digest (kinds not named keep their mode), and the time zone of the daily digest',
     access: allow.user,
     body: NotificationSettingsBody,
     response: NotificationSettings,
-    handler: (ctx) => ctx.services.mail.updateSettings(ctx.actor, ctx.body.settings),
+    handler: (ctx) => ctx.services.mail.updateSettings(ctx.actor, ctx.body),
   }),
   defineRoute({
     method: 'POST',

@@ -3,6 +3,7 @@ import { type SlaPolicyBody, SlaPolicyDoc } from '#contracts/sla.ts';
 import { ITEM_STATUSES } from '#domain/backlog/item-rules.ts';
 import { type PauseStatus, SEVERITIES, SEVERITY_NAMES } from '#domain/sla/policy.ts';
 import { Form, TextAreaField, TextField, useFieldError } from '#web/components/form.tsx';
+import { TimeZoneField } from '#web/components/time-zone-field.tsx';
 import { STATUS_LABELS } from '#web/features/backlog/labels.ts';
 import { api, apiPath, isApiError } from '#web/lib/api.ts';
 import { slaKeys, useSlaPolicy } from './sla-api.ts';
@@ -16,8 +17,6 @@ const PAUSES: Array<{ value: PauseStatus; label: string }> = [
     label: STATUS_LABELS[s],
   })),
 ];
-const ZONES: string[] =
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 function FieldNote({ name }: { name: string }) {
   const error = useFieldError(name);
@@ -101,18 +100,7 @@ export function SlaPolicySection({ productId, canEdit }: { productId: string; ca
       >
         <fieldset disabled={!canEdit} className="sla-fieldset">
           <div className="form-row">
-            <TextField
-              name="timeZone"
-              label="Time zone"
-              defaultValue={p.timeZone}
-              list="sla-zones"
-              required
-            />
-            <datalist id="sla-zones">
-              {ZONES.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
+            <TimeZoneField name="timeZone" label="Time zone" defaultValue={p.timeZone} />
             <TextField
               name="workingHours.start"
               label="Working day starts"
