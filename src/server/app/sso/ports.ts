@@ -12,6 +12,8 @@ export interface OidcLoginsRepo {
   take(stateHash: Buffer, at: Date): Promise<PendingLogin | null>;
   /** Forgets sign-ins nobody finished. */
   deleteExpired(at: Date): Promise<void>;
+  /** How many sign-ins are under way (not expired at `at`). */
+  countPending(at: Date): Promise<number>;
 }
 
 export interface UserIdentitiesRepo {

@@ -13,8 +13,12 @@ export interface SsoSetup {
   allowSignup: boolean;
 }
 
-/** A sign-in begun at the provider must come back within this. */
-const PENDING_MS = 10 * 60_000;
+/**
+ * A sign-in begun at the provider must come back within this; at most `max` are under way at
+ * once across instances (a flood from many addresses gets past the per-address limits, not past
+ * this), about 3 MB of rows.
+ */
+export const PENDING_SIGN_INS = { ms: 10 * 60_000, max: 10_000 } as const;
 
 /** Why a sign-in was refused: a stable word the sign-in page explains (and the log records). */
 export type SsoRefusal =
@@ -127,11 +131,19 @@ export function ssoUseCases(
     /** Starts a sign-in at the provider; the state goes back to the browser in a cookie as well. */
     async begin(input: { redirectUri: string; returnTo?: string | undefined }) {
       const { provider } = need();
+      const at = now();
+      await store.read.oidcLogins.deleteExpired(at);
+      // Checked before the provider is asked for anything; two instances at once may pass a few over.
+      if ((await store.read.oidcLogins.countPending(at)) >= PENDING_SIGN_INS.max)
+        throw new AppError(
+          'rate_limited',
+          'Too many sign-ins are under way right now. Try again in a minute.',
+          undefined,
+          { retryAfterSeconds: 60 },
+        );
       const started = await provider.start(input.redirectUri).catch((err: unknown) => {
         throw failed('unreachable', `the identity provider cannot be reached: ${(err as Error).message}`);
       });
-      const at = now();
-      await store.read.oidcLogins.deleteExpired(at);
       await store.read.oidcLogins.insert(
         sha256(started.state),
         {
@@ -140,7 +152,7 @@ export function ssoUseCases(
           redirectUri: input.redirectUri,
           returnTo: safeReturnTo(input.returnTo),
         },
-        new Date(at.getTime() + PENDING_MS),
+        new Date(at.getTime() + PENDING_SIGN_INS.ms),
       );
       return { url: started.url.href, state: started.state };
     },

@@ -26,6 +26,13 @@ export function oidcLoginsRepo(db: Queryable): OidcLoginsRepo {
     async deleteExpired(at) {
       await db.query('delete from oidc_logins where expires_at <= $1', [at]);
     },
+    async countPending(at) {
+      const r = await db.query<{ n: number }>(
+        'select count(*)::int as n from oidc_logins where expires_at > $1',
+        [at],
+      );
+      return r.rows[0]?.n ?? 0;
+    },
   };
 }
 
