@@ -177,7 +177,7 @@ export const EventPayload = z.discriminatedUnion('type', [
   event('user.notification_settings_changed', 'user', {
     after: z.strictObject({
       settings: z.record(str, z.enum(['in_app', 'email', 'digest'])),
-      via: z.enum(['settings', 'unsubscribe']),
+      via: z.enum(['settings', 'unsubscribe', 'unsubscribe_undone']),
     }),
   }),
   event('delivery.resent', 'delivery', {

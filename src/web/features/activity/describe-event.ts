@@ -72,7 +72,9 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
   'user.notification_settings_changed': (e, who) =>
     obj(e.after).via === 'unsubscribe'
       ? `${who} turned a kind of mail off from a mail`
-      : `${who} changed what Tandem mails them`,
+      : obj(e.after).via === 'unsubscribe_undone'
+        ? `${who} took back turning a kind of mail off`
+        : `${who} changed what Tandem mails them`,
   'delivery.resent': (e, who) => `${who} sent the mail ${quoted(obj(e.after).subject)} again`,
   'mail.test_sent': (e, who) => `${who} sent a test mail to ${str(obj(e.after).to) ?? 'themselves'}`,
   'invite.created': (e, who) =>
