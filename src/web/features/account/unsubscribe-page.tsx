@@ -37,7 +37,7 @@ export function UnsubscribePage() {
   if (info.isPending) return <Loading />;
   if (info.isError)
     return (
-      <AuthCard title="This unsubscribe link does not work">
+      <AuthCard title="This link cannot be used">
         <p className="alert alert-error" role="alert">
           {problem(info.error)}
         </p>
