@@ -4,6 +4,8 @@ export interface PendingLogin {
   nonce: string;
   redirectUri: string;
   returnTo: string;
+  /** The invitation this sign-in accepts (its token's hash), if any. */
+  inviteHash: Buffer | null;
 }
 
 export interface OidcLoginsRepo {

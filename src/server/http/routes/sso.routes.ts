@@ -53,6 +53,7 @@ export const ssoRoutes: AnyRoute[] = [
         const { url, state } = await services.sso.begin({
           redirectUri: `${originOf(req)}${CALLBACK}`,
           returnTo: query.returnTo,
+          invite: query.invite,
         });
         reply.setCookie(STATE_COOKIE, state, { ...cookieOptions(req), maxAge: 600 });
         return reply.header('cache-control', 'no-store').redirect(url, 302);
