@@ -2,7 +2,16 @@ import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaughtMail, type SmtpCatcher, startSmtpCatcher } from '#testing/smtp-catcher.ts';
-import { type E2EApp, launchBrowser, newContext, SCREENSHOTS, startApp } from './harness.ts';
+import { seriousA11yViolations } from './axe.ts';
+import {
+  type E2EApp,
+  launchBrowser,
+  newContext,
+  PHONE,
+  SCREENSHOTS,
+  screenshot,
+  startApp,
+} from './harness.ts';
 import { buildWorld, type World } from './sprints-fixtures.ts';
 
 /**
@@ -126,6 +135,55 @@ describe('mails as received', () => {
     // Nothing reached anyone twice.
     const ids = smtp.mails.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('the footer’s “Stop these mails” opens a page that asks, unsubscribes that kind, and undoes', async () => {
+    const mail = await mailTo('stan@example.test', /shipped/);
+    const modeOf = async () =>
+      (
+        (await ok(w.api('stan', 'GET', '/api/v1/me/notification-settings'), 'settings')).settings as Array<{
+          kind: string;
+          mode: string;
+        }>
+      ).find((s) => s.kind === 'shipped')?.mode;
+    // Stan reads the mail on his phone, signed out, and taps the footer link in the mail itself.
+    const ctx = await newContext(browser, { viewport: PHONE });
+    const page = await ctx.newPage();
+    await page.setContent(mail.html, { waitUntil: 'load' });
+    await page.getByRole('link', { name: 'Stop these mails' }).click();
+    await page.getByRole('heading', { name: 'Unsubscribe from these mails?' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/unsubscribe\//);
+    await page
+      .getByText('You will no longer get “Something you asked for shipped” mails from Tandem.')
+      .waitFor();
+    await page.getByText('for stan@example.test').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'unsubscribe-ask');
+    // Opening the page changed nothing: a mail scanner following the link unsubscribes nobody.
+    expect(await modeOf()).toBe('email');
+
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await page.getByRole('heading', { name: 'You are unsubscribed' }).waitFor();
+    expect(await modeOf()).toBe('in_app');
+    await screenshot(page, 'unsubscribe-done');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('heading', { name: 'You are subscribed again' }).waitFor();
+    expect(await modeOf()).toBe('email');
+    expect(await page.getByRole('link', { name: 'All notification settings' }).getAttribute('href')).toBe(
+      '/profile#notifications',
+    );
+    await screenshot(page, 'unsubscribe-undone');
+
+    // A link changed by hand says so, instead of a stack.
+    const tampered = `${page.url().split('/unsubscribe/')[0]}/unsubscribe/${mail.text.match(/\/unsubscribe\/([^\s]+)/)![1]!.replace('.shipped.', '.sprint.')}`;
+    await page.goto(tampered);
+    await page.getByRole('heading', { name: 'This link cannot be used' }).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/cut short or changed/)
+      .waitFor();
+    await screenshot(page, 'unsubscribe-bad-link');
+    await ctx.close();
   });
 });
 

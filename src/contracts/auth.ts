@@ -62,7 +62,8 @@ export const Invite = z.object({
   url: z.string().optional(),
 });
 export const InviteInfo = z.object({ email: z.string().nullable(), workspaceName: z.string() });
-export const AcceptInviteBody = z.object({ email: Email, name: PersonName, password: Password });
+/** `password` is required while passwords sign in, and refused (400) when only single sign-on does. */
+export const AcceptInviteBody = z.object({ email: Email, name: PersonName, password: Password.optional() });
 export const InviteTokenParams = z.object({ token: text({ min: 20, max: 200 }) });
 
 export const CreateTokenBody = z.object({

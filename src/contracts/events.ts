@@ -178,7 +178,7 @@ export const EventPayload = z.discriminatedUnion('type', [
     after: z.strictObject({
       settings: z.record(str, z.enum(['in_app', 'email', 'digest'])),
       timeZone: str.optional(),
-      via: z.enum(['settings', 'unsubscribe']),
+      via: z.enum(['settings', 'unsubscribe', 'unsubscribe_undone']),
     }),
   }),
   event('delivery.resent', 'delivery', {

@@ -22,6 +22,8 @@ export const SignInMethods = z.object({
 export const OidcLoginQuery = z.object({
   /** Where to land after signing in: a path of this app only. */
   returnTo: text({ max: 500 }).optional(),
+  /** An invitation's token: accept it with the company account (a new person gets its role). */
+  invite: text({ min: 20, max: 200 }).optional(),
 });
 export const OidcCallbackQuery = z
   .object({

@@ -88,7 +88,5 @@ export const MailStatus = z.object({
   }),
 });
 
-export const UnsubscribeParams = z.object({ token: text({ max: 300 }) });
-export const Unsubscribed = z.object({ ok: z.literal(true), kind: MailKind });
 export const SentTestMail = z.object({ ok: z.literal(true), to: z.string() });
 export type Delivery = z.infer<typeof Delivery>;

@@ -79,7 +79,7 @@ export function authUseCases(
   }
 
   return {
-    ...passwordUseCases(store, now),
+    ...passwordUseCases(store, now, signIn.password),
 
     /** The key that signs "known device" cookies (the same on every instance). */
     deviceKey(): Promise<Buffer> {
@@ -246,7 +246,19 @@ export function authUseCases(
       return { email: invite.email, workspaceName: await store.read.workspace.name() };
     },
 
-    async acceptInvite(token: string, input: { email: string; name: string; password: string }) {
+    async acceptInvite(token: string, input: { email: string; name: string; password?: string | undefined }) {
+      // With single sign-on only, the invitation is accepted through the provider (app/sso/sso.ts).
+      if (!signIn.password) {
+        if (input.password !== undefined)
+          throw invalid({
+            password: 'Passwords are turned off here: accept the invitation with your company account',
+          });
+        throw new AppError(
+          'password_sign_in_off',
+          'Password sign-in is turned off here: accept the invitation with your company account (single sign-on).',
+        );
+      }
+      if (input.password === undefined) throw invalid({ password: 'Choose a password' });
       assertUsablePassword('password', input.password, input);
       const passwordHash = await hashPassword(input.password);
       const user = await store.transaction(async (r) => {

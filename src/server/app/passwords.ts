@@ -13,7 +13,15 @@ const resetGone = () =>
   );
 
 /** Changing your password, and the admin's reset link (forgot-password by mail waits for mail). */
-export function passwordUseCases(store: Store, now: () => Date) {
+export function passwordUseCases(store: Store, now: () => Date, passwordSignIn = true) {
+  /** With single sign-on only, nobody is handed a way to set a password that signs nobody in. */
+  const resetsOn = () => {
+    if (!passwordSignIn)
+      throw new AppError(
+        'password_sign_in_off',
+        'Password sign-in is turned off here, so there are no password resets: people sign in with their company account.',
+      );
+  };
   return {
     /**
      * Checks the current password, sets the new one and ends the user's other sessions; the
@@ -55,6 +63,7 @@ export function passwordUseCases(store: Store, now: () => Date) {
 
     /** An admin makes a single-use link (valid 24 h) for someone to choose a new password. */
     async createPasswordReset(actor: Actor, userId: string) {
+      resetsOn();
       const token = newSecret('pwr');
       const expiresAt = new Date(now().getTime() + RESET_HOURS * 3600_000);
       const reset = await store.transaction(async (r) => {
@@ -82,6 +91,7 @@ export function passwordUseCases(store: Store, now: () => Date) {
     },
 
     async passwordResetInfo(token: string) {
+      resetsOn();
       const reset = await store.read.passwordResets.byToken(sha256(token));
       if (!reset || reset.usedAt || reset.expiresAt < now()) throw resetGone();
       const user = await store.read.users.byId(reset.userId);
@@ -91,6 +101,7 @@ export function passwordUseCases(store: Store, now: () => Date) {
 
     /** Sets the new password, uses up the link and ends every session of that user. */
     async resetPassword(token: string, newPassword: string) {
+      resetsOn();
       const pre = await store.read.passwordResets.byToken(sha256(token));
       if (!pre || pre.usedAt || pre.expiresAt < now()) throw resetGone();
       const user = await store.read.users.byId(pre.userId);

@@ -21,6 +21,7 @@ import { checkResponses } from './response-check.ts';
 import { ACCESS_KINDS, type AnyRoute, authorize, type HandlerContext } from './route.ts';
 import { registerSecurity, staticCacheControl } from './security.ts';
 import { registerSignInLimits, trustProxyOption } from './sign-in-limits.ts';
+import { registerSsoLimits } from './sso-limits.ts';
 
 export { SESSION_COOKIE } from './session-cookie.ts';
 
@@ -123,6 +124,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   }
 
   registerSignInLimits(app, () => services.auth.deviceKey());
+  registerSsoLimits(app);
   await registerRateLimits(app);
   // RFC 8058: a mail client's one-click unsubscribe POSTs `List-Unsubscribe=One-Click` as a form.
   // Only that route takes a form body; anywhere else a form is refused as before (415).

@@ -173,7 +173,7 @@ describe('a mention by mail', () => {
       payload: 'List-Unsubscribe=One-Click',
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ ok: true, kind: 'mention' });
+    expect(res.json()).toEqual({ ok: true, kind: 'mention', previousMode: 'email' });
     expect((await t.app.inject({ method: 'POST', url: forged, payload: {} })).statusCode).toBe(404);
     const settings = (await api(tom, 'GET', '/api/v1/me/notification-settings')).json().settings;
     expect(settings.find((s: { kind: string }) => s.kind === 'mention').mode).toBe('in_app');

@@ -26,6 +26,8 @@ const routes: RouteObject[] = [
   // A stakeholder's personal review link: public, outside the product layout, no sign-in.
   { path: '/feedback/:token', lazy: () => import('#web/features/reviews/feedback.route.tsx') },
   { path: '/reset-password/:token', lazy: () => import('#web/features/account/reset-password-page.tsx') },
+  // Behind a mail's "Stop these mails" link: public, the signed link is the authority.
+  { path: '/unsubscribe/:token', lazy: () => import('#web/features/account/unsubscribe-page.tsx') },
   {
     element: <RequireAuth />,
     children: [

@@ -3,7 +3,7 @@ import { recordEvent } from '#app/events.ts';
 import { messageIdFor, readUnsubscribeToken, settingsUrl } from '#app/mail/outbox.ts';
 import type { DeliveryRecord, MailSetup } from '#app/mail/ports.ts';
 import { renderMail } from '#app/mail/render.ts';
-import type { Store } from '#app/store.ts';
+import type { Repos, Store } from '#app/store.ts';
 import { nextDigestAt, zoneOrUtc } from '#domain/delivery/digest.ts';
 import {
   DEFAULT_MODE,
@@ -16,6 +16,38 @@ import { AppError, notFound } from '#domain/errors.ts';
 
 const mailOff = () =>
   new AppError('mail_off', 'Mail is off: the server has no TANDEM_SMTP_URL and TANDEM_MAIL_FROM.');
+
+const badLink = () =>
+  new AppError(
+    'not_found',
+    'This unsubscribe link does not work: it was cut short or changed, or its account no longer exists. Sign in to choose what Tandem mails you.',
+  );
+
+/** The person and kind an unsubscribe link names, when its signature holds and the person exists. */
+async function linkOf(r: Repos, token: string) {
+  const found = readUnsubscribeToken(await r.mail.signingKey(), token);
+  const [person] = found ? await r.mail.recipients([found.userId]) : [];
+  if (!found || !person) throw badLink();
+  return { ...found, email: person.email };
+}
+
+async function setByLink(
+  r: Repos,
+  userId: string,
+  kind: MailKind,
+  mode: DeliveryMode,
+  via: 'unsubscribe' | 'unsubscribe_undone',
+) {
+  await r.mail.setSettings(userId, [{ kind, mode }]);
+  await recordEvent(r, {
+    productId: null,
+    actorId: userId,
+    entityType: 'user',
+    entityId: userId,
+    type: 'user.notification_settings_changed',
+    after: { settings: { [kind]: mode }, via },
+  });
+}
 
 /** A person's mail settings, unsubscribe links, and what admins see of the mail outbox. */
 export function mailUseCases(store: Store, setup: MailSetup, now: () => Date) {
@@ -70,23 +102,30 @@ export function mailUseCases(store: Store, setup: MailSetup, now: () => Date) {
       return settingsOf(actor.userId);
     },
 
-    /** RFC 8058 one-click: the signed token names the person and the kind; that kind goes in-app only. */
+    /** What an unsubscribe link would do; changes nothing (mail scanners open links). */
+    async unsubscribeInfo(token: string) {
+      const { userId, kind, email } = await linkOf(store.read, token);
+      const mode = (await store.read.mail.settings(userId)).get(kind) ?? DEFAULT_MODE;
+      return { kind, label: MAIL_KIND_LABELS[kind], email, mode };
+    },
+
+    /** RFC 8058 one-click, and the page's button: that kind goes in-app only for that person. */
     async unsubscribe(token: string) {
-      const found = readUnsubscribeToken(await store.read.mail.signingKey(), token);
-      if (!found) throw notFound('That unsubscribe link');
-      await store.transaction(async (r) => {
-        if ((await r.mail.recipients([found.userId])).length === 0) throw notFound('That unsubscribe link');
-        await r.mail.setSettings(found.userId, [{ kind: found.kind, mode: 'in_app' }]);
-        await recordEvent(r, {
-          productId: null,
-          actorId: found.userId,
-          entityType: 'user',
-          entityId: found.userId,
-          type: 'user.notification_settings_changed',
-          after: { settings: { [found.kind]: 'in_app' }, via: 'unsubscribe' },
-        });
+      return store.transaction(async (r) => {
+        const { userId, kind } = await linkOf(r, token);
+        const previousMode = (await r.mail.settings(userId)).get(kind) ?? DEFAULT_MODE;
+        await setByLink(r, userId, kind, 'in_app', 'unsubscribe');
+        return { ok: true as const, kind, previousMode };
       });
-      return { ok: true as const, kind: found.kind };
+    },
+
+    /** "Undo" on the unsubscribe page: the same link takes that kind again, as it was taken before. */
+    async undoUnsubscribe(token: string, mode: 'email' | 'digest') {
+      return store.transaction(async (r) => {
+        const { userId, kind } = await linkOf(r, token);
+        await setByLink(r, userId, kind, mode, 'unsubscribe_undone');
+        return { ok: true as const, kind, mode };
+      });
     },
 
     async status() {

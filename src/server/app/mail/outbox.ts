@@ -29,6 +29,9 @@ export function messageIdFor(key: string, publicUrl: string): string {
 }
 
 export const settingsUrl = (setup: MailSetup) => `${setup.publicUrl}/profile#notifications`;
+/** The page behind a mail's "Stop these mails" link (web: /unsubscribe/:token). */
+export const unsubscribePageUrl = (setup: MailSetup, token: string) =>
+  `${setup.publicUrl}/unsubscribe/${token}`;
 
 export async function queueMail(r: Repos, setup: MailSetup, drafts: readonly MailDraft[]): Promise<number> {
   if (!setup.enabled || drafts.length === 0) return 0;
@@ -49,11 +52,13 @@ export async function queueMail(r: Repos, setup: MailSetup, drafts: readonly Mai
       const to = people.get(d.recipientId);
       if (!to || mode === 'in_app') continue;
       const { reason, ...content } = d.content(to);
-      const unsubscribeUrl = `${setup.publicUrl}/api/v1/mail/unsubscribe/${unsubscribeToken(key, d.recipientId, kind)}`;
+      const token = unsubscribeToken(key, d.recipientId, kind);
+      // The header is for mail clients' one-click POST; the footer's link opens a page that asks first.
+      const unsubscribeUrl = `${setup.publicUrl}/api/v1/mail/unsubscribe/${token}`;
       const words = renderMail({
         ...content,
         greeting: `Hello ${to.name},`,
-        footer: { reason, settingsUrl: settingsUrl(setup), unsubscribeUrl: null },
+        footer: { reason, settingsUrl: settingsUrl(setup), unsubscribeUrl: unsubscribePageUrl(setup, token) },
       });
       rows.push({
         key: d.key,

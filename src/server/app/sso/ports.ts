@@ -4,6 +4,8 @@ export interface PendingLogin {
   nonce: string;
   redirectUri: string;
   returnTo: string;
+  /** The invitation this sign-in accepts (its token's hash), if any. */
+  inviteHash: Buffer | null;
 }
 
 export interface OidcLoginsRepo {
@@ -12,6 +14,8 @@ export interface OidcLoginsRepo {
   take(stateHash: Buffer, at: Date): Promise<PendingLogin | null>;
   /** Forgets sign-ins nobody finished. */
   deleteExpired(at: Date): Promise<void>;
+  /** How many sign-ins are under way (not expired at `at`). */
+  countPending(at: Date): Promise<number>;
 }
 
 export interface UserIdentitiesRepo {

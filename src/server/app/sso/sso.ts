@@ -2,9 +2,9 @@ import { openSession } from '#app/auth.ts';
 import { recordEvent } from '#app/events.ts';
 import type { UserRecord } from '#app/ports.ts';
 import { sha256 } from '#app/secrets.ts';
-import type { Store } from '#app/store.ts';
+import type { Repos, Store } from '#app/store.ts';
 import { AppError } from '#domain/errors.ts';
-import type { IdentityProvider } from './ports.ts';
+import type { IdentityClaims, IdentityProvider } from './ports.ts';
 
 export interface SsoSetup {
   provider: IdentityProvider;
@@ -13,8 +13,12 @@ export interface SsoSetup {
   allowSignup: boolean;
 }
 
-/** A sign-in begun at the provider must come back within this. */
-const PENDING_MS = 10 * 60_000;
+/**
+ * A sign-in begun at the provider must come back within this; at most `max` are under way at
+ * once across instances (a flood from many addresses gets past the per-address limits, not past
+ * this), about 3 MB of rows.
+ */
+export const PENDING_SIGN_INS = { ms: 10 * 60_000, max: 10_000 } as const;
 
 /** Why a sign-in was refused: a stable word the sign-in page explains (and the log records). */
 export type SsoRefusal =
@@ -25,7 +29,9 @@ export type SsoRefusal =
   | 'token_rejected'
   | 'unverified_email'
   | 'no_account'
-  | 'disabled';
+  | 'disabled'
+  | 'invite_used_or_expired'
+  | 'invite_other_email';
 
 const failed = (reason: SsoRefusal, why: string) =>
   new AppError(
@@ -65,12 +71,17 @@ export function ssoUseCases(
     return setup;
   };
 
-  async function accountFor(claims: Awaited<ReturnType<IdentityProvider['finish']>>): Promise<UserRecord> {
+  async function accountFor(
+    claims: Awaited<ReturnType<IdentityProvider['finish']>>,
+    inviteHash: Buffer | null,
+  ): Promise<UserRecord> {
     const { allowSignup } = need();
     return store.transaction(async (r) => {
       await r.userIdentities.lock([
         `${claims.issuer} ${claims.subject}`,
         ...(claims.email ? [`email ${claims.email}`] : []),
+        // One invitation accepted once, even by two people signing in with it at the same moment.
+        ...(inviteHash ? [`invite ${inviteHash.toString('hex')}`] : []),
       ]);
       const linked = await r.userIdentities.userOf(claims.issuer, claims.subject);
       if (linked) {
@@ -89,6 +100,8 @@ export function ssoUseCases(
       let user = await r.users.byEmail(email);
       // Refused before anything is linked: the transaction leaves no trace of the attempt.
       if (user?.disabled) throw noAccount('disabled', 'This account is disabled.');
+      // Someone invited (and new here) joins with the invitation's role, as a password accept would.
+      if (!user && inviteHash) return joinByInvite(r, inviteHash, claims, email);
       if (!user && !allowSignup)
         throw noAccount(
           'no_account',
@@ -120,18 +133,64 @@ export function ssoUseCases(
     });
   }
 
+  /** A new person from an invitation, proved by the provider's verified email; the invitation is used up. */
+  async function joinByInvite(r: Repos, inviteHash: Buffer, claims: IdentityClaims, email: string) {
+    const invite = await r.invites.byToken(inviteHash);
+    if (!invite || invite.usedAt || invite.expiresAt < now())
+      throw noAccount(
+        'invite_used_or_expired',
+        'This invitation link has expired or was already used. Ask for a new one.',
+      );
+    if (invite.email && invite.email !== email)
+      throw noAccount(
+        'invite_other_email',
+        `This invitation is for ${invite.email}, but your company account is ${email}.`,
+      );
+    const name = claims.name?.trim().slice(0, 80) || email.split('@')[0]!;
+    const user = await r.users.insert({
+      email,
+      name,
+      passwordHash: null,
+      workspaceRole: invite.workspaceRole,
+    });
+    await r.invites.markUsed(invite.id, user.id);
+    await recordEvent(r, {
+      productId: null,
+      actorId: user.id,
+      entityType: 'user',
+      entityId: user.id,
+      type: 'invite.accepted',
+      after: { email },
+    });
+    await r.userIdentities.link({ issuer: claims.issuer, subject: claims.subject, userId: user.id, email });
+    return user;
+  }
+
   return {
     /** What the sign-in page offers. */
     methods: () => ({ password: passwordSignIn, sso: setup ? { name: setup.name } : null }),
 
     /** Starts a sign-in at the provider; the state goes back to the browser in a cookie as well. */
-    async begin(input: { redirectUri: string; returnTo?: string | undefined }) {
+    async begin(input: {
+      redirectUri: string;
+      returnTo?: string | undefined;
+      /** An invitation's token, accepted when the sign-in comes back. */
+      invite?: string | undefined;
+    }) {
       const { provider } = need();
+      const at = now();
+      await store.read.oidcLogins.deleteExpired(at);
+      // Checked before the provider is asked for anything; two instances at once may pass a few over.
+      if ((await store.read.oidcLogins.countPending(at)) >= PENDING_SIGN_INS.max)
+        throw new AppError(
+          'rate_limited',
+          'Too many sign-ins are under way right now. Try again in a minute.',
+          undefined,
+          { retryAfterSeconds: 60 },
+        );
       const started = await provider.start(input.redirectUri).catch((err: unknown) => {
         throw failed('unreachable', `the identity provider cannot be reached: ${(err as Error).message}`);
       });
-      const at = now();
-      await store.read.oidcLogins.deleteExpired(at);
       await store.read.oidcLogins.insert(
         sha256(started.state),
         {
@@ -139,8 +198,9 @@ export function ssoUseCases(
           nonce: started.nonce,
           redirectUri: input.redirectUri,
           returnTo: safeReturnTo(input.returnTo),
+          inviteHash: input.invite ? sha256(input.invite) : null,
         },
-        new Date(at.getTime() + PENDING_MS),
+        new Date(at.getTime() + PENDING_SIGN_INS.ms),
       );
       return { url: started.url.href, state: started.state };
     },
@@ -166,7 +226,7 @@ export function ssoUseCases(
         .catch((err: unknown) => {
           throw failed('token_rejected', `the provider's answer did not check out: ${explain(err)}`);
         });
-      const user = await accountFor(claims);
+      const user = await accountFor(claims, pending.inviteHash);
       return { user, sessionId: await openSession(store, user.id, now()), returnTo: pending.returnTo };
     },
   };

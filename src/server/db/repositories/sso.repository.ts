@@ -5,9 +5,17 @@ export function oidcLoginsRepo(db: Queryable): OidcLoginsRepo {
   return {
     async insert(stateHash, login, expiresAt) {
       await db.query(
-        `insert into oidc_logins (state_hash, code_verifier, nonce, redirect_uri, return_to, expires_at)
-         values ($1, $2, $3, $4, $5, $6)`,
-        [stateHash, login.codeVerifier, login.nonce, login.redirectUri, login.returnTo, expiresAt],
+        `insert into oidc_logins (state_hash, code_verifier, nonce, redirect_uri, return_to, invite_hash, expires_at)
+         values ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          stateHash,
+          login.codeVerifier,
+          login.nonce,
+          login.redirectUri,
+          login.returnTo,
+          login.inviteHash,
+          expiresAt,
+        ],
       );
     },
     async take(stateHash, at) {
@@ -15,7 +23,7 @@ export function oidcLoginsRepo(db: Queryable): OidcLoginsRepo {
       const r = await db.query<PendingLogin & { expiresAt: Date }>(
         `delete from oidc_logins where state_hash = $1
          returning code_verifier as "codeVerifier", nonce, redirect_uri as "redirectUri",
-                   return_to as "returnTo", expires_at as "expiresAt"`,
+                   return_to as "returnTo", invite_hash as "inviteHash", expires_at as "expiresAt"`,
         [stateHash],
       );
       const row = r.rows[0];
@@ -25,6 +33,13 @@ export function oidcLoginsRepo(db: Queryable): OidcLoginsRepo {
     },
     async deleteExpired(at) {
       await db.query('delete from oidc_logins where expires_at <= $1', [at]);
+    },
+    async countPending(at) {
+      const r = await db.query<{ n: number }>(
+        'select count(*)::int as n from oidc_logins where expires_at > $1',
+        [at],
+      );
+      return r.rows[0]?.n ?? 0;
     },
   };
 }

@@ -10,9 +10,14 @@ import {
   NotificationSettings,
   NotificationSettingsBody,
   SentTestMail,
-  Unsubscribed,
-  UnsubscribeParams,
 } from '#contracts/mail.ts';
+import {
+  Resubscribed,
+  UndoUnsubscribeBody,
+  Unsubscribed,
+  UnsubscribeInfo,
+  UnsubscribeParams,
+} from '#contracts/unsubscribe.ts';
 import { type AnyRoute, allow, defineRoute } from '#http/route.ts';
 
 const presentDelivery = (d: DeliveryRecord): Delivery => ({
@@ -69,6 +74,17 @@ export const mailRoutes: AnyRoute[] = [
     handler: (ctx) => ctx.services.mail.updateSettings(ctx.actor, ctx.body),
   }),
   defineRoute({
+    method: 'GET',
+    url: '/api/v1/mail/unsubscribe/:token',
+    tag: 'mail',
+    summary:
+      'What a mail’s unsubscribe link would turn off, for the page behind it; changes nothing (404 for a bad link)',
+    access: allow.public,
+    params: UnsubscribeParams,
+    response: UnsubscribeInfo,
+    handler: (ctx) => ctx.services.mail.unsubscribeInfo(ctx.params.token),
+  }),
+  defineRoute({
     method: 'POST',
     url: '/api/v1/mail/unsubscribe/:token',
     tag: 'mail',
@@ -78,6 +94,17 @@ export const mailRoutes: AnyRoute[] = [
     params: UnsubscribeParams,
     response: Unsubscribed,
     handler: (ctx) => ctx.services.mail.unsubscribe(ctx.params.token),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/mail/unsubscribe/:token/undo',
+    tag: 'mail',
+    summary: 'Undo an unsubscribe with the same link: that kind is mailed again, at once or in the digest',
+    access: allow.public,
+    params: UnsubscribeParams,
+    body: UndoUnsubscribeBody,
+    response: Resubscribed,
+    handler: (ctx) => ctx.services.mail.undoUnsubscribe(ctx.params.token, ctx.body.mode),
   }),
   defineRoute({
     method: 'GET',

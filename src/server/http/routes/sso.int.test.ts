@@ -5,6 +5,15 @@ import { buildServer } from '#http/server.ts';
 import { createLogger } from '#server/logger.ts';
 import { createTestApp, type TestApp } from '#testing/harness.ts';
 import { startTestProvider, type TestProvider } from '#testing/oidc-test-provider.ts';
+import {
+  atProvider,
+  backAtTandem,
+  SSO_CALLBACK as CALLBACK,
+  sessionOf,
+  ssoSignIn,
+  startSignIn,
+  whoIs,
+} from '#testing/sso-journey.ts';
 
 /**
  * Single sign-on end to end against a real OpenID Connect provider (oidc-provider) on a local
@@ -12,7 +21,6 @@ import { startTestProvider, type TestProvider } from '#testing/oidc-test-provide
  * a code, Tandem redeems it (PKCE, state, nonce, signed ID token) and opens a session. Then the
  * attacks: a foreign or replayed state, a replayed code, a wrong nonce, an unverified email.
  */
-const CALLBACK = 'http://localhost/api/v1/auth/oidc/callback';
 let idp: TestProvider;
 let t: TestApp;
 let open: TestApp;
@@ -23,78 +31,11 @@ const account = (sub: string, email: string, verified = true) => {
   return email;
 };
 
-/** Starts a sign-in at Tandem: the provider URL and this browser's state cookie. */
-async function start(app: TestApp, returnTo?: string) {
-  const r = await app.app.inject({
-    method: 'GET',
-    url: `/api/v1/auth/oidc/login${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`,
-    headers: { host: 'localhost' },
-  });
-  expect(r.statusCode, r.body).toBe(302);
-  const cookie = String(r.headers['set-cookie']).split(';')[0]!;
-  expect(cookie).toMatch(/^tandem_oidc_state=/);
-  return { url: String(r.headers.location), cookie, state: cookie.split('=')[1]! };
-}
-
-/** What a browser does at the provider: follow redirects, post the sign-in form, until sent back. */
-async function atProvider(url: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  let next: { url: string; init?: RequestInit } = { url };
-  for (let hop = 0; hop < 10; hop++) {
-    const res = await fetch(next.url, {
-      ...next.init,
-      redirect: 'manual',
-      headers: { ...(next.init?.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair!.split('=');
-      jar.set(k!, v ?? '');
-    }
-    const location = res.headers.get('location');
-    if (location?.startsWith(CALLBACK)) return location;
-    if (location) next = { url: new URL(location, next.url).href };
-    else if (/\/interaction\//.test(next.url) && res.status === 200)
-      next = {
-        url: next.url,
-        init: {
-          method: 'POST',
-          body: new URLSearchParams({ login: email }),
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        },
-      };
-    else throw new Error(`the provider stopped at ${next.url}: ${res.status} ${await res.text()}`);
-  }
-  throw new Error('too many redirects at the provider');
-}
-
-const back = (app: TestApp, callbackUrl: string, cookie: string) => {
-  const u = new URL(callbackUrl);
-  return app.app.inject({
-    method: 'GET',
-    url: `${u.pathname}${u.search}`,
-    headers: { host: 'localhost', cookie },
-  });
-};
-
-const sessionOf = (r: { headers: Record<string, unknown> }) =>
-  [r.headers['set-cookie']]
-    .flat()
-    .map(String)
-    .find((c) => c.startsWith('tandem_session='))
-    ?.split(';')[0];
-
-async function me(app: TestApp, session: string | undefined) {
-  const r = await app.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session ?? '' } });
-  return r.statusCode === 200 ? (r.json().user.email as string) : null;
-}
-
-/** The whole journey, returning Tandem's answer to the callback. */
-async function signIn(app: TestApp, email: string, returnTo?: string) {
-  const s = await start(app, returnTo);
-  const callbackUrl = await atProvider(s.url, email);
-  return { res: await back(app, callbackUrl, s.cookie), callbackUrl, ...s };
-}
+const start = (app: TestApp, returnTo?: string) => startSignIn(app, returnTo ? { returnTo } : {});
+const back = backAtTandem;
+const me = whoIs;
+const signIn = (app: TestApp, email: string, returnTo?: string) =>
+  ssoSignIn(app, email, returnTo ? { returnTo } : {});
 
 const refusedWith = (res: Awaited<ReturnType<typeof back>>, code: string, reason: string) => {
   expect(res.statusCode).toBe(303);

@@ -18,7 +18,8 @@ const cookieOptions = (req: FastifyRequest) => ({
 
 /** Browsers reach these routes by navigation: failures go back to the sign-in page, by code only. */
 function backToSignIn(req: FastifyRequest, reply: FastifyReply, err: unknown) {
-  if (!(err instanceof AppError)) throw err;
+  // Over a limit is an answer of its own (429 with Retry-After), not a sign-in to retry.
+  if (!(err instanceof AppError) || err.code === 'rate_limited') throw err;
   const reason = (err.details as { reason?: string } | undefined)?.reason;
   req.log.warn({ code: err.code, reason, message: err.message }, 'single sign-on refused');
   const query = new URLSearchParams({ sso_error: err.code, ...(reason ? { reason } : {}) });
@@ -47,10 +48,12 @@ export const ssoRoutes: AnyRoute[] = [
     query: OidcLoginQuery,
     raw: true,
     async handler({ services, req, reply, query }) {
+      await req.server.ssoLimits.take(req, 'login');
       try {
         const { url, state } = await services.sso.begin({
           redirectUri: `${originOf(req)}${CALLBACK}`,
           returnTo: query.returnTo,
+          invite: query.invite,
         });
         reply.setCookie(STATE_COOKIE, state, { ...cookieOptions(req), maxAge: 600 });
         return reply.header('cache-control', 'no-store').redirect(url, 302);
@@ -68,6 +71,7 @@ export const ssoRoutes: AnyRoute[] = [
     query: OidcCallbackQuery,
     raw: true,
     async handler({ services, req, reply }) {
+      await req.server.ssoLimits.take(req, 'callback');
       const browserState = req.cookies[STATE_COOKIE];
       reply.clearCookie(STATE_COOKIE, cookieOptions(req)).header('cache-control', 'no-store');
       try {

@@ -72,9 +72,11 @@ const describers: Record<Exclude<EventType, WorkEventType>, Describer> = {
   'user.notification_settings_changed': (e, who) =>
     obj(e.after).via === 'unsubscribe'
       ? `${who} turned a kind of mail off from a mail`
-      : Object.keys(obj(obj(e.after).settings)).length === 0 && str(obj(e.after).timeZone)
-        ? `${who} set the time zone of their daily digest to ${str(obj(e.after).timeZone)}`
-        : `${who} changed what Tandem mails them`,
+      : obj(e.after).via === 'unsubscribe_undone'
+        ? `${who} took back turning a kind of mail off`
+        : Object.keys(obj(obj(e.after).settings)).length === 0 && str(obj(e.after).timeZone)
+          ? `${who} set the time zone of their daily digest to ${str(obj(e.after).timeZone)}`
+          : `${who} changed what Tandem mails them`,
   'delivery.resent': (e, who) => `${who} sent the mail ${quoted(obj(e.after).subject)} again`,
   'mail.test_sent': (e, who) => `${who} sent a test mail to ${str(obj(e.after).to) ?? 'themselves'}`,
   'invite.created': (e, who) =>

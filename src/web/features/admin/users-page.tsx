@@ -7,7 +7,7 @@ import { CopyButton } from '#web/components/copy-button.tsx';
 import { Form, SelectField, TextField } from '#web/components/form.tsx';
 import { Avatar, ErrorState, Loading, PageHead } from '#web/components/ui.tsx';
 import { api, apiPath, newIdempotencyKey } from '#web/lib/api.ts';
-import { keys, useMe, useUsers } from '#web/lib/queries.ts';
+import { keys, useMe, useSignInMethods, useUsers } from '#web/lib/queries.ts';
 
 const workspaceRoles = [
   { value: 'member', label: 'Member' },
@@ -19,6 +19,8 @@ export function UsersPage() {
   const me = useMe().data;
   const isAdmin = me?.user.workspaceRole === 'admin';
   const users = useUsers(isAdmin);
+  // With single sign-on only there are no passwords to reset.
+  const passwords = useSignInMethods().data?.password ?? true;
   const qc = useQueryClient();
   const idem = useRef(newIdempotencyKey());
   const [invite, setInvite] = useState<z.infer<typeof Invite> | null>(null);
@@ -112,7 +114,7 @@ export function UsersPage() {
                     )}
                   </td>
                   <td className="actions">
-                    {!u.disabled && (
+                    {!u.disabled && passwords && (
                       <button
                         type="button"
                         className="btn btn-sm btn-ghost"

@@ -20,6 +20,10 @@ const SSO_REFUSALS: Record<string, string> = {
   disabled: 'This account is disabled. Ask a workspace admin.',
   unreachable: 'The sign-in service cannot be reached right now. Try again in a moment.',
   provider_error: 'The sign-in service did not sign you in. Try again.',
+  invite_used_or_expired:
+    'That invitation link has expired or was already used. Ask a workspace admin for a new one.',
+  invite_other_email:
+    'That invitation is for another email address than your company account. Ask a workspace admin to invite the address you sign in with.',
 };
 const ssoProblem = (code: string | null, reason: string | null) =>
   code
