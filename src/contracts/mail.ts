@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, text } from './common.ts';
+import { Id, IsoDateTime } from './common.ts';
 import { TimeZoneName } from './time-zone.ts';
 
 export const MailKind = z.enum([

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   type Acceptance,
   daysToFinish,
-  FORECAST,
   forecastHowMany,
   forecastWhen,
   naiveDaysToFinish,
