@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sendDigests } from '#app/mail/digest.ts';
 import type { MailSetup } from '#app/mail/ports.ts';
-import { allJobs } from '#capabilities/index.ts';
-import { type Reactions, startReactions } from '#jobs/reactions.ts';
-import { smtpTransport } from '#jobs/smtp-transport.ts';
-import { createLogger } from '#server/logger.ts';
-import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
-import { type SmtpCatcher, startSmtpCatcher } from '#testing/smtp-catcher.ts';
+import { eventually } from '#testing/eventually.ts';
+import type { TestApp, TestUser } from '#testing/harness.ts';
+import { createMailTestApp } from '#testing/mail-test-app.ts';
+import type { SmtpCatcher } from '#testing/smtp-catcher.ts';
 
 /**
  * The daily digest in each person's time zone (issue 12), on a real SMTP server and the real
@@ -17,7 +15,6 @@ import { type SmtpCatcher, startSmtpCatcher } from '#testing/smtp-catcher.ts';
  */
 let t: TestApp;
 let smtp: SmtpCatcher;
-let worker: Reactions;
 let setup: MailSetup;
 let po: TestUser;
 let ben: TestUser;
@@ -28,14 +25,6 @@ const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   t.pool.query<T & Record<string, unknown>>(sql, params).then((r) => r.rows);
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await q<{ n: string }>(sql, params))[0]!.n);
-async function eventually(check: () => boolean | Promise<boolean>, ms = 20_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out waiting');
-}
 const api = (as: TestUser, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
   t.call(as, { method, url, ...(payload ? { payload } : {}) });
 const digestsTo = (u: TestUser) =>
@@ -62,24 +51,7 @@ async function mentionAt(who: TestUser, instants: readonly string[]) {
 }
 
 beforeAll(async () => {
-  smtp = await startSmtpCatcher();
-  setup = {
-    enabled: true,
-    from: 'Tandem <tandem@example.test>',
-    smtpUrl: smtp.url,
-    publicUrl: 'https://tandem.example.test',
-    backoff: { baseMs: 50, maxMs: 200 },
-  };
-  t = await createTestApp({ mail: setup });
-  worker = await startReactions({
-    store: t.store,
-    databaseUrl: t.pool.options.connectionString!,
-    log: createLogger('silent'),
-    subscribers: allJobs,
-    pollInterval: 100,
-    heartbeatMs: 500,
-    mail: { setup, transport: smtpTransport(smtp.url) },
-  });
+  ({ t, smtp, setup } = await createMailTestApp());
   po = await t.user('Olive Owner');
   ben = await t.user('Ben Berlin');
   lara = await t.user('Lara Angeles');
@@ -93,11 +65,6 @@ beforeAll(async () => {
   });
   if (item.statusCode !== 201) throw new Error(item.body);
   itemId = item.json().id;
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await smtp?.close();
 });
 
 describe('the digest’s time zone', () => {

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sendDigests } from '#app/mail/digest.ts';
 import { mailUseCases } from '#app/mail/mail.ts';
 import { MAIL_OFF, type MailSetup } from '#app/mail/ports.ts';
-import { allJobs } from '#capabilities/index.ts';
-import { type Reactions, startReactions } from '#jobs/reactions.ts';
-import { smtpTransport } from '#jobs/smtp-transport.ts';
-import { createLogger } from '#server/logger.ts';
-import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
-import { type SmtpCatcher, startSmtpCatcher } from '#testing/smtp-catcher.ts';
+import { eventually } from '#testing/eventually.ts';
+import type { TestApp, TestUser } from '#testing/harness.ts';
+import { createMailTestApp } from '#testing/mail-test-app.ts';
+import type { SmtpCatcher } from '#testing/smtp-catcher.ts';
 
 /**
  * Mail end to end (issue 12): a real SMTP server, the real worker. Each cause writes its outbox
@@ -16,7 +14,6 @@ import { type SmtpCatcher, startSmtpCatcher } from '#testing/smtp-catcher.ts';
  */
 let t: TestApp;
 let smtp: SmtpCatcher;
-let worker: Reactions;
 let setup: MailSetup;
 let po: TestUser;
 let tom: TestUser;
@@ -31,45 +28,20 @@ const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   t.pool.query<T & Record<string, unknown>>(sql, params).then((r) => r.rows);
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await q<{ n: string }>(sql, params))[0]!.n);
-async function eventually(check: () => boolean | Promise<boolean>, ms = 20_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out waiting');
-}
 const mailsTo = (u: TestUser) => smtp.mails.filter((m) => m.to === u.email);
 const api = (as: TestUser | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   t.call(as, { method, url, ...(payload ? { payload } : {}) });
 const comment = (body: string) => api(po, 'POST', `/api/v1/items/${itemId}/comments`, { body });
 
 beforeAll(async () => {
-  smtp = await startSmtpCatcher({
+  ({ t, smtp, setup } = await createMailTestApp({
     refuse: (to) => {
       const r = refusals.get(to);
       if (!r || r.times <= 0) return null;
       r.times -= 1;
       return r;
     },
-  });
-  setup = {
-    enabled: true,
-    from: 'Tandem <tandem@example.test>',
-    smtpUrl: smtp.url,
-    publicUrl: 'https://tandem.example.test',
-    backoff: { baseMs: 50, maxMs: 200 },
-  };
-  t = await createTestApp({ mail: setup });
-  worker = await startReactions({
-    store: t.store,
-    databaseUrl: t.pool.options.connectionString!,
-    log: createLogger('silent'),
-    subscribers: allJobs,
-    pollInterval: 100,
-    heartbeatMs: 500,
-    mail: { setup, transport: smtpTransport(smtp.url) },
-  });
+  }));
   po = await t.user('Olive Owner');
   tom = await t.user('Tom Team');
   admin = await t.user('Ada Admin', { admin: true });
@@ -85,11 +57,6 @@ beforeAll(async () => {
   });
   if (item.statusCode !== 201) throw new Error(item.body);
   itemId = item.json().id;
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await smtp?.close();
 });
 
 describe('mail settings', () => {

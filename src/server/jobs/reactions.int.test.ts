@@ -6,6 +6,7 @@ import { mentionNotices } from '#jobs/mention-notices.job.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import { type AnySubscriber, defineSubscriber } from '#jobs/subscriber.ts';
 import { createLogger } from '#server/logger.ts';
+import { eventually } from '#testing/eventually.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
 /**
@@ -98,15 +99,6 @@ afterAll(() => undefined);
 
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await t.pool.query<{ n: string }>(sql, params)).rows[0]!.n);
-
-async function eventually(check: () => Promise<boolean>, ms = 20_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out waiting');
-}
 
 function comment(onB: boolean, as: TestUser, body: string) {
   const opts = {

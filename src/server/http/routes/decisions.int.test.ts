@@ -5,6 +5,7 @@ import { toStoredEvent } from '#app/reactions/stored-event.ts';
 import { allJobs } from '#capabilities/index.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import { createLogger } from '#server/logger.ts';
+import { eventually } from '#testing/eventually.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
 /**
@@ -30,14 +31,6 @@ const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await q<{ n: string }>(sql, params))[0]!.n);
 
-async function eventually(check: () => Promise<boolean>, ms = 15_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out waiting');
-}
 const queueEmpty = () =>
   eventually(async () => (await count('select count(*) as n from graphile_worker.jobs')) === 0);
 

@@ -6,6 +6,7 @@ import { allJobs } from '#capabilities/index.ts';
 import { acceptedNotices, releaseShippedNotices } from '#jobs/close-the-loop.job.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import { createLogger } from '#server/logger.ts';
+import { eventually } from '#testing/eventually.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 
 /**
@@ -37,14 +38,6 @@ const one = async (sql: string, params: unknown[] = []) => (await q<{ id: string
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await q<{ n: string }>(sql, params))[0]!.n);
 
-async function eventually(check: () => Promise<boolean>, ms = 20_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out waiting');
-}
 const queueEmpty = () =>
   eventually(async () => (await count('select count(*) as n from graphile_worker.jobs')) === 0);
 

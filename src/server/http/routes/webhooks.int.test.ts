@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allJobs, allTasks } from '#capabilities/index.ts';
 import { type Reactions, startReactions } from '#jobs/reactions.ts';
 import { createLogger } from '#server/logger.ts';
+import { eventually } from '#testing/eventually.ts';
 import { createTestApp, type TestApp, type TestUser } from '#testing/harness.ts';
 import { startReceiver } from '#testing/webhook-receiver.ts';
 
@@ -22,15 +23,6 @@ let productId: string;
 const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   t.pool.query<T & Record<string, unknown>>(sql, params).then((r) => r.rows);
 
-async function eventually<T>(check: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const v = await check();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out waiting');
-}
 /** Moves the queue's clock: a retry scheduled for later runs now. */
 const runRetriesNow = () =>
   q(`update graphile_worker._private_jobs set run_at = now() where locked_at is null`);
