@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestProvider, type TestProvider } from '#testing/oidc-test-provider.ts';
+import type { TestProvider } from '#testing/oidc-test-provider.ts';
 import { seriousA11yViolations } from './axe.ts';
 import {
   apiOk,
@@ -13,6 +12,7 @@ import {
   screenshot,
   startApp,
 } from './harness.ts';
+import { oidcEnv, startProviderFor } from './sso-kit.ts';
 
 /**
  * Single sign-on in the browser against a real OpenID Connect provider (oidc-provider), then the
@@ -24,33 +24,14 @@ let app: E2EApp;
 let idp: TestProvider;
 let browser: Browser;
 
-/** A port nobody uses now: the provider must know Tandem's callback before Tandem starts. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
 beforeAll(async () => {
   browser = await launchBrowser();
-  const port = await freePort();
-  idp = await startTestProvider([`http://127.0.0.1:${port}/api/v1/auth/oidc/callback`]);
-  idp.accounts.set('rosa-1', { sub: 'rosa-1', email: ROSA.email, email_verified: true, name: ROSA.name });
-  idp.accounts.set('nobody-1', {
-    sub: 'nobody-1',
-    email: 'nobody@club.test',
-    email_verified: true,
-    name: 'No One',
-  });
-  app = await startApp({
-    PORT: String(port),
-    TANDEM_OIDC_ISSUER: idp.issuer,
-    TANDEM_OIDC_CLIENT_ID: idp.clientId,
-    TANDEM_OIDC_CLIENT_SECRET: idp.clientSecret,
-    TANDEM_OIDC_NAME: 'Acme ID',
-  });
+  let port: number;
+  ({ idp, port } = await startProviderFor([
+    { sub: 'rosa-1', email: ROSA.email, name: ROSA.name },
+    { sub: 'nobody-1', email: 'nobody@club.test', name: 'No One' },
+  ]));
+  app = await startApp({ PORT: String(port), ...oidcEnv(idp) });
   const admin = await newContext(browser);
   const setup = await admin.request.post(`${app.url}/api/v1/setup`, {
     data: { ...ADMIN, workspaceName: 'Harbour Club' },
@@ -128,13 +109,7 @@ describe('single sign-on and the calendar link', () => {
   });
 
   it('says on the sign-in page when password sign-in is off, and offers only single sign-on', async () => {
-    const ssoOnly = await startApp({
-      TANDEM_OIDC_ISSUER: idp.issuer,
-      TANDEM_OIDC_CLIENT_ID: idp.clientId,
-      TANDEM_OIDC_CLIENT_SECRET: idp.clientSecret,
-      TANDEM_OIDC_NAME: 'Acme ID',
-      TANDEM_PASSWORD_SIGNIN: 'off',
-    });
+    const ssoOnly = await startApp({ ...oidcEnv(idp), TANDEM_PASSWORD_SIGNIN: 'off' });
     try {
       const ctx = await newContext(browser);
       await ctx.request.post(`${ssoOnly.url}/api/v1/setup`, {

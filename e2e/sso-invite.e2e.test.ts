@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestProvider, type TestProvider } from '#testing/oidc-test-provider.ts';
+import type { TestProvider } from '#testing/oidc-test-provider.ts';
 import { seriousA11yViolations } from './axe.ts';
 import { apiOk, type E2EApp, launchBrowser, newContext, screenshot, startApp } from './harness.ts';
+import { oidcEnv, startProviderFor } from './sso-kit.ts';
 
 /**
  * An invitation where only single sign-on signs people in (TANDEM_PASSWORD_SIGNIN=off), in the
@@ -16,31 +16,14 @@ let idp: TestProvider;
 let browser: Browser;
 let inviteUrl: string;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
 beforeAll(async () => {
   browser = await launchBrowser();
-  const port = await freePort();
-  idp = await startTestProvider([`http://127.0.0.1:${port}/api/v1/auth/oidc/callback`]);
-  for (const [sub, email, name] of [
-    ['olive-1', ADMIN.email, ADMIN.name],
-    ['nina-1', 'nina@acme.test', 'Nina New'],
-  ] as const)
-    idp.accounts.set(sub, { sub, email, email_verified: true, name });
-  app = await startApp({
-    PORT: String(port),
-    TANDEM_OIDC_ISSUER: idp.issuer,
-    TANDEM_OIDC_CLIENT_ID: idp.clientId,
-    TANDEM_OIDC_CLIENT_SECRET: idp.clientSecret,
-    TANDEM_OIDC_NAME: 'Acme ID',
-    TANDEM_PASSWORD_SIGNIN: 'off',
-  });
+  let port: number;
+  ({ idp, port } = await startProviderFor([
+    { sub: 'olive-1', email: ADMIN.email, name: ADMIN.name },
+    { sub: 'nina-1', email: 'nina@acme.test', name: 'Nina New' },
+  ]));
+  app = await startApp({ PORT: String(port), ...oidcEnv(idp), TANDEM_PASSWORD_SIGNIN: 'off' });
   // The first-run setup still makes the first admin (with a password, as it does); its session invites.
   const admin = await newContext(browser);
   const setup = await admin.request.post(`${app.url}/api/v1/setup`, {
