@@ -16,12 +16,12 @@ import { startBenchServer, verdict } from './sprints-harness.ts';
  *    what both add to the request, p99 of the call with mail on (and the reaction subscribed)
  *    minus p99 with mail off (and nothing subscribed to the invitation), ≤ 5 ms;
  *  - a comment @mentioning 200 people: its mails are written by the reaction, so the request
- *    only enqueues one job: added p99 against a comment without mentions, ≤ 5 ms;
+ *    only enqueues one job: added p99 against the same words without the @s, ≤ 5 ms;
  *  - 1,000 mails queued at once, delivered to a local SMTP server (smtp-server) by the worker
  *    through nodemailer: ≤ 10 s.
  */
-const RUNS = Number(process.env.BENCH_MAIL_RUNS ?? 200);
-/** A p99 of a few hundred calls on a shared machine is noisy: three rounds, their median quoted. */
+const RUNS = Number(process.env.BENCH_MAIL_RUNS ?? 600);
+/** A p99 is its tail: 600 calls a side, so a few stalls of the shared machine do not make it; three rounds, their median quoted. */
 const ROUNDS = 3;
 const server = await startBenchServer('mail');
 // The SMTP server only counts: parsing what it receives is not Tandem's time.
@@ -222,7 +222,8 @@ try {
     .join(' ');
   const com = await sample(
     () => on.items.comment(ctx, item.id, `Heads up ${mentions}`),
-    () => on.items.comment(ctx, item.id, 'Heads up, nobody mentioned'),
+    // The same words without the @s: what a comment this long costs anyway (storing, indexing).
+    () => on.items.comment(ctx, item.id, `Heads up ${mentions.replaceAll('@', '')}`),
   );
   console.log(
     `comment @mentioning 200: median ${quantile(com.a, 0.5).toFixed(1)} ms, p99 ${quantile(com.a, 0.99).toFixed(1)} ms; ` +
