@@ -4,9 +4,9 @@ import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import { assertUsablePassword, passwordProblem } from './password-policy.ts';
 import { passwordUseCases } from './passwords.ts';
-import type { SessionRecord, TokenRecord, UserSummary, WorkspaceRoleName } from './ports.ts';
+import type { InviteRecord, SessionRecord, TokenRecord, UserSummary, WorkspaceRoleName } from './ports.ts';
 import { decoyHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
-import type { Store } from './store.ts';
+import type { Repos, Store } from './store.ts';
 import { TopicCache } from './topic-cache.ts';
 
 export const AUTH_TOPIC = 'auth';
@@ -273,25 +273,33 @@ export function authUseCases(
           throw invalid({ email: `This invitation is for ${invite.email}` });
         if (await r.users.byEmail(input.email))
           throw invalid({ email: 'An account with this email already exists. Sign in instead.' });
-        const u = await r.users.insert({
-          email: input.email,
-          name: input.name,
-          passwordHash,
-          workspaceRole: invite.workspaceRole,
-        });
-        await r.invites.markUsed(invite.id, u.id);
-        await recordEvent(r, {
-          productId: null,
-          actorId: u.id,
-          entityType: 'user',
-          entityId: u.id,
-          type: 'invite.accepted',
-          after: { email: u.email },
-        });
-        return u;
+        return createInvitedUser(r, invite, { email: input.email, name: input.name, passwordHash });
       });
       return { user, sessionId: await startSession(user.id) };
     },
   };
 }
 export type AuthUseCases = ReturnType<typeof authUseCases>;
+
+/**
+ * The invited person's account, in the caller's transaction: created with the invitation's role,
+ * the invitation used up, `invite.accepted` recorded. With a password or, through single sign-on,
+ * without one.
+ */
+export async function createInvitedUser(
+  r: Repos,
+  invite: InviteRecord,
+  person: { email: string; name: string; passwordHash: string | null },
+) {
+  const user = await r.users.insert({ ...person, workspaceRole: invite.workspaceRole });
+  await r.invites.markUsed(invite.id, user.id);
+  await recordEvent(r, {
+    productId: null,
+    actorId: user.id,
+    entityType: 'user',
+    entityId: user.id,
+    type: 'invite.accepted',
+    after: { email: user.email },
+  });
+  return user;
+}

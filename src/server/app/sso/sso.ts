@@ -1,4 +1,4 @@
-import { openSession } from '#app/auth.ts';
+import { createInvitedUser, openSession } from '#app/auth.ts';
 import { recordEvent } from '#app/events.ts';
 import type { UserRecord } from '#app/ports.ts';
 import { sha256 } from '#app/secrets.ts';
@@ -147,21 +147,7 @@ export function ssoUseCases(
         `This invitation is for ${invite.email}, but your company account is ${email}.`,
       );
     const name = claims.name?.trim().slice(0, 80) || email.split('@')[0]!;
-    const user = await r.users.insert({
-      email,
-      name,
-      passwordHash: null,
-      workspaceRole: invite.workspaceRole,
-    });
-    await r.invites.markUsed(invite.id, user.id);
-    await recordEvent(r, {
-      productId: null,
-      actorId: user.id,
-      entityType: 'user',
-      entityId: user.id,
-      type: 'invite.accepted',
-      after: { email },
-    });
+    const user = await createInvitedUser(r, invite, { email, name, passwordHash: null });
     await r.userIdentities.link({ issuer: claims.issuer, subject: claims.subject, userId: user.id, email });
     return user;
   }
